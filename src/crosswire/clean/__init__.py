@@ -1,0 +1,26 @@
+"""Cleaning, pure: encoding repair, boilerplate, whitespace, sentences with offsets, language.
+
+``clean_document(document)`` turns an ingested :class:`~crosswire.model.Document` into an
+:class:`~crosswire.model.Article` whose ``text`` is what every span points into. The raw text is
+kept untouched beside it.
+"""
+
+from __future__ import annotations
+
+from .core import clean_document, clean_text
+from .language import detect_language
+from .sentences import split_sentences
+
+__all__ = ["clean_document", "clean_text", "detect_language", "split_sentences"]
+
+
+def run_stage(batch, settings, advance):
+    """Pipeline stage: clean every document; a body that cleaning empties becomes a rejection."""
+    from ..model import Rejection
+
+    articles, rejections = [], list(batch["rejections"])
+    for document in batch["documents"]:
+        result = clean_document(document, settings.clean, settings.ingest.min_chars)
+        (rejections if isinstance(result, Rejection) else articles).append(result)
+        advance(1)
+    return {"articles": articles, "rejections": rejections}

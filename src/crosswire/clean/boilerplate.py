@@ -1,0 +1,57 @@
+"""Boilerplate lines: share and follow bars, image credits, newsletter calls, a repeated title."""
+
+from __future__ import annotations
+
+import re
+
+from ..settings import CleanSettings
+
+# Each pattern names a kind of line that carries no reporting. A line is dropped only when it is
+# short (``clean.boilerplate_max_chars``) *and* one of these matches, so a paragraph that merely
+# mentions a photo or a follow-up survives.
+BOILERPLATE_PATTERNS: dict[str, re.Pattern[str]] = {
+    "follow/share": re.compile(r"^\s*(follow us( on)?|share (this|on)|share\b|tweet\b|whatsapp\b)", re.I),
+    "image credit": re.compile(
+        r"^\s*(image|photo|picture|video)\s*(source|credit|courtesy)?\s*[:|©]|\b(image|photo) (source|credit)\s*:",
+        re.I,
+    ),
+    "credit": re.compile(r"^\s*(©|\(c\)\s|copyright\b|all rights reserved)", re.I),
+    "read more": re.compile(r"^\s*(read (more|also)|also read|related( stories| articles)?\s*:|see also\s*:)", re.I),
+    "newsletter": re.compile(r"^\s*(subscribe|sign up|get (our|the) newsletter|download (our|the) app)", re.I),
+    "advert": re.compile(r"^\s*(advertisement|sponsored( content)?|story continues below)\s*$", re.I),
+    "navigation": re.compile(r"^\s*(skip to (main )?content|click here|comments?\s*\(\d+\))", re.I),
+}
+
+
+def boilerplate_kind(line: str, settings: CleanSettings) -> str | None:
+    """The kind of boilerplate a line is, or ``None`` for a line to keep."""
+    stripped = line.strip()
+    if not stripped or len(stripped) > settings.boilerplate_max_chars:
+        return None
+    for kind, pattern in BOILERPLATE_PATTERNS.items():
+        if pattern.search(stripped):
+            return kind
+    return None
+
+
+def _same_line(a: str, b: str) -> bool:
+    return " ".join(a.split()).casefold() == " ".join(b.split()).casefold()
+
+
+def drop_boilerplate(lines: list[str], title: str | None, settings: CleanSettings) -> tuple[list[str], list[str]]:
+    """Remove boilerplate lines and the title when it is repeated as the first body line.
+
+    Returns:
+        The kept lines and a list of what was dropped, in words.
+    """
+    kept, dropped = [], []
+    for line in lines:
+        kind = boilerplate_kind(line, settings)
+        if kind:
+            dropped.append(f"boilerplate ({kind}): {line.strip()[:60]}")
+        else:
+            kept.append(line)
+    while title and kept and _same_line(kept[0], title):
+        dropped.append("boilerplate (repeated title)")
+        kept.pop(0)
+    return kept, dropped

@@ -1,0 +1,59 @@
+"""Clean one document into an article."""
+
+from __future__ import annotations
+
+from ..model import Article, Document, Rejection
+from ..settings import CleanSettings
+from .boilerplate import drop_boilerplate
+from .encoding import repair_encoding
+from .language import detect_language
+from .sentences import split_sentences
+from .whitespace import normalise_line, split_run_ons
+
+
+def clean_text(body: str, title: str | None = None, settings: CleanSettings | None = None) -> tuple[str, list[str]]:
+    """The cleaned text of an article body and the list of repairs made.
+
+    Paragraphs are separated by one blank line; whitespace inside a line is single spaces.
+
+    >>> clean_text("Share on Facebook\\nIt rained.The end came.")[0]
+    'It rained. The end came.'
+    """
+    settings = settings or CleanSettings()
+    text, repairs = repair_encoding(body)
+    lines = [normalise_line(line) for line in text.split("\n")]
+    lines = [line for line in lines if line]
+    lines, dropped = drop_boilerplate(lines, title, settings)
+    repairs.extend(dropped)
+    joined = 0
+    for i, line in enumerate(lines):
+        lines[i], count = split_run_ons(line)
+        joined += count
+    if joined:
+        repairs.append(f"whitespace: {joined} run-together sentences split")
+    return "\n\n".join(lines), repairs
+
+
+def clean_document(document: Document, settings: CleanSettings | None = None, min_chars: int = 1) -> Article | Rejection:
+    """Clean a document; a body that cleaning empties becomes a ``no_text`` rejection."""
+    settings = settings or CleanSettings()
+    body = document.body if document.body is not None else document.raw_text
+    title = repair_encoding(document.title)[0].strip() if document.title else None
+    text, repairs = clean_text(body, title, settings)
+    if len(text) < min_chars:
+        return Rejection(document.source, "no_text", "nothing left after cleaning", document.id)
+    return Article(
+        id=document.id,
+        source=document.source,
+        raw_text=document.raw_text,
+        text=text,
+        title=title,
+        url=document.url,
+        outlet=document.outlet,
+        author=document.author,
+        published=document.published,
+        published_source=document.published_source,
+        language=document.language or detect_language(text, settings.language_min_chars),
+        sentences=split_sentences(text, document.id),
+        repairs=tuple(repairs),
+    )

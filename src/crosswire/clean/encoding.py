@@ -1,0 +1,31 @@
+"""Encoding repair: ftfy, then the residues ftfy leaves behind."""
+
+from __future__ import annotations
+
+import re
+
+import ftfy
+
+# ftfy repairs whole mojibake sequences but leaves a lone "Â" (the first byte of a UTF-8
+# NBSP or soft hyphen read as Latin-1) when its partner byte was lost: at the end of a text,
+# before whitespace or punctuation. A real "Â" sits inside a word ("Âge") and is kept.
+_LONE_A_CIRCUMFLEX = re.compile(r"(?<![A-Za-zÀ-ÿ])Â(?=[\s\W]|$)|(?<=[a-z.,;:!?\"”’)])Â(?![A-Za-zÀ-ÿ])")
+_ODD_SPACES = re.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000]")
+_INVISIBLES = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
+
+
+def repair_encoding(text: str) -> tuple[str, list[str]]:
+    """Fix mojibake and odd characters; return the text and what was repaired, in words."""
+    repairs = []
+    # Curly quotes are kept: they tell opening from closing quote marks, which quote finding needs.
+    fixed = ftfy.fix_text(text, normalization="NFC", uncurl_quotes=False)
+    if fixed != text:
+        repairs.append("encoding: ftfy")
+    residue, count = _LONE_A_CIRCUMFLEX.subn("", fixed)
+    if count:
+        repairs.append(f"encoding: {count} stray 'Â' removed")
+    spaced, spaces = _ODD_SPACES.subn(" ", residue)
+    spaced, invisibles = _INVISIBLES.subn("", spaced)
+    if spaces or invisibles:
+        repairs.append(f"encoding: {spaces + invisibles} odd space or invisible characters normalised")
+    return spaced, repairs

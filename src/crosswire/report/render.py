@@ -1,0 +1,87 @@
+"""Markdown and self-contained HTML renderings of a dossier (jinja2; templates shared with web/)."""
+
+from __future__ import annotations
+
+import functools
+import re
+from urllib.parse import quote, urlsplit
+
+SAFE_URL_SCHEMES = ("http", "https")
+
+
+def safe_url(url: str | None) -> str | None:
+    """The URL if it is plain http(s), else ``None``: ``javascript:``, ``data:`` and the like never
+    reach an ``href``."""
+    if not url:
+        return None
+    cleaned = "".join(ch for ch in url.strip() if ch.isprintable() and not ch.isspace())
+    parts = urlsplit(cleaned)
+    if parts.scheme.lower() not in SAFE_URL_SCHEMES or not parts.netloc:
+        return None
+    # Quote marks and angle brackets are percent-encoded, so the URL cannot leave its attribute.
+    return quote(cleaned, safe=":/?#[]@!$&()*+,;=%-._~")
+
+
+def anchor(span: dict) -> str:
+    """The HTML id of a cited span inside its article: ``a-<article>-<start>-<end>``."""
+    return f"a-{span['article']}-{span['start']}-{span['end']}"
+
+
+def marked_segments(text: str, spans: list[dict]) -> list[dict]:
+    """Split ``text`` at every cited span boundary: ``[{"text", "anchors", "marked"}]``.
+
+    Overlapping spans are fine: each segment lists the anchors that start there and is marked
+    when any span covers it.
+    """
+    cuts = {0, len(text)}
+    for s in spans:
+        cuts.update((s["start"], s["end"]))
+    bounds = sorted(c for c in cuts if 0 <= c <= len(text))
+    segments = []
+    for start, end in zip(bounds, bounds[1:]):
+        covering = [s for s in spans if s["start"] <= start and end <= s["end"]]
+        starting = sorted({anchor(s) for s in spans if s["start"] == start})
+        segments.append({"text": text[start:end], "anchors": starting, "marked": bool(covering)})
+    return segments
+
+
+def cited_spans_by_article(dossier: dict) -> dict[str, list[dict]]:
+    from .build import iter_spans
+
+    spans: dict[str, list[dict]] = {}
+    for s in iter_spans({k: v for k, v in dossier.items() if k != "articles"}):
+        spans.setdefault(s["article"], []).append(s)
+    return spans
+
+
+def md_escape(text: object) -> str:
+    """Escape what Markdown would read as markup (tables, emphasis, links, HTML)."""
+    return re.sub(r"([\\`*_\[\]<>|#])", r"\\\1", " ".join(str(text or "").split()))
+
+
+@functools.lru_cache(maxsize=2)
+def environment(autoescape: bool):
+    import jinja2
+
+    env = jinja2.Environment(
+        loader=jinja2.PackageLoader("crosswire.report", "templates"),
+        autoescape=autoescape,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        undefined=jinja2.StrictUndefined,
+    )
+    env.filters.update(md=md_escape, safe_url=safe_url, anchor=anchor)
+    return env
+
+
+def render_markdown(dossier: dict) -> str:
+    labels = {a["id"]: a["label"] for a in dossier["articles"]}
+    return environment(False).get_template("dossier.md.j2").render(d=dossier, labels=labels)
+
+
+def render_html(dossier: dict) -> str:
+    """One self-contained HTML file: no external resources; every text escaped."""
+    labels = {a["id"]: a["label"] for a in dossier["articles"]}
+    spans = cited_spans_by_article(dossier)
+    segments = {a["id"]: marked_segments(a["text"], spans.get(a["id"], [])) for a in dossier["articles"]}
+    return environment(True).get_template("dossier.html.j2").render(d=dossier, labels=labels, segments=segments)
