@@ -78,6 +78,13 @@ class ExtractSettings:
 
 
 @dataclass(frozen=True)
+class AlignSettings:
+    match_min_overlap: float = 0.6
+    """Overlap coefficient (stemmed content words) above which two claims of different articles state
+    the same thing. First version; the alignment issue calibrates claim matching on MSRP."""
+
+
+@dataclass(frozen=True)
 class SummarizeSettings:
     words: int = 100
     """Summary length in words, as in the DUC update task and most news-summary work."""
@@ -94,6 +101,7 @@ class Settings:
     provenance: ProvenanceSettings = field(default_factory=ProvenanceSettings)
     stories: StoriesSettings = field(default_factory=StoriesSettings)
     extract: ExtractSettings = field(default_factory=ExtractSettings)
+    align: AlignSettings = field(default_factory=AlignSettings)
     summarize: SummarizeSettings = field(default_factory=SummarizeSettings)
 
     @classmethod

@@ -19,12 +19,9 @@ from ..textutil import content_words
 
 __all__ = ["group_claims", "run_stage"]
 
-MATCH_MIN_OVERLAP = 0.6
-"""Overlap coefficient above which two claims of different articles state the same thing
-(first version; the alignment issue calibrates claim matching on MSRP)."""
-
-
-def group_claims(claims: Sequence[Claim], articles: dict[str, Article], families: Sequence[Family]) -> list[ClaimGroup]:
+def group_claims(
+    claims: Sequence[Claim], articles: dict[str, Article], families: Sequence[Family], min_overlap: float = 0.6
+) -> list[ClaimGroup]:
     """Claim groups, best supported first; every claim is in exactly one group."""
     terms = [frozenset(stem(w) for w in content_words(c.text)) for c in claims]
     uf = UnionFind()
@@ -32,7 +29,7 @@ def group_claims(claims: Sequence[Claim], articles: dict[str, Article], families
         uf.find(i)
         for j in range(i + 1, len(claims)):
             if claims[j].span.article_id != claim.span.article_id and len(terms[i]) >= 4 and len(terms[j]) >= 4:
-                if overlap(terms[i], terms[j]) >= MATCH_MIN_OVERLAP:
+                if overlap(terms[i], terms[j]) >= min_overlap:
                     uf.union(i, j)
     groups = [_group([claims[i] for i in members], articles, families) for members in uf.groups()]
     return sorted(groups, key=lambda g: (-g.support.origins, -g.support.outlets, g.id))
@@ -61,6 +58,6 @@ def run_stage(batch, settings, advance):
     alignment = {}
     for story in batch["stories"]:
         claims = batch["evidence"][story.id].claims
-        alignment[story.id] = Alignment(story.id, tuple(group_claims(claims, articles, batch["families"])))
+        alignment[story.id] = Alignment(story.id, tuple(group_claims(claims, articles, batch["families"], settings.align.match_min_overlap)))
         advance(1)
     return {"alignment": alignment}
