@@ -1,0 +1,78 @@
+"""The command group, shared options and error handling."""
+
+from __future__ import annotations
+
+import functools
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+
+import click
+
+from .. import __version__
+from ..errors import CrosswireError
+from ..pipeline import Reporter
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.version_option(__version__, prog_name="crosswire")
+def main() -> None:
+    """crosswire: cross-check the news.
+
+    Ingest reports of an event, find who copied whom, group them into stories, extract
+    entities, quotes and claims, align claims across sources and write a cited dossier per story.
+
+    Start with:  crosswire analyze examples/seeds --out dossiers
+    """
+
+
+@main.group("eval")
+def eval_group() -> None:
+    """Measure crosswire on human-labelled evaluation data (e.g. ../shared/eval)."""
+
+
+def db_option(default: str = "crosswire.duckdb") -> Callable:
+    return click.option(
+        "--db", default=default, show_default=True, type=click.Path(dir_okay=False),
+        help="The DuckDB store file.",
+    )
+
+
+def friendly_errors(func: Callable) -> Callable:
+    """Turn crosswire's own errors into ``Error: …`` and exit code 2 instead of a traceback."""
+
+    @functools.wraps(func)
+    def wrapper(*args, **kwargs):
+        try:
+            return func(*args, **kwargs)
+        except CrosswireError as exc:
+            click.secho(f"Error: {exc}", fg="red", err=True)
+            sys.exit(2)
+
+    return wrapper
+
+
+class RichReporter(Reporter):
+    """One rich progress bar per stage, on stderr."""
+
+    def __init__(self, quiet: bool = False) -> None:
+        from rich.console import Console
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+        self.progress = Progress(
+            TextColumn("[bold]{task.description:<11}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+            console=Console(stderr=True), disable=quiet, transient=False,
+        )
+
+    def __enter__(self) -> RichReporter:
+        self.progress.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.progress.stop()
+
+    @contextmanager
+    def stage(self, name: str, total: int) -> Iterator[Callable[[int], None]]:
+        task = self.progress.add_task(name, total=max(total, 1))
+        yield lambda n: self.progress.advance(task, n)
+        self.progress.update(task, completed=max(total, 1))

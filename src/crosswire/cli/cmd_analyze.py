@@ -1,0 +1,32 @@
+"""``crosswire analyze``: the whole pipeline, from inputs to dossiers."""
+
+from __future__ import annotations
+
+import click
+
+from .. import analyze as run_analyze
+from .base import RichReporter, db_option, friendly_errors, main
+from .output import print_accounting
+
+
+@main.command("analyze")
+@click.argument("inputs", nargs=-1, required=True)
+@db_option()
+@click.option("--out", default="dossiers", show_default=True, type=click.Path(file_okay=False),
+              help="Directory for the dossiers (JSON, Markdown, HTML per story).")
+@click.option("-q", "--quiet", is_flag=True, help="No progress bars.")
+@friendly_errors
+def analyze_command(inputs: tuple[str, ...], db: str, out: str, quiet: bool) -> None:
+    """Ingest INPUTS (files, directories, globs, URLs) and write a dossier per story.
+
+    Text, HTML, JSONL/CSV and RSS/Atom inputs are read; every input ends as an article or as a
+    rejection with a reason, and the accounting is printed. Articles already in the store are
+    not added again; all stored articles are analysed.
+    """
+    with RichReporter(quiet) as reporter:
+        result = run_analyze(inputs, db=db, out=out, reporter=reporter)
+    print_accounting(result.read, result.accepted, result.rejections, result.added, result.already_stored)
+    for story_id, paths in result.files.items():
+        dossier = result.dossiers[story_id]
+        click.echo(f"story {story_id}: {dossier['story']['article_count']} articles — {dossier['story']['title']}")
+        click.echo(f"  dossier: {paths['html']}  (also {paths['json'].name}, {paths['md'].name})")
