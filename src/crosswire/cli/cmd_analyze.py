@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from .. import analyze as run_analyze
+from ..engines.local import analyze as run_analyze
 from .base import RichReporter, db_option, friendly_errors, main
 from .output import print_accounting
 

@@ -1,5 +1,5 @@
 """Engines run the pipeline: ``local`` in this process (the default); Spark comes later."""
 
-from .local import AnalyzeResult, analyze, write_dossiers
+from .local import AnalyzeResult, analyze, analyze_store, ingest_into_store, write_dossiers
 
-__all__ = ["AnalyzeResult", "analyze", "write_dossiers"]
+__all__ = ["AnalyzeResult", "analyze", "analyze_store", "ingest_into_store", "write_dossiers"]

@@ -32,6 +32,39 @@ class AnalyzeResult:
         return len(self.rejections)
 
 
+def ingest_into_store(
+    inputs: Iterable[str], store: Store, settings: Settings | None = None, reporter: Reporter | None = None
+) -> AnalyzeResult:
+    """Read and clean ``inputs``, store new articles and all rejections; analyse nothing.
+
+    Returns:
+        The accounting: ``read == accepted + rejected``, and how many articles were new.
+    """
+    settings = settings or Settings()
+    reporter = reporter or Reporter()
+    inputs = list(inputs)
+    with reporter.stage("ingest", len(inputs)) as advance:
+        ingested = ingest(inputs, settings.ingest, advance)
+    batch: Batch = {"documents": ingested.documents, "rejections": ingested.rejections}
+    Pipeline(pure_stages()[:1]).run(batch, settings, reporter)
+    result = AnalyzeResult(read=ingested.read, accepted=len(batch["articles"]), rejections=batch["rejections"])
+    result.added, result.already_stored = store.add_articles(batch["articles"])
+    store.add_rejections(batch["rejections"])
+    return result
+
+
+def analyze_store(store: Store, settings: Settings | None = None, reporter: Reporter | None = None) -> dict[str, dict]:
+    """Run provenance → stories → extract → align → summarize → report over every stored article,
+    store each stage's output, and return the dossiers by story id."""
+    settings = settings or Settings()
+    stages = pure_stages()[1:]
+    batch: Batch = {"articles": store.articles()}
+    if not batch["articles"]:
+        return {}
+    Pipeline(stages).run(batch, settings, reporter, after=lambda stage, b: _persist(store, stage, b))
+    return batch["dossiers"]
+
+
 def analyze(
     inputs: Iterable[str],
     db: str | Path = ":memory:",
@@ -49,26 +82,15 @@ def analyze(
 
     Returns:
         The accounting (``read == accepted + rejected``) and the dossiers by story id.
+
+    Raises:
+        InputError: an input path that does not exist, or a glob that matches nothing.
     """
     settings = settings or Settings()
-    reporter = reporter or Reporter()
-    inputs = list(inputs)
-    result = AnalyzeResult()
+    Pipeline(pure_stages()).check(("documents", "rejections"))
     with Store(db) as store:
-        with reporter.stage("ingest", len(inputs)) as advance:
-            ingested = ingest(inputs, settings.ingest, advance)
-        batch: Batch = {"documents": ingested.documents, "rejections": ingested.rejections}
-        stages = pure_stages()
-        Pipeline(stages).check(("documents", "rejections"))
-        Pipeline(stages[:1]).run(batch, settings, reporter)
-        result.read = ingested.read
-        result.accepted = len(batch["articles"])
-        result.rejections = batch["rejections"]
-        result.added, result.already_stored = store.add_articles(batch["articles"])
-        store.add_rejections(batch["rejections"])
-        batch["articles"] = store.articles()
-        Pipeline(stages[1:]).run(batch, settings, reporter, after=lambda stage, b: _persist(store, stage, b))
-        result.dossiers = batch["dossiers"]
+        result = ingest_into_store(inputs, store, settings, reporter)
+        result.dossiers = analyze_store(store, settings, reporter)
     if out is not None:
         result.files = write_dossiers(result.dossiers, out)
     return result
