@@ -157,6 +157,13 @@ class Quote:
     cue: str | None = None
     channel: str | None = None
     """Who relayed the words (an agency, an app, another outlet), kept apart from the speaker."""
+    speaker_mention: Span | None = None
+    """The words of this sentence that name the speaker as written ("he", "the ministry"); ``speaker``
+    and ``speaker_span`` give the name they resolve to, which may stand earlier in the article."""
+    cue_span: Span | None = None
+    channel_span: Span | None = None
+    part_of: str | None = None
+    """Id of the first part when this quote continues one (a split quote, a paragraph continuation)."""
 
 
 @dataclass(frozen=True)

@@ -44,7 +44,7 @@ def ingest_into_store(
     reporter = reporter or Reporter()
     inputs = list(inputs)
     with reporter.stage("ingest", len(inputs)) as advance:
-        ingested = ingest(inputs, settings.ingest, advance)
+        ingested = ingest(inputs, settings.ingest, advance, exclude=store.files())
     batch: Batch = {"documents": ingested.documents, "rejections": ingested.rejections}
     Pipeline(pure_stages()[:1]).run(batch, settings, reporter)
     result = AnalyzeResult(read=ingested.read, accepted=len(batch["articles"]), rejections=batch["rejections"])

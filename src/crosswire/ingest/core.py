@@ -45,7 +45,10 @@ class IngestResult:
 
 
 def ingest(
-    inputs: Iterable[str], settings: IngestSettings | None = None, progress: Progress | None = None
+    inputs: Iterable[str],
+    settings: IngestSettings | None = None,
+    progress: Progress | None = None,
+    exclude: set[str] | None = None,
 ) -> IngestResult:
     """Read every input (path, directory, glob or URL) into documents or rejections.
 
@@ -53,13 +56,14 @@ def ingest(
         inputs: what the user named; directories are walked, globs expanded.
         settings: size limits and field names; defaults when ``None``.
         progress: called with 1 after each input file, for progress bars.
+        exclude: paths never to read (the store's own files when they sit among the inputs).
 
     Raises:
         InputError: a path that does not exist or a glob that matches nothing.
     """
     settings = settings or IngestSettings()
     result, seen = IngestResult(), {}
-    for source in expand_inputs(list(inputs)):
+    for source in expand_inputs(list(inputs), exclude):
         for item in read_input(source, settings):
             result.add(item, seen)
         if progress:

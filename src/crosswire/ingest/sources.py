@@ -15,8 +15,10 @@ def is_url(value: str) -> bool:
     return value.startswith(URL_PREFIXES)
 
 
-def expand_inputs(inputs: list[str] | tuple[str, ...]) -> list[str]:
+def expand_inputs(inputs: list[str] | tuple[str, ...], exclude: set[str] | None = None) -> list[str]:
     """Expand directories (recursively, skipping hidden files) and globs; keep URLs as they are.
+
+    Paths in ``exclude`` (e.g. the store's own database file) are left out of directory walks.
 
     Raises:
         InputError: a path that does not exist, or a glob that matches nothing.
@@ -38,7 +40,8 @@ def expand_inputs(inputs: list[str] | tuple[str, ...]) -> list[str]:
                 expanded.extend(_walk(Path(match)) if os.path.isdir(match) else [match])
         else:
             raise InputError(f"no such file or directory: {item!r}")
-    return list(dict.fromkeys(expanded))
+    skip = {os.path.realpath(p) for p in exclude or ()}
+    return [p for p in dict.fromkeys(expanded) if is_url(p) or os.path.realpath(p) not in skip]
 
 
 def _walk(root: Path) -> list[str]:

@@ -45,6 +45,10 @@ class Store:
     def close(self) -> None:
         self.db.close()
 
+    def files(self) -> set[str]:
+        """The files this store writes (none for ``:memory:``), so that ingestion can skip them."""
+        return set() if self.path == ":memory:" else {self.path, self.path + ".wal"}
+
     # -- schema -------------------------------------------------------------------------------
     def migrate(self) -> list[str]:
         """Apply pending migrations, each in its own transaction; return the names applied."""

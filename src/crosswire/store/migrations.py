@@ -74,4 +74,30 @@ MIGRATIONS: list[tuple[str, str]] = [
         );
         """,
     ),
+    (
+        "0002_lsh_index",
+        """
+        CREATE TABLE lsh_meta (
+            name VARCHAR PRIMARY KEY,
+            value VARCHAR NOT NULL
+        );
+        CREATE TABLE lsh_docs (
+            doc INTEGER PRIMARY KEY,
+            article_id VARCHAR NOT NULL UNIQUE,
+            published DATE,
+            length INTEGER NOT NULL,
+            signature BLOB NOT NULL,
+            shingles BLOB NOT NULL
+        );
+        CREATE TABLE lsh_bands (
+            band SMALLINT NOT NULL,
+            key UBIGINT NOT NULL,
+            doc INTEGER NOT NULL
+        );
+        CREATE TABLE passage_seeds (
+            seed UBIGINT NOT NULL,
+            doc INTEGER NOT NULL
+        );
+        """,
+    ),
 ]

@@ -1,0 +1,185 @@
+"""Who said it, and who relayed it: speaker phrases, channels and references to earlier speakers.
+
+A *speaker* is the subject of a cue verb ("the ministry said"), or its object with ``cite``/``quote``
+("ANI cited the agency's source" → the source). A *channel* relays the words without being their
+author: the subject of an outer reporting verb ("…, the source added, TASS reported"), the citer of
+``cite``/``quote``, "according to X" beside a named speaker, or a named medium in a prepositional
+phrase of the cue ("in a Telegram post", "on X"). References ("he", "it", "the ministry",
+"the statement") are resolved to the nearest earlier named speaker (or entity) that fits.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+CUE_LEMMAS = frozenset(
+    "say state add tell note emphasize emphasise stress conclude declare announce write post report claim "
+    "insist warn urge explain confirm deny reply respond cite quote argue tweet acknowledge admit assert "
+    "allege caution comment complain contend disclose estimate maintain observe predict promise recall "
+    "remark reiterate reveal signal suggest testify vow ask answer agree boast charge concede continue "
+    "counter describe joke lament muse plead proclaim recount reason retort scoff shout ".split()
+)
+"""Verbs that introduce speech. ``continue`` and ``ask`` only count with a quote beside them."""
+RELAY_LEMMAS = frozenset({"cite", "quote"})
+SPEAKER_LABELS = ("PERSON", "ORG", "GPE", "NORP", "FAC")
+UTTERANCE_NOUNS = frozenset(
+    "statement report release communique communiqué post tweet letter message note memo document "
+    "announcement readout transcript filing declaration".split()
+)
+MEDIUM_NOUNS = frozenset(
+    "post app channel account tweet message video interview broadcast website site page feed network "
+    "newspaper programme program show platform messenger".split()
+)
+PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "i", "we", "they"})
+THING_PRONOUNS = frozenset({"it", "this", "that"})
+
+
+@dataclass(frozen=True)
+class Speaker:
+    """A speaker as found in the sentence, and the name it resolves to."""
+
+    mention: tuple[int, int]
+    """Characters of the subject phrase as written ("he", "the ministry", "Anas al-Abda, an official …")."""
+    name: str
+    name_span: tuple[int, int]
+    type: str
+    """``PERSON``, ``ORG``, ``GPE``, ``NORP`` … when named, else ``""``."""
+    reference: bool = False
+    """True when the phrase only points back ("he", "the ministry") and was resolved (or not) to a name."""
+
+
+def phrase_span(token, limit: int = 25) -> tuple[int, int]:
+    """Characters of a token's subtree, cut before a relative clause and capped at ``limit`` tokens."""
+    excluded = {t.i for d in token.subtree if d.dep_ == "relcl" and d.i != token.i for t in d.subtree}
+    tokens = [t for t in token.subtree if t.i not in excluded]
+    tokens = [t for t in tokens if abs(t.i - token.i) <= limit] or [token]
+    while len(tokens) > 1 and tokens[-1].is_punct:
+        tokens.pop()
+    while len(tokens) > 1 and tokens[0].is_punct:
+        tokens.pop(0)
+    return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+
+
+def entity_of(token):
+    """The named entity (of a speaker label) that covers ``token``, or None."""
+    for ent in token.doc.ents:
+        if ent.start <= token.i < ent.end and ent.label_ in SPEAKER_LABELS:
+            return ent
+    return None
+
+
+def _issuer(head):
+    """The entity that issued an utterance noun: "a statement from the ministry" → the ministry."""
+    for token in head.subtree:
+        if token.i == head.i:
+            continue
+        ent = entity_of(token)
+        if ent is not None and ent.label_ in ("PERSON", "ORG", "GPE"):
+            return ent
+    return None
+
+
+def name_speaker(subject) -> Speaker:
+    """Turn a subject token into a :class:`Speaker`; references are marked, not yet resolved."""
+    mention = phrase_span(subject)
+    ent = entity_of(subject)
+    if ent is not None and (ent.label_ != "NORP" or mention == (ent.start_char, ent.end_char)):
+        return Speaker(mention, ent.text, (ent.start_char, ent.end_char), ent.label_)
+    lower = subject.lower_
+    if subject.lemma_.lower() in UTTERANCE_NOUNS and (issuer := _issuer(subject)) is not None:
+        return Speaker(mention, issuer.text, (issuer.start_char, issuer.end_char), issuer.label_)
+    text = subject.doc.text[mention[0] : mention[1]]
+    if lower in PERSON_PRONOUNS | THING_PRONOUNS or subject.pos_ == "PRON":
+        return Speaker(mention, text, mention, "", reference=True)
+    determiners = [c for c in subject.children if c.dep_ == "det" and c.lower_ in ("the", "this", "that")]
+    if determiners and subject.lemma_.lower() in UTTERANCE_NOUNS:
+        return Speaker(mention, text, mention, "", reference=True)
+    if determiners and len(list(subject.subtree)) <= 3:
+        return Speaker(mention, text, mention, "", reference=True)
+    return Speaker(mention, text, mention, "")
+
+
+@dataclass
+class SpeakerMemory:
+    """The named speakers and entities of one article, in reading order, for resolving references."""
+
+    speakers: list[tuple[int, Speaker]]
+    entities: list[tuple[int, str, str, tuple[int, int], bool]]
+    """(offset, text, label, span, is_subject) of every named entity in the article."""
+
+    @classmethod
+    def of(cls, doc) -> SpeakerMemory:
+        entities = [(e.start_char, e.text, e.label_, (e.start_char, e.end_char),
+                     any(t.dep_ in ("nsubj", "nsubjpass") for t in e))
+                    for e in doc.ents if e.label_ in ("PERSON", "ORG", "GPE")]
+        return cls([], entities)
+
+    def remember(self, offset: int, speaker: Speaker) -> None:
+        if not speaker.reference or speaker.type:
+            self.speakers.append((offset, speaker))
+
+    def resolve(self, offset: int, speaker: Speaker, head_lemma: str) -> Speaker:
+        """The earlier named speaker (or entity) that a reference points to; the reference itself if none."""
+        if not speaker.reference:
+            return speaker
+        found = self._resolve(offset, speaker.name.lower(), head_lemma)
+        if found is None:
+            return speaker
+        return Speaker(speaker.mention, found.name, found.name_span, found.type, reference=True)
+
+    def _resolve(self, offset: int, phrase: str, head: str) -> Speaker | None:
+        earlier = [s for o, s in reversed(self.speakers) if o < offset]
+        words = phrase.split()
+        if words and words[0] in PERSON_PRONOUNS:
+            return next((s for s in earlier if s.type in ("PERSON", "")), None) or self._entity(offset, "PERSON")
+        if words and words[0] in THING_PRONOUNS or head in UTTERANCE_NOUNS:
+            return next((s for s in earlier if s.type in ("ORG", "GPE")), None) or (earlier[0] if earlier else None)
+        for s in earlier:
+            if head and head in s.name.lower().split():
+                return s
+        for o, text, label, span, _subject in reversed(self.entities):
+            if o < offset and head and head in text.lower().split():
+                return Speaker(span, text, span, label)
+        return next((s for s in earlier if head and head in s.name.lower()), None)
+
+    def _entity(self, offset: int, label: str) -> Speaker | None:
+        for o, text, lab, span, subject in reversed(self.entities):
+            if o < offset and lab == label and subject:
+                return Speaker(span, text, span, lab)
+        return None
+
+
+def _medium_entity(prep):
+    """A named medium inside a prepositional phrase: "in a Telegram post", "on the X messaging app"."""
+    nouns = [t for t in prep.subtree if t.lemma_.lower() in MEDIUM_NOUNS]
+    if not nouns:
+        return None
+    for token in prep.subtree:
+        if token.pos_ == "PROPN" or token.ent_type_ in ("ORG", "PRODUCT", "WORK_OF_ART"):
+            ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+            if ent is not None:
+                return ent.start_char, ent.end_char
+            return token.idx, token.idx + len(token.text)
+    return None
+
+
+def channel_of(cue) -> tuple[int, int] | None:
+    """The relaying channel attached to a cue verb, as a character span, or None."""
+    verbs = [cue] + [c for c in cue.children if c.dep_ == "conj"]
+    if cue.dep_ == "conj":
+        verbs.append(cue.head)
+    for verb in verbs:
+        for child in verb.children:
+            if child.dep_ == "prep" and child.lower_ in ("in", "on", "via", "through", "to"):
+                if (span := _medium_entity(child)) is not None:
+                    return span
+            if child.dep_ == "prep" and child.lower_ == "according":
+                pobj = next((t for t in child.subtree if t.dep_ == "pobj"), None)
+                if pobj is not None:
+                    return phrase_span(pobj)
+    outer = cue.head if cue.dep_ in ("ccomp", "parataxis") else None
+    if outer is not None and outer.lemma_.lower() in CUE_LEMMAS:
+        subject = next((c for c in outer.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None:
+            return phrase_span(subject)
+    return None

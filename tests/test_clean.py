@@ -1,0 +1,119 @@
+"""Cleaning: encoding repair, boilerplate, run-together sentences, sentence offsets, language."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from crosswire.clean import clean_document, clean_text, detect_language, split_sentences
+from crosswire.clean.encoding import repair_encoding
+from crosswire.model import Document
+
+
+def test_mojibake_is_repaired():
+    broken = "The minister’s statement".encode().decode("latin-1")
+    fixed, repairs = repair_encoding(broken)
+    assert fixed == "The minister’s statement"
+    assert any("ftfy" in r for r in repairs)
+
+
+def test_lone_trailing_a_circumflex_that_ftfy_leaves_is_removed():
+    fixed, repairs = repair_encoding("The whereabouts are unknown.Â")
+    assert fixed == "The whereabouts are unknown."
+    assert any("Â" in r for r in repairs)
+
+
+def test_real_a_circumflex_inside_words_is_kept():
+    assert repair_encoding("Âge and Râmnicu Vâlcea")[0] == "Âge and Râmnicu Vâlcea"
+
+
+def test_nbsp_and_invisible_characters_become_plain_spaces():
+    assert repair_encoding("there was\u00a0currently no\u200b threat")[0] == "there was currently no threat"
+
+
+def test_curly_quotes_are_kept():
+    assert "“We" in clean_text("He said, “We are here.”")[0]
+
+
+def test_boilerplate_lines_are_dropped_but_paragraphs_that_mention_them_are_kept():
+    body = "\n".join([
+        "Follow us on Twitter",
+        "Image Source : AP President at the podium",
+        "Share this article",
+        "Read more: other news",
+        "Advertisement",
+        "The ministry said it would follow the situation closely and share updates with all parties involved.",
+    ])
+    text, repairs = clean_text(body)
+    assert text == "The ministry said it would follow the situation closely and share updates with all parties involved."
+    assert sum(r.startswith("boilerplate") for r in repairs) == 5
+
+
+def test_title_repeated_as_first_body_line_is_dropped():
+    text, repairs = clean_text("Budget Passes\n\nBudget  passes\n\nThe council approved it.", title="Budget Passes")
+    assert text == "The council approved it."
+    assert "boilerplate (repeated title)" in repairs
+
+
+def test_glued_sentences_are_split_without_touching_abbreviations_or_domains():
+    text, _ = clean_text('It was a post.The ministry said so."We agree," he said.Later the U.S.A. and example.com replied.')
+    assert "post. The" in text
+    assert 'so. "We agree," he said. Later' in text
+    assert "U.S.A." in text and "example.com" in text
+
+
+def test_closing_quote_glued_to_next_sentence():
+    text, _ = clean_text('He said "it is over."Then he left.')
+    assert text == 'He said "it is over." Then he left.'
+
+
+def test_sentences_break_at_paragraphs_and_keep_abbreviations():
+    text = "Headline without stop\n\nMr. Smith arrived at 5 p.m. on Monday. He left.\n\n“We stay,” she said. “We go.”"
+    sents = [text[s.start : s.end] for s in split_sentences(text, "a")]
+    assert sents[0] == "Headline without stop"
+    assert "Mr. Smith arrived" in sents[1]
+    assert sents[-2:] == ["“We stay,” she said.", "“We go.”"]
+
+
+def test_opening_quote_goes_with_the_sentence_it_opens():
+    text = 'Moscow urged calm, it said. "We urge all parties to refrain," the statement said.'
+    sents = [text[s.start : s.end] for s in split_sentences(text, "a")]
+    assert sents == ["Moscow urged calm, it said.", '"We urge all parties to refrain," the statement said.']
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("abc ABC.!?\n\"“”'")), max_size=300))
+def test_sentence_offsets_are_ordered_stripped_and_cover_every_visible_character(text):
+    sentences = split_sentences(text, "a")
+    previous_end = 0
+    covered = 0
+    for i, s in enumerate(sentences):
+        assert s.index == i and previous_end <= s.start < s.end <= len(text)
+        piece = text[s.start : s.end]
+        assert piece == piece.strip()
+        covered += sum(not ch.isspace() for ch in piece)
+        previous_end = s.end
+    assert covered == sum(not ch.isspace() for ch in text)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(max_size=300))
+def test_cleaning_is_idempotent(text):
+    once, _ = clean_text(text)
+    twice, _ = clean_text(once)
+    assert twice == once
+
+
+def test_clean_document_keeps_raw_text_and_offsets_point_into_clean_text():
+    raw = "Share on Facebook\nThe vote passed.The mayor left.Â"
+    doc = Document(id="d1", source="x", raw_text=raw, format="text", body=raw)
+    article = clean_document(doc)
+    assert article.raw_text == raw
+    assert article.text == "The vote passed. The mayor left."
+    assert [article.text[s.start : s.end] for s in article.sentences] == ["The vote passed.", "The mayor left."]
+
+
+def test_language_detection():
+    assert detect_language("The government announced new measures to support the economy on Monday.") == "en"
+    assert detect_language("Le gouvernement a annoncé de nouvelles mesures pour soutenir l'économie lundi.") == "fr"
+    assert detect_language("Hi") is None

@@ -1,0 +1,52 @@
+"""The command line: help everywhere, accounting printed, clean errors."""
+
+from __future__ import annotations
+
+import click
+import pytest
+from click.testing import CliRunner
+
+from crosswire.cli import main
+
+
+def all_commands(group: click.Group, prefix=()):
+    for name, command in sorted(group.commands.items()):
+        yield (*prefix, name), command
+        if isinstance(command, click.Group):
+            yield from all_commands(command, (*prefix, name))
+
+
+@pytest.mark.parametrize(("path", "command"), list(all_commands(main)), ids=lambda x: " ".join(x) if isinstance(x, tuple) else "")
+def test_every_command_has_help(path, command):
+    result = CliRunner().invoke(main, [*path, "--help"])
+    assert result.exit_code == 0, result.output
+    assert command.help and len(command.help.strip()) > 20
+    assert "Usage:" in result.output
+
+
+def test_ingest_prints_the_accounting_and_each_rejection(tmp_path):
+    (tmp_path / "good.txt").write_text("The council approved the budget on Tuesday after a long debate. " * 3)
+    (tmp_path / "empty.txt").write_text("")
+    (tmp_path / "bin.txt").write_bytes(b"\x00\x01\x02" * 100)
+    db = tmp_path / "s.duckdb"
+    result = CliRunner().invoke(main, ["ingest", str(tmp_path), "--db", str(db), "-q"])
+    assert result.exit_code == 0, result.output
+    assert "read 3 = accepted 1 + rejected 2" in result.output
+    assert "empty.txt: empty" in result.output and "bin.txt: binary" in result.output
+    again = CliRunner().invoke(main, ["ingest", str(tmp_path), "--db", str(db), "-q"])
+    assert "new in store: 0, already stored: 1" in again.output
+
+
+def test_missing_input_is_a_clean_error_not_a_traceback(tmp_path):
+    result = CliRunner().invoke(main, ["analyze", str(tmp_path / "nope"), "--db", str(tmp_path / "s.duckdb"), "-q"])
+    assert result.exit_code == 2
+    assert "Error: no such file or directory" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_settings_lists_every_setting_with_its_note():
+    from crosswire.settings import documented_settings
+
+    output = CliRunner().invoke(main, ["settings"]).output
+    for key in documented_settings():
+        assert f"  {key.split('.')[1]} = " in output

@@ -1,0 +1,98 @@
+"""Dossier output: schema validation, citation round-trips, escaping in HTML and Markdown."""
+
+from __future__ import annotations
+
+import copy
+import re
+import datetime as dt
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from crosswire.errors import SchemaError
+from crosswire.model import Alignment, Article, Dossier, Evidence, Quote, Sentence, Span, Story, Summary, SummarySentence
+from crosswire.report import check_citations, dossier_json, marked_segments, render_html, render_markdown, safe_url
+from crosswire.report import validate_dossier
+
+HOSTILE_TEXT = 'Officials said <script>alert("x")</script> and <img src=x onerror=alert(1)> were found.'
+
+
+def hostile_dossier() -> dict:
+    text = HOSTILE_TEXT
+    a = Article(
+        id="a1", source="evil.txt", raw_text=text, text=text, title='<b onmouseover="x">Title</b>',
+        url="javascript:alert(1)", outlet="<i>outlet</i>", author=None, published=dt.date(2024, 1, 1),
+        published_source="given", language="en", sentences=(Sentence("a1", 0, 0, len(text)),),
+    )
+    span = Span("a1", 0, len(text))
+    story = Story("s1", ("a1",), a.title, a.published, a.published)
+    quote = Quote("q1", Span("a1", 15, 40), "direct", "<u>speaker</u>")
+    record = Dossier(
+        story, (a,), Evidence("s1", quotes=(quote,)), Alignment("s1"),
+        Summary("s1", (SummarySentence(text, span),)),
+    )
+    return dossier_json(record)
+
+
+def test_dossier_validates_and_every_span_round_trips():
+    d = hostile_dossier()
+    validate_dossier(d)
+    assert check_citations(d) == []
+
+
+def test_a_span_whose_text_does_not_match_is_caught():
+    d = hostile_dossier()
+    d["summary"][0]["cite"]["text"] = "something else"
+    assert check_citations(d) == [f"a1:0:{len(HOSTILE_TEXT)}"]
+    with pytest.raises(SchemaError, match="round-trip"):
+        validate_dossier(d)
+
+
+def test_schema_violations_are_named():
+    d = copy.deepcopy(hostile_dossier())
+    del d["story"]["title"]
+    with pytest.raises(SchemaError, match="story"):
+        validate_dossier(d)
+
+
+def test_html_escapes_all_article_text_and_neutralises_unsafe_urls():
+    html = render_html(hostile_dossier())
+    assert "<script>" not in html and "<img src=x" not in html and "<b onmouseover" not in html
+    assert "&lt;script&gt;" in html
+    hrefs = re.findall(r'href="([^"]*)"', html)
+    assert hrefs and all(h.startswith(("#", "https://", "http://")) for h in hrefs)
+    assert "<link" not in html and "<script src" not in html  # self-contained
+
+
+def test_markdown_escapes_markup():
+    md = render_markdown(hostile_dossier())
+    assert "<script>" not in md and "\\<script\\>" in md
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        ("https://example.com/a?b=1", "https://example.com/a?b=1"),
+        ("javascript:alert(1)", None),
+        ("JaVaScRiPt:alert(1)", None),
+        (" java\nscript:alert(1)", None),
+        ("data:text/html,<script>", None),
+        ("//evil.com/x", None),
+        ('https://ex.com/"><script>', "https://ex.com/%22%3E%3Cscript%3E"),
+    ],
+)
+def test_safe_url(url, expected):
+    assert safe_url(url) == expected
+
+
+@given(st.text(max_size=80), st.lists(st.tuples(st.integers(0, 80), st.integers(0, 80)), max_size=6))
+def test_marked_segments_rebuild_the_text_and_mark_exactly_the_cited_characters(text, pairs):
+    spans = [{"article": "a", "start": min(s, e, len(text)), "end": min(max(s, e), len(text))} for s, e in pairs]
+    segments = marked_segments(text, spans)
+    assert "".join(s["text"] for s in segments) == text
+    position = 0
+    for seg in segments:
+        covered = any(s["start"] <= position and position + len(seg["text"]) <= s["end"] for s in spans)
+        assert seg["marked"] == (covered and len(seg["text"]) > 0) or not seg["text"]
+        position += len(seg["text"])
