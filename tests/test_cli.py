@@ -50,3 +50,18 @@ def test_settings_lists_every_setting_with_its_note():
     output = CliRunner().invoke(main, ["settings"]).output
     for key in documented_settings():
         assert f"  {key.split('.')[1]} = " in output
+
+
+def test_status_lists_counts_and_rejections(tmp_path):
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    (inputs / "good.txt").write_text("The council approved the budget on Tuesday after a long debate. " * 3)
+    (inputs / "empty.txt").write_text("")
+    db = str(tmp_path / "s.duckdb")
+    CliRunner().invoke(main, ["ingest", str(inputs), "--db", db, "-q"])
+    result = CliRunner().invoke(main, ["status", "--db", db])
+    assert result.exit_code == 0, result.output
+    assert "articles     1" in result.output and "rejections   1" in result.output
+    assert "empty.txt: empty" in result.output
+    missing = CliRunner().invoke(main, ["status", "--db", str(tmp_path / "none.duckdb")])
+    assert missing.exit_code == 2 and "no store" in missing.output
