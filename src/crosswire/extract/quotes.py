@@ -32,6 +32,8 @@ class _Found:
     head_lemma: str = ""
     part_of: tuple[int, int] | None = None
     """Span of the first part when this quote continues an earlier one."""
+    frame_end: int | None = None
+    """End of the words that attribute this quote ("…,” *he said*), to link the next part to it."""
 
 
 def _is_cue(token) -> bool:
@@ -117,33 +119,89 @@ def _quote_id(article_id: str, start: int, end: int, kind: str) -> str:
     return "q_" + hashlib.blake2b(key, digest_size=5).hexdigest()
 
 
+_MARKS = "\"'“”‘’„«»"
+_CLAUSE_OPENERS = ":,;—–-("
+_CLAUSE_CLOSERS = ".,!?…;:—–-"
+
+
+def _sentence_bounds(doc, pos: int) -> tuple[int, int]:
+    span = doc.char_span(pos, min(pos + 1, len(doc.text)), alignment_mode="expand")
+    if span is None or not len(span):
+        return 0, len(doc.text)
+    sent = span[0].sent
+    return sent.start_char, sent.end_char
+
+
+def _mark_before(text: str, start: int) -> int:
+    i = start - 1
+    while i > 0 and text[i] not in _MARKS:
+        i -= 1
+    return i
+
+
+def _mark_after(text: str, end: int) -> int:
+    i = end
+    while i < len(text) and text[i] not in _MARKS and text[i] != "\n":
+        i += 1
+    return i + 1
+
+
+def is_statement(doc, q: Quoted) -> bool:
+    """Is the quoted passage a statement of its own, not a fragment woven into the reporter's clause?
+
+    It must open a clause (start of its sentence, or after ``:``, ``,`` or a cue verb) and close one
+    (final punctuation inside the marks, or the end of its sentence, or a comma or semicolon after).
+    """
+    text = doc.text
+    open_at = _mark_before(text, q.start)
+    s0, _ = _sentence_bounds(doc, open_at)
+    before = text[min(s0, open_at) : open_at].strip()
+    opens = not before or before[-1] in _CLAUSE_OPENERS or before[-1] in _MARKS
+    if not opens:
+        last = doc.char_span(len(before.rstrip()) + min(s0, open_at) - 1, open_at, alignment_mode="expand")
+        opens = last is not None and len(last) > 0 and _is_cue(last[0])
+    if not q.closed:
+        return opens
+    close_at = _mark_after(text, q.end)
+    _, s1 = _sentence_bounds(doc, max(q.end - 1, q.start))
+    after = text[close_at : max(s1, close_at)].split("\n")[0].strip()
+    inner_end = text[q.end : close_at].strip(_MARKS + " ")
+    closes = bool(inner_end) or text[q.end - 1 : q.end] in _CLAUSE_CLOSERS or not after.strip(".!?")
+    closes = closes or after[:1] in ",;"
+    return opens and closes
+
+
+def _follows_frame(text: str, prev: _Found, start: int) -> bool:
+    """Does this quote come right after the previous one and its frame, in the same paragraph?"""
+    between = text[prev.span[1] : start]
+    if prev.frame_end is None:
+        return between.strip(_MARKS + " .,") == "" and "\n" not in between
+    return text[prev.frame_end : start].strip(_MARKS + " .,:;\n") == "" and len(between) < 200
+
+
 def _direct(doc, quoted: list[Quoted], min_chars: int, max_tokens: int) -> list[_Found]:
     found: list[_Found] = []
     by_start: dict[int, _Found] = {}
     for q in quoted:
-        text = doc.text[q.start : q.end]
-        if q.continues_from is None and (q.end - q.start < min_chars or len(text.split()) < 3):
-            continue
-        speaker, cue, _frame = _attribute(doc, q.start, q.end, max_tokens)
         first = by_start.get(q.continues_from) if q.continues_from is not None else None
-        part_of = first.span if first is not None else None
-        if speaker is None:
-            prev = found[-1] if found else None
-            if first is not None:
-                prev = first
-            elif prev is not None and doc.text[prev.span[1] : q.start].strip(" \n\"“”„«»‘’',.") == "":
-                part_of = prev.part_of or prev.span
-            else:
-                prev = None
-            if prev is not None:
-                item = _Found((q.start, q.end), "direct", prev.speaker, prev.cue, prev.channel, prev.head_lemma, part_of)
-                found.append(item)
-                by_start[q.start] = item
-                continue
-        cue_span = (cue.idx, cue.idx + len(cue.text)) if cue is not None else None
-        channel = (_relay_channel(cue) or channel_of(cue)) if cue is not None else None
-        head = _subject(cue).lemma_.lower() if cue is not None else ""
-        item = _Found((q.start, q.end), "direct", speaker, cue_span, channel, head, part_of)
+        text = doc.text[q.start : q.end]
+        if first is None and (q.end - q.start < min_chars or len(text.split()) < 3 or not is_statement(doc, q)):
+            continue
+        speaker, cue, frame = _attribute(doc, q.start, q.end, max_tokens)
+        prev = first or (found[-1] if found else None)
+        same_cue = cue is not None and prev is not None and prev.cue == (cue.idx, cue.idx + len(cue.text))
+        linked = prev is not None and (first is not None or _follows_frame(doc.text, prev, q.start))
+        if same_cue or (linked and speaker is None):
+            same_paragraph = "\n" not in doc.text[prev.span[1] : q.start]
+            part_of = (prev.part_of or prev.span) if same_paragraph or first is not None else None
+            item = _Found((q.start, q.end), "direct", prev.speaker, prev.cue, prev.channel, prev.head_lemma,
+                          part_of, prev.frame_end)
+        else:
+            frame_end = max(t.idx + len(t.text) for t in frame) if frame else None
+            cue_span = (cue.idx, cue.idx + len(cue.text)) if cue is not None else None
+            channel = (_relay_channel(cue) or channel_of(cue)) if cue is not None else None
+            head = _subject(cue).lemma_.lower() if cue is not None else ""
+            item = _Found((q.start, q.end), "direct", speaker, cue_span, channel, head, None, frame_end)
         found.append(item)
         by_start[q.start] = item
     return found

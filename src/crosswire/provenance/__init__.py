@@ -122,6 +122,8 @@ def update(
     if old_matches:
         old = {a.id: a for a in fetch(sorted({aid for _, aid, _ in old_matches}))}  # type: ignore[misc]
         pairs += [(batch[row], old[aid]) for row, aid, _ in old_matches if aid in old]
+    # one order per pair (by id), so that a pair aligns the same whichever article came first
+    pairs = [(a, b) if a.id < b.id else (b, a) for a, b in pairs]
     lexical = lexical_links(pairs, settings, tokens)
     links += lexical + semantic_links(pairs, SentenceTable(settings), lexical)
     index.add(entries)

@@ -32,19 +32,28 @@ _token_cache: dict[str, int] = {}
 _TOKEN_CACHE_MAX = 500_000
 
 
-def token_hash(token: str) -> int:
-    """A stable 64-bit hash of one token (cached: the vocabulary is much smaller than the text)."""
-    h = _token_cache.get(token)
-    if h is None:
-        h = int.from_bytes(hashlib.blake2b(token.encode("utf-8"), digest_size=8).digest(), "little")
-        if len(_token_cache) < _TOKEN_CACHE_MAX:
-            _token_cache[token] = h
-    return h
+def _blake(token: str) -> int:
+    return int.from_bytes(hashlib.blake2b(token.encode("utf-8"), digest_size=8).digest(), "little")
+
+
+def clear_token_cache() -> None:
+    """Forget cached token hashes (benchmarks time cold runs with it)."""
+    _token_cache.clear()
 
 
 def token_hashes(tokens: Sequence[str]) -> np.ndarray:
-    """The stable 64-bit hashes of ``tokens`` as a uint64 array."""
-    return np.fromiter((token_hash(t) for t in tokens), dtype=np.uint64, count=len(tokens))
+    """Stable 64-bit hashes (blake2b) of ``tokens`` as a uint64 array.
+
+    Hashes are cached per distinct token (the vocabulary is much smaller than the text), and the
+    lookup runs as one C-level ``map`` over the tokens.
+    """
+    cache = _token_cache
+    missing = set(tokens).difference(cache)
+    if len(cache) + len(missing) > _TOKEN_CACHE_MAX:
+        cache.clear()
+        missing = set(tokens)
+    cache.update((t, _blake(t)) for t in missing)
+    return np.fromiter(map(cache.__getitem__, tokens), dtype=np.uint64, count=len(tokens))
 
 
 def _mix(x: np.ndarray) -> np.ndarray:
@@ -81,6 +90,35 @@ def shingle_hashes(text: str, size: int) -> np.ndarray:
     return np.unique(rolling_shingles(token_hashes(words(text)), size))
 
 
+def shingle_batch(token_lists: Sequence[Sequence[str]], size: int) -> tuple[np.ndarray, np.ndarray]:
+    """Shingle hashes of many token lists at once: ``(values, lengths)``, document after document.
+
+    One hashing pass over all tokens and one rolling pass over their concatenation; windows that
+    cross from one document into the next are dropped. Shingles are not de-duplicated (MinHash does
+    not need it); a document shorter than ``size`` gets one shingle of all its tokens.
+    """
+    lengths = np.fromiter((len(t) for t in token_lists), dtype=np.int64, count=len(token_lists))
+    flat = token_hashes([tok for tokens in token_lists for tok in tokens])
+    if not len(flat):
+        return np.empty(0, np.uint64), np.zeros(len(token_lists), np.int64)
+    windows = rolling_shingles(flat, size) if len(flat) >= size else np.empty(0, np.uint64)
+    ends = np.cumsum(lengths)
+    starts = ends - lengths
+    counts = np.maximum(lengths - size + 1, 0)
+    doc_of = np.repeat(np.arange(len(lengths)), lengths)[: len(windows)]
+    values = windows[np.arange(len(windows)) + size <= ends[doc_of]]
+    short = np.flatnonzero((lengths > 0) & (lengths < size))
+    if len(short):
+        parts, at = [], 0
+        for d in range(len(token_lists)):
+            parts.append(values[at : at + counts[d]])
+            at += counts[d]
+            if lengths[d] and lengths[d] < size:
+                parts[-1] = rolling_shingles(flat[starts[d] : starts[d] + lengths[d]], size)
+        values, counts = np.concatenate(parts), np.where((lengths > 0) & (lengths < size), 1, counts)
+    return values, counts
+
+
 class MinHasher:
     """Computes MinHash signatures of many shingle sets per call.
 
@@ -103,31 +141,40 @@ class MinHasher:
 
     def signatures(self, shingle_sets: Sequence[np.ndarray]) -> np.ndarray:
         """A ``(len(shingle_sets), num_perm)`` uint32 array; an empty set gives all ``2**32 - 1``."""
-        out = np.full((len(shingle_sets), self.num_perm), np.iinfo(np.uint32).max, dtype=np.uint32)
+        lengths = np.fromiter((len(x) for x in shingle_sets), dtype=np.int64, count=len(shingle_sets))
+        values = np.concatenate(list(shingle_sets)) if len(shingle_sets) else np.empty(0, np.uint64)
+        return self.signatures_flat(values.astype(np.uint64, copy=False), lengths)
+
+    def signatures_flat(self, values: np.ndarray, lengths: np.ndarray) -> np.ndarray:
+        """Signatures of documents given as one array of shingle hashes and their ``lengths``."""
+        out = np.full((len(lengths), self.num_perm), np.iinfo(np.uint32).max, dtype=np.uint32)
         per_chunk = max(1, _CHUNK_CELLS // self.num_perm)
+        ends = np.cumsum(lengths)
         docs: list[int] = []
         cells = 0
-        for i, s in enumerate(shingle_sets):
-            if len(s) == 0:
+        for i, n in enumerate(lengths.tolist()):
+            if n == 0:
                 continue
-            if docs and cells + len(s) > per_chunk:
-                self._fill(out, docs, shingle_sets)
+            if docs and cells + n > per_chunk:
+                self._fill(out, docs, values, lengths, ends)
                 docs, cells = [], 0
             docs.append(i)
-            cells += len(s)
+            cells += n
         if docs:
-            self._fill(out, docs, shingle_sets)
+            self._fill(out, docs, values, lengths, ends)
         return out
 
-    def _fill(self, out: np.ndarray, docs: list[int], shingle_sets: Sequence[np.ndarray]) -> None:
+    def _fill(self, out: np.ndarray, docs: list[int], values: np.ndarray, lengths: np.ndarray,
+              ends: np.ndarray) -> None:
         # Permutations along rows and shingles along columns, so that the per-document minimum
         # is a reduceat over contiguous memory; ``>> 32`` is monotone, so it is applied after
         # the minimum, to one value per document instead of every cell.
-        values = np.concatenate([shingle_sets[i] for i in docs]) & _MASK32
-        starts = np.cumsum([0] + [len(shingle_sets[i]) for i in docs[:-1]])
-        cells = np.empty((self.num_perm, len(values)), dtype=np.uint64)
+        lo, hi = int(ends[docs[0]] - lengths[docs[0]]), int(ends[docs[-1]])
+        chunk = values[lo:hi] & _MASK32
+        starts = (ends[docs] - lengths[docs]) - lo
+        cells = np.empty((self.num_perm, len(chunk)), dtype=np.uint64)
         with np.errstate(over="ignore"):
-            np.multiply(self.a[:, None], values[None, :], out=cells)
+            np.multiply(self.a[:, None], chunk[None, :], out=cells)
             np.add(cells, self.b[:, None], out=cells)
         mins = np.minimum.reduceat(cells, starts, axis=1) >> np.uint64(32)
         out[docs] = mins.T.astype(np.uint32)

@@ -15,8 +15,9 @@ import numpy as np
 
 from ..model import Article
 from ..settings import ProvenanceSettings
+from ..textutil import words
 from .index import IndexEntries, IndexParams, ReuseIndex
-from .minhash import MinHasher, band_keys, exact_jaccard, shingle_hashes
+from .minhash import MinHasher, band_keys, exact_jaccard, shingle_batch
 from .passages import Tokens, cached_tokens, content_seeds
 
 _MAX_BUCKET = 1000
@@ -39,8 +40,10 @@ def prepare(
 ) -> IndexEntries:
     """Shingles, signatures, band keys and passage seeds of ``articles``, ready for the index."""
     tokens = {} if tokens is None else tokens
-    shingles = tuple(shingle_hashes(a.text, settings.shingle_size) for a in articles)
-    signatures = hasher(settings.num_perm, settings.minhash_seed).signatures(shingles)
+    values, lengths = shingle_batch([words(a.text) for a in articles], settings.shingle_size)
+    signatures = hasher(settings.num_perm, settings.minhash_seed).signatures_flat(values, lengths)
+    ends = np.cumsum(lengths)
+    shingles = tuple(np.unique(values[e - n : e]) for e, n in zip(ends.tolist(), lengths.tolist()))
     return IndexEntries(
         article_ids=tuple(a.id for a in articles),
         published=tuple(a.published for a in articles),

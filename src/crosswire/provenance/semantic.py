@@ -14,6 +14,7 @@ The embedding model is loaded on first use and cached; :func:`set_embedder` repl
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from collections.abc import Callable, Sequence
 
@@ -62,7 +63,7 @@ def units(article: Article, min_tokens: int) -> list[Span]:
     for span in spans:
         text = article.text[span.start : span.end]
         cuts = [0] + [m.start() for m in _GLUED_END.finditer(text)] + [len(text)]
-        for lo, hi in zip(cuts, cuts[1:]):
+        for lo, hi in itertools.pairwise(cuts):
             piece = text[lo:hi]
             stripped = piece.strip()
             if len(words(stripped)) >= min_tokens:

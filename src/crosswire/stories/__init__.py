@@ -1,8 +1,11 @@
 """Stories, pure: group articles into real-world events.
 
-First version (foundation issue): TF-IDF cosine between articles, linked above
-``stories.link_threshold`` when their dates are within ``stories.window_days``; articles in one
-near-duplicate family always share a story. Connected groups are stories.
+Batch (:mod:`.batch`): a logistic link model over lexical, dense (MiniLM) and entity-proxy
+similarities (:mod:`.features`), candidate pairs from an ANN index at scale (:mod:`.ann`), and
+average-linkage clustering cut at a calibrated probability, so the number of stories is never
+given. Articles in one near-duplicate family always share a story. Streaming (:mod:`.online`)
+assigns new articles one by one to the best story or opens a new one, with stable story ids and
+a history of merges and splits; its state is persisted by :mod:`crosswire.store.stories_state`.
 """
 
 from __future__ import annotations
@@ -12,11 +15,14 @@ import datetime as dt
 import hashlib
 from collections.abc import Sequence
 
-from ..model import Article, Family, Story
-from ..provenance.families import UnionFind
-from ..settings import StoriesSettings
+import numpy as np
 
-__all__ = ["cluster_articles", "infer_dates", "run_stage", "story_id"]
+from ..model import Article, Family, Story
+from ..settings import StoriesSettings
+from .batch import cluster
+from .features import Features, build_features
+
+__all__ = ["build_story", "cluster_articles", "infer_dates", "run_stage", "story_id"]
 
 
 def story_id(article_ids: Sequence[str]) -> str:
@@ -24,47 +30,33 @@ def story_id(article_ids: Sequence[str]) -> str:
     return "s_" + hashlib.blake2b(min(article_ids).encode(), digest_size=6).hexdigest()
 
 
-def _within_window(a: Article, b: Article, days: int) -> bool:
-    if a.published is None or b.published is None:
-        return True
-    return abs((a.published - b.published).days) <= days
-
-
-def similarity_matrix(articles: Sequence[Article]):
-    """Cosine similarity of TF-IDF vectors of title + text."""
-    from sklearn.feature_extraction.text import TfidfVectorizer
-
-    texts = [f"{a.title or ''}\n{a.text}" for a in articles]
-    vectors = TfidfVectorizer(sublinear_tf=True, stop_words="english", min_df=1).fit_transform(texts)
-    return (vectors @ vectors.T).toarray()
+def family_groups(articles: Sequence[Article], families: Sequence[Family]) -> list[list[int]]:
+    """Row indices of articles that near-duplicate families put together."""
+    index = {a.id: i for i, a in enumerate(articles)}
+    return [[index[a] for a in f.article_ids if a in index] for f in families if f.kind == "document"]
 
 
 def cluster_articles(
-    articles: Sequence[Article], families: Sequence[Family], settings: StoriesSettings
+    articles: Sequence[Article], families: Sequence[Family], settings: StoriesSettings,
+    features: Features | None = None,
 ) -> list[Story]:
-    """Stories as connected groups of similar articles, largest first."""
+    """Stories over ``articles``, largest first; ``features`` may be given to reuse embeddings."""
     if not articles:
         return []
-    uf = UnionFind()
-    for a in articles:
-        uf.find(a.id)
-    if len(articles) > 1:
-        sims = similarity_matrix(articles)
-        for i, a in enumerate(articles):
-            for j in range(i + 1, len(articles)):
-                if sims[i, j] >= settings.link_threshold and _within_window(a, articles[j], settings.window_days):
-                    uf.union(a.id, articles[j].id)
-    for family in families:
-        if family.kind == "document":
-            ids = family.article_ids
-            for other in ids[1:]:
-                uf.union(ids[0], other)
-    by_id = {a.id: a for a in articles}
-    stories = [_story([by_id[i] for i in group]) for group in uf.groups()]
+    features = features or build_features(articles, settings)
+    groups = cluster(features, settings, family_groups(articles, families))
+    stories = [build_story([articles[i] for i in group]) for group in groups]
     return sorted(stories, key=lambda s: (-len(s.article_ids), s.id))
 
 
-def _story(members: list[Article]) -> Story:
+def labels_of(stories: Sequence[Story], articles: Sequence[Article]) -> np.ndarray:
+    """The story index of each article, in ``articles`` order (for metrics)."""
+    where = {aid: k for k, s in enumerate(stories) for aid in s.article_ids}
+    return np.array([where[a.id] for a in articles])
+
+
+def build_story(members: Sequence[Article], sid: str | None = None) -> Story:
+    """A story record for ``members``; its id is :func:`story_id` unless ``sid`` is given."""
     dates = sorted(a.published for a in members if a.published)
     titled = [a for a in members if a.title]
     if titled:
@@ -73,7 +65,7 @@ def _story(members: list[Article]) -> Story:
         first = min(members, key=lambda a: (a.published or dt.date.max, a.id))
         title = first.text[first.sentences[0].start : first.sentences[0].end] if first.sentences else first.text[:120]
     return Story(
-        id=story_id([a.id for a in members]),
+        id=sid or story_id([a.id for a in members]),
         article_ids=tuple(sorted(a.id for a in members)),
         title=title,
         first_published=dates[0] if dates else None,

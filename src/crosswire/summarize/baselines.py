@@ -23,22 +23,11 @@ import numpy as np
 
 from ..settings import SummarizeSettings
 from .extractive import Candidate, eligible
-from .terms import stems
+from .terms import tfidf
 
 __all__ = ["BASELINES", "centroid", "coverage", "lead", "lexrank"]
 
 REDUNDANCY_COSINE = 0.5
-
-
-def _analyzer(text: str) -> list[str]:
-    return [s for s, content in stems(text) if content]
-
-
-def tfidf(texts: Sequence[str]):
-    """Row-normalised TF-IDF vectors of ``texts`` (IDF fitted on them), stemmed content words."""
-    from sklearn.feature_extraction.text import TfidfVectorizer
-
-    return TfidfVectorizer(analyzer=_analyzer, sublinear_tf=True).fit_transform(texts)
 
 
 def _fill(order: Sequence[int], candidates: Sequence[Candidate], words: int, sims: np.ndarray | None) -> list[int]:

@@ -24,7 +24,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..settings import SummarizeSettings
-from .terms import concepts, stems
+import numpy as np
+
+from .terms import concepts, stems, tfidf
 
 __all__ = ["Candidate", "compress", "concept_weights", "eligible", "select"]
 
@@ -113,8 +115,22 @@ def concept_weights(
     return weights
 
 
-def _prior(candidate: Candidate, settings: SummarizeSettings) -> float:
-    return candidate.prior * (1.0 + settings.position_weight / (1.0 + candidate.position))
+def centrality(candidates: Sequence[Candidate]) -> list[float]:
+    """Mean TF-IDF cosine of each candidate to all the others, scaled so the most central is 1."""
+    if len(candidates) < 2:
+        return [1.0] * len(candidates)
+    vectors = tfidf([c.text for c in candidates])
+    sums = np.asarray((vectors @ vectors.sum(axis=0).T)).ravel() - 1.0
+    top = sums.max()
+    return list(sums / top) if top > 0 else [1.0] * len(candidates)
+
+
+def _priors(candidates: Sequence[Candidate], settings: SummarizeSettings) -> list[float]:
+    central = centrality(candidates) if settings.centrality_weight else [0.0] * len(candidates)
+    return [
+        c.prior * (1.0 + settings.position_weight / (1.0 + c.position)) * (1.0 + settings.centrality_weight * k)
+        for c, k in zip(candidates, central)
+    ]
 
 
 def _jaccard(a: set[str], b: set[str]) -> float:
@@ -142,12 +158,13 @@ def select(
     bags = [concepts(c.text) & weights.keys() for c in candidates]
     pool = [i for i, c in enumerate(candidates) if eligible(c, settings) and bags[i]
             and not any(_jaccard(bags[i], t) > settings.redundancy for t in told)]
+    priors = _priors(candidates, settings)
     covered: set[str] = set()
     chosen: list[int] = []
     groups: set[str] = set()
     used = 0
     while pool:
-        best, best_value, overflow = _best(candidates, bags, weights, pool, covered, words - used, settings)
+        best, best_value, overflow = _best(candidates, bags, weights, priors, pool, covered, words - used, settings)
         if best is None or (overflow and not fill):
             break
         chosen.append(best)
@@ -162,7 +179,7 @@ def select(
     return chosen
 
 
-def _best(candidates, bags, weights, pool, covered, room, settings):
+def _best(candidates, bags, weights, priors, pool, covered, room, settings):
     """The candidate of highest value that fits in ``room`` words, else (overflow) of highest value."""
     best = (None, 0.0)
     best_over = (None, 0.0)
@@ -171,7 +188,7 @@ def _best(candidates, bags, weights, pool, covered, room, settings):
         if gain <= 0:
             continue
         n = candidates[i].length
-        value = gain * _prior(candidates[i], settings) / n ** settings.length_power
+        value = gain * priors[i] / n ** settings.length_power
         if n <= room:
             if value > best[1]:
                 best = (i, value)

@@ -12,7 +12,7 @@ import re
 
 from ..textutil import STOPWORDS, words
 
-__all__ = ["concepts", "stem", "stems"]
+__all__ = ["concepts", "stem", "stems", "tfidf"]
 
 _SUFFIXES = ("ational", "ations", "ation", "ments", "ment", "ings", "ing", "ies", "ied", "edly",
              "ness", "ers", "er", "ed", "es", "ly", "s")
@@ -53,3 +53,14 @@ def concepts(text: str, unigrams: bool = True) -> set[str]:
     if unigrams:
         found.update(f"1:{s}" for s, content in tokens if content)
     return found
+
+
+def _analyzer(text: str) -> list[str]:
+    return [s for s, content in stems(text) if content]
+
+
+def tfidf(texts: list[str]):
+    """Row-normalised TF-IDF vectors of ``texts`` (IDF fitted on them) over stemmed content words."""
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    return TfidfVectorizer(analyzer=_analyzer, sublinear_tf=True).fit_transform(texts)

@@ -71,7 +71,7 @@ def provenance_graph(dossier: dict, max_nodes: int) -> dict:
     drawn, omitted = articles[:max_nodes], max(len(articles) - max_nodes, 0)
     n = len(drawn)
     ring = 0 if n == 1 else max(90.0, n * 16 / math.pi)
-    width = int(2 * ring + 2 * 150)
+    width = int(2 * ring + 2 * 170)
     height = int(2 * ring + 80)
     cx, cy, node_r = width / 2, height / 2, 9
     nodes, pos = [], {}
@@ -100,40 +100,45 @@ def timeline_chart(dossier: dict, max_stack: int = 8) -> dict:
 
     Dates are spaced evenly in order rather than to scale, so a story with a decade of background
     and one busy day stays readable; a ``gap`` flag marks columns more than a year after the last.
+    A column shows at most ``max_stack`` marks per lane and says how many more there are.
 
     Returns:
-        ``{"width", "height", "columns", "events", "publications", "more"}``.
+        ``{"width", "height", "axis_y", "columns", "events", "publications", "more"}``.
     """
     events, pubs = dossier["timeline"], [a for a in dossier["articles"] if a["published"]]
     dates = sorted({e["date"] for e in events} | {a["published"] for a in pubs})
-    step, left, event_base, pub_y = 96, 60, 40, 0
-    columns, x_of = [], {}
-    for i, day in enumerate(dates):
-        gap = i > 0 and _days_between(dates[i - 1], day) > 366
-        x_of[day] = left + i * step
-        columns.append({"date": day, "x": x_of[day], "gap": gap})
-    stacks: dict[str, int] = {}
-    placed, more = [], {}
-    for e in events:
-        k = stacks.get(e["date"], 0)
-        stacks[e["date"]] = k + 1
-        if k >= max_stack:
-            more[e["date"]] = more.get(e["date"], 0) + 1
-            continue
-        placed.append({"x": x_of[e["date"]], "y": event_base + k * 16, "event": e})
-    axis_y = event_base + max_stack * 16 + 10
-    pub_y = axis_y + 34
-    pub_stacks: dict[str, int] = {}
-    publications = []
-    for a in pubs:
-        k = pub_stacks.get(a["published"], 0)
-        pub_stacks[a["published"]] = k + 1
-        publications.append({"x": x_of[a["published"]], "y": pub_y + min(k, max_stack) * 14, "article": a})
+    step, left, top, row = 96, 96, 36, 16
+    x_of = {day: left + i * step for i, day in enumerate(dates)}
+    columns = [{"date": day, "x": x_of[day], "gap": i > 0 and _days_between(dates[i - 1], day) > 366}
+               for i, day in enumerate(dates)]
+    event_marks, event_more = _stacked([(e["date"], e) for e in events], max_stack)
+    event_rows = max((k for _, k, _ in event_marks), default=-1) + 1 + bool(event_more)
+    axis_y = top + event_rows * row + 8
+    pub_marks, pub_more = _stacked([(a["published"], a) for a in pubs], max_stack)
+    pub_top = axis_y + 34
+    pub_rows = max((k for _, k, _ in pub_marks), default=-1) + 1 + bool(pub_more)
     return {
-        "width": max(left * 2 + step * max(len(dates) - 1, 0), 320), "height": pub_y + max_stack * 14 + 10,
-        "axis_y": axis_y, "columns": columns, "events": placed, "publications": publications,
-        "more": [{"x": x_of[d], "y": event_base + max_stack * 16, "count": c} for d, c in more.items()],
+        "width": max(left + 60 + step * max(len(dates) - 1, 0), 320), "height": pub_top + pub_rows * row + 8,
+        "axis_y": axis_y, "pub_y": pub_top, "columns": columns,
+        "events": [{"x": x_of[d], "y": top + 6 + k * row, "event": e} for d, k, e in event_marks],
+        "publications": [{"x": x_of[d], "y": pub_top + k * row, "article": a} for d, k, a in pub_marks],
+        "more": [{"x": x_of[d], "y": top + 10 + max_stack * row, "count": c} for d, c in event_more.items()]
+        + [{"x": x_of[d], "y": pub_top + 4 + max_stack * row, "count": c} for d, c in pub_more.items()],
     }
+
+
+def _stacked(items: list[tuple[str, dict]], max_stack: int) -> tuple[list[tuple[str, int, dict]], dict[str, int]]:
+    """Give each item its height in its date's column; count what does not fit."""
+    heights: dict[str, int] = {}
+    placed, more = [], {}
+    for day, item in items:
+        k = heights.get(day, 0)
+        heights[day] = k + 1
+        if k < max_stack:
+            placed.append((day, k, item))
+        else:
+            more[day] = more.get(day, 0) + 1
+    return placed, more
 
 
 def _days_between(a: str, b: str) -> int:

@@ -12,6 +12,10 @@ import re
 PALETTE = ("#4e79a7", "#f28e2b", "#59a14f", "#e15759", "#b07aa1", "#76b7b2", "#edc948", "#9c755f")
 """Colours of origin families, shared by the provenance graph and the claim matrix."""
 
+MIN_QUOTE_WORDS = 3
+"""A quote of fewer distinct words is a variant of another only when both have the same words
+(otherwise one shared word would join unrelated quotes)."""
+
 _WORD = re.compile(r"\w+|[^\w\s]+|\s+")
 
 
@@ -69,6 +73,8 @@ def overlap(a: str, b: str) -> float:
     wa, wb = _words(a), _words(b)
     if not wa or not wb:
         return 0.0
+    if min(len(wa), len(wb)) < MIN_QUOTE_WORDS:
+        return 1.0 if wa == wb else 0.0
     return len(wa & wb) / min(len(wa), len(wb))
 
 

@@ -29,6 +29,7 @@
       document.createTextNode(text.slice(end).join("")));
     reader.querySelector(".reader-open").setAttribute("href", link.getAttribute("href"));
     reader.hidden = false;
+    document.body.classList.add("reader-open");
     mark.scrollIntoView({ block: "center" });
   }
 
@@ -47,7 +48,8 @@
     const reader = document.getElementById("reader");
     if (!reader) { return; }
     document.addEventListener("click", function (event) { onClick(event, reader); });
-    reader.querySelector(".reader-close").addEventListener("click", function () { reader.hidden = true; });
-    document.addEventListener("keydown", function (event) { if (event.key === "Escape") { reader.hidden = true; } });
+    function close() { reader.hidden = true; document.body.classList.remove("reader-open"); }
+    reader.querySelector(".reader-close").addEventListener("click", close);
+    document.addEventListener("keydown", function (event) { if (event.key === "Escape") { close(); } });
   });
 }());
