@@ -28,10 +28,11 @@ def crosswire_predict(doc, settings) -> list[Predicted]:
     hulls: dict[str, list] = {}
     for q in find_quotes(doc, "a", settings.extract.min_quote_chars):
         key = q.part_of or q.id
+        speaker = q.speaker_mention or q.speaker_span
         if key in hulls:
             hulls[key][0] = (hulls[key][0][0], max(hulls[key][0][1], q.span.end))
+            hulls[key][1] = hulls[key][1] or ((speaker.start, speaker.end) if speaker else None)
             continue
-        speaker = q.speaker_mention or q.speaker_span
         hulls[key] = [(q.span.start, q.span.end), (speaker.start, speaker.end) if speaker else None, q.kind]
     return [Predicted(*h) for h in hulls.values()]
 

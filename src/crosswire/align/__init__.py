@@ -1,63 +1,132 @@
-"""Alignment, pure: claims of one story side by side, grouped, with their support.
+"""Alignment, pure: every claim of every source of a story side by side.
 
-First version (foundation issue): claims from different articles are grouped when their
-content words overlap strongly (overlap coefficient over stemmed content words, the same
-measure provenance uses); support counts outlets and independent origins (a family of
-relayed passages counts once).
+For each story (:func:`align_story`):
+
+1. **matching** (:mod:`.matching`): a match probability for every pair of claims of different
+   articles (MiniLM, TF-IDF and lexical cues, combined by weights fitted on MSRP);
+2. **groups**: average-linkage grouping at ``match_threshold``; each group's support counts its
+   outlets and its independent origins (relays of one origin, per provenance families, count
+   once), with the speakers it is attributed to and its first appearance;
+3. **sourcing**: ``corroborated``, ``one_outlet`` or ``one_origin`` (one origin, relayed);
+4. **conflicts** (:mod:`.conflicts`) among comparable pairs, typed, both spans side by side;
+5. **updates** (:mod:`.updates`): unknown → known, and revised figures, in publication order;
+6. **matrix** (:mod:`.matrix`): claim group × article, supports / silent / conflicts.
+
+The support check (:func:`support_score`, :func:`is_supported`) is the scorer the summary and
+the conflicts use to ask whether a sentence is backed by a set of source spans.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 from collections.abc import Sequence
 
+import numpy as np
+
 from ..model import Alignment, Article, Claim, ClaimGroup, Family, Support
 from ..provenance import independent_origins
-from ..provenance.families import UnionFind
-from ..provenance.passages import overlap, stem
-from ..textutil import content_words
+from ..settings import AlignSettings
+from .conflicts import compare_claims, find_conflicts
+from .matching import average_linkage, match_matrix
+from .matrix import claim_matrix, source_order
+from .support import is_supported, support_score
+from .updates import find_updates, split_updates
 
-__all__ = ["group_claims", "run_stage"]
-
-def group_claims(
-    claims: Sequence[Claim], articles: dict[str, Article], families: Sequence[Family], min_overlap: float = 0.6
-) -> list[ClaimGroup]:
-    """Claim groups, best supported first; every claim is in exactly one group."""
-    terms = [frozenset(stem(w) for w in content_words(c.text)) for c in claims]
-    uf = UnionFind()
-    for i, claim in enumerate(claims):
-        uf.find(i)
-        for j in range(i + 1, len(claims)):
-            if claims[j].span.article_id != claim.span.article_id and len(terms[i]) >= 4 and len(terms[j]) >= 4:
-                if overlap(terms[i], terms[j]) >= min_overlap:
-                    uf.union(i, j)
-    groups = [_group([claims[i] for i in members], articles, families) for members in uf.groups()]
-    return sorted(groups, key=lambda g: (-g.support.origins, -g.support.outlets, g.id))
+__all__ = [
+    "align_story", "claim_matrix", "compare_claims", "group_claims", "is_supported", "run_stage", "support_score",
+]
 
 
-def _group(members: list[Claim], articles: dict[str, Article], families: Sequence[Family]) -> ClaimGroup:
-    members.sort(key=lambda c: (articles[c.span.article_id].published or articles[c.span.article_id].id, c.id))
+def sourcing(support: Support) -> str:
+    """``corroborated`` (≥ 2 independent origins), ``one_outlet`` or ``one_origin`` (relayed)."""
+    if support.origins >= 2:
+        return "corroborated"
+    return "one_outlet" if support.outlets <= 1 else "one_origin"
+
+
+def _group(
+    members: list[Claim], articles: dict[str, Article], families: Sequence[Family], score: float
+) -> ClaimGroup:
+    members.sort(key=lambda c: (articles[c.span.article_id].published or dt.date.max, c.span.article_id, c.id))
     spans = tuple(c.span for c in members)
     outlets = tuple(sorted({articles[s.article_id].label for s in spans}))
     dates = [articles[s.article_id].published for s in spans if articles[s.article_id].published]
+    support = Support(outlets=len(outlets), origins=independent_origins(spans, families))
     gid = "g_" + hashlib.blake2b("|".join(c.id for c in members).encode(), digest_size=5).hexdigest()
     return ClaimGroup(
-        id=gid,
-        claims=tuple(c.id for c in members),
-        spans=spans,
-        outlets=outlets,
-        support=Support(outlets=len(outlets), origins=independent_origins(spans, families)),
+        id=gid, claims=tuple(c.id for c in members), spans=spans, outlets=outlets, support=support,
         attributed_to=tuple(sorted({c.attributed_to for c in members if c.attributed_to})),
-        first_published=min(dates) if dates else None,
+        first_published=min(dates) if dates else None, score=round(score, 4), sourcing=sourcing(support),
     )
 
 
+def _cohesion(scores: np.ndarray, members: list[int], article_ids: list[str]) -> float:
+    cross = [scores[i, j] for i in members for j in members if i < j and article_ids[i] != article_ids[j]]
+    return float(np.mean(cross)) if cross else 1.0
+
+
+def group_claims(
+    claims: Sequence[Claim], articles: dict[str, Article], families: Sequence[Family],
+    settings: AlignSettings | None = None, scores: np.ndarray | None = None,
+) -> list[ClaimGroup]:
+    """Claim groups, best supported first; every claim is in exactly one group.
+
+    ``scores`` is the match matrix (:func:`~crosswire.align.matching.match_matrix`), computed
+    when not given.
+    """
+    settings = settings or AlignSettings()
+    article_ids = [c.span.article_id for c in claims]
+    if scores is None:
+        scores = match_matrix([c.text for c in claims], article_ids, settings)
+    groups = [
+        _group([claims[i] for i in members], articles, families, _cohesion(scores, members, article_ids))
+        for members in average_linkage(scores, article_ids, settings.match_threshold)
+    ]
+    return sorted(groups, key=lambda g: (-g.support.origins, -g.support.outlets, g.first_published or dt.date.max,
+                                         g.id))
+
+
+def _comparable(groups: Sequence[ClaimGroup], index: dict[str, int], scores: np.ndarray,
+                settings: AlignSettings) -> list[tuple[int, int, bool]]:
+    """Pairs of claims ``(i, j, same_statement)`` to check for conflicts: pairs inside one group
+    (same statement), and pairs scoring at least ``conflict_min_score`` (related statements)."""
+    same = {tuple(sorted((index[a], index[b]))) for g in groups for a in g.claims for b in g.claims if a < b}
+    rows, cols = np.nonzero(np.triu(scores >= settings.conflict_min_score, 1))
+    related = set(zip(rows.tolist(), cols.tolist())) - same
+    return sorted([(i, j, True) for i, j in same] + [(i, j, False) for i, j in related])
+
+
+def align_story(
+    story_id: str, claims: Sequence[Claim], articles: dict[str, Article], families: Sequence[Family],
+    settings: AlignSettings | None = None, article_ids: Sequence[str] = (),
+) -> Alignment:
+    """The alignment of one story's claims (see the module docstring for the steps); the matrix
+    has a column for each of ``article_ids`` (default: the articles the claims come from)."""
+    settings = settings or AlignSettings()
+    claims = list(claims)
+    claim_articles = [c.span.article_id for c in claims]
+    scores = match_matrix([c.text for c in claims], claim_articles, settings)
+    groups = group_claims(claims, articles, families, settings, scores)
+    index = {c.id: i for i, c in enumerate(claims)}
+    pairs = _comparable(groups, index, scores, settings)
+    published = lambda c: articles[c.span.article_id].published
+    found = find_conflicts(claims, pairs, settings, dated=lambda c: published(c) is not None)
+    conflicts, revised = split_updates(found, {c.id: c for c in claims}, published)
+    updates = sorted(find_updates(claims, [(i, j) for i, j, _ in pairs], published) + revised,
+                     key=lambda u: (articles[u.a.article_id].published or dt.date.max, u.a, u.b))
+    sources = source_order(sorted(set(article_ids) | set(claim_articles)), articles)
+    return Alignment(story_id, tuple(groups), tuple(conflicts), tuple(updates), sources,
+                     claim_matrix(groups, sources, conflicts))
+
+
 def run_stage(batch, settings, advance):
-    """Pipeline stage: group each story's claims and count their support."""
+    """Pipeline stage: align each story's claims."""
     articles = {a.id: a for a in batch["articles"]}
     alignment = {}
     for story in batch["stories"]:
         claims = batch["evidence"][story.id].claims
-        alignment[story.id] = Alignment(story.id, tuple(group_claims(claims, articles, batch["families"], settings.align.match_min_overlap)))
+        alignment[story.id] = align_story(story.id, claims, articles, batch["families"], settings.align,
+                                          story.article_ids)
         advance(1)
     return {"alignment": alignment}

@@ -11,23 +11,31 @@ import re
 
 from ..textutil import STOPWORDS, words
 
-NEGATIONS = frozenset(
-    "no not never none nobody nothing neither nor without cannot can't won't don't doesn't didn't isn't "
-    "aren't wasn't weren't hasn't haven't hadn't couldn't wouldn't shouldn't n't denied denies deny".split()
-)
+NEGATIONS = frozenset([
+    "no", "not", "never", "none", "nobody", "nothing", "neither", "nor", "without", "cannot", "can't",
+    "won't", "don't", "doesn't", "didn't", "isn't", "aren't", "wasn't", "weren't", "hasn't", "haven't",
+    "hadn't", "couldn't", "wouldn't", "shouldn't", "n't", "denied", "denies", "deny",
+])
 """Words that negate a statement (and denial verbs, which flip what a speaker asserts)."""
 
-INTENSIFIERS = frozenset(
-    "serious seriously major significant significantly severe severely imminent immediate "
-    "real direct grave critical huge massive heavy heavily big large very extremely".split()
-)
+INTENSIFIERS = frozenset([
+    "serious", "seriously", "major", "significant", "significantly", "severe", "severely", "imminent",
+    "immediate", "real", "direct", "grave", "critical", "huge", "massive", "heavy", "heavily", "big",
+    "large", "very", "extremely",
+])
 """Words that grade a statement: "no threat" and "no *serious* threat" say different things."""
 
-HEDGES = frozenset(
-    "reportedly allegedly may might could possibly perhaps apparently likely unconfirmed "
-    "believed suspected probably presumably appears seems".split()
-)
+HEDGES = frozenset([
+    "reportedly", "allegedly", "may", "might", "could", "possibly", "perhaps", "apparently", "likely",
+    "unconfirmed", "believed", "suspected", "probably", "presumably", "appears", "seems", "allege",
+    "alleged", "alleges", "purportedly", "supposedly",
+])
 """Words that mark a statement as uncertain."""
+
+APPROXIMATE = re.compile(
+    r"\b(nearly|about|around|almost|roughly|approximately|some|just after|just before|shortly after|"
+    r"shortly before|more than|less than|over|under|at least|up to|circa)\b", re.IGNORECASE)
+"""Cues that a figure or a time is approximate."""
 
 _NUMBER = re.compile(r"(?<![\w.])\d[\d,]*(?:\.\d+)?")
 _NUMBER_WORDS = {
@@ -87,3 +95,8 @@ def ngrams(tokens: list[str], n: int) -> set[tuple[str, ...]]:
 def dice(a: set, b: set) -> float:
     """``2 |A ∩ B| / (|A| + |B|)``; 0 when both are empty."""
     return 2 * len(a & b) / (len(a) + len(b)) if a or b else 0.0
+
+
+def overlap(a: frozenset, b: frozenset) -> float:
+    """The overlap coefficient ``|A ∩ B| / min(|A|, |B|)`` (0 when either is empty)."""
+    return len(a & b) / min(len(a), len(b)) if a and b else 0.0

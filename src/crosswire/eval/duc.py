@@ -118,11 +118,13 @@ class _Scorer:
 System = Callable[[Sequence[Candidate], int, str | None], list[int]]
 
 
+def _bind(baseline: Callable, settings: SummarizeSettings) -> System:
+    return lambda c, w, q: baseline(c, w, settings, q)
+
+
 def systems(settings: SummarizeSettings) -> dict[str, tuple[System, bool]]:
     """Name → (system, uses compressed sentences): the baselines and crosswire's selector."""
-    out: dict[str, tuple[System, bool]] = {
-        name: ((lambda f: lambda c, w, q: f(c, w, settings, q))(f), False) for name, f in BASELINES.items()
-    }
+    out: dict[str, tuple[System, bool]] = {name: (_bind(f, settings), False) for name, f in BASELINES.items()}
     out["crosswire"] = (lambda c, w, q: select(c, w, settings, query=q, fill=True), settings.compress)
     return out
 
@@ -180,9 +182,11 @@ def _run_update(sets: Sequence[DucSet], words: int, settings: SummarizeSettings,
 
 def evaluate_summaries(
     path: str | Path, words: int | None = None, query: bool = False, settings: SummarizeSettings | None = None,
-    progress: Callable[[str], None] = lambda _: None,
+    progress: Callable[[str], None] = lambda _: None, topics: int | None = None,
 ) -> dict:
     """ROUGE of every system on the DUC files under ``path`` (a ``duc`` folder or one of its files).
+
+    ``topics`` keeps only the first that many topics of each file (for quick checks).
 
     Returns ``{"runs": [{"name", "words", "tuned_on", "rows": [...]}, ...]}``, one run per setting:
     DUC 2006 generic (and with the query when ``query``), DUC 2007 set A, update sets B and C.
@@ -196,6 +200,9 @@ def evaluate_summaries(
     runs = []
     for f in files:
         sets = load_duc(f)
+        if topics is not None:
+            keep = sorted({s.topic for s in sets})[:topics]
+            sets = [s for s in sets if s.topic in keep]
         if "update" not in f.name:
             n = words or 250
             runs.append({"name": f"{f.stem} generic", "words": n, "tuned_on": TUNE_2006,

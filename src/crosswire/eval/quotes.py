@@ -79,12 +79,19 @@ def _read_ann(path: Path) -> dict[str, tuple[str, Spans]]:
 
 
 def is_direct(text: str, content: Spans) -> bool:
-    """Does the gold content consist of words in quote marks (every fragment)?"""
-    for start, end in content:
-        piece = text[start:end].strip().rstrip(".,;:!?— ")
-        if len(piece) < 2 or piece[0] not in "\"“„«‘'" or piece[-1] not in "\"”“»’'":
-            return False
-    return True
+    """Does the gold content consist only of words in quote marks (fragments read together)?"""
+    joined = " ".join(text[s:e] for s, e in content).strip().rstrip(".,;:!?— ")
+    if len(joined) < 2 or joined[0] not in "\"“„«‘'" or joined[-1] not in "\"”“»’'":
+        return False
+    single = joined[0] in "‘'"
+    marks = "‘’'" if single else "\"“”„«»"
+    inside, outside_words = False, 0
+    for ch in joined:
+        if ch in marks:
+            inside = not inside
+        elif not inside and ch.isalnum():
+            outside_words += 1
+    return outside_words == 0
 
 
 def _attributions(text: str, records: dict[str, tuple[str, Spans]]) -> tuple[GoldAttribution, ...]:

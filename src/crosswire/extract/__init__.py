@@ -1,45 +1,86 @@
 """Evidence extraction, pure: entities, quotes with speakers, claims with normalised values.
 
 The spaCy pipeline is loaded explicitly and cached (:func:`crosswire.extract.nlp.load_nlp`);
-nothing loads at import time.
+nothing loads at import time. :func:`run_stage` is the pipeline stage:
+
+1. parse every article once, with the cleaning stage's sentence boundaries;
+2. per story: entity mentions → canonical entities (:func:`canonicalise`), quotes with speakers and
+   channels (:func:`find_quotes`), claims with values (:func:`find_claims`);
+3. link each quote's speaker to its canonical entity, and group the same quote across articles
+   (:func:`group_quotes`).
 """
 
 from __future__ import annotations
 
-from ..model import Evidence
+from dataclasses import replace
+
+from ..model import Entity, Evidence, Quote
 from .claims import find_claims
-from .entities import article_mentions, canonicalise
+from .dates import resolve_date
+from .entities import article_mentions, canonicalise, canonicalise_store
 from .nlp import load_nlp, parse
+from .quote_groups import group_quotes
 from .quotes import find_quotes
 
-__all__ = ["article_mentions", "canonicalise", "find_claims", "find_quotes", "load_nlp", "run_stage"]
+__all__ = [
+    "article_mentions", "canonicalise", "canonicalise_store", "find_claims", "find_quotes", "group_quotes",
+    "load_nlp", "parse", "resolve_date", "run_stage",
+]
 
 
 def _with_sentences(doc, article):
     """Make spaCy use the cleaning stage's sentences, so both stages agree on boundaries."""
     starts = {s.start for s in article.sentences}
+    if not starts:
+        return doc
     for token in doc:
         token.is_sent_start = token.i == 0 or token.idx in starts or token.is_space
     return doc
+
+
+def link_speakers(quotes: list[Quote], entities: tuple[Entity, ...]) -> list[Quote]:
+    """Set ``speaker_entity`` on quotes whose speaker span is a mention of a canonical entity."""
+    by_article: dict[str, list[tuple[int, int, str]]] = {}
+    for entity in entities:
+        for span in entity.mentions:
+            by_article.setdefault(span.article_id, []).append((span.start, span.end, entity.id))
+    out = []
+    for quote in quotes:
+        found = None
+        if quote.speaker_span is not None:
+            s = quote.speaker_span
+            hits = [(min(e, s.end) - max(b, s.start), eid) for b, e, eid in by_article.get(s.article_id, ())
+                    if 2 * (min(e, s.end) - max(b, s.start)) >= max(len(s), e - b)]
+            found = max(hits)[1] if hits else None
+        out.append(replace(quote, speaker_entity=found) if found else quote)
+    return out
+
+
+def story_evidence(story, docs, articles, settings) -> Evidence:
+    """Entities, quotes (linked and grouped) and claims of one story's parsed articles."""
+    xs = settings.extract
+    mentions, quotes, claims = [], [], []
+    for aid in story.article_ids:
+        doc, article = docs[aid], articles[aid]
+        mentions.extend(article_mentions(doc, aid))
+        quotes.extend(find_quotes(doc, aid, xs.min_quote_chars, xs.max_frame_tokens, xs.reported_speech))
+        claims.extend(find_claims(doc, aid, article.published))
+    texts = {aid: articles[aid].text for aid in story.article_ids}
+    entities = canonicalise(mentions, story.id, texts.values())
+    quotes = link_speakers(quotes, entities)
+    groups = group_quotes(quotes, texts, xs.quote_match, xs.quote_group_min_words)
+    return Evidence(story.id, entities, tuple(quotes), tuple(claims), groups)
 
 
 def run_stage(batch, settings, advance):
     """Pipeline stage: parse every article once, then gather evidence story by story."""
     articles = {a.id: a for a in batch["articles"]}
     nlp = load_nlp(settings.extract.spacy_model)
-    docs = {}
     ids = list(articles)
     prepared = [_with_sentences(nlp.make_doc(articles[i].text), articles[i]) for i in ids]
+    docs = {}
     for aid, doc in zip(ids, nlp.pipe(prepared, batch_size=16)):
         docs[aid] = doc
         advance(1)
-    evidence = {}
-    for story in batch["stories"]:
-        mentions, quotes, claims = [], [], []
-        for aid in story.article_ids:
-            doc, article = docs[aid], articles[aid]
-            mentions.extend(article_mentions(doc, aid))
-            quotes.extend(find_quotes(doc, aid, settings.extract.min_quote_chars))
-            claims.extend(find_claims(doc, aid, article.published))
-        evidence[story.id] = Evidence(story.id, canonicalise(mentions, story.id), tuple(quotes), tuple(claims))
+    evidence = {story.id: story_evidence(story, docs, articles, settings) for story in batch["stories"]}
     return {"evidence": evidence}

@@ -1,88 +1,277 @@
-"""Named entities per article (spaCy) and their canonicalisation across the articles of a story.
+"""Named entities per article (spaCy) and their canonicalisation across articles, without a knowledge base.
 
-Canonicalisation works without a knowledge base: names are normalised (case, hyphens, dots,
-honorifics, possessives), mentions with the same normalised name are one entity whatever label
-spaCy gave each (the majority label wins), and a person's partial names ("Assad", "B. Assad")
-join the full name they are compatible with ("Bashar al-Assad").
+Canonicalisation, in order:
+
+1. Names are normalised: case, accents (transliteration to ASCII), hyphens, dots, honorifics and
+   possessives (``"Mr. Bashar Al-Assad's"`` → ``"bashar al assad"``); mentions with one normalised
+   name are one group.
+2. Acronyms are read from their definitions (``"Hayat Tahrir al-Sham (HTS)"``) in any article and
+   applied to every article; an undefined acronym joins the one name whose initials it spells.
+3. Partial names join the full name they fit when exactly one fits: a person's surname, initials
+   and particles (``"Assad"``, ``"B. Assad"``, ``"al-Assad"`` → ``"Bashar al-Assad"``); an
+   organisation's trailing words (``"the Foreign Ministry"`` → ``"Russian Foreign Ministry"``).
+4. Spelling variants of a person's names (``"Georg"``/``"Geir"`` with the same surname, ``"Asad"``/
+   ``"Assad"``) merge, but are listed in :attr:`Entity.spellings` for the reader to check.
+5. The type of each entity is the majority label of its mentions (a person tagged ORG once and
+   PERSON four times is a person).
+
+:func:`canonicalise_store` applies the same rules across stories, and takes an optional ``link``
+function that returns a knowledge-base id (e.g. a Wikidata QID) for :attr:`Entity.external_id`.
 """
 
 from __future__ import annotations
 
 import hashlib
 import re
+import unicodedata
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import replace
+from difflib import SequenceMatcher
 
 from ..model import Entity, Span
 
 ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "LAW", "PRODUCT"})
 HONORIFICS = frozenset(
     "mr mrs ms miss dr prof sir president prime minister pm minister gen general col sen senator rep "
-    "king queen prince sheikh the".split()
+    "king queen prince sheikh the gov governor mayor judge rev pope lord lady".split()
 )
+PARTICLES = frozenset("al el bin ibn van von de der den da di du la le abu".split())
+ORG_STOP = frozenset("of the and for on in at to".split())
 _NON_WORD = re.compile(r"[^\w]+")
+_ACRONYM_DEF = re.compile(r"([A-Z][\w’'\-. ]{2,80}?)\s*\(([A-Z][A-Za-z0-9&.]{1,9})\)")
+
+Mention = tuple[str, str, Span]  # (surface text, spaCy label, span)
+
+
+def transliterate(text: str) -> str:
+    """ASCII letters for accented ones (``"Türkiye"`` → ``"Turkiye"``)."""
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
 
 
 def normalise_name(name: str) -> str:
     """``"Mr. Bashar Al-Assad's"`` → ``"bashar al assad"``."""
     name = re.sub(r"['’]s$", "", name.strip())
-    tokens = [t for t in _NON_WORD.sub(" ", name.lower()).split() if t]
+    tokens = [t for t in _NON_WORD.sub(" ", transliterate(name).lower()).split() if t]
     while len(tokens) > 1 and tokens[0] in HONORIFICS:
         tokens.pop(0)
     return " ".join(tokens)
-
-
-Mention = tuple[str, str, Span]  # (surface text, spaCy label, span)
 
 
 def article_mentions(doc, article_id: str) -> list[Mention]:
     """Entity mentions in one parsed article, with character spans into its text."""
     out = []
     for ent in doc.ents:
-        if ent.label_ in ENTITY_LABELS and normalise_name(ent.text):
-            out.append((ent.text, ent.label_, Span(article_id, ent.start_char, ent.end_char)))
+        text = re.sub(r"['’]s$", "", ent.text.strip("()[] "))
+        if ent.label_ in ENTITY_LABELS and normalise_name(text):
+            start = ent.start_char + ent.text.index(text) if text else ent.start_char
+            out.append((text, ent.label_, Span(article_id, start, start + len(text))))
     return out
 
 
-def _compatible_person(short: list[str], full: list[str]) -> bool:
+def acronym_definitions(texts: Iterable[str]) -> dict[str, str]:
+    """``{acronym: normalised long name}`` from ``"Long Name (ACR)"`` where the initials agree."""
+    found: dict[str, str] = {}
+    for text in texts:
+        for match in _ACRONYM_DEF.finditer(text):
+            acronym, words = match.group(2).replace(".", ""), normalise_name(match.group(1)).split()
+            long_name = _initials_tail(words, acronym.lower())
+            if long_name:
+                found.setdefault(acronym.lower(), long_name)
+    return found
+
+
+def _initials_tail(words: list[str], acronym: str) -> str | None:
+    """The shortest tail of ``words`` whose initials (stop words optional) spell ``acronym``."""
+    for start in range(len(words) - 1, -1, -1):
+        tail = words[start:]
+        if _spells(tail, acronym):
+            return " ".join(tail)
+    return None
+
+
+def _spells(words: list[str], acronym: str) -> bool:
+    if not words or not acronym:
+        return not words and not acronym
+    head, rest = words[0], words[1:]
+    if head[0] == acronym[0] and _spells(rest, acronym[1:]):
+        return True
+    return head in ORG_STOP | PARTICLES and _spells(rest, acronym)
+
+
+def _fits_person(short: list[str], full: list[str]) -> bool:
     """Is ``short`` a partial form of ``full``? Same surname; other tokens are initials or found in full."""
-    if not short or short[-1] != full[-1] or len(short) >= len(full) + 1:
+    core_short = [t for t in short if t not in PARTICLES]
+    core_full = [t for t in full if t not in PARTICLES]
+    if not core_short or not core_full or core_short[-1] != core_full[-1] or len(core_short) > len(core_full):
         return False
-    for token in short[:-1]:
-        if token in full or token in {"al", "el", "bin", "ibn", "van", "von", "de"}:
-            continue
-        if len(token) == 1 and any(f.startswith(token) for f in full[:-1]):
+    if core_short == core_full:
+        return len(short) < len(full)
+    for token in core_short[:-1]:
+        if token in core_full[:-1] or (len(token) == 1 and any(f.startswith(token) for f in core_full[:-1])):
             continue
         return False
     return True
 
 
-def canonicalise(mentions: Iterable[Mention], id_prefix: str = "") -> tuple[Entity, ...]:
-    """Group mentions into canonical entities; the longest, most frequent name is the canonical one."""
+def _fits_org(short: list[str], full: list[str]) -> bool:
+    """Is ``short`` the trailing words of ``full`` ("foreign ministry" of "russian foreign ministry")?"""
+    short = [t for t in short if t not in ORG_STOP]
+    return 2 <= len(short) < len(full) and full[-len(short):] == short
+
+
+def similar_spelling(a: str, b: str, ratio: float = 0.75) -> bool:
+    """Two names spelled alike: same initial, both ≥ 4 letters, and a close match (difflib ratio).
+
+    0.75 lets one letter differ in a short name ("Asad"/"Assad": 0.89) and keeps different names
+    apart ("Mike"/"Mark": 0.5); a first name beside an identical surname may differ more (0.6:
+    "Georg"/"Geir" 0.67, but "John"/"Jane" 0.25).
+    """
+    if a == b or a[0] != b[0] or min(len(a), len(b)) < 4:
+        return False
+    return SequenceMatcher(None, a, b).ratio() >= ratio
+
+
+def _spelling_variant(a: list[str], b: list[str]) -> bool:
+    """Same number of name words, surnames alike, every word alike or equal, at least one differs."""
+    a = [t for t in a if t not in PARTICLES]
+    b = [t for t in b if t not in PARTICLES]
+    if len(a) != len(b) or a == b or not (a[-1] == b[-1] or similar_spelling(a[-1], b[-1])):
+        return False
+    return all(x == y or similar_spelling(x, y, 0.6 if a[-1] == b[-1] else 0.75) for x, y in zip(a[:-1], b[:-1]))
+
+
+class _Clusters:
+    """Union-find over normalised names."""
+
+    def __init__(self, keys: Iterable[str]) -> None:
+        self.parent = {k: k for k in keys}
+
+    def find(self, key: str) -> str:
+        while self.parent[key] != key:
+            self.parent[key] = self.parent[self.parent[key]]
+            key = self.parent[key]
+        return key
+
+    def union(self, a: str, b: str) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[ra] = rb
+
+
+def _merge_acronyms(groups, label, clusters: _Clusters, definitions: Mapping[str, str]) -> None:
+    keys = list(groups)
+    for key in keys:
+        if " " in key or not any(m[0].replace(".", "").isupper() for m in groups[key]):
+            continue
+        long_name = definitions.get(key)
+        targets = [k for k in keys if k != key and long_name and (k == long_name or k.endswith(" " + long_name))]
+        if not targets:
+            targets = [k for k in keys if len(k.split()) >= 2 and _spells(k.split(), key) and label[k] != "PERSON"]
+        roots = {clusters.find(t) for t in targets}
+        if len(roots) == 1:
+            clusters.union(key, roots.pop())
+
+
+def _merge_partials(keys: list[str], label, clusters: _Clusters) -> None:
+    """Join partial names to the one longer name they fit (skipped when several fit)."""
+    for key in sorted(keys, key=lambda k: -len(k.split())):
+        words, kind = key.split(), label[key]
+        fits = _fits_person if kind == "PERSON" else _fits_org if kind in ("ORG", "FAC") else None
+        if fits is None:
+            continue
+        roots = {clusters.find(k) for k in keys if k != key and label[k] == kind and fits(words, k.split())}
+        roots.discard(clusters.find(key))
+        if len(roots) == 1:
+            clusters.union(key, roots.pop())
+
+
+def _merge_spellings(keys: list[str], label, clusters: _Clusters) -> set[str]:
+    """Join persons whose names are spelled alike; returns the keys that joined as spelling variants."""
+    persons = [k for k in keys if label[k] in ("PERSON", "ORG")]
+    variants: set[str] = set()
+    for i, a in enumerate(persons):
+        for b in persons[i + 1 :]:
+            if "PERSON" not in (label[a], label[b]) or clusters.find(a) == clusters.find(b):
+                continue
+            if _spelling_variant(a.split(), b.split()):
+                clusters.union(a, b)
+                variants.update((a, b))
+    return variants
+
+
+def canonicalise(mentions: Iterable[Mention], id_prefix: str = "",
+                 texts: Iterable[str] = ()) -> tuple[Entity, ...]:
+    """Group mentions into canonical entities (see the module docstring for the rules).
+
+    Args:
+        mentions: ``(surface, label, span)`` from :func:`article_mentions`, any number of articles.
+        id_prefix: mixed into entity ids (a story id), so that ids are unique in a store.
+        texts: the articles' texts, read for acronym definitions.
+    """
     groups: dict[str, list[Mention]] = {}
     for mention in mentions:
         groups.setdefault(normalise_name(mention[0]), []).append(mention)
     label = {key: Counter(m[1] for m in ms).most_common(1)[0][0] for key, ms in groups.items()}
-    persons = sorted((k for k in groups if label[k] == "PERSON"), key=lambda k: -len(k.split()))
-    merged: dict[str, str] = {}
-    for key in persons:
-        tokens = key.split()
-        target = next((p for p in persons if p != key and len(p.split()) > len(tokens)
-                       and p not in merged and _compatible_person(tokens, p.split())), None)
-        if target:
-            merged[key] = target
-    clusters: dict[str, list[Mention]] = {}
-    for key, ms in groups.items():
-        root = key
-        while root in merged:
-            root = merged[root]
-        clusters.setdefault(root, []).extend(ms)
-    return tuple(sorted((_entity(ms, id_prefix) for ms in clusters.values()), key=lambda e: (-len(e.mentions), e.name)))
+    clusters = _Clusters(groups)
+    _merge_acronyms(groups, label, clusters, acronym_definitions(texts))
+    keys = sorted(groups)
+    _merge_partials(keys, label, clusters)
+    spelled = _merge_spellings(keys, label, clusters)
+    _merge_partials(keys, label, clusters)
+    members: dict[str, list[str]] = {}
+    for key in keys:
+        members.setdefault(clusters.find(key), []).append(key)
+    entities = [_entity(groups, ks, spelled, id_prefix) for ks in members.values()]
+    return tuple(sorted(entities, key=lambda e: (-len(e.mentions), e.name)))
 
 
-def _entity(mentions: list[Mention], id_prefix: str) -> Entity:
+def _entity(groups: Mapping[str, list[Mention]], keys: list[str], spelled: set[str], id_prefix: str) -> Entity:
+    mentions = [m for k in keys for m in groups[k]]
     surfaces = Counter(m[0] for m in mentions)
-    name = max(surfaces, key=lambda s: (len(normalise_name(s).split()), surfaces[s], s))
+    name = max(surfaces, key=lambda s: (len(normalise_name(s).split()) > 1, surfaces[s],
+                                        len(normalise_name(s).split()), s))
     kind = Counter(m[1] for m in mentions).most_common(1)[0][0]
-    eid = "e_" + hashlib.blake2b(f"{id_prefix}|{normalise_name(name)}".encode(), digest_size=5).hexdigest()
-    return Entity(eid, name, kind, tuple(sorted(surfaces)), tuple(sorted(m[2] for m in mentions)))
+    canon = normalise_name(name).split()
+    spellings = sorted({m[0] for k in keys if k in spelled for m in groups[k]
+                        if _differs_in_spelling(normalise_name(m[0]).split(), canon)})
+    acronyms = sorted({m[0] for k in keys if " " not in k and len(keys) > 1 for m in groups[k]
+                       if m[0].replace(".", "").isupper() and len(m[0]) <= 10})
+    eid = "e_" + hashlib.blake2b(f"{id_prefix}|{kind}|{' '.join(canon)}".encode(), digest_size=5).hexdigest()
+    return Entity(eid, name, kind, tuple(sorted(surfaces)), tuple(sorted(m[2] for m in mentions)),
+                  spellings=tuple(spellings), acronyms=tuple(acronyms))
+
+
+def _differs_in_spelling(words: list[str], canon: list[str]) -> bool:
+    core_words = [w for w in words if w not in PARTICLES]
+    core_canon = [w for w in canon if w not in PARTICLES]
+    return any(w not in core_canon and any(similar_spelling(w, c, 0.6) for c in core_canon) for w in core_words)
+
+
+def canonicalise_store(evidence: Mapping[str, tuple[Entity, ...]],
+                       link: Callable[[Entity], str | None] | None = None) -> dict[str, str]:
+    """One canonical id across stories: ``{story entity id: store entity id}``.
+
+    The same rules as :func:`canonicalise` run over the entities' names (each name standing for its
+    mentions), so "Assad" in one story and "Bashar al-Assad" in another get one store id when
+    nothing else fits. ``link(entity) -> id`` is the hook for a knowledge base: when it returns an id
+    for some entity of a store cluster, that id names the cluster.
+    """
+    mentions: list[Mention] = []
+    owner: dict[tuple[str, str], list[str]] = {}
+    for story_id, entities in evidence.items():
+        for entity in entities:
+            for variant in entity.variants:
+                span = Span(story_id, 0, 0)
+                mentions.extend([(variant, entity.type, span)] * max(1, len(entity.mentions) // len(entity.variants)))
+                owner.setdefault((story_id, normalise_name(variant)), []).append(entity.id)
+    mapping: dict[str, str] = {}
+    for store_entity in canonicalise(mentions, "store"):
+        external = None
+        local_ids = sorted({eid for v in store_entity.variants for (story, key), ids in owner.items()
+                            if key == normalise_name(v) for eid in ids})
+        if link is not None:
+            external = next((x for x in (link(replace(store_entity, id=i)) for i in local_ids) if x), None)
+        for local in local_ids:
+            mapping.setdefault(local, external or store_entity.id)
+    return mapping

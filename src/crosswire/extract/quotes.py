@@ -87,31 +87,112 @@ def _in(tokens, token) -> bool:
     return any(t.i == token.i for t in tokens)
 
 
-def _frame_tokens(doc, start: int, end: int, max_tokens: int) -> tuple[list, list]:
-    """Tokens after the closing mark (same sentence) and before the opening mark (same sentence)."""
-    close_sent = doc.char_span(max(end - 1, start), end, alignment_mode="expand")
-    open_sent = doc.char_span(start, min(start + 1, end), alignment_mode="expand")
-    after, before = [], []
-    if close_sent is not None:
-        sent = close_sent[0].sent
-        after = [t for t in sent if t.idx > end and "\n" not in doc.text[end : t.idx]][:max_tokens]
-    if open_sent is not None:
-        sent = open_sent[0].sent
-        before = [t for t in sent if t.idx + len(t.text) < start and "\n" not in doc.text[t.idx : start]]
-        before = list(reversed(before))[:max_tokens]
-    return after, before
+def _token_at(doc, pos: int):
+    span = doc.char_span(pos, min(pos + 1, len(doc.text)), alignment_mode="expand")
+    return span[0] if span is not None and len(span) else None
 
 
-def _attribute(doc, start: int, end: int, max_tokens: int) -> tuple[Speaker | None, object, object]:
-    """(speaker, cue token, frame) for the quote ``[start, end)``; (None, None, None) if its frame names none."""
-    after, before = _frame_tokens(doc, start, end, max_tokens)
+def _after_frame(doc, end: int, max_tokens: int) -> list:
+    """Tokens after the closing mark, to the end of their sentence and never past a line break."""
+    close_at = _mark_after(doc.text, end)
+    pos = close_at
+    while pos < len(doc.text) and doc.text[pos] in " \t\xa0":
+        pos += 1
+    if pos >= len(doc.text) or doc.text[pos] == "\n":
+        return []
+    first = _token_at(doc, pos)
+    while first is not None and first.i + 1 < len(doc) and (first.is_space or first.idx < close_at):
+        first = doc[first.i + 1]
+    if first is None or first.idx < close_at or "\n" in doc.text[end : first.idx]:
+        return []
+    out = []
+    for token in doc[first.i : first.sent.end]:
+        if "\n" in token.text or len(out) >= max_tokens:
+            break
+        out.append(token)
+    return out
+
+
+def _before_frame(doc, start: int, max_tokens: int) -> list:
+    """Tokens before the opening mark in its sentence, nearest first; the previous paragraph's last
+    sentence when the quote opens a paragraph after one that ends with a colon."""
+    open_at = _mark_before(doc.text, start)
+    token = _token_at(doc, open_at)
+    if token is None:
+        return []
+    before = [t for t in doc[token.sent.start : token.i] if "\n" not in doc.text[t.idx : open_at]]
+    head = doc.text[:open_at].rstrip()
+    if not before and head.endswith(":") and "\n" in doc.text[len(head) : open_at]:
+        colon = _token_at(doc, len(head) - 1)
+        if colon is not None:
+            before = list(doc[colon.sent.start : colon.i + 1])
+    return [t for t in reversed(before) if not t.is_space][:max_tokens]
+
+
+def _according_to(frame):
+    """The source named by "according to X" in a frame, as a subject-like token."""
+    for token in frame:
+        if token.lower_ == "according":
+            pobj = next((t for t in token.subtree if t.dep_ == "pobj"), None)
+            if pobj is not None:
+                return pobj
+    return None
+
+
+def _pattern_speaker(after: list):
+    """``NAME cue`` or ``cue NAME`` right after a closing mark, when the parse found no subject."""
+    words = [t for t in after if not (t.is_punct and t.i == after[0].i)]
+    for k, token in enumerate(words[:9]):
+        if token.lemma_.lower() not in CUE_LEMMAS and token.lower_.rstrip("s") not in CUE_LEMMAS:
+            continue
+        if k == 0 and len(words) > 1 and words[1].pos_ in ("PROPN", "DET", "PRON", "NOUN"):
+            return _np_head(words[1:]), token
+        if k > 0 and words[0].pos_ in ("PROPN", "PRON", "DET", "NOUN", "ADJ", "NUM"):
+            return _np_head(words[:k]), token
+        return None, None
+    return None, None
+
+
+def _colon_subject(before: list):
+    """The subject of the clause that introduces a quote with a colon ("She then told them: …")."""
+    colon = before[0]
+    root = colon.sent.root
+    subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < colon.i), None)
+    if subject is not None:
+        return subject
+    named = [t for t in before[1:] if t.ent_type_ == "PERSON"]
+    return named[0] if named and all(t.pos_ in ("PROPN", "NOUN", "ADJ", "PUNCT", "DET") for t in before[1:]) \
+        else None
+
+
+def _np_head(tokens):
+    """The head of a run of tokens (the token whose head lies outside the run, else the last)."""
+    run = [t for t in tokens if not t.is_punct] or tokens
+    ids = {t.i for t in run}
+    inside = [t for t in run if t.head.i not in ids]
+    return inside[0] if inside else run[-1]
+
+
+def _attribute(doc, start: int, end: int, max_tokens: int) -> tuple[Speaker | None, object, list | None, str]:
+    """(speaker, cue token, frame, subject lemma) for the quote ``[start, end)``; Nones if no frame names one."""
+    after, before = _after_frame(doc, end, max_tokens), _before_frame(doc, start, max_tokens)
     for frame in (after, before):
         cue = _frame_cue(doc, frame)
         if cue is not None:
             subject = _subject(cue)
             if not (start <= subject.idx < end):
-                return name_speaker(subject), cue, frame
-    return None, None, None
+                return name_speaker(subject), cue, frame, subject.lemma_.lower()
+    if after:
+        subject, cue = _pattern_speaker(after)
+        if subject is not None:
+            return name_speaker(subject), cue, after, subject.lemma_.lower()
+    if before and before[0].text == ":" and (subject := _colon_subject(before)) is not None:
+        return name_speaker(subject), subject.head if subject.head.pos_ == "VERB" else None, before, \
+            subject.lemma_.lower()
+    source = _according_to(before) or _according_to(after)
+    if source is not None:
+        return name_speaker(source), None, before if _according_to(before) else after, source.lemma_.lower()
+    return None, None, None, ""
 
 
 def _quote_id(article_id: str, start: int, end: int, kind: str) -> str:
@@ -185,22 +266,23 @@ def _direct(doc, quoted: list[Quoted], min_chars: int, max_tokens: int) -> list[
     for q in quoted:
         first = by_start.get(q.continues_from) if q.continues_from is not None else None
         text = doc.text[q.start : q.end]
-        if first is None and (q.end - q.start < min_chars or len(text.split()) < 3 or not is_statement(doc, q)):
+        if first is None and not is_statement(doc, q):
             continue
-        speaker, cue, frame = _attribute(doc, q.start, q.end, max_tokens)
+        speaker, cue, frame, head = _attribute(doc, q.start, q.end, max_tokens)
+        short = q.end - q.start < min_chars or len(text.split()) < 3
+        if first is None and short and (speaker is None or frame is None or frame[0].idx < q.end):
+            continue
         prev = first or (found[-1] if found else None)
         same_cue = cue is not None and prev is not None and prev.cue == (cue.idx, cue.idx + len(cue.text))
         linked = prev is not None and (first is not None or _follows_frame(doc.text, prev, q.start))
         if same_cue or (linked and speaker is None):
-            same_paragraph = "\n" not in doc.text[prev.span[1] : q.start]
-            part_of = (prev.part_of or prev.span) if same_paragraph or first is not None else None
+            part_of = prev.part_of or prev.span
             item = _Found((q.start, q.end), "direct", prev.speaker, prev.cue, prev.channel, prev.head_lemma,
                           part_of, prev.frame_end)
         else:
             frame_end = max(t.idx + len(t.text) for t in frame) if frame else None
             cue_span = (cue.idx, cue.idx + len(cue.text)) if cue is not None else None
             channel = (_relay_channel(cue) or channel_of(cue)) if cue is not None else None
-            head = _subject(cue).lemma_.lower() if cue is not None else ""
             item = _Found((q.start, q.end), "direct", speaker, cue_span, channel, head, None, frame_end)
         found.append(item)
         by_start[q.start] = item

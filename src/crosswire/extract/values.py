@@ -1,7 +1,8 @@
 """Normalised values: numbers, quantities, durations and dates, from spaCy's entities.
 
 Relative dates ("on Sunday", "earlier today") resolve against the article's publication date
-with dateparser; the original expression is always kept.
+(:mod:`crosswire.extract.dates`), at the precision they state (``Value.unit`` is ``day``, ``week``,
+``month`` or ``year``); the original expression is always kept.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ import datetime as dt
 import re
 
 from ..model import Span, Value
+from .dates import resolve_date, tense_of
 
 _NUMBER_WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
@@ -48,31 +50,39 @@ def duration(text: str) -> tuple[float, str] | None:
     return None
 
 
-def resolve_date(expression: str, published: dt.date | None) -> dt.date | None:
-    """An absolute date for a (possibly relative) expression, relative to ``published``."""
-    import dateparser
+def _granularity(iso: str) -> str:
+    if "W" in iso:
+        return "week"
+    return {4: "year", 7: "month"}.get(len(iso), "day")
 
-    base = dt.datetime.combine(published, dt.time(12)) if published else None
-    settings = {"PREFER_DATES_FROM": "current_period", "RETURN_AS_TIMEZONE_AWARE": False}
-    if base:
-        settings["RELATIVE_BASE"] = base
-    cleaned = re.sub(r"^(on|in|since|by|as of|from|until|earlier|early)\s+", "", expression.strip(), flags=re.I)
-    cleaned = {"today": "today", "earlier today": "today"}.get(cleaned.lower(), cleaned)
-    parsed = dateparser.parse(cleaned, languages=["en"], settings=settings)
-    return parsed.date() if parsed else None
+
+def _date_value(ent, span: Span, published: dt.date | None, approx: bool) -> Value | None:
+    """A duration ("50-year rule", "nearly six decades") or a resolved date, from a DATE entity."""
+    if re.search(r"year|decade|centur|month|week|day", ent.text, re.I) and not re.search(
+            r"\b(ago|last|next|this|earlier|today|yesterday|tomorrow)\b", ent.text, re.I):
+        found = duration(ent.text)
+        if found is not None:
+            return Value("duration", span, ent.text, found[0], found[1], approx or _plural_unit(ent.text))
+    resolved = resolve_date(ent.text, published, tense_of(ent.root))
+    if resolved is None:
+        return None
+    return Value("date", span, ent.text, resolved, _granularity(resolved), approx)
+
+
+def _plural_unit(text: str) -> bool:
+    """"decades" without a count is vague; "nearly six decades" is flagged by its adverb instead."""
+    return parse_number(text) is None
 
 
 def values_in(doc_span, article_id: str, published: dt.date | None) -> tuple[Value, ...]:
-    """Values among the entities of a spaCy span (a sentence)."""
+    """Values among the entities of a spaCy span (a sentence); dates resolve against ``published``."""
     out = []
     for ent in doc_span.ents:
         span = Span(article_id, ent.start_char, ent.end_char)
         approx = bool(_APPROX.search(ent.text))
         if ent.label_ == "DATE":
-            if d := duration(ent.text) if re.search(r"year|decade|centur", ent.text, re.I) else None:
-                out.append(Value("duration", span, ent.text, d[0], d[1], approx))
-            elif resolved := resolve_date(ent.text, published):
-                out.append(Value("date", span, ent.text, resolved.isoformat(), None, approx))
+            if (value := _date_value(ent, span, published, approx)) is not None:
+                out.append(value)
         elif ent.label_ in ("CARDINAL", "QUANTITY", "PERCENT", "MONEY"):
             number = parse_number(ent.text)
             if number is not None:

@@ -2,8 +2,8 @@
 
 A document becomes the set of its word shingles (``shingle_size`` consecutive lower-cased word
 tokens, so re-punctuation and case do not matter). Each shingle is hashed once to 64 bits from
-stable per-token hashes (blake2b, never Python's salted ``hash``), so signatures stored today
-match signatures computed tomorrow. The ``num_perm`` permutations are universal hashes
+stable per-token hashes (:func:`token_hashes`, never Python's salted ``hash``), so signatures
+stored today match signatures computed tomorrow. The ``num_perm`` permutations are universal hashes
 ``h(x) = (a·x + b) >> 32`` (multiply-add-shift over 64-bit words, Dietzfelbinger 1996: the
 division-free form of ``(a·x + b) mod p``) applied to the
 low 32 bits of each shingle hash as one matrix operation per chunk of documents; the signature of
@@ -16,7 +16,6 @@ for Jaccard similarity ``s`` (:func:`candidate_probability`, the S-curve).
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Sequence
 
 import numpy as np
@@ -28,32 +27,38 @@ _SHINGLE_MULT = np.uint64(0x9E3779B97F4A7C15)
 _CHUNK_CELLS = 1 << 20
 """Matrix cells (shingles × permutations) per chunk: 8 MB of uint64, small enough to stay in cache."""
 
-_token_cache: dict[str, int] = {}
-_TOKEN_CACHE_MAX = 500_000
-
-
-def _blake(token: str) -> int:
-    return int.from_bytes(hashlib.blake2b(token.encode("utf-8"), digest_size=8).digest(), "little")
-
-
-def clear_token_cache() -> None:
-    """Forget cached token hashes (benchmarks time cold runs with it)."""
-    _token_cache.clear()
+_BYTE_MULT = np.uint64(0x100000001B3)  # the 64-bit FNV prime, as polynomial base
+_TOKENS_PER_SLICE = 20_000
 
 
 def token_hashes(tokens: Sequence[str]) -> np.ndarray:
-    """Stable 64-bit hashes (blake2b) of ``tokens`` as a uint64 array.
+    """Stable 64-bit hashes of ``tokens`` (never Python's salted ``hash``), as a uint64 array.
 
-    Hashes are cached per distinct token (the vocabulary is much smaller than the text), and the
-    lookup runs as one C-level ``map`` over the tokens.
+    Vectorised over all tokens at once: the UTF-8 bytes of each token, each followed by a NUL,
+    are summed as a polynomial ``Σ (byte + 1) · P^k mod 2**64`` per token (``np.add.reduceat``)
+    and then mixed (splitmix64). Tokens never contain NUL (they are ``\\w`` runs).
+
+    >>> bool(token_hashes(["talks"])[0] == token_hashes(["peace", "talks"])[1])
+    True
     """
-    cache = _token_cache
-    missing = set(tokens).difference(cache)
-    if len(cache) + len(missing) > _TOKEN_CACHE_MAX:
-        cache.clear()
-        missing = set(tokens)
-    cache.update((t, _blake(t)) for t in missing)
-    return np.fromiter(map(cache.__getitem__, tokens), dtype=np.uint64, count=len(tokens))
+    if not len(tokens):
+        return np.empty(0, dtype=np.uint64)
+    # in slices, so that the byte-level arrays stay in cache
+    return np.concatenate([_hash_slice(tokens[i : i + _TOKENS_PER_SLICE])
+                           for i in range(0, len(tokens), _TOKENS_PER_SLICE)])
+
+
+def _hash_slice(tokens: Sequence[str]) -> np.ndarray:
+    data = np.frombuffer(("\0".join(tokens) + "\0").encode("utf-8"), dtype=np.uint8)
+    ends = np.flatnonzero(data == 0) + 1
+    starts = np.r_[0, ends[:-1]]
+    lengths = ends - starts
+    position = np.arange(len(data), dtype=np.int32) - np.repeat(starts.astype(np.int32), lengths)
+    powers = np.cumprod(np.full(int(lengths.max()), _BYTE_MULT, dtype=np.uint64))
+    with np.errstate(over="ignore"):
+        terms = powers[position]
+        terms *= data + np.uint64(1)
+        return _mix(np.add.reduceat(terms, starts) + lengths.astype(np.uint64))
 
 
 def _mix(x: np.ndarray) -> np.ndarray:

@@ -44,6 +44,12 @@ def overlap(a: frozenset[str], b: frozenset[str]) -> float:
     return len(a & b) / min(len(a), len(b)) if a and b else 0.0
 
 
+def dice(a: frozenset[str], b: frozenset[str]) -> float:
+    """The Dice coefficient ``2 |A ∩ B| / (|A| + |B|)`` (0 when either is empty): unlike the overlap
+    coefficient, a short sentence does not match a long one by sharing its few words."""
+    return 2 * len(a & b) / (len(a) + len(b)) if a and b else 0.0
+
+
 def stem_set(text: str) -> frozenset[str]:
     """The stems of the content words of ``text``."""
     return frozenset(stem(w) for w in content_words(text))

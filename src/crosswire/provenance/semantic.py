@@ -23,7 +23,7 @@ import numpy as np
 from ..model import Article, ReuseLink, Span
 from ..settings import ProvenanceSettings
 from ..textutil import words
-from .passages import direction, overlap, stem_set
+from .passages import dice, direction, stem_set
 
 Embedder = Callable[[list[str]], np.ndarray]
 
@@ -114,10 +114,10 @@ def sentence_pairs(a: Article, b: Article, table: SentenceTable) -> list[tuple[i
     if s.semantic:
         cos = table.vectors[a.id] @ table.vectors[b.id].T
         cand = np.argwhere(cos >= s.semantic_min_cosine)
-        return [(int(i), int(j), float(cos[i, j])) for i, j in cand if overlap(sa[i], sb[j]) >= s.semantic_min_overlap]
+        return [(int(i), int(j), float(cos[i, j])) for i, j in cand if dice(sa[i], sb[j]) >= s.semantic_min_overlap]
     return [
         (i, j, o) for i in range(len(sa)) for j in range(len(sb))
-        if (o := overlap(sa[i], sb[j])) >= s.lexical_min_overlap
+        if (o := dice(sa[i], sb[j])) >= s.lexical_min_overlap
     ]
 
 

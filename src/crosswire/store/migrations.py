@@ -100,4 +100,31 @@ MIGRATIONS: list[tuple[str, str]] = [
         );
         """,
     ),
+    (
+        "0003_story_state",
+        """
+        CREATE TABLE story_articles (
+            article_id VARCHAR PRIMARY KEY,
+            story_id VARCHAR NOT NULL,
+            seq INTEGER NOT NULL
+        );
+        CREATE TABLE story_vectors (
+            article_id VARCHAR PRIMARY KEY,
+            embedding FLOAT[]
+        );
+        CREATE TABLE story_lsh (
+            article_id VARCHAR NOT NULL,
+            band SMALLINT NOT NULL,
+            bucket BIGINT NOT NULL
+        );
+        CREATE TABLE story_history (
+            seq INTEGER PRIMARY KEY,
+            kind VARCHAR NOT NULL,
+            story_id VARCHAR NOT NULL,
+            other_id VARCHAR,
+            article_ids VARCHAR[] NOT NULL,
+            recorded_at TIMESTAMP DEFAULT current_timestamp
+        );
+        """,
+    ),
 ]

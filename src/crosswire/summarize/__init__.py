@@ -1,89 +1,148 @@
-"""Summary and timeline, pure.
+"""Summary and timeline, pure: the first thing a reader of a dossier sees.
 
-First version (foundation issue): an extractive summary of central, well-supported sentences.
-Each candidate is a claim group's earliest sentence; it scores by centrality (mean TF-IDF
-cosine to the story's other claims) times independent support, and is skipped when it repeats
-a sentence already chosen. Every summary sentence cites its own span and the spans of the
-other claims in its group.
+1. Candidates are the story's claims (sentences), lightly compressed; claims of one claim group
+   share a ``group`` so that a fact reported by several outlets is said once.
+2. The selector (:mod:`.extractive`) covers the concepts many articles share, weighted by
+   centrality and by independent support (origins, then outlets), within ``words`` words.
+3. Every chosen sentence must pass the support check against its own span; it then cites that
+   span and every other span of its group that the check also accepts. A sentence that fails is
+   never emitted: it is recorded in ``Summary.dropped``.
+4. A story seen before (``batch["seen_articles"]``) also gets an update summary of what its new
+   articles add (:mod:`.update`); the timeline comes from :mod:`.timeline`; the optional
+   abstractive summary from :mod:`.llm`.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import math
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
-from ..model import Alignment, Article, Claim, Evidence, Summary, SummarySentence, TimelineEvent
-from ..textutil import content_words, jaccard
+from ..model import (
+    Alignment,
+    Article,
+    Claim,
+    ClaimGroup,
+    DroppedSentence,
+    Evidence,
+    Span,
+    Summary,
+    SummarySentence,
+)
+from ..settings import SummarizeSettings
+from .extractive import Candidate, compress, select
+from .support import SupportCheck, lexical_support
+from .timeline import timeline
+from .update import select_update
 
-__all__ = ["run_stage", "summarize_story", "timeline"]
+__all__ = ["cite", "claim_candidates", "run_stage", "summarize_story", "timeline"]
 
 
-def _centrality(texts: list[str]) -> list[float]:
-    if len(texts) < 2:
-        return [1.0] * len(texts)
-    from sklearn.feature_extraction.text import TfidfVectorizer
+def _position(claim: Claim, article: Article) -> int:
+    for s in article.sentences:
+        if s.start <= claim.span.start < s.end or s.start >= claim.span.start:
+            return s.index
+    return len(article.sentences)
 
-    vectors = TfidfVectorizer(sublinear_tf=True, stop_words="english").fit_transform(texts)
-    sims = (vectors @ vectors.T).toarray()
-    return [(row.sum() - 1.0) / (len(texts) - 1) for row in sims]
+
+def _quoted_share(span: Span, quoted: Sequence[Span]) -> float:
+    inside = sum(min(span.end, q.end) - max(span.start, q.start) for q in quoted if q.overlaps(span))
+    return inside / max(len(span), 1)
+
+
+def claim_candidates(
+    evidence: Evidence, alignment: Alignment, articles: dict[str, Article], settings: SummarizeSettings,
+    only: Collection[str] | None = None,
+) -> tuple[list[Candidate], list[tuple[Claim, ClaimGroup | None]]]:
+    """One candidate per claim (of the articles in ``only`` when given), with its group."""
+    group_of = {cid: g for g in alignment.groups for cid in g.claims}
+    docs = {aid: i for i, aid in enumerate(sorted(articles))}
+    quoted = [q.span for q in evidence.quotes if q.kind == "direct"]
+    candidates, sources = [], []
+    for claim in evidence.claims:
+        if only is not None and claim.span.article_id not in only:
+            continue
+        if _quoted_share(claim.span, quoted) > settings.max_quoted_share:
+            continue  # words of a speaker, possibly over several sentences: evidence, not narrative
+        group = group_of.get(claim.id)
+        origins, outlets = (group.support.origins, group.support.outlets) if group else (1, 1)
+        prior = 1.0 + settings.support_weight * (math.log(max(origins, 1)) + 0.5 * math.log(max(outlets, 1)))
+        text = articles[claim.span.article_id].span_text(claim.span)
+        candidates.append(Candidate(
+            compress(text) if settings.compress else text, docs[claim.span.article_id],
+            _position(claim, articles[claim.span.article_id]), prior, group.id if group else None,
+        ))
+        sources.append((claim, group))
+    return candidates, sources
+
+
+def cite(
+    text: str, claim: Claim, group: ClaimGroup | None, articles: dict[str, Article], check: SupportCheck,
+    score: float, source: str = "extractive",
+) -> SummarySentence | DroppedSentence:
+    """The cited sentence, or a :class:`DroppedSentence` when its own span does not support it."""
+    own = articles[claim.span.article_id].span_text(claim.span)
+    if not check(text, [own]):
+        return DroppedSentence(text, source, "not supported by its own span", (claim.span,))  # type: ignore[arg-type]
+    others: list[Span] = [
+        s for s in (group.spans if group else ()) if s != claim.span and check(text, [articles[s.article_id].span_text(s)])
+    ]
+    return SummarySentence(text, claim.span, tuple(others), round(score, 4))
+
+
+def _chronological(sentences: list[SummarySentence], articles: dict[str, Article]) -> tuple[SummarySentence, ...]:
+    order = {a: (articles[a].published or dt.date.max, a) for a in articles}
+    return tuple(sorted(sentences, key=lambda s: (order[s.span.article_id], s.span.start)))
 
 
 def summarize_story(
-    evidence: Evidence, alignment: Alignment, articles: dict[str, Article], words: int, redundancy: float
-) -> tuple[SummarySentence, ...]:
-    """Pick cited sentences until ``words`` words are used."""
-    claims = {c.id: c for c in evidence.claims}
-    groups = [g for g in alignment.groups if g.claims]
-    heads: list[Claim] = [claims[g.claims[0]] for g in groups]
-    centrality = _centrality([c.text for c in heads])
-    scored = sorted(
-        zip(groups, heads, centrality),
-        key=lambda x: -(x[2] * (1 + math.log(x[0].support.origins)) * (1 + 0.5 * math.log(x[0].support.outlets))),
-    )
-    chosen: list[SummarySentence] = []
-    chosen_terms: list[set[str]] = []
-    used = 0
-    for group, head, score in scored:
-        text = articles[head.span.article_id].span_text(head.span)
-        terms = set(content_words(text))
-        n = len(text.split())
-        if used + n > words or any(jaccard(terms, t) > redundancy for t in chosen_terms):
-            continue
-        chosen.append(SummarySentence(text, head.span, tuple(s for s in group.spans if s != head.span), round(score, 4)))
-        chosen_terms.append(terms)
-        used += n
-    order = {a: (articles[a].published or dt.date.max, a) for a in articles}
-    return tuple(sorted(chosen, key=lambda s: (order[s.span.article_id], s.span.start)))
+    evidence: Evidence, alignment: Alignment, articles: dict[str, Article], settings: SummarizeSettings,
+    check: SupportCheck = lexical_support, seen: Collection[str] | None = None,
+) -> tuple[tuple[SummarySentence, ...], list[DroppedSentence]]:
+    """Cited summary sentences within ``settings.words`` words, in reading order, and the drops.
+
+    With ``seen`` (article ids an earlier dossier covered), only the other articles' claims are
+    candidates and what the seen articles told is discounted: the update summary.
+    """
+    new = None if seen is None else [a for a in articles if a not in seen]
+    candidates, sources = claim_candidates(evidence, alignment, articles, settings, new)
+    if seen is None:
+        chosen = select(candidates, settings.words, settings)
+    else:
+        earlier = [articles[a].text[x.start : x.end] for a in seen if a in articles for x in articles[a].sentences]
+        chosen = select_update(candidates, earlier, settings.words, settings)
+    kept, dropped = [], []
+    for rank, i in enumerate(chosen):
+        claim, group = sources[i]
+        out = cite(candidates[i].text, claim, group, articles, check, 1.0 / (1 + rank),
+                   "extractive" if seen is None else "update")
+        (kept if isinstance(out, SummarySentence) else dropped).append(out)
+    return _chronological(kept, articles), dropped
 
 
-def timeline(evidence: Evidence, articles: dict[str, Article]) -> tuple[TimelineEvent, ...]:
-    """Dated events: claims with a resolved date value, earliest first."""
-    events = []
-    for claim in evidence.claims:
-        article = articles[claim.span.article_id]
-        for value in claim.values:
-            if value.kind == "date":
-                events.append(
-                    TimelineEvent(
-                        dt.date.fromisoformat(str(value.value)),
-                        claim.span,
-                        value.expression,
-                        inferred=article.published_source == "inferred",
-                    )
-                )
-    return tuple(sorted(events, key=lambda e: (e.date, e.span)))
+def run_stage(batch, settings, advance, check: SupportCheck = lexical_support):
+    """Pipeline stage: a cited summary, an update summary for stories seen before, a timeline.
 
+    ``batch["seen_articles"]`` (optional): ids of articles an earlier dossier already covered.
+    """
+    from .llm import llm_summary
 
-def run_stage(batch, settings, advance):
-    """Pipeline stage: a cited summary and a timeline per story."""
     articles = {a.id: a for a in batch["articles"]}
+    seen_all = set(batch.get("seen_articles") or ())
     summaries = {}
     for story in batch["stories"]:
         evidence, alignment = batch["evidence"][story.id], batch["alignment"][story.id]
-        sentences = summarize_story(
-            evidence, alignment, articles, settings.summarize.words, settings.summarize.redundancy
+        mine = {a: articles[a] for a in story.article_ids if a in articles}
+        sentences, dropped = summarize_story(evidence, alignment, mine, settings.summarize, check)
+        seen = sorted(seen_all & mine.keys())
+        update: tuple[SummarySentence, ...] = ()
+        if seen and len(seen) < len(mine):
+            update, more = summarize_story(evidence, alignment, mine, settings.summarize, check, seen)
+            dropped += more
+        llm, llm_dropped = llm_summary(evidence, alignment, mine, settings.summarize, check)
+        summaries[story.id] = Summary(
+            story.id, sentences, timeline(evidence, alignment, mine), update, tuple(seen), llm,
+            tuple(dropped + llm_dropped),
         )
-        summaries[story.id] = Summary(story.id, sentences, timeline(evidence, articles))
         advance(1)
     return {"summaries": summaries}

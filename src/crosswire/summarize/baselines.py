@@ -109,12 +109,13 @@ def coverage(candidates: Sequence[Candidate], words: int, settings: SummarizeSet
     pool = _pool(candidates, settings)
     if not pool:
         return []
-    sims = (lambda v: (v @ v.T).toarray())(tfidf([candidates[i].text for i in pool]))
+    vectors = tfidf([candidates[i].text for i in pool])
+    sims = (vectors @ vectors.T).toarray()
     n = len(pool)
     total = sims.sum(axis=1)
     cap = alpha / n * total
     reward = total / n
-    clusters = _clusters(sims, max(1, n // 5))
+    clusters = _clusters(vectors, max(1, n // 5))
     lengths = np.array([candidates[i].length for i in pool], dtype=float)
     chosen: list[int] = []
     cover = np.zeros(n)
@@ -137,12 +138,12 @@ def coverage(candidates: Sequence[Candidate], words: int, settings: SummarizeSet
     return [pool[j] for j in chosen]
 
 
-def _clusters(sims: np.ndarray, k: int) -> np.ndarray:
+def _clusters(vectors, k: int) -> np.ndarray:
     from sklearn.cluster import KMeans
 
     if k <= 1:
-        return np.zeros(len(sims), dtype=int)
-    return KMeans(n_clusters=k, n_init=3, random_state=0).fit_predict(sims)
+        return np.zeros(vectors.shape[0], dtype=int)
+    return KMeans(n_clusters=k, n_init=1, random_state=0).fit_predict(vectors)
 
 
 BASELINES = {"lead": lead, "centroid": centroid, "lexrank": lexrank, "coverage": coverage}

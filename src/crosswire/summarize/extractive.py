@@ -12,7 +12,7 @@ the same code summarises a crosswire story and a DUC document set.
    cover yet, times its prior (support, position), over its length to the power ``length_power``
    (the cost-scaled greedy of Lin & Bilmes 2010).
 3. Greedy under the word budget; the coverage gain already penalises redundancy, and a candidate
-   too close to a chosen one (concept Jaccard) or from a claim group already used is skipped.
+   too close to a chosen one (concept Jaccard; a lower bar within one claim group) is skipped.
 """
 
 from __future__ import annotations
@@ -23,9 +23,9 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ..settings import SummarizeSettings
 import numpy as np
 
+from ..settings import SummarizeSettings
 from .terms import concepts, stems, tfidf
 
 __all__ = ["Candidate", "compress", "concept_weights", "eligible", "select"]
@@ -40,8 +40,8 @@ class Candidate:
         doc: index of the document (article) it comes from.
         position: its index among the document's sentences (0 = lead).
         prior: an outside weight, e.g. from independent support (1 = neutral).
-        group: a key shared by candidates that state the same thing (a claim group); at most
-            one candidate per group is chosen.
+        group: a key shared by candidates that state the same thing (a claim group); a
+            candidate close to a chosen one of its group (``group_redundancy``) is skipped.
     """
 
     text: str
@@ -56,7 +56,7 @@ class Candidate:
 
 
 _OPENERS = re.compile(r"^(?:and|but|so|also|however|meanwhile|still|yet|in addition|moreover|besides)\s*,?\s+",
-                      re.I)
+                      re.IGNORECASE)
 _DATELINE = re.compile(r"^[A-Z][A-Z .,'-]{2,}(?:\([A-Za-z ]+\))?\s*(?:_|--|—|-)\s+")
 _PARENTHESES = re.compile(r"\s*\([^()]{0,80}\)")
 
@@ -85,6 +85,8 @@ def eligible(candidate: Candidate, settings: SummarizeSettings) -> bool:
         return False
     if text.rstrip().endswith("?") or text[:1] in "\"“‘'`":
         return False
+    if text.count("”") > text.count("“") or text.count('"') % 2:
+        return False  # the end of a quotation that began in an earlier sentence
     quoted = sum(len(m.group(0).split()) for m in re.finditer(r"[\"“][^\"”]*[\"”]|``.*?''", text))
     return quoted <= settings.max_quoted_share * n
 
@@ -120,7 +122,7 @@ def centrality(candidates: Sequence[Candidate]) -> list[float]:
     if len(candidates) < 2:
         return [1.0] * len(candidates)
     vectors = tfidf([c.text for c in candidates])
-    sums = np.asarray((vectors @ vectors.sum(axis=0).T)).ravel() - 1.0
+    sums = np.asarray(vectors @ vectors.sum(axis=0).T).ravel() - 1.0
     top = sums.max()
     return list(sums / top) if top > 0 else [1.0] * len(candidates)
 
@@ -159,41 +161,62 @@ def select(
     pool = [i for i, c in enumerate(candidates) if eligible(c, settings) and bags[i]
             and not any(_jaccard(bags[i], t) > settings.redundancy for t in told)]
     priors = _priors(candidates, settings)
+    similar = _SimilarityCoverage(candidates, settings.similarity_alpha) if settings.similarity_weight else None
+    total = sum(weights.values()) or 1.0
     covered: set[str] = set()
     chosen: list[int] = []
-    groups: set[str] = set()
     used = 0
     while pool:
-        best, best_value, overflow = _best(candidates, bags, weights, priors, pool, covered, words - used, settings)
+        gains = [sum(weights[k] for k in bags[i] - covered) / total for i in pool]
+        if similar is not None:
+            gains = [g + settings.similarity_weight * h for g, h in zip(gains, similar.gains(pool))]
+        values = [g * priors[i] / candidates[i].length ** settings.length_power for g, i in zip(gains, pool)]
+        best, overflow = _best(candidates, pool, values, words - used)
         if best is None or (overflow and not fill):
             break
         chosen.append(best)
         covered |= bags[best]
+        if similar is not None:
+            similar.add(best)
         used += candidates[best].length
-        if candidates[best].group:
-            groups.add(candidates[best].group)
-        pool = [i for i in pool if i != best and (candidates[i].group is None or candidates[i].group not in groups)
-                and _jaccard(bags[i], bags[best]) <= settings.redundancy]
+        pool = [i for i in pool if i != best and not _redundant(candidates, bags, i, best, settings)]
         if overflow or used >= words:
             break
     return chosen
 
 
-def _best(candidates, bags, weights, priors, pool, covered, room, settings):
+def _redundant(candidates: Sequence[Candidate], bags: list[set[str]], i: int, j: int,
+               settings: SummarizeSettings) -> bool:
+    """Too close to a chosen sentence; closer still is enough when both are in one claim group."""
+    same_group = candidates[i].group is not None and candidates[i].group == candidates[j].group
+    limit = settings.group_redundancy if same_group else settings.redundancy
+    return _jaccard(bags[i], bags[j]) > limit
+
+
+def _best(candidates: Sequence[Candidate], pool: list[int], values: list[float], room: int) -> tuple[int | None, bool]:
     """The candidate of highest value that fits in ``room`` words, else (overflow) of highest value."""
-    best = (None, 0.0)
-    best_over = (None, 0.0)
-    for i in pool:
-        gain = sum(weights[k] for k in bags[i] - covered)
-        if gain <= 0:
-            continue
-        n = candidates[i].length
-        value = gain * priors[i] / n ** settings.length_power
-        if n <= room:
-            if value > best[1]:
-                best = (i, value)
-        elif value > best_over[1]:
-            best_over = (i, value)
-    if best[0] is not None:
-        return best[0], best[1], False
-    return best_over[0], best_over[1], best_over[0] is not None
+    fits = [(v, i) for v, i in zip(values, pool) if v > 0 and candidates[i].length <= room]
+    if fits:
+        return max(fits, key=lambda x: x[0])[1], False
+    over = [(v, i) for v, i in zip(values, pool) if v > 0]
+    return (max(over, key=lambda x: x[0])[1], True) if over else (None, False)
+
+
+class _SimilarityCoverage:
+    """Lin & Bilmes' saturated coverage ``Σ_i min(C_i(S), α C_i(V))`` over TF-IDF cosines, as a
+    share of its maximum: how much of the whole cluster the summary resembles."""
+
+    def __init__(self, candidates: Sequence[Candidate], alpha: float) -> None:
+        vectors = tfidf([c.text for c in candidates])
+        self.sims = (vectors @ vectors.T).toarray()
+        self.cap = alpha / len(candidates) * self.sims.sum(axis=1)
+        self.cover = np.zeros(len(candidates))
+        self.total = self.cap.sum() or 1.0
+
+    def gains(self, pool: list[int]) -> list[float]:
+        base = np.minimum(self.cover, self.cap).sum()
+        after = np.minimum(self.cover[:, None] + self.sims[:, pool], self.cap[:, None]).sum(axis=0)
+        return list((after - base) / self.total)
+
+    def add(self, i: int) -> None:
+        self.cover += self.sims[:, i]

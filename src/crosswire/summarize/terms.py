@@ -8,6 +8,7 @@ across reports without a dependency.
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from ..textutil import STOPWORDS, words
@@ -48,7 +49,7 @@ def concepts(text: str, unigrams: bool = True) -> set[str]:
     """
     tokens = stems(text)
     found = {
-        f"{a} {b}" for (a, ca), (b, cb) in zip(tokens, tokens[1:]) if ca or cb
+        f"{a} {b}" for (a, ca), (b, cb) in itertools.pairwise(tokens) if ca or cb
     }
     if unigrams:
         found.update(f"1:{s}" for s, content in tokens if content)

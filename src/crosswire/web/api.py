@@ -10,6 +10,7 @@ from starlette.routing import Route
 
 from .. import __version__
 from ..report.schema import SCHEMA_FILE, dossier_schema
+from ..settings import WebSettings
 from .pages import bad_request, bounded_id
 from .params import SORTS, BadParam, select_stories, story_query
 
@@ -57,7 +58,7 @@ def schema(request: Request) -> JSONResponse:
 
 
 def openapi(request: Request) -> JSONResponse:
-    return JSONResponse(openapi_document())
+    return JSONResponse(openapi_document(request.app.state.settings.web))
 
 
 def _param(name: str, where: str, schema: dict, description: str) -> dict:
@@ -73,8 +74,8 @@ _ERRORS = {"400": _json("A parameter is malformed or too long", _ERROR),
            "404": _json("No such story or article", _ERROR)}
 
 
-def _list_params() -> list[dict]:
-    text = {"type": "string", "maxLength": 200}
+def _list_params(settings: WebSettings) -> list[dict]:
+    text = {"type": "string", "maxLength": settings.max_query_chars}
     return [
         _param("q", "query", text, "Words that must all appear in the title, outlets or summary."),
         _param("outlet", "query", text, "Only stories with an article from this outlet."),
@@ -82,9 +83,10 @@ def _list_params() -> list[dict]:
         _param("to", "query", {"type": "string", "format": "date"}, "Only stories reported on or before."),
         _param("sort", "query", {"enum": list(SORTS), "default": "size"},
                "size: most articles; recent: latest report; origins: most independent origins; title."),
-        _param("page", "query", {"type": "integer", "minimum": 1, "default": 1}, "Clamped to the range."),
-        _param("limit", "query", {"type": "integer", "minimum": 1, "maximum": 200, "default": 25},
-               "Stories per page, clamped to the range."),
+        _param("page", "query", {"type": "integer", "minimum": 1, "maximum": settings.max_page, "default": 1},
+               "Clamped to the range."),
+        _param("limit", "query", {"type": "integer", "minimum": 1, "maximum": settings.max_page_size,
+                                  "default": settings.page_size}, "Stories per page, clamped to the range."),
     ]
 
 
@@ -114,14 +116,15 @@ def _schemas() -> dict:
     }
 
 
-def openapi_document() -> dict:
+def openapi_document(settings: WebSettings | None = None) -> dict:
     """The OpenAPI 3.1 description of ``/api``; dossiers refer to the dossier JSON Schema."""
+    settings = settings or WebSettings()
     return {
         "openapi": "3.1.0",
         "info": {"title": "crosswire", "version": __version__,
                  "description": "Read-only access to a crosswire store: stories, cited dossiers, articles."},
         "paths": {
-            "/api/stories": {"get": {"summary": "Search, filter and sort stories", "parameters": _list_params(),
+            "/api/stories": {"get": {"summary": "Search, filter and sort stories", "parameters": _list_params(settings),
                                      "responses": {"200": _json("One page of stories",
                                                                 {"$ref": "#/components/schemas/StoryList"}),
                                                    "400": _ERRORS["400"]}}},

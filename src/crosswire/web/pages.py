@@ -12,7 +12,7 @@ from starlette.routing import Route
 
 from .params import SORTS, BadParam, int_param, select_stories, story_query
 from .svg import provenance_graph, timeline_chart
-from .views import claim_matrix, family_tags, highlighted_segments, quote_groups, spans_in
+from .views import claim_matrix, family_tags, highlight_runs, highlighted_segments, quote_groups, spans_in
 
 
 def routes() -> list[Route]:
@@ -123,7 +123,7 @@ def article_page(request: Request) -> HTMLResponse:
     return render(
         request, "article.html.j2", a=article, dossier=dossier, story_id=story_id,
         stories=[(sid, titles.get(sid, sid)) for sid in story_ids],
-        segments=highlighted_segments(article["text"], spans, hl), hl=hl, cited=len(spans),
+        runs=highlight_runs(highlighted_segments(article["text"], spans, hl)), hl=hl, cited=len(spans),
     )
 
 

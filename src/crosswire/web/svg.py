@@ -7,7 +7,9 @@ import math
 
 from .views import family_tags
 
-LABEL_CHARS = 22
+LABEL_CHARS = 20
+LABEL_ROOM = 200
+"""Pixels left and right of the circle for node labels (``LABEL_CHARS`` characters at 12 px)."""
 
 
 def _short(label: str) -> str:
@@ -71,7 +73,7 @@ def provenance_graph(dossier: dict, max_nodes: int) -> dict:
     drawn, omitted = articles[:max_nodes], max(len(articles) - max_nodes, 0)
     n = len(drawn)
     ring = 0 if n == 1 else max(90.0, n * 16 / math.pi)
-    width = int(2 * ring + 2 * 170)
+    width = int(2 * ring + 2 * LABEL_ROOM)
     height = int(2 * ring + 80)
     cx, cy, node_r = width / 2, height / 2, 9
     nodes, pos = [], {}
@@ -86,11 +88,12 @@ def provenance_graph(dossier: dict, max_nodes: int) -> dict:
         pos[a["id"]] = node
     edges = [_trimmed(e, node_r + 2) for e in _edges(dossier["provenance"]["reuse"], pos)]
     families = []
-    for tag in tags:
+    for i, tag in enumerate(tags):
         members = sorted({m["article"] for m in tag["family"]["members"] if m["article"] in pos},
                          key=lambda aid: pos[aid]["angle"])
         points = " ".join(f"{pos[aid]['x']},{pos[aid]['y']}" for aid in members)
-        families.append({**tag, "points": points, "drawn": len(members)})
+        # Bands of decreasing width, so that the outlines of overlapping families stay apart.
+        families.append({**tag, "points": points, "drawn": len(members), "band": max(6, 30 - 6 * i)})
     return {"width": width, "height": height, "radius": node_r, "nodes": nodes, "edges": edges,
             "families": families, "omitted": omitted}
 

@@ -7,9 +7,10 @@ matrix of claims by source, variants of one quote side by side, highlighted span
 from __future__ import annotations
 
 import difflib
+import itertools
 import re
 
-PALETTE = ("#4e79a7", "#f28e2b", "#59a14f", "#e15759", "#b07aa1", "#76b7b2", "#edc948", "#9c755f")
+PALETTE = ("#4e79a7", "#f28e2b", "#59a14f", "#e15759", "#b07aa1", "#76b7b2", "#b8860b", "#9c755f")
 """Colours of origin families, shared by the provenance graph and the claim matrix."""
 
 MIN_QUOTE_WORDS = 3
@@ -32,17 +33,32 @@ def family_of(span: dict, tags: list[dict]) -> dict | None:
     """The tagged family one of whose members overlaps ``span``, if any."""
     for tag in tags:
         for m in tag["family"]["members"]:
-            if m["article"] == span["article"] and m["start"] < span["end"] and span["start"] < m["end"]:
+            if _overlaps(m, span):
                 return tag
     return None
+
+
+def _overlaps(a: dict, b: dict) -> bool:
+    return a["article"] == b["article"] and a["start"] < b["end"] and b["start"] < a["end"]
+
+
+def _contradictions(claim: dict, conflicts: list[dict]) -> dict[str, list[dict]]:
+    """Spans of other articles that a conflict sets against this claim, by article."""
+    against: dict[str, list[dict]] = {}
+    for c in conflicts:
+        for mine, theirs in ((c["a"], c["b"]), (c["b"], c["a"])):
+            if any(_overlaps(mine, s) for s in claim["spans"]):
+                against.setdefault(theirs["article"], []).append(theirs)
+    return against
 
 
 def claim_matrix(dossier: dict) -> dict:
     """Claims (rows, best supported first) by articles (columns).
 
     Returns:
-        ``{"articles": [...], "rows": [{"claim", "cells": [{"spans", "family"} | None]}]}``; a cell
-        holds the claim's spans in that article and the origin family they belong to, if any.
+        ``{"articles": [...], "rows": [{"claim", "cells": [cell | None]}]}``; a cell holds the
+        claim's ``spans`` in that article, the origin ``family`` they belong to (if any), and the
+        spans of that article that a conflict of the dossier sets against the claim (``against``).
     """
     tags = family_tags(dossier)
     articles = dossier["articles"]
@@ -52,10 +68,12 @@ def claim_matrix(dossier: dict) -> dict:
         by_article: dict[str, list[dict]] = {}
         for s in claim["spans"]:
             by_article.setdefault(s["article"], []).append(s)
+        against = _contradictions(claim, dossier["conflicts"])
         cells = []
         for a in articles:
-            spans = by_article.get(a["id"])
-            cells.append({"spans": spans, "family": family_of(spans[0], tags)} if spans else None)
+            spans, contra = by_article.get(a["id"], []), against.get(a["id"], [])
+            family = family_of(spans[0], tags) if spans else None
+            cells.append({"spans": spans, "family": family, "against": contra} if spans or contra else None)
         rows.append({"claim": claim, "cells": cells})
     return {"articles": articles, "rows": rows}
 
@@ -103,10 +121,10 @@ def quote_groups(dossier: dict, min_overlap: float) -> list[dict]:
     groups = []
     for variants in members.values():
         base = variants[0]["span"]["text"]
+        diffs = [{"quote": q, "diff": word_diff(base, q["span"]["text"])} for q in variants[1:]]
         groups.append({
-            "base": variants[0],
-            "variants": [{"quote": q, "diff": word_diff(base, q["span"]["text"])} for q in variants[1:]],
-            "articles": len({q["span"]["article"] for q in variants}),
+            "base": variants[0], "variants": diffs, "articles": len({q["span"]["article"] for q in variants}),
+            "identical": all(s["op"] == "equal" for v in diffs for s in v["diff"]),
         })
     return sorted(groups, key=lambda g: -len(g["variants"]))
 
@@ -145,13 +163,24 @@ def highlighted_segments(text: str, spans: list[dict], hl: tuple[int, int] | Non
         cuts.update(hl)
     bounds = sorted(c for c in cuts if 0 <= c <= len(text))
     segments = []
-    for start, end in zip(bounds, bounds[1:]):
+    for start, end in itertools.pairwise(bounds):
         segments.append({
             "text": text[start:end],
             "cited": any(s["start"] <= start and end <= s["end"] for s in spans),
             "hl": bool(hl) and hl[0] <= start and end <= hl[1],
         })
     return segments
+
+
+def highlight_runs(segments: list[dict]) -> list[dict]:
+    """Consecutive segments joined into runs inside or outside the highlight: ``[{"hl", "segments"}]``,
+    so that the highlighted range renders as one element however many spans cut it."""
+    runs: list[dict] = []
+    for segment in segments:
+        if not runs or runs[-1]["hl"] != segment["hl"]:
+            runs.append({"hl": segment["hl"], "segments": []})
+        runs[-1]["segments"].append(segment)
+    return runs
 
 
 def spans_in(dossier: dict, article_id: str) -> list[dict]:

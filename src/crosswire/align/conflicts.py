@@ -1,0 +1,229 @@
+"""Typed conflicts between claims of different articles that speak of the same thing.
+
+A pair of claims is *comparable* when matching put them in one group or their similarity is at
+least ``conflict_min_similarity`` (a changed number lowers the paraphrase score, so the same
+sentence with another figure may miss its group). Each comparable pair is checked, in order:
+
+1. ``number``: a value of one kind (and unit) counting the same thing (the word after it) differs
+   beyond tolerance; "nearly", "about" … widen the tolerance to ``approximate_tolerance``.
+2. ``date`` / ``time``: the two claims each give one date (absolute, or resolved against a known
+   publication date) or one clock time, and they differ ("about 6 p.m." and "6:20 p.m." agree).
+3. ``spelling``: a name token in one claim is a near-spelling of a name token in the other only.
+
+Only for claims matched as stating the same thing (same group):
+
+4. ``polarity``: one claim is negated, the other not.
+5. ``intensity``: both negated, a grading word in one only ("no threat" / "no serious threat").
+6. ``hedging``: one claim hedged ("may have", "reportedly"), the other stated as fact.
+7. ``attribution``: nearly the same words, given to different speakers.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Callable, Sequence
+
+from ..model import Claim, Conflict, Span, Value
+from ..settings import AlignSettings
+from ..textutil import STOPWORDS, words
+from . import lexical as lx
+
+__all__ = ["compare_claims", "find_conflicts", "values_conflict"]
+
+_COUNTED = frozenset(("number", "quantity", "money", "percent", "duration"))
+_NAME_TOKEN = re.compile(r"\b[A-Z][\w'’-]*")
+
+
+def within_tolerance(x: float, y: float, approximate: bool, settings: AlignSettings) -> bool:
+    """Whether two numbers agree: equal, or within the relative tolerance for approximations."""
+    if x == y:
+        return True
+    tolerance = settings.approximate_tolerance if approximate else settings.exact_tolerance
+    return abs(x - y) <= tolerance * max(abs(x), abs(y))
+
+
+def _counted_thing(value: Value, claim: Claim) -> str | None:
+    """The stem of the first content word after the value in the claim ("12 *soldiers*")."""
+    offset = value.span.end - claim.span.start
+    if not 0 <= offset <= len(claim.text):
+        return None
+    following = [w for w in words(claim.text[offset : offset + 60]) if w not in STOPWORDS and not w.isdigit()]
+    return lx.stem(following[0]) if following else None
+
+
+def values_conflict(a: Claim, b: Claim, settings: AlignSettings) -> tuple[Value, Value] | None:
+    """Two values that count the same thing with different numbers, or ``None``."""
+    for va in a.values:
+        if va.kind not in _COUNTED or not isinstance(va.value, (int, float)):
+            continue
+        same_kind = [vb for vb in b.values if vb.kind == va.kind and vb.unit == va.unit
+                     and isinstance(vb.value, (int, float))]
+        thing = _counted_thing(va, a)
+        for vb in same_kind:
+            paired = thing is not None and thing == _counted_thing(vb, b)
+            alone = thing is None and len(same_kind) == 1 and sum(v.kind == va.kind for v in a.values) == 1
+            if (paired or alone) and not any(
+                within_tolerance(float(va.value), float(x.value), va.approximate or x.approximate, settings)
+                for x in same_kind
+            ):
+                return va, vb
+    return None
+
+
+def _one(values: Sequence[Value], kind: str) -> Value | None:
+    found = [v for v in values if v.kind == kind]
+    return found[0] if len({v.value for v in found}) == 1 else None
+
+
+_CLOCK = re.compile(r"\b(\d{1,2})(?:[:.](\d{2}))?\s*(a\.?m\.?|p\.?m\.?)?(?![\w])", re.IGNORECASE)
+_ABSOLUTE_DATE = re.compile(
+    r"\d|\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b", re.IGNORECASE)
+
+
+def clock_minutes(expression: str) -> int | None:
+    """Minutes after midnight of a clock time ("6 p.m." → 1080, "18:30" → 1110), or ``None``."""
+    m = _CLOCK.search(expression)
+    if not m or (m.group(2) is None and m.group(3) is None):
+        return None
+    hour, minute = int(m.group(1)), int(m.group(2) or 0)
+    meridiem = (m.group(3) or "").lower().replace(".", "")
+    if hour > 23 or minute > 59 or (meridiem and not 1 <= hour <= 12):
+        return None
+    hour = hour % 12 + (12 if meridiem == "pm" else 0) if meridiem else hour
+    return hour * 60 + minute
+
+
+def _time_conflict(va: Value, vb: Value, settings: AlignSettings) -> bool:
+    ma, mb = clock_minutes(va.expression), clock_minutes(vb.expression)
+    if ma is None or mb is None:
+        return False
+    approximate = va.approximate or vb.approximate or bool(lx.APPROXIMATE.search(va.expression + " " + vb.expression))
+    return abs(ma - mb) > (settings.approximate_minutes if approximate else 0)
+
+
+def _date_conflict(a: Claim, b: Claim, dated: Callable[[Claim], bool], settings: AlignSettings) -> Conflict | None:
+    """Dates compare when each is absolute or resolved against a known publication date."""
+    va, vb = _one(a.values, "date"), _one(b.values, "date")
+    if va and vb and va.value != vb.value and all(
+        dated(c) or _ABSOLUTE_DATE.search(v.expression) for c, v in ((a, va), (b, vb))
+    ):
+        return Conflict("date", a.span, b.span, f"{va.expression} vs {vb.expression}", (va.span, vb.span))
+    va, vb = _one(a.values, "time"), _one(b.values, "time")
+    if va and vb and _time_conflict(va, vb, settings):
+        return Conflict("time", a.span, b.span, f"{va.expression} vs {vb.expression}", (va.span, vb.span))
+    return None
+
+
+def _cue_conflict(a: Claim, b: Claim, kind: str, cues: frozenset[str]) -> Conflict | None:
+    ca, cb = lx.cue_words(a.text, cues), lx.cue_words(b.text, cues)
+    if ca != cb and not (ca and cb):
+        extra = sorted(ca or cb)
+        side = "first" if ca else "second"
+        return Conflict(kind, a.span, b.span, f"only the {side} says {', '.join(extra)!s}",
+                        tuple(_word_spans(a, ca) + _word_spans(b, cb)))
+    return None
+
+
+def _word_spans(claim: Claim, cue: frozenset[str]) -> list[Span]:
+    return [Span(claim.span.article_id, claim.span.start + m.start(), claim.span.start + m.end())
+            for m in re.finditer(r"[\w'’]+", claim.text) if m.group(0).lower() in cue]
+
+
+def _polarity(a: Claim, b: Claim) -> Conflict | None:
+    if a.negated != b.negated:
+        return _cue_conflict(a, b, "polarity", lx.NEGATIONS) or Conflict(
+            "polarity", a.span, b.span, "one is negated, the other not")
+    return None
+
+
+def _hedging(a: Claim, b: Claim) -> Conflict | None:
+    """One claim flagged hedged and carrying a hedge word ("may", "reportedly"), the other not;
+    attribution alone ("according to") is not hedging."""
+    if a.hedged != b.hedged:
+        return _cue_conflict(a, b, "hedging", lx.HEDGES)
+    return None
+
+
+def _names(claim: Claim) -> dict[str, Span]:
+    """Capitalised name tokens of a claim (lower-cased, without punctuation) and their spans."""
+    out = {}
+    for m in _NAME_TOKEN.finditer(claim.text):
+        key = re.sub(r"[^\w]", "", m.group(0).lower())
+        if m.start() > 0 and len(key) >= 4 and key not in STOPWORDS:
+            out[key] = Span(claim.span.article_id, claim.span.start + m.start(), claim.span.start + m.end())
+    return out
+
+
+def _spelling(a: Claim, b: Claim, settings: AlignSettings) -> Conflict | None:
+    """A name token found in one claim only whose near-spelling is found in the other only."""
+    na, nb = _names(a), _names(b)
+    only_a, only_b = [k for k in na if k not in nb], [k for k in nb if k not in na]
+    for key_a in only_a:
+        for key_b in only_b:
+            if key_a[0] == key_b[0] and difflib.SequenceMatcher(None, key_a, key_b).ratio() >= \
+                    settings.spelling_min_ratio:
+                span_a, span_b = na[key_a], nb[key_b]
+                note = f"{a.text[span_a.start - a.span.start:span_a.end - a.span.start]} vs " \
+                       f"{b.text[span_b.start - b.span.start:span_b.end - b.span.start]}"
+                return Conflict("spelling", a.span, b.span, note, (span_a, span_b))
+    return None
+
+
+def _speaker(name: str | None) -> frozenset[str]:
+    return lx.content_stems(name or "")
+
+
+def _attribution(a: Claim, b: Claim, settings: AlignSettings) -> Conflict | None:
+    """Nearly the same words (Dice of content stems, each side's speaker words left out) given to
+    speakers who share no word."""
+    sa, sb = _speaker(a.attributed_to), _speaker(b.attributed_to)
+    if not sa or not sb or sa & sb:
+        return None
+    if lx.dice(set(lx.content_stems(a.text) - sa), set(lx.content_stems(b.text) - sb)) >= settings.match_min_overlap:
+        return Conflict("attribution", a.span, b.span, f"{a.attributed_to} vs {b.attributed_to}")
+    return None
+
+
+def compare_claims(
+    a: Claim, b: Claim, settings: AlignSettings, same_statement: bool = True,
+    dated: Callable[[Claim], bool] = lambda claim: True,
+) -> Conflict | None:
+    """The first typed disagreement between two comparable claims, or ``None`` when they agree.
+
+    ``same_statement`` says the two were matched as stating the same thing; only then are cue
+    differences (polarity, intensity, hedging) and attribution conflicts, since between merely
+    related statements they say nothing. ``dated(claim)`` says whether the claim's article has a
+    publication date, against which relative dates ("on Friday") were resolved.
+    """
+    if pair := values_conflict(a, b, settings):
+        va, vb = pair
+        return Conflict("number", a.span, b.span, f"{va.expression} vs {vb.expression}", (va.span, vb.span),
+                        (a.id, b.id))
+    checks: list[Callable[[], Conflict | None]] = [
+        lambda: _date_conflict(a, b, dated, settings), lambda: _spelling(a, b, settings)]
+    if same_statement:
+        checks += [
+            lambda: _polarity(a, b),
+            lambda: _cue_conflict(a, b, "intensity", lx.INTENSIFIERS) if a.negated and b.negated else None,
+            lambda: _hedging(a, b), lambda: _attribution(a, b, settings),
+        ]
+    for check in checks:
+        if found := check():
+            return Conflict(found.kind, found.a, found.b, found.note, found.parts, (a.id, b.id))
+    return None
+
+
+def find_conflicts(
+    claims: Sequence[Claim], pairs: Sequence[tuple[int, int, bool]], settings: AlignSettings,
+    dated: Callable[[Claim], bool] = lambda claim: True,
+) -> list[Conflict]:
+    """Typed conflicts among comparable claim pairs ``(i, j, same_statement)`` (indices into
+    ``claims``), at most one per pair."""
+    found = []
+    for i, j, same in pairs:
+        if claims[i].span.article_id == claims[j].span.article_id:
+            continue
+        if conflict := compare_claims(claims[i], claims[j], settings, same, dated):
+            found.append(conflict)
+    return found

@@ -1,0 +1,42 @@
+"""``crosswire stories``: group stored articles into stories (batch, or ``--update`` online)."""
+
+from __future__ import annotations
+
+import click
+
+from .base import db_option, friendly_errors, main
+
+
+@main.command("stories")
+@db_option()
+@click.option("--update", is_flag=True,
+              help="Only assign articles that have no story yet (online clustering); ids never change.")
+@click.option("--history", "show_history", is_flag=True, help="Print the story history recorded by this run.")
+@friendly_errors
+def stories_command(db: str, update: bool, show_history: bool) -> None:
+    """Group the articles in the store into stories, one per real-world event.
+
+    Without --update every stored article is clustered again and the new clusters inherit the
+    ids of the stories they overlap most; merges and splits are recorded as history. With
+    --update, articles added since the last run (e.g. by `crosswire ingest`) are assigned to
+    the best story in their time window, or open a new one.
+    """
+    from ..settings import Settings
+    from ..store import Store
+    from ..store.stories_state import recluster_stories, update_stories
+
+    with Store(db) as store:
+        run = update_stories if update else recluster_stories
+        result = run(store, Settings().stories)
+    kinds: dict[str, int] = {}
+    for event in result.events:
+        kinds[event.kind] = kinds.get(event.kind, 0) + 1
+    click.echo(f"{'assigned' if update else 'clustered'} {result.assigned} articles; "
+               f"{len(result.stories)} stories; history: "
+               + (", ".join(f"{n} {k}" for k, n in sorted(kinds.items())) or "no change"))
+    for story in result.stories[:20]:
+        click.echo(f"  {story.id}  {len(story.article_ids):>4}  {story.title[:80]}")
+    if show_history:
+        for event in result.events:
+            other = f" ← {event.other_id}" if event.other_id else ""
+            click.echo(f"  #{event.seq} {event.kind} {event.story_id}{other} ({len(event.article_ids)} articles)")

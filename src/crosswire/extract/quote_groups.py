@@ -1,0 +1,127 @@
+"""The same quote across outlets: group direct quotes of one story and show how their wordings differ.
+
+Two quotes from different articles are one statement when the content words of the shorter are
+mostly found in the longer (overlap coefficient ≥ ``ExtractSettings.quote_match``): that survives
+truncation (one outlet quotes one sentence of a longer statement), light rewording and different
+translations of one foreign-language statement, which share most names and content words. Groups
+are the connected components of that relation. The longest direct quote is the reference; each
+other member is ``identical``, ``truncated`` (a contiguous run of the reference's words),
+``reworded`` (word-level edits listed), or ``paraphrase`` — reported speech matching a group,
+which a renderer must never show inside quote marks.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterable, Mapping
+from difflib import SequenceMatcher
+
+from ..model import Quote, QuoteGroup, QuoteVariant, WordEdit
+
+STOPWORDS = frozenset(
+    "a an the of to in on at for by with and or but that this these those is are was were be been being "
+    "it its as from into has have had not no do does did will would can could we our us they their he she "
+    "his her i you your all any some than then there which who whom what".split()
+)
+_WORD = re.compile(r"\w+(?:[’'-]\w+)*")
+
+
+def words(text: str) -> list[str]:
+    return _WORD.findall(text)
+
+
+def content_words(text: str) -> set[str]:
+    """Lower-cased content words, with a crude plural/verb-ending strip so that forms match."""
+    out = set()
+    for word in words(text.lower()):
+        if word in STOPWORDS or len(word) < 3:
+            continue
+        out.add(re.sub(r"(?:ing|ed|es|s)$", "", word) if len(word) > 5 else word)
+    return out
+
+
+def overlap(a: set[str], b: set[str]) -> float:
+    """Overlap coefficient |a ∩ b| / min(|a|, |b|)."""
+    return len(a & b) / min(len(a), len(b)) if a and b else 0.0
+
+
+def _edits(reference: list[str], variant: list[str]) -> tuple[WordEdit, ...]:
+    matcher = SequenceMatcher(None, [w.lower() for w in reference], [w.lower() for w in variant], autojunk=False)
+    out = []
+    for op, i1, i2, j1, j2 in matcher.get_opcodes():
+        if op != "equal":
+            out.append(WordEdit(op, " ".join(reference[i1:i2]), " ".join(variant[j1:j2])))  # type: ignore[arg-type]
+    return tuple(out)
+
+
+def _relation(reference: list[str], variant: list[str], kind: str) -> str:
+    if kind != "direct":
+        return "paraphrase"
+    ref, var = [w.lower() for w in reference], [w.lower() for w in variant]
+    if ref == var:
+        return "identical"
+    n = len(var)
+    if n < len(ref) and any(ref[i : i + n] == var for i in range(len(ref) - n + 1)):
+        return "truncated"
+    return "reworded"
+
+
+def _components(quotes: list[Quote], bags: list[set[str]], threshold: float) -> list[list[int]]:
+    parent = list(range(len(quotes)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i in range(len(quotes)):
+        for j in range(i + 1, len(quotes)):
+            if quotes[i].span.article_id == quotes[j].span.article_id:
+                continue
+            if "direct" not in (quotes[i].kind, quotes[j].kind):
+                continue
+            if overlap(bags[i], bags[j]) >= threshold:
+                parent[find(i)] = find(j)
+    groups: dict[int, list[int]] = {}
+    for i in range(len(quotes)):
+        groups.setdefault(find(i), []).append(i)
+    return [g for g in groups.values() if len({quotes[i].span.article_id for i in g}) > 1]
+
+
+def group_quotes(quotes: Iterable[Quote], texts: Mapping[str, str], threshold: float = 0.6,
+                 min_words: int = 5) -> tuple[QuoteGroup, ...]:
+    """Groups of the same quote across articles.
+
+    Args:
+        quotes: the quotes of one story (direct and reported).
+        texts: article id → cleaned text, to read the quotes' words.
+        threshold: lowest overlap coefficient of content words for two quotes to be one statement.
+        min_words: shorter quotes are not grouped (scare quotes and slogans match by accident).
+    """
+    pool = [q for q in quotes if len(words(texts[q.span.article_id][q.span.start : q.span.end])) >= min_words]
+    text_of = {q.id: texts[q.span.article_id][q.span.start : q.span.end] for q in pool}
+    bags = [content_words(text_of[q.id]) for q in pool]
+    out = []
+    for members in _components(pool, bags, threshold):
+        direct = [pool[i] for i in members if pool[i].kind == "direct"]
+        reference = max(direct, key=lambda q: (len(text_of[q.id]), q.id))
+        ref_words, ref_bag = words(text_of[reference.id]), content_words(text_of[reference.id])
+        variants = []
+        for i in sorted(members, key=lambda k: (pool[k].span.article_id, pool[k].span.start)):
+            q = pool[i]
+            if q.id == reference.id:
+                variants.append(QuoteVariant(q.id, q.span, "reference", 1.0))
+                continue
+            var_words = words(text_of[q.id])
+            relation = _relation(ref_words, var_words, q.kind)
+            edits = _edits(ref_words, var_words) if relation == "reworded" else ()
+            variants.append(QuoteVariant(q.id, q.span, relation, round(overlap(ref_bag, bags[i]), 3), edits))  # type: ignore[arg-type]
+        gid = "qg_" + hashlib.blake2b("|".join(sorted(pool[i].id for i in members)).encode(), digest_size=5).hexdigest()
+        speakers = [pool[i].speaker for i in members if pool[i].speaker]
+        speaker = max(set(speakers), key=speakers.count) if speakers else None
+        entities = [pool[i].speaker_entity for i in members if pool[i].speaker_entity]
+        entity = max(set(entities), key=entities.count) if entities else None
+        out.append(QuoteGroup(gid, reference.id, speaker, tuple(variants), entity))
+    return tuple(sorted(out, key=lambda g: -len(g.variants)))

@@ -1,0 +1,146 @@
+"""Batch clustering without being told how many stories there are.
+
+1. candidate pairs: all pairs up to ``exact_max_articles`` articles, else the ``neighbours``
+   nearest by the ANN index (:mod:`.ann`);
+2. link probability of every candidate pair (:func:`.features.pair_probabilities`), zero
+   outside the time window; pairs in one near-duplicate family are forced to 1;
+3. connected components of the graph of pairs at or above ``link_threshold``;
+4. average-linkage agglomerative clustering inside each component, cut at
+   ``1 − link_threshold``: two groups join only if their articles are linked *on average*;
+5. groups of at most ``attach_max_size`` articles join the larger group they are linked to best
+   on average, if that reaches ``attach_threshold`` (a report from an unusual angle).
+
+Step 3 loses nothing: average linkage cut at ``t`` never joins two groups with no pair above
+``t`` between them, so it never crosses components. It is what makes the batch path scale:
+the quadratic step runs per component, and components are the size of stories.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Sequence
+
+import numpy as np
+
+from ..settings import StoriesSettings
+from . import ann
+from .features import Features, ann_vectors, for_path, pair_probabilities
+
+
+def candidate_pairs(features: Features, settings: StoriesSettings) -> tuple[np.ndarray, np.ndarray]:
+    """Pairs ``(i < j)`` worth scoring."""
+    n = len(features)
+    if n <= settings.exact_max_articles:
+        i, j = np.triu_indices(n, 1)
+        return i.astype(np.int64), j.astype(np.int64)
+    vectors = ann_vectors(features)
+    if n < settings.ann_min_articles:
+        return ann.exact_pairs(vectors, settings.neighbours)
+    keys = ann.bucket_keys(vectors, ann.hyperplanes(vectors.shape[1], settings.lsh_bands, settings.lsh_rows),
+                           settings.lsh_bands, settings.lsh_rows)
+    i, j = ann.candidate_pairs(keys)
+    score = np.concatenate([np.einsum("ij,ij->i", vectors[i[k:k + 65536]], vectors[j[k:k + 65536]])
+                            for k in range(0, len(i), 65536)] or [np.zeros(0, np.float32)])
+    keep = ann.top_k_per_row(i, j, score, settings.neighbours)
+    return i[keep], j[keep]
+
+
+def _must_link_pairs(groups: Sequence[Sequence[int]]) -> tuple[np.ndarray, np.ndarray]:
+    i, j = [], []
+    for group in groups:
+        for other in group[1:]:
+            i.append(group[0])
+            j.append(other)
+    return np.array(i, dtype=np.int64), np.array(j, dtype=np.int64)
+
+
+def components(n: int, i: np.ndarray, j: np.ndarray) -> np.ndarray:
+    """Connected-component label of each of ``n`` nodes given edges ``(i, j)``."""
+    import scipy.sparse
+    from scipy.sparse.csgraph import connected_components
+
+    graph = scipy.sparse.coo_matrix((np.ones(len(i), dtype=np.int8), (i, j)), shape=(n, n))
+    return connected_components(graph, directed=False)[1]
+
+
+def average_linkage(features: Features, members: np.ndarray, settings: StoriesSettings,
+                    must_link: set[tuple[int, int]]) -> np.ndarray:
+    """Cluster labels for ``members`` (indices into ``features``) by average linkage."""
+    from scipy.cluster.hierarchy import fcluster, linkage
+
+    if len(members) == 1:
+        return np.zeros(1, dtype=np.int64)
+    a, b = np.triu_indices(len(members), 1)
+    p = pair_probabilities(features, features, members[a], members[b], settings)
+    tree = linkage(1.0 - p.astype(np.float64), method="average")
+    labels = fcluster(tree, 1.0 - settings.link_threshold, criterion="distance")
+    return _join_forced(labels, members, must_link)
+
+
+def _join_forced(labels: np.ndarray, members: np.ndarray, must_link: set[tuple[int, int]]) -> np.ndarray:
+    """Give the clusters of every must-link pair one label (a family is never split)."""
+    if not must_link:
+        return labels
+    position = {int(m): k for k, m in enumerate(members)}
+    for x, y in must_link:
+        if x in position and y in position:
+            old, new = labels[position[y]], labels[position[x]]
+            labels = np.where(labels == old, new, labels)
+    return labels
+
+
+def cluster(features: Features, settings: StoriesSettings,
+            must_link: Sequence[Sequence[int]] = ()) -> list[list[int]]:
+    """Groups of row indices, one per story; rows in one ``must_link`` group share a story."""
+    n = len(features)
+    if n == 0:
+        return []
+    settings = for_path(settings)
+    i, j = candidate_pairs(features, settings)
+    p = pair_probabilities(features, features, i, j, settings)
+    strong = p >= settings.link_threshold
+    mi, mj = _must_link_pairs(must_link)
+    forced = {(int(x), int(y)) for x, y in zip(np.minimum(mi, mj), np.maximum(mi, mj))}
+    labels = components(n, np.r_[i[strong], mi], np.r_[j[strong], mj])
+    order = np.argsort(labels, kind="stable")
+    bounds = np.flatnonzero(np.r_[True, labels[order][1:] != labels[order][:-1], True])
+    groups: list[list[int]] = []
+    for start, end in itertools.pairwise(bounds):
+        members = order[start:end]
+        sub = average_linkage(features, members, settings, forced)
+        for label in np.unique(sub):
+            groups.append(sorted(int(m) for m in members[sub == label]))
+    return attach_small(features, groups, i, j, p, settings)
+
+
+def attach_small(features: Features, groups: list[list[int]], i: np.ndarray, j: np.ndarray, p: np.ndarray,
+                 settings: StoriesSettings) -> list[list[int]]:
+    """Attach groups of at most ``attach_max_size`` articles to the larger group they are linked to
+    best on average, if that average reaches ``attach_threshold``.
+
+    Average linkage leaves a report that covers an event from an unusual angle on its own; its
+    average link to the event's story is still far above its link to anything else.
+    """
+    label = np.empty(len(features), dtype=np.int64)
+    for k, group in enumerate(groups):
+        label[group] = k
+    sizes = np.array([len(g) for g in groups])
+    small = sizes[label] <= settings.attach_max_size
+    edge = (p >= settings.attach_threshold) & (small[i] != small[j])
+    candidates: dict[int, set[int]] = {}
+    for x, y in zip(i[edge], j[edge]):
+        s, c = (label[x], label[y]) if small[x] else (label[y], label[x])
+        candidates.setdefault(int(s), set()).add(int(c))
+    moves = {}
+    for s, targets in candidates.items():
+        best = max((_average(features, groups[s], groups[c], settings), c) for c in targets)
+        if best[0] >= settings.attach_threshold:
+            moves[s] = best[1]
+    for s, c in moves.items():
+        groups[c] = sorted(groups[c] + groups[s])
+    return [g for k, g in enumerate(groups) if k not in moves]
+
+
+def _average(features: Features, a: list[int], b: list[int], settings: StoriesSettings) -> float:
+    x, y = np.meshgrid(np.asarray(a), np.asarray(b), indexing="ij")
+    return float(pair_probabilities(features, features, x.ravel(), y.ravel(), settings).mean())

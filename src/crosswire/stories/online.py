@@ -1,0 +1,260 @@
+"""Streaming stories: assign each new article to the best story, or open a new one.
+
+For a new article:
+
+1. candidates: articles sharing an LSH bucket with it (:class:`.ann.HyperplaneLSH`), or, while
+   fewer than ``ann_min_articles`` are indexed, its ``neighbours`` nearest by brute force; only
+   those within ``window_days`` of it (undated articles are not constrained);
+2. each candidate's story is scored by the average link probability between the new article and
+   its ``stream_members`` most recent members (the batch model, with idf from what was seen);
+3. the best story at or above ``link_threshold`` takes the article; if another story also
+   passes and the two are linked on average, they are merged into the older one (a ``merge``
+   event); if none passes, a new story opens with the id of its founding article (``create``);
+4. after each :meth:`OnlineClusterer.add`, every story that grew is re-clustered by the batch
+   rule; a group of two or more articles that falls apart from the rest leaves under a new id
+   (a ``split`` event; the largest group keeps the id).
+
+Story ids are never renumbered: an id is born with its story and dies only in a merge.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+import scipy.sparse
+
+from ..model import Article
+from ..settings import StoriesSettings
+from . import ann
+from .batch import average_linkage
+from .features import (
+    Features,
+    ann_vectors,
+    day_numbers,
+    embed,
+    feature_text,
+    for_path,
+    idf,
+    pair_probabilities,
+    term_counts,
+    weigh,
+)
+
+
+def new_story_id(founder: str) -> str:
+    """The id of a story opened by article ``founder`` (same hash as :func:`crosswire.stories.story_id`)."""
+    from . import story_id
+
+    return story_id([founder])
+
+
+@dataclass(frozen=True)
+class StoryEvent:
+    """One entry of story history."""
+
+    seq: int
+    kind: str
+    """``create``, ``merge`` (``other_id`` merged into ``story_id``) or ``split`` (``story_id`` split
+    off ``other_id``)."""
+    story_id: str
+    other_id: str | None = None
+    article_ids: tuple[str, ...] = ()
+
+
+@dataclass
+class _Row:
+    lexical: object
+    entities: object
+    dense: np.ndarray | None
+    day: float
+    seq: int
+    vector: np.ndarray | None = None
+    """The unit vector the ANN index saw for this article."""
+
+
+@dataclass
+class OnlineClusterer:
+    """Online clustering state: what has been seen, where it went, and what happened to stories."""
+
+    settings: StoriesSettings
+    assignments: dict[str, str] = field(default_factory=dict)
+    members: dict[str, list[str]] = field(default_factory=dict)
+    history: list[StoryEvent] = field(default_factory=list)
+    rows: dict[str, _Row] = field(default_factory=dict)
+    index: ann.HyperplaneLSH | None = None
+    _df: tuple[np.ndarray, np.ndarray] | None = None
+    _seq: int = 0
+    _idf: tuple | None = None
+
+    def __post_init__(self) -> None:
+        self.settings = for_path(self.settings)
+
+    # -- state -----------------------------------------------------------------------------
+    def restore(self, articles: Sequence[Article], assignments: dict[str, str],
+                dense: np.ndarray | None = None, history_seq: int = 0, keys: np.ndarray | None = None) -> None:
+        """Load already-assigned ``articles`` (arrival order) with their stories, without re-deciding;
+        ``keys`` are their stored LSH bucket keys (recomputed when not given)."""
+        self._seq = max(self._seq, history_seq)
+        self._remember(articles, dense, keys)
+        for article in articles:
+            sid = assignments[article.id]
+            self.assignments[article.id] = sid
+            self.members.setdefault(sid, []).append(article.id)
+
+    def _remember(self, articles: Sequence[Article], dense: np.ndarray | None,
+                  keys: np.ndarray | None = None) -> None:
+        lexical, entities = term_counts([feature_text(a) for a in articles])
+        lex_df, ent_df = self._df or (np.zeros(lexical.shape[1], np.float32), np.zeros(entities.shape[1], np.float32))
+        lex_df += np.bincount(lexical.indices, minlength=lexical.shape[1])
+        ent_df += np.bincount(entities.indices, minlength=entities.shape[1])
+        self._df = (lex_df, ent_df)
+        days = day_numbers(articles)
+        for k, article in enumerate(articles):
+            vector = None if dense is None else dense[k]
+            self.rows[article.id] = _Row(lexical[k], entities[k], vector, days[k], len(self.rows))
+        features = self._features([a.id for a in articles])
+        vectors = ann_vectors(features)
+        for article, vector in zip(articles, vectors):
+            self.rows[article.id].vector = vector
+        if self.index is None:
+            self.index = ann.HyperplaneLSH(vectors.shape[1], self.settings.lsh_bands, self.settings.lsh_rows)
+        self.index.add([a.id for a in articles], self.index.keys(vectors) if keys is None else keys)
+
+    def keys_of(self, ids: Sequence[str]) -> np.ndarray:
+        """The LSH bucket keys of articles already seen (to persist the index)."""
+        return self.index.keys(np.stack([self.rows[i].vector for i in ids]))
+
+    def _features(self, ids: Sequence[str]) -> Features:
+        rows = [self.rows[i] for i in ids]
+        n = len(self.rows)
+        if self._idf is None or self._idf[0] != n:
+            self._idf = (n, idf(self._df[0], n), idf(self._df[1], n))
+        lexical, entities = weigh(scipy.sparse.vstack([r.lexical for r in rows]).tocsr(),
+                                  scipy.sparse.vstack([r.entities for r in rows]).tocsr(),
+                                  self._idf[1], self._idf[2])
+        dense = None if any(r.dense is None for r in rows) else np.stack([r.dense for r in rows])
+        return Features(lexical, entities, dense, np.array([r.day for r in rows]))
+
+    # -- assignment ------------------------------------------------------------------------
+    def add(self, articles: Sequence[Article], dense: np.ndarray | None = None) -> list[str]:
+        """Assign ``articles`` in the order given; return their story ids."""
+        articles = [a for a in articles if a.id not in self.assignments]
+        if not articles:
+            return []
+        if dense is None:
+            dense = embed(articles, self.settings)
+        known = [aid for aid in self.rows if aid in self.assignments]
+        self._remember(articles, dense)
+        grown: set[str] = set()
+        for article in articles:
+            sid = self._assign(article.id, known)
+            known.append(article.id)
+            grown.add(sid)
+        for sid in sorted(grown):
+            if sid in self.members:
+                self._consolidate(sid)
+        return [self.assignments[a.id] for a in articles]
+
+    def _candidates(self, aid: str, known: Sequence[str]) -> list[str]:
+        if not known:
+            return []
+        if len(known) < self.settings.ann_min_articles:
+            vectors = np.stack([self.rows[k].vector for k in known])
+            sims = vectors @ self.rows[aid].vector
+            top = np.argsort(-sims)[: self.settings.neighbours]
+            found = [known[i] for i in top]
+        else:
+            keys = self.index.keys(self.rows[aid].vector[None, :])[0]
+            found = [c for c in self.index.query(keys) if c != aid and c in self.assignments]
+        day = self.rows[aid].day
+        return [c for c in found if not abs(self.rows[c].day - day) > self.settings.window_days]
+
+    def _story_scores(self, aid: str, stories: Sequence[str]) -> dict[str, float]:
+        day = self.rows[aid].day
+        owners, compared = [], []
+        for sid in stories:
+            recent = [m for m in self.members[sid] if not abs(self.rows[m].day - day) > self.settings.window_days]
+            recent = recent[-self.settings.stream_members:]
+            owners.extend([sid] * len(recent))
+            compared.extend(recent)
+        if not compared:
+            return {}
+        p = self._probabilities([aid], compared)
+        owner = np.array(owners)
+        return {sid: float(p[owner == sid].mean()) for sid in dict.fromkeys(owners)}
+
+    def _probabilities(self, left: Sequence[str], right: Sequence[str]) -> np.ndarray:
+        features = self._features([*left, *right])
+        i, j = np.meshgrid(np.arange(len(left)), len(left) + np.arange(len(right)), indexing="ij")
+        return pair_probabilities(features, features, i.ravel(), j.ravel(), self.settings)
+
+    def _assign(self, aid: str, known: Sequence[str]) -> str:
+        candidates = self._candidates(aid, known)
+        stories = list(dict.fromkeys(self.assignments[c] for c in candidates))
+        scores = self._story_scores(aid, stories)
+        passing = sorted((s for s, v in scores.items() if v >= self.settings.link_threshold),
+                         key=lambda s: -scores[s])
+        if not passing:
+            sid = self._fresh_id(aid)
+            self._record("create", sid, None, (aid,))
+            self._join(aid, sid)
+            return sid
+        sid = passing[0]
+        self._join(aid, sid)
+        for other in passing[1:]:
+            if other in self.members and sid in self.members and self._linked(sid, other):
+                sid = self._merge(sid, other)
+        return self.assignments[aid]
+
+    def _join(self, aid: str, sid: str) -> None:
+        self.assignments[aid] = sid
+        self.members.setdefault(sid, []).append(aid)
+
+    def _linked(self, a: str, b: str) -> bool:
+        cap = self.settings.stream_members
+        return float(self._probabilities(self.members[a][-cap:], self.members[b][-cap:]).mean()) \
+            >= self.settings.link_threshold
+
+    def _merge(self, a: str, b: str) -> str:
+        """Merge the younger story into the older one; the older keeps its id."""
+        older, younger = sorted((a, b), key=lambda s: self.rows[self.members[s][0]].seq)
+        moved = self.members.pop(younger)
+        for m in moved:
+            self.assignments[m] = older
+        self.members[older].extend(moved)
+        self.members[older].sort(key=lambda m: self.rows[m].seq)
+        self._record("merge", older, younger, tuple(moved))
+        return older
+
+    def _consolidate(self, sid: str) -> None:
+        """Split a story whose members the batch rule no longer holds together."""
+        members = self.members[sid]
+        if len(members) < 4:
+            return
+        labels = average_linkage(self._features(members), np.arange(len(members)), self.settings, set())
+        groups = [[members[k] for k in np.flatnonzero(labels == label)] for label in np.unique(labels)]
+        groups.sort(key=lambda g: (-len(g), self.rows[g[0]].seq))
+        for group in groups[1:]:
+            if len(group) < 2:
+                continue
+            new = self._fresh_id(group[0])
+            self.members[sid] = [m for m in self.members[sid] if m not in set(group)]
+            self.members[new] = group
+            for m in group:
+                self.assignments[m] = new
+            self._record("split", new, sid, tuple(group))
+
+    def _fresh_id(self, founder: str) -> str:
+        """The founder's story id, or a variant of it if that id was ever used (never reuse an id)."""
+        used = {e.story_id for e in self.history} | set(self.members)
+        sid, n = new_story_id(founder), 1
+        while sid in used:
+            n += 1
+            sid = new_story_id(f"{founder}#{n}")
+        return sid
+
+    def _record(self, kind: str, sid: str, other: str | None, article_ids: tuple[str, ...]) -> None:
+        self._seq += 1
+        self.history.append(StoryEvent(self._seq, kind, sid, other, article_ids))

@@ -1,0 +1,110 @@
+"""The timeline: dated events from claims whose date values resolved to absolute dates.
+
+Each event is a claim group's date: the claim that states it is cited, and the claims of other
+articles in the same group that give the same date support it. When alignment found that two
+articles give different dates for the same claim (a ``date`` conflict between expressions of the
+same precision), each side's event lists the other's date as ``disputed``. A date resolved from a
+relative expression ("on Sunday") in an article whose own publication date was inferred from its
+story is flagged ``inferred``: it is only as good as that guess; an article with a known date is
+cited first when one says the same. "In 2015" is dated 1 January 2015 with precision ``year``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import defaultdict
+
+from ..model import Alignment, Article, Claim, Evidence, Span, TimelineEvent, Value
+
+__all__ = ["is_relative", "precision", "timeline"]
+
+_MONTH = r"(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+_ABSOLUTE = re.compile(rf"\b(1[89]\d\d|20\d\d)\b|\b{_MONTH}\s+\d{{1,2}}\b|\b\d{{1,2}}\s+{_MONTH}", re.IGNORECASE)
+_YEAR_ONLY = re.compile(r"^\D*\b(1[89]\d\d|20\d\d)\b\D*$")
+_MONTH_YEAR = re.compile(rf"^\D*\b{_MONTH}\s+(1[89]\d\d|20\d\d)\b\D*$", re.IGNORECASE)
+
+
+def is_relative(expression: str) -> bool:
+    """Whether a date expression needs the publication date to resolve.
+
+    >>> is_relative("on Sunday"), is_relative("December 8, 2024"), is_relative("8 December")
+    (True, False, False)
+    """
+    return not _ABSOLUTE.search(expression)
+
+
+def precision(expression: str) -> str:
+    """``year`` ("since 2016"), ``month`` ("in February 2022") or ``day``.
+
+    >>> precision("since 2016"), precision("February 2022"), precision("on Sunday")
+    ('year', 'month', 'day')
+    """
+    if _YEAR_ONLY.match(expression) and not re.search(_MONTH, expression, re.IGNORECASE):
+        return "year"
+    return "month" if _MONTH_YEAR.match(expression) else "day"
+
+
+def _dated(claim: Claim) -> list[tuple[Value, dt.date, str]]:
+    out = []
+    for value in claim.values:
+        if value.kind != "date":
+            continue
+        try:
+            date = dt.date.fromisoformat(str(value.value))
+        except ValueError:
+            continue
+        grain = precision(value.expression)
+        date = date.replace(month=1, day=1) if grain == "year" else date.replace(day=1) if grain == "month" else date
+        out.append((value, date, grain))
+    return out
+
+
+def _disputes(alignment: Alignment, dates: dict[Span, tuple[dt.date, str]]) -> dict[Span, set[dt.date]]:
+    """Date-value span → the dates other articles give instead: alignment's ``date`` conflicts
+    between expressions of the same precision ("Sunday" vs "Saturday"; "since 2015" against
+    "on Sunday" is background beside an event, not a disagreement)."""
+    out: dict[Span, set[dt.date]] = defaultdict(set)
+    for conflict in alignment.conflicts:
+        if conflict.kind == "date" and len(conflict.parts) == 2:
+            a, b = conflict.parts
+            if a in dates and b in dates and dates[a][0] != dates[b][0] and dates[a][1] == dates[b][1]:
+                out[a].add(dates[b][0])
+                out[b].add(dates[a][0])
+    return out
+
+
+def timeline(evidence: Evidence, alignment: Alignment, articles: dict[str, Article]) -> tuple[TimelineEvent, ...]:
+    """Dated events, earliest first; one per claim group and date, with support and disputes."""
+    group_of = {cid: g.id for g in alignment.groups for cid in g.claims}
+    by_key: dict[tuple[str, dt.date], list[tuple[Claim, Value, str]]] = defaultdict(list)
+    dates: dict[Span, tuple[dt.date, str]] = {}
+    for claim in evidence.claims:
+        if claim.span.article_id not in articles:
+            continue
+        for value, date, grain in _dated(claim):
+            by_key[(group_of.get(claim.id, claim.id), date)].append((claim, value, grain))
+            dates[value.span] = (date, grain)
+    disputes = _disputes(alignment, dates)
+    return tuple(sorted((_event(date, found, articles, disputes) for (_, date), found in by_key.items()),
+                        key=lambda e: (e.date, e.span)))
+
+
+def _event(date: dt.date, found: list[tuple[Claim, Value, str]], articles: dict[str, Article],
+           disputes: dict[Span, set[dt.date]]) -> TimelineEvent:
+    def order(item: tuple[Claim, Value, str]) -> tuple:
+        article = articles[item[0].span.article_id]
+        return article.published_source == "inferred", article.published or dt.date.max, item[0].span
+
+    found = sorted(found, key=order)
+    claim, value, grain = found[0]
+    relative = is_relative(value.expression)
+    disputed = set().union(*(disputes.get(v.span, set()) for _, v, _ in found)) - {date}
+    return TimelineEvent(
+        date=date, span=claim.span, expression=value.expression,
+        inferred=relative and articles[claim.span.article_id].published_source == "inferred",
+        text=claim.text, relative=relative,
+        support=tuple(dict.fromkeys(c.span for c, _, _ in found[1:] if c.span != claim.span)),
+        disputed=tuple(sorted(d.isoformat() for d in disputed)), date_span=value.span,
+        precision=grain,  # type: ignore[arg-type]
+    )

@@ -1,0 +1,144 @@
+"""Alignment: claim matching, groups with support and sourcing, the support check, the stage."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import numpy as np
+import pytest
+
+from crosswire.align import align_story, group_claims, is_supported, support_score
+from crosswire.align.matching import MATCH_FEATURES, PairFeaturizer, average_linkage, match_matrix
+from crosswire.align.support import SUPPORT_FEATURES
+from crosswire.model import Article, Claim, Family, Span, Value
+from crosswire.settings import AlignSettings
+
+SETTINGS = AlignSettings()
+
+
+def make_article(aid: str, text: str, day: int, outlet: str) -> Article:
+    return Article(aid, aid, text, text, None, None, outlet, None, dt.date(2024, 3, day), "given", "en")
+
+
+def claims_of(article: Article) -> list[Claim]:
+    """One claim per line of the article, with number values found by a plain digit scan."""
+    out, start = [], 0
+    for n, line in enumerate(article.text.split("\n")):
+        values = tuple(
+            Value("number", Span(article.id, start + i, start + i + len(tok)), tok, float(tok))
+            for i, tok in ((line.index(t), t) for t in line.split() if t.isdigit())
+        )
+        out.append(Claim(f"c_{article.id}{n}", Span(article.id, start, start + len(line)), line,
+                         negated=" not " in line, values=values))
+        start += len(line) + 1
+    return out
+
+
+STORY = {
+    "a": ("The bridge over the river collapsed on Monday evening.\n"
+          "At least 12 people were killed when the bridge fell.\n"
+          "The mayor said an inquiry would begin next week.", 1, "Daily A"),
+    "b": ("A bridge across the river collapsed on Monday evening.\n"
+          "Officials said 15 people were killed in the collapse of the bridge.\n"
+          "Local football club wins the regional cup final.", 2, "Herald B"),
+    "c": ("The bridge over the river collapsed on Monday evening.\n"
+          "Engineers had warned about cracks in the structure for years.", 2, "Wire C"),
+}
+
+
+@pytest.fixture(scope="module")
+def story():
+    articles = {aid: make_article(aid, text, day, outlet) for aid, (text, day, outlet) in STORY.items()}
+    claims = [c for a in articles.values() for c in claims_of(a)]
+    # c relays a's first sentence word for word: one origin, two outlets.
+    family = Family("f1", (claims[0].span, claims[6].span), "a")
+    return articles, claims, [family]
+
+
+def test_features_are_named_and_weights_fit_them():
+    assert len(SETTINGS.match_weights) == len(MATCH_FEATURES)
+    assert len(SETTINGS.support_weights) == len(SUPPORT_FEATURES)
+
+
+@pytest.mark.slow
+def test_paraphrases_score_above_unrelated_and_threshold():
+    texts = ["The company reported a loss of 5 million dollars in the third quarter.",
+             "In the third quarter the company posted a 5 million dollar loss.",
+             "The football team won its fourth straight game on Sunday."]
+    scores = match_matrix(texts, ["a", "b", "c"], SETTINGS)
+    assert scores[0, 1] >= SETTINGS.match_threshold > scores[0, 2]
+    assert np.allclose(scores, scores.T)
+
+
+@pytest.mark.slow
+def test_same_article_pairs_are_never_scored():
+    scores = match_matrix(["The bridge fell.", "The bridge fell."], ["a", "a"], SETTINGS)
+    assert scores[0, 1] == 0.0
+
+
+@pytest.mark.slow
+def test_number_disagreement_lowers_the_match_score():
+    featurizer = PairFeaturizer(["x"])
+    texts = ["Twelve people died in the fire.", "Twelve people died in the fire.", "Forty people died in the fire."]
+    rows = featurizer.features(texts, [(0, 1), (0, 2)])
+    mismatch = MATCH_FEATURES.index("number_mismatch")
+    assert rows[0, mismatch] == 0 and rows[1, mismatch] == 1
+
+
+def test_average_linkage_does_not_chain_loose_pairs():
+    scores = np.array([[0, .9, .0], [.9, 0, .6], [.0, .6, 0]])
+    groups = average_linkage(scores, ["a", "b", "c"], 0.5)
+    assert sorted(map(len, groups)) == [1, 2]
+    assert sorted(map(len, average_linkage(scores, ["a", "b", "c"], 0.2))) == [3]
+
+
+@pytest.mark.slow
+def test_groups_count_outlets_and_independent_origins(story):
+    articles, claims, families = story
+    groups = group_claims(claims, articles, families, SETTINGS)
+    assert sorted(c for g in groups for c in g.claims) == sorted(c.id for c in claims)
+    collapse = next(g for g in groups if claims[0].id in g.claims)
+    assert {s.article_id for s in collapse.spans} == {"a", "b", "c"}
+    assert collapse.support.outlets == 3 and collapse.support.origins == 2
+    assert collapse.sourcing == "corroborated" and collapse.first_published == dt.date(2024, 3, 1)
+    assert groups[0] is collapse
+    football = next(g for g in groups if claims[5].id in g.claims)
+    assert football.claims == (claims[5].id,) and football.sourcing == "one_outlet" and football.single_source
+
+
+@pytest.mark.slow
+def test_relayed_statement_is_one_origin_not_one_outlet():
+    text = "The central bank raised its main interest rate by half a point on Thursday."
+    articles = {x: make_article(x, text, 1, f"Outlet {x}") for x in "xy"}
+    claims = [Claim(f"c_{x}", Span(x, 0, len(text)), text) for x in "xy"]
+    families = [Family("f", tuple(c.span for c in claims), None)]
+    [group] = group_claims(claims, articles, families, SETTINGS)
+    assert group.support.outlets == 2 and group.support.origins == 1
+    assert group.single_source and group.sourcing == "one_origin"
+
+
+@pytest.mark.slow
+def test_align_story_finds_the_number_conflict_and_builds_the_matrix(story):
+    articles, claims, families = story
+    alignment = align_story("s", claims, articles, families, SETTINGS, tuple(articles))
+    numbers = [c for c in alignment.conflicts if c.kind == "number"]
+    assert numbers and {numbers[0].a.article_id, numbers[0].b.article_id} == {"a", "b"}
+    assert alignment.sources == ("a", "b", "c")
+    assert len(alignment.matrix) == len(alignment.groups)
+    cells = {cell for row in alignment.matrix for cell in row}
+    assert {"supports", "silent", "conflicts"} <= cells
+    for group, row in zip(alignment.groups, alignment.matrix):
+        for source, cell in zip(alignment.sources, row):
+            if cell == "silent":
+                assert source not in {s.article_id for s in group.spans}
+
+
+@pytest.mark.slow
+def test_support_check_prefers_supported_sentences():
+    source = ["Police said three armed men took a five-figure sum from the van in Glasgow on Monday.",
+              "Two security guards aged 47 and 49 were left badly shaken but no one was injured."]
+    supported = "Three armed men robbed a van in Glasgow on Monday, police said."
+    invented = "Four armed men robbed a van in Edinburgh on Friday and shot 12 guards."
+    assert support_score(supported, source) > support_score(invented, source)
+    assert is_supported(supported, source) and not is_supported(invented, source)
+    assert 0.0 <= support_score("Nothing here.", []) <= 1.0

@@ -1,0 +1,190 @@
+"""Conflicts, updates and the claim × source matrix, on hand-built claims (no model needed)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from crosswire.align.conflicts import (
+    clock_minutes,
+    compare_claims,
+    find_conflicts,
+    values_conflict,
+    within_tolerance,
+)
+from crosswire.align.matrix import claim_matrix, source_order
+from crosswire.align.updates import find_updates, split_updates
+from crosswire.model import Article, Claim, ClaimGroup, Conflict, Span, Support, Value
+from crosswire.settings import AlignSettings
+
+SETTINGS = AlignSettings()
+
+
+def claim(article: str, text: str, values: tuple[tuple, ...] = (), **flags) -> Claim:
+    """A claim whose span is its whole article text; ``values`` are (kind, expression, value, approx)."""
+    built = []
+    for kind, expression, value, *approx in values:
+        start = text.index(expression)
+        built.append(Value(kind, Span(article, start, start + len(expression)), expression, value,
+                           approximate=bool(approx and approx[0])))
+    return Claim(f"c_{article}", Span(article, 0, len(text)), text, values=tuple(built), **flags)
+
+
+def article(aid: str, text: str, day: int | None) -> Article:
+    return Article(aid, aid, text, text, None, None, f"outlet-{aid}", None,
+                   dt.date(2024, 1, day) if day else None, "given" if day else "unknown", "en")
+
+
+def test_number_mismatch_is_a_conflict_with_both_value_spans():
+    a = claim("a", "Twelve soldiers were killed in the attack.", (("number", "Twelve", 12.0),))
+    b = claim("b", "15 soldiers were killed in the attack.", (("number", "15", 15.0),))
+    conflict = compare_claims(a, b, SETTINGS)
+    assert conflict is not None and conflict.kind == "number"
+    assert [p.article_id for p in conflict.parts] == ["a", "b"]
+    assert a.text[conflict.parts[0].start:conflict.parts[0].end] == "Twelve"
+    assert conflict.claims == ("c_a", "c_b")
+
+
+def test_approximate_figures_within_tolerance_agree():
+    a = claim("a", "Nearly 60 people died in the fire.", (("number", "Nearly 60", 60.0, True),))
+    b = claim("b", "57 people died in the fire.", (("number", "57", 57.0),))
+    assert values_conflict(a, b, SETTINGS) is None
+    far = claim("c", "40 people died in the fire.", (("number", "40", 40.0),))
+    assert values_conflict(a, far, SETTINGS) is not None
+
+
+def test_exact_figures_have_no_tolerance():
+    assert within_tolerance(5, 5, False, SETTINGS)
+    assert not within_tolerance(57, 60, False, SETTINGS)
+    assert within_tolerance(57, 60, True, SETTINGS)
+
+
+def test_numbers_counting_different_things_do_not_conflict():
+    a = claim("a", "Three people were killed and 20 injured.", (("number", "Three", 3.0), ("number", "20", 20.0)))
+    b = claim("b", "Three people were killed, officials said.", (("number", "Three", 3.0),))
+    assert values_conflict(a, b, SETTINGS) is None
+
+
+def test_date_mismatch():
+    a = claim("a", "The rebels entered the city on Sunday.", (("date", "Sunday", "2024-01-07"),))
+    b = claim("b", "The rebels entered the city on Saturday.", (("date", "Saturday", "2024-01-06"),))
+    conflict = compare_claims(a, b, SETTINGS)
+    assert conflict.kind == "date" and "Sunday" in conflict.note
+
+
+def test_relative_dates_of_undated_articles_are_not_compared():
+    a = claim("a", "The gunman opened fire yesterday.", (("date", "yesterday", "2026-01-01"),))
+    b = claim("b", "The gunman opened fire on Friday.", (("date", "Friday", "2025-12-26"),))
+    assert compare_claims(a, b, SETTINGS, dated=lambda c: False) is None
+    assert compare_claims(a, b, SETTINGS, dated=lambda c: True).kind == "date"
+    c = claim("c", "The gunman opened fire on 3 March 2023.", (("date", "3 March 2023", "2023-03-03"),))
+    d = claim("d", "The gunman opened fire on 4 March 2023.", (("date", "4 March 2023", "2023-03-04"),))
+    assert compare_claims(c, d, SETTINGS, dated=lambda c: False).kind == "date"
+
+
+@pytest.mark.parametrize(("expression", "minutes"), [
+    ("6 p.m.", 18 * 60), ("6:00 p.m.", 18 * 60), ("18:30", 18 * 60 + 30), ("12 a.m.", 0), ("about 4pm", 16 * 60),
+    ("the 6", None), ("25:00", None),
+])
+def test_clock_minutes(expression, minutes):
+    assert clock_minutes(expression) == minutes
+
+
+def test_times_are_compared_after_normalisation_with_slack_for_approximations():
+    def timed(aid, text, expression):
+        return claim(aid, text, (("time", expression, expression),))
+    a = timed("a", "He gave himself up just after 6 p.m. on the day.", "just after 6 p.m.")
+    assert compare_claims(a, timed("b", "He gave himself up at 6:00 p.m. on the day.", "6:00 p.m."), SETTINGS) is None
+    assert compare_claims(a, timed("c", "He gave himself up around 6:20 p.m.", "around 6:20 p.m."), SETTINGS) is None
+    late = compare_claims(a, timed("d", "He gave himself up at 9 p.m. on the day.", "9 p.m."), SETTINGS)
+    assert late.kind == "time"
+
+
+@pytest.mark.parametrize(
+    ("text_a", "text_b", "flags_a", "flags_b", "kind"),
+    [
+        ("The minister was injured in the blast.", "The minister was not injured in the blast.",
+         {}, {"negated": True}, "polarity"),
+        ("There is no threat to the region.", "There is no serious threat to the region.",
+         {"negated": True}, {"negated": True}, "intensity"),
+        ("The president fled the country.", "The president may have fled the country.",
+         {}, {"hedged": True}, "hedging"),
+        ("Officials said Sheikh Hamad arrived.", "Officials said Shaikh Hamad arrived.", {}, {}, "spelling"),
+    ],
+)
+def test_typed_conflicts(text_a, text_b, flags_a, flags_b, kind):
+    conflict = compare_claims(claim("a", text_a, **flags_a), claim("b", text_b, **flags_b), SETTINGS)
+    assert conflict is not None and conflict.kind == kind
+
+
+def test_intensity_and_hedging_cues_name_the_differing_words():
+    a, b = claim("a", "There is no threat.", negated=True), claim("b", "There is no serious threat.", negated=True)
+    conflict = compare_claims(a, b, SETTINGS)
+    assert [b.text[p.start:p.end] for p in conflict.parts] == ["serious"]
+
+
+def test_cue_conflicts_only_between_claims_stating_the_same_thing():
+    a = claim("a", "The minister was injured in the blast.")
+    b = claim("b", "The minister was not injured in the blast.", negated=True)
+    assert compare_claims(a, b, SETTINGS, same_statement=False) is None
+
+
+def test_a_dropped_middle_name_is_not_a_spelling_conflict():
+    a = claim("a", "Police named the victim as Benjamin David Banky, 40.")
+    b = claim("b", "Police named the victim as Benjamin Banky, 40.")
+    assert compare_claims(a, b, SETTINGS) is None
+
+
+def test_attribution_same_words_different_speaker():
+    a = claim("a", "The talks will resume next week, the foreign ministry said.", attributed_to="the foreign ministry")
+    b = claim("b", "The talks will resume next week, the rebel spokesman said.", attributed_to="the rebel spokesman")
+    assert compare_claims(a, b, SETTINGS).kind == "attribution"
+    same = claim("c", "The talks will resume next week, the ministry said.", attributed_to="the ministry")
+    assert compare_claims(a, same, SETTINGS) is None
+
+
+def test_agreeing_claims_and_same_article_pairs_give_no_conflict():
+    a = claim("a", "The bridge collapsed on Monday.")
+    b = claim("b", "The bridge collapsed on Monday morning.")
+    assert compare_claims(a, b, SETTINGS) is None
+    twin = Claim("c_a2", Span("a", 0, 5), "Fifteen soldiers were killed.", values=(
+        Value("number", Span("a", 0, 7), "Fifteen", 15.0),))
+    twelve = claim("a", "Twelve soldiers were killed.", (("number", "Twelve", 12.0),))
+    assert find_conflicts([twelve, twin], [(0, 1, True)], SETTINGS) == []
+
+
+def test_unknown_then_known_is_an_update_in_publication_order():
+    later = claim("b", "The former leader is in Moscow, state media reported.")
+    earlier = claim("a", "The whereabouts of the former leader were unknown.")
+    dates = {"a": dt.date(2024, 1, 1), "b": dt.date(2024, 1, 2)}
+    updates = find_updates([later, earlier], [(0, 1)], lambda c: dates[c.span.article_id])
+    assert len(updates) == 1 and updates[0].kind == "update"
+    assert updates[0].a.article_id == "a" and updates[0].claims == ("c_a", "c_b")
+    assert find_updates([later, earlier], [(0, 1)], lambda c: None) == []
+
+
+def test_revised_figure_becomes_an_update_not_a_conflict():
+    a = claim("a", "Twelve people were killed.", (("number", "Twelve", 12.0),))
+    b = claim("b", "The toll rose to 20 people killed.", (("number", "20", 20.0),))
+    dates = {"a": dt.date(2024, 1, 1), "b": dt.date(2024, 1, 2)}
+    found = find_conflicts([b, a], [(0, 1, True)], SETTINGS)
+    kept, updates = split_updates(found, {"c_a": a, "c_b": b}, lambda c: dates[c.span.article_id])
+    assert kept == [] and [u.kind for u in updates] == ["update"] and updates[0].a.article_id == "a"
+    same_day = {"a": dt.date(2024, 1, 1), "b": dt.date(2024, 1, 1)}
+    kept, updates = split_updates(found, {"c_a": a, "c_b": b}, lambda c: same_day[c.span.article_id])
+    assert [c.kind for c in kept] == ["number"] and updates == []
+
+
+def test_claim_matrix_cells():
+    spans = {x: Span(x, 0, 5) for x in "abc"}
+    g1 = ClaimGroup("g1", ("c_a", "c_b"), (spans["a"], spans["b"]), ("A", "B"), Support(2, 2))
+    g2 = ClaimGroup("g2", ("c_c",), (spans["c"],), ("C",), Support(1, 1))
+    conflict = Conflict("number", spans["a"], spans["c"], claims=("c_a", "c_c"))
+    rows = claim_matrix([g1, g2], ["a", "b", "c"], [conflict])
+    assert rows == (("supports", "supports", "conflicts"), ("conflicts", "silent", "supports"))
+
+
+def test_sources_in_publication_order_undated_last():
+    articles = {x.id: x for x in (article("z", "t", 1), article("y", "t", None), article("x", "t", 3))}
+    assert source_order(["x", "y", "z"], articles) == ("z", "x", "y")

@@ -1,0 +1,192 @@
+"""Stories (issue #4): batch clustering, look-alikes apart, LSH, metrics, stable ids."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import os
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from crosswire.clean import clean_document
+from crosswire.eval.stories import b_cubed, clustering_scores, topic_halves
+from crosswire.model import Document, Family, Span
+from crosswire.settings import Settings
+from crosswire.stories import ann, cluster_articles, labels_of, run_stage, story_id
+from crosswire.stories.features import build_features, entity_proxy, pair_probabilities
+
+CHEAP = dataclasses.replace(Settings().stories, dense_model=None)
+
+
+def article(aid: str, text: str, published: dt.date | None = None):
+    doc = Document(id=aid, source=aid, raw_text=text, format="text", body=text, published=published,
+                   published_source="given" if published else "unknown")
+    return clean_document(doc)
+
+
+def quake(aid: str, place: str, region: str, dead: str, magnitude: str, day: str, variant: int):
+    openings = [
+        f"A magnitude {magnitude} earthquake struck {place} in {region} on {day}, killing {dead} people.",
+        f"At least {dead} people died when a {magnitude} magnitude quake hit {place}, {region}, on {day}.",
+        f"Rescuers in {place} searched rubble after the {magnitude} quake that killed {dead} in {region}.",
+    ]
+    body = (f" Officials in {place} said the death toll of {dead} could rise. The {region} governor said "
+            f"hospitals in {place} were overwhelmed. The quake of magnitude {magnitude} was felt across {region}. "
+            "Aftershocks continued through the night and residents slept outdoors.")
+    return article(aid, openings[variant % 3] + body)
+
+
+@pytest.fixture(scope="module")
+def two_quakes():
+    a = [quake(f"a{k}", "Padang", "West Sumatra", "1,100", "7.6", "Wednesday", k) for k in range(4)]
+    b = [quake(f"b{k}", "Quetta", "Baluchistan", "215", "6.4", "Friday", k) for k in range(4)]
+    return a + b
+
+
+def test_b_cubed_by_hand():
+    # predicted {1,2} {3}; gold {1,2,3}: precision 1; recall (2/3+2/3+1/3)/3 = 5/9
+    p, r, f = b_cubed(["x", "x", "y"], ["g", "g", "g"])
+    assert p == 1.0 and r == pytest.approx(5 / 9) and f == pytest.approx(2 * (5 / 9) / (1 + 5 / 9))
+    assert b_cubed(["a", "b"], ["a", "b"]) == (1.0, 1.0, 1.0)
+    p, r, _ = b_cubed(["a", "a", "a", "a"], ["x", "x", "y", "y"])
+    assert (p, r) == (0.5, 1.0)
+    with pytest.raises(ValueError):
+        b_cubed(["a"], ["a", "b"])
+
+
+def test_clustering_scores_counts_and_ari():
+    scores = clustering_scores([1, 1, 2, 2], ["a", "a", "b", "b"])
+    assert scores["ari"] == pytest.approx(1.0) and scores["v_measure"] == pytest.approx(1.0)
+    assert (scores["predicted_stories"], scores["gold_stories"]) == (2, 2)
+    assert clustering_scores([1, 1, 1, 1], ["a", "a", "b", "b"])["ari"] == pytest.approx(0.0)
+
+
+def test_topic_halves_are_disjoint_and_cover():
+    halves = topic_halves([1, 2, 3, 4, 4])
+    assert list(halves["calibration"]) == [True, False, True, False, False]
+    assert not (halves["calibration"] & halves["held_out"]).any() and halves["all"].all()
+
+
+def test_entity_proxy_skips_sentence_starts_and_keeps_numbers():
+    assert entity_proxy("Rescuers reached Padang. The toll hit 1,100 on Monday.") == ["padang", "1,100", "monday"]
+
+
+def test_look_alike_events_stay_apart(two_quakes):
+    stories = cluster_articles(two_quakes, [], CHEAP)
+    groups = sorted(sorted(s.article_ids) for s in stories)
+    assert groups == [["a0", "a1", "a2", "a3"], ["b0", "b1", "b2", "b3"]]
+
+
+def test_same_event_pairs_score_above_look_alike_pairs(two_quakes):
+    features = build_features(two_quakes, CHEAP)
+    same = pair_probabilities(features, features, np.array([0, 4]), np.array([1, 5]), CHEAP)
+    other = pair_probabilities(features, features, np.array([0, 1]), np.array([4, 5]), CHEAP)
+    assert same.min() > other.max()
+
+
+def test_time_window_keeps_dated_articles_apart():
+    text = ("Officials in Padang said the toll of 1,100 could rise after the magnitude 7.6 quake. "
+            "Rescuers in Padang searched the rubble of West Sumatra towns through the night.")
+    close = [article("x1", text, dt.date(2024, 1, 1)), article("x2", text + " More later.", dt.date(2024, 1, 3))]
+    far = [close[0], article("x3", text + " More later.", dt.date(2024, 3, 1))]
+    assert len(cluster_articles(close, [], CHEAP)) == 1
+    assert len(cluster_articles(far, [], CHEAP)) == 2
+
+
+def test_near_duplicate_family_always_shares_a_story(two_quakes):
+    a, b = two_quakes[0], two_quakes[4]
+    family = Family("f1", (Span(a.id, 0, 10), Span(b.id, 0, 10)), None, "document")
+    stories = cluster_articles(two_quakes, [family], CHEAP)
+    assert any({a.id, b.id} <= set(s.article_ids) for s in stories)
+    passage = dataclasses.replace(family, kind="passage")
+    assert not any({a.id, b.id} <= set(s.article_ids) for s in cluster_articles(two_quakes, [passage], CHEAP))
+
+
+def test_run_stage_infers_dates_and_keeps_contract(two_quakes):
+    dated = [dataclasses.replace(two_quakes[0], published=dt.date(2024, 5, 1), published_source="given"),
+             *two_quakes[1:]]
+    settings = Settings().replace("stories", dense_model=None)
+    out = run_stage({"articles": dated, "families": []}, settings, lambda n: None)
+    assert set(out) == {"stories", "articles"}
+    inferred = {a.id: a for a in out["articles"]}
+    assert inferred["a1"].published == dt.date(2024, 5, 1) and inferred["a1"].published_source == "inferred"
+    assert inferred["b1"].published is None
+
+
+def test_story_id_follows_founding_article():
+    assert story_id(["b", "a"]) == story_id(["a", "c"]) != story_id(["b", "c"])
+
+
+def test_ann_path_matches_exact_path(two_quakes):
+    many = dataclasses.replace(CHEAP, exact_max_articles=2, ann_min_articles=4, neighbours=5)
+    exact = cluster_articles(two_quakes, [], CHEAP)
+    approx = cluster_articles(two_quakes, [], many)
+    assert sorted(s.article_ids for s in exact) == sorted(s.article_ids for s in approx)
+
+
+def test_lsh_finds_near_vectors_and_not_opposite_ones():
+    rng = np.random.default_rng(1)
+    base = rng.standard_normal((50, 64)).astype(np.float32)
+    near = base + 0.05 * rng.standard_normal((50, 64)).astype(np.float32)
+    vectors = np.vstack([base, near])
+    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+    keys = ann.bucket_keys(vectors, ann.hyperplanes(64, 24, 10), 24, 10)
+    i, j = ann.candidate_pairs(keys)
+    found = set(zip(i.tolist(), j.tolist()))
+    assert sum((k, k + 50) in found for k in range(50)) >= 45
+    assert len(found) < 200  # far from the 4,950 pairs of brute force
+
+
+def test_top_k_per_row_keeps_best_pairs():
+    i, j = np.array([0, 0, 0, 1]), np.array([1, 2, 3, 2])
+    keep = ann.top_k_per_row(i, j, np.array([0.9, 0.1, 0.5, 0.2]), 1)
+    # 0 and 1 keep (0, 1); 2 keeps (1, 2), its better pair; 3 keeps its only pair (0, 3)
+    assert keep.tolist() == [True, False, True, True]
+
+
+def test_labels_of_maps_articles_to_story_index(two_quakes):
+    stories = cluster_articles(two_quakes, [], CHEAP)
+    labels = labels_of(stories, two_quakes)
+    assert len(set(labels[:4])) == 1 and labels[0] != labels[4]
+
+
+def _eval_root() -> Path:
+    return Path(os.environ.get("CROSSWIRE_EVAL") or Path(__file__).resolve().parents[1].parent / "shared" / "eval")
+
+
+@pytest.mark.eval
+def test_ecbplus_floor_cheap_path_on_held_out_topics():
+    """Evaluation gate: the cheap path (no encoder, seconds) on the first ten held-out topics."""
+    from crosswire.eval.stories import load_ecbplus
+
+    path = _eval_root() / "ecbplus"
+    if not (path / "articles.jsonl").is_file():
+        pytest.skip(f"ECB+ not found at {path} (set CROSSWIRE_EVAL)")
+    held_out = {t for t in range(2, 21, 2)}
+    articles, gold, topics = load_ecbplus(path, topics=held_out)
+    assert set(topics) <= held_out and len(articles) > 150
+    labels = labels_of(cluster_articles(articles, [], CHEAP), articles)
+    scores = clustering_scores(labels, gold)
+    assert scores["ari"] >= 0.8 and scores["b3_f1"] >= 0.85, scores
+
+
+@pytest.mark.slow
+def test_cli_stories_update_and_eval_help(tmp_path):
+    from click.testing import CliRunner
+
+    from crosswire.cli import main
+    from crosswire.store import Store
+
+    db = tmp_path / "cli.duckdb"
+    with Store(db) as store:
+        store.add_articles([quake(f"c{k}", "Padang", "West Sumatra", "1,100", "7.6", "Wednesday", k)
+                            for k in range(3)])
+    runner = CliRunner()
+    result = runner.invoke(main, ["stories", "--update", "--db", str(db), "--history"])
+    assert result.exit_code == 0, result.output
+    assert "assigned 3 articles; 1 stories" in result.output and "create" in result.output
+    again = runner.invoke(main, ["stories", "--db", str(db)])
+    assert again.exit_code == 0 and "1 stories" in again.output and "no change" in again.output
+    assert runner.invoke(main, ["eval", "stories", "--help"]).exit_code == 0

@@ -1,0 +1,123 @@
+"""Streaming stories (issue #4): online assignment, stable ids, merge/split history, DuckDB state."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import numpy as np
+import pytest
+
+from crosswire.clean import clean_document
+from crosswire.model import Document
+from crosswire.settings import Settings
+from crosswire.store import Store
+from crosswire.store.stories_state import history, inherit_ids, recluster_stories, update_stories
+from crosswire.stories.features import build_features, pair_probabilities
+from crosswire.stories.online import OnlineClusterer
+
+CHEAP = dataclasses.replace(Settings().stories, dense_model=None)
+
+
+def article(aid: str, text: str):
+    return clean_document(Document(id=aid, source=aid, raw_text=text, format="text", body=text))
+
+
+def report(aid: str, who: str, town: str, count: str, variant: int, body: str):
+    openings = [
+        f"Police in {town} arrested {who} on Tuesday after a raid that seized {count} kilograms of cocaine.",
+        f"{who} was detained by {town} police, who said they found {count} kilograms of cocaine.",
+        f"A raid in {town} ended with the arrest of {who} and the seizure of {count} kilograms of cocaine.",
+    ]
+    return article(aid, openings[variant % 3] + " " + body)
+
+
+@pytest.fixture(scope="module")
+def arrests():
+    """Two arrests of two people: same kind of event, told in each event's own words."""
+    port = ("The Livorno port authority said Marco Bellini ran a fruit import firm. Customs officers found "
+            "the 420 kilograms hidden in crates of bananas from Ecuador. Bellini's lawyer declined to comment.")
+    club = ("Tomas Herrera, a former footballer, owned two nightclubs in Valencia. The 75 kilograms were in a "
+            "van outside one of the clubs, a Guardia Civil spokesman said. Herrera appears in court on Friday.")
+    first = [report(f"m{k}", "Marco Bellini", "Livorno", "420", k, port) for k in range(4)]
+    second = [report(f"t{k}", "Tomas Herrera", "Valencia", "75", k, club) for k in range(4)]
+    return first, second
+
+
+def test_online_keeps_look_alikes_apart_in_any_order(arrests):
+    first, second = arrests
+    for order in (first + second, [a for pair in zip(first, second) for a in pair]):
+        clusterer = OnlineClusterer(CHEAP)
+        clusterer.add(order)
+        groups = sorted(sorted(m) for m in clusterer.members.values())
+        assert groups == [["m0", "m1", "m2", "m3"], ["t0", "t1", "t2", "t3"]]
+
+
+def test_online_ids_never_change_as_articles_arrive(arrests):
+    first, second = arrests
+    clusterer = OnlineClusterer(CHEAP)
+    clusterer.add(first[:2])
+    sid = clusterer.assignments["m0"]
+    clusterer.add(second[:2])
+    clusterer.add(first[2:] + second[2:])
+    assert clusterer.assignments["m0"] == sid == clusterer.assignments["m3"]
+    assert [e.kind for e in clusterer.history].count("create") == 2
+
+
+def test_online_records_merge_when_a_bridge_arrives():
+    a = article("a", "Storm Alma flooded Porto on Monday; 3 people died in Porto, the mayor said.")
+    b = article("b", "Rescue teams in Braga pumped water from homes after Storm Alma, firefighters said.")
+    c = article("c", "Storm Alma flooded Porto on Monday; 3 people died in Porto, the mayor said. "
+                     "Rescue teams in Braga pumped water from homes after Storm Alma, firefighters said.")
+    two, three = build_features([a, b], CHEAP), build_features([a, b, c], CHEAP)
+    p_ab = pair_probabilities(two, two, np.array([0]), np.array([1]), CHEAP)[0]
+    p3 = pair_probabilities(three, three, np.array([0, 0, 1]), np.array([1, 2, 2]), CHEAP)
+    threshold = float(p_ab) + 0.01  # a and b alone stay apart; the bridge c links to both
+    assert p3[1] >= threshold and p3[2] >= threshold and (p3[0] + min(p3[1:])) / 2 >= threshold, p3
+    clusterer = OnlineClusterer(dataclasses.replace(CHEAP, cheap_link_threshold=threshold))
+    clusterer.add([a])
+    clusterer.add([b])
+    assert clusterer.assignments["a"] != clusterer.assignments["b"]
+    first = clusterer.assignments["a"]
+    clusterer.add([c])
+    merges = [e for e in clusterer.history if e.kind == "merge"]
+    assert len(merges) == 1 and merges[0].story_id == first and merges[0].article_ids == ("b",)
+    assert clusterer.assignments["b"] == clusterer.assignments["c"] == first  # the older story keeps its id
+
+
+def test_inherit_ids_keeps_ids_and_records_merge_and_split():
+    previous = {"a": "s1", "b": "s1", "c": "s1", "d": "s2", "e": "s3", "f": "s3", "g": "s3", "h": "s3"}
+    groups = [["a", "b", "c", "d"], ["e", "f", "g"], ["h"]]
+    ids, events = inherit_ids(groups, previous, used={"s1", "s2", "s3"})
+    assert ids[0] == "s1" and ids[1] == "s3" and ids[2] not in {"s1", "s2", "s3"}
+    kinds = {(kind, other, sid) for kind, other, sid, _ in events}
+    assert ("merge", "s2", "s1") in kinds
+    assert ("split", "s3", ids[2]) in kinds
+
+
+def test_update_stories_in_duckdb_assigns_only_new_articles(arrests, tmp_path):
+    first, second = arrests
+    db = tmp_path / "s.duckdb"
+    with Store(db) as store:
+        assert "0003_story_state" in store.migrations()
+        store.add_articles(first[:3] + second[:1])
+        one = update_stories(store, CHEAP)
+        ids = {s.id for s in one.stories}
+        assert one.assigned == 4 and len(ids) == 2
+    with Store(db) as store:
+        store.add_articles(first[3:] + second[1:])
+        two = update_stories(store, CHEAP)
+        assert two.assigned == 4
+        assert {s.id for s in two.stories} == ids
+        assert [e.kind for e in history(store)].count("create") == 2
+        assert store.count("stories") == 2
+        again = update_stories(store, CHEAP)
+        assert again.assigned == 0 and {s.id for s in again.stories} == ids
+
+
+def test_recluster_keeps_ids_of_stored_stories(arrests, tmp_path):
+    first, second = arrests
+    with Store(tmp_path / "r.duckdb") as store:
+        store.add_articles(first + second)
+        ids = {s.id for s in update_stories(store, CHEAP).stories}
+        batch = recluster_stories(store, CHEAP)
+        assert {s.id for s in batch.stories} == ids and batch.events == []

@@ -1,0 +1,240 @@
+"""Summary: the concept-coverage selector, compression, the support check, citations, updates,
+the baselines, and the stage over the bundled example."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from crosswire.model import Alignment, Article, Claim, ClaimGroup, DroppedSentence, Evidence, Span, Support
+from crosswire.settings import Settings, SummarizeSettings
+from crosswire.summarize import cite, run_stage, summarize_story
+from crosswire.summarize.baselines import BASELINES
+from crosswire.summarize.extractive import Candidate, compress, eligible, select
+from crosswire.summarize.support import lexical_support, unsupported_words
+from crosswire.summarize.terms import concepts, stem
+from crosswire.summarize.update import select_update
+
+SETTINGS = SummarizeSettings()
+EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "seeds"
+
+
+def cand(text: str, doc: int, position: int = 0, group: str | None = None) -> Candidate:
+    return Candidate(text, doc, position, 1.0, group)
+
+
+CLUSTER = [
+    cand("The bridge over the river collapsed on Monday evening during rush hour.", 0, 0),
+    cand("A local bakery won a prize for the best bread in the county this year.", 0, 1),
+    cand("The bridge over the river collapsed on Monday evening, witnesses told reporters.", 1, 0),
+    cand("At least twelve people were killed when the bridge collapsed into the river.", 1, 1),
+    cand("Twelve people were killed when the bridge collapsed, the police chief confirmed today.", 2, 0),
+    cand("Engineers had warned for years about cracks in the structure of the old bridge.", 2, 1),
+]
+
+
+def test_stem_and_concepts_match_inflections():
+    assert stem("talks") == stem("talk") and stem("killed") == stem("kill")
+    assert concepts("Rebels killed") == concepts("rebel kills")
+    assert "1:bridge" in concepts("The bridge fell") and "the bridge" in concepts("The bridge fell")
+    assert not any(" " not in k and not k.startswith("1:") for k in concepts("The bridge fell"))
+
+
+def test_selector_prefers_what_several_documents_share_and_skips_singletons():
+    chosen = select(CLUSTER, 30, SETTINGS)
+    texts = [CLUSTER[i].text for i in chosen]
+    assert texts and not any("bakery" in t for t in texts)
+    assert any("collapsed on Monday" in t for t in texts)
+
+
+def test_selector_keeps_the_word_budget_and_fill_overflows_only_when_asked():
+    for words in (12, 20, 35):
+        chosen = select(CLUSTER, words, SETTINGS)
+        assert sum(CLUSTER[i].length for i in chosen) <= words
+    filled = select(CLUSTER, 20, SETTINGS, fill=True)
+    assert sum(CLUSTER[i].length for i in filled) > 20
+
+
+def test_selector_says_a_repeated_fact_once():
+    chosen = select(CLUSTER, 60, SETTINGS)
+    bridge_collapsed = [i for i in chosen if "collapsed on Monday" in CLUSTER[i].text]
+    assert len(bridge_collapsed) == 1
+
+
+def test_candidates_of_one_claim_group_are_redundant_at_a_lower_overlap():
+    a = cand("Officials confirmed that twelve people died in the disaster on the bridge.", 0, 0, "g1")
+    b = cand("Twelve people died in the disaster, officials at the scene of the accident confirmed.", 1, 0, "g1")
+    c = cand("Engineers warned about the disaster on the bridge for twelve years before.", 2, 0)
+    settings = dataclasses.replace(SETTINGS, min_df=1, min_df_share=0.0)
+    grouped = select([a, b, c], 100, settings)
+    ungrouped = select([a, dataclasses.replace(b, group=None), c], 100, settings)
+    assert not {0, 1} <= set(grouped)
+    assert {0, 1} <= set(ungrouped)
+
+
+def test_query_raises_what_it_asks_about():
+    settings = dataclasses.replace(SETTINGS, min_df=1, min_df_share=0.0, query_weight=5.0, centrality_weight=0.0)
+    plain = select(CLUSTER, 15, settings)
+    asked = select(CLUSTER, 15, settings, query="What did engineers warn about cracks?")
+    assert "Engineers" in CLUSTER[asked[0]].text
+    assert "Engineers" not in CLUSTER[plain[0]].text
+
+
+def test_update_summary_moves_to_what_is_new():
+    earlier = ["The bridge over the river collapsed on Monday evening.", "Twelve people were killed, police said."]
+    new = [
+        cand("The bridge over the river collapsed on Monday evening, the mayor said again today.", 0, 0),
+        cand("Investigators arrested the construction company chief on Wednesday in the capital.", 0, 1),
+        cand("The bridge over the river collapsed on Monday evening, killing twelve people there.", 1, 0),
+        cand("Prosecutors said the construction company chief was arrested on Wednesday morning.", 1, 1),
+    ]
+    generic = select(new, 14, SETTINGS)
+    update = select_update(new, earlier, 14, SETTINGS)
+    assert "arrested" not in new[generic[0]].text
+    assert "arrested" in new[update[0]].text
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("WASHINGTON (AP) -- The bill passed the Senate on Tuesday.", "The bill passed the Senate on Tuesday."),
+    ("However, the bill (HR 12) passed.", "The bill passed."),
+    ("Bills passed.", "Bills passed."),
+])
+def test_compression_only_deletes_words(text, expected):
+    out = compress(text)
+    assert out == expected
+    assert lexical_support(out, [text])
+
+
+@pytest.mark.parametrize("text, ok", [
+    ("The committee approved the new budget for the city on Friday night.", True),
+    ("Short headline here.", False),
+    ("Did the committee approve the new budget for the city on Friday?", False),
+    ('"We will never approve this budget for the city," she said on Friday.', False),
+    ("approve the budget for the city now,” the mayor of the town said on Friday.", False),
+])
+def test_eligible_sentences(text, ok):
+    assert eligible(cand(text, 0), SETTINGS) is ok
+
+
+def test_lexical_support_needs_every_content_word():
+    source = "Rebels took control of the city on Sunday after a week of fighting."
+    assert lexical_support("Rebels took control of the city.", [source])
+    assert not lexical_support("Rebels took control of the capital.", [source])
+    assert unsupported_words("Rebels took the capital", [source]) == ["capital"]
+    assert not lexical_support("Rebels took the city.", [])
+
+
+def make_article(aid: str, text: str, day: int, outlet: str) -> Article:
+    return Article(aid, aid, text, text, None, None, outlet, None, dt.date(2024, 3, day), "given", "en")
+
+
+def story_of(texts: dict[str, str]) -> tuple[Evidence, Alignment, dict[str, Article]]:
+    """One claim per line; claims with the same first four words form a group."""
+    articles = {aid: make_article(aid, t, i + 1, f"Outlet {aid}") for i, (aid, t) in enumerate(texts.items())}
+    claims, groups = [], {}
+    for aid, article in articles.items():
+        start = 0
+        for n, line in enumerate(article.text.split("\n")):
+            claim = Claim(f"c_{aid}{n}", Span(aid, start, start + len(line)), line)
+            claims.append(claim)
+            groups.setdefault(" ".join(line.split()[:4]), []).append(claim)
+            start += len(line) + 1
+    aligned = tuple(
+        ClaimGroup(f"g{i}", tuple(c.id for c in members), tuple(c.span for c in members),
+                   tuple(sorted({c.span.article_id for c in members})),
+                   Support(len({c.span.article_id for c in members}), len({c.span.article_id for c in members})))
+        for i, members in enumerate(groups.values())
+    )
+    return Evidence("s1", claims=tuple(claims)), Alignment("s1", aligned), articles
+
+
+TEXTS = {
+    "a": "The bridge over the river collapsed on Monday evening during the rush hour.\n"
+         "Twelve people were killed when the old bridge fell into the river.",
+    "b": "The bridge over the river collapsed on Monday evening during the rush hour.\n"
+         "Engineers had warned about cracks in the old bridge for many years.",
+    "c": "The bridge over the river collapsed on Monday evening, witnesses said.\n"
+         "Twelve people were killed when the old bridge fell into the water.",
+}
+
+
+def test_summary_sentences_cite_their_span_and_the_spans_that_support_them():
+    evidence, alignment, articles = story_of(TEXTS)
+    sentences, dropped = summarize_story(evidence, alignment, articles, SETTINGS)
+    assert sentences and not dropped
+    assert sum(len(s.text.split()) for s in sentences) <= SETTINGS.words
+    for s in sentences:
+        own = articles[s.span.article_id].span_text(s.span)
+        assert lexical_support(s.text, [own])
+        for other in s.support:
+            assert other != s.span and lexical_support(s.text, [articles[other.article_id].span_text(other)])
+    collapsed = next(s for s in sentences if "collapsed" in s.text)
+    assert len(collapsed.support) >= 1  # the same sentence in another outlet
+
+
+def test_a_sentence_failing_the_support_check_is_never_emitted():
+    evidence, alignment, articles = story_of(TEXTS)
+    sentences, dropped = summarize_story(evidence, alignment, articles, SETTINGS, check=lambda s, src: False)
+    assert sentences == () and dropped
+    assert all(isinstance(d, DroppedSentence) and d.source == "extractive" for d in dropped)
+
+
+def test_cite_drops_a_rewritten_sentence_its_span_does_not_support():
+    evidence, _, articles = story_of(TEXTS)
+    claim = evidence.claims[0]
+    out = cite("The tunnel under the river flooded on Monday.", claim, None, articles, lexical_support, 1.0)
+    assert isinstance(out, DroppedSentence) and out.cites == (claim.span,)
+
+
+def test_baselines_return_eligible_indices_within_reach_of_the_budget():
+    for name, baseline in BASELINES.items():
+        chosen = baseline(CLUSTER, 25, SETTINGS, None)
+        assert chosen, name
+        assert len(set(chosen)) == len(chosen)
+        assert all(eligible(CLUSTER[i], SETTINGS) for i in chosen)
+        assert sum(CLUSTER[i].length for i in chosen[:-1]) < 25
+
+
+def test_lead_baseline_takes_first_sentences_first():
+    assert [CLUSTER[i].position for i in BASELINES["lead"](CLUSTER, 30, SETTINGS, None)] == [0, 0, 0]
+
+
+@pytest.fixture(scope="module")
+def example_batch():
+    """The bundled example through alignment."""
+    from crosswire.ingest import ingest
+    from crosswire.pipeline import Pipeline, pure_stages
+
+    settings = Settings()
+    read = ingest([str(EXAMPLE)], settings.ingest, lambda n: None)
+    batch = {"documents": read.documents, "rejections": read.rejections}
+    Pipeline([s for s in pure_stages() if s.name not in ("summarize", "report")]).run(batch, settings)
+    return batch
+
+
+def test_stage_on_the_example_is_cited_supported_and_in_budget(example_batch):
+    summaries = run_stage(example_batch, Settings(), lambda n: None)["summaries"]
+    articles = {a.id: a for a in example_batch["articles"]}
+    for story in example_batch["stories"]:
+        summary = summaries[story.id]
+        claim_spans = {c.span for c in example_batch["evidence"][story.id].claims}
+        assert len(summary.sentences) >= 2
+        assert sum(len(s.text.split()) for s in summary.sentences) <= Settings().summarize.words
+        for s in summary.sentences:
+            assert s.span in claim_spans
+            assert lexical_support(s.text, [articles[s.span.article_id].span_text(s.span)])
+        assert summary.update == () and summary.llm == ()
+
+
+@pytest.mark.issue(7)
+def test_stage_update_summary_uses_only_articles_not_seen_before(example_batch):
+    story = max(example_batch["stories"], key=lambda s: len(s.article_ids))
+    seen = story.article_ids[: len(story.article_ids) // 2]
+    batch = {**example_batch, "seen_articles": list(seen)}
+    summary = run_stage(batch, Settings(), lambda n: None)["summaries"][story.id]
+    assert summary.update
+    assert set(summary.update_since) == set(seen)
+    assert all(s.span.article_id not in seen for s in summary.update)

@@ -1,0 +1,65 @@
+"""The DUC summary evaluation: loading, unwrapping, one sentence split for all systems, ROUGE
+rows for every system, update runs, and the command."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from crosswire.cli import main
+from crosswire.eval.duc import candidates_of, evaluate_summaries, markdown_report, unwrap
+
+EVAL = Path(os.environ.get("CROSSWIRE_EVAL") or Path(__file__).resolve().parents[1].parent / "shared" / "eval")
+DUC = EVAL / "duc"
+needs_duc = pytest.mark.skipif(not (DUC / "duc2007_update.jsonl").is_file(), reason=f"no DUC data at {DUC}")
+
+WIRE = ("WASHINGTON (AP) _ The Senate passed the bill on\nTuesday after a long debate.\n"
+        "\t   Critics said the bill would ``cost too much,'' and\nvowed to fight on.\n")
+
+
+def test_unwrap_joins_hard_wrapped_lines_into_paragraphs():
+    assert unwrap(WIRE) == ("WASHINGTON (AP) _ The Senate passed the bill on Tuesday after a long debate.\n"
+                            'Critics said the bill would "cost too much," and vowed to fight on.')
+
+
+def test_candidates_are_crosswire_sentences_and_compression_keeps_positions():
+    plain = candidates_of([WIRE, WIRE])
+    short = candidates_of([WIRE, WIRE], compressed=True)
+    assert [c.text.split()[-1] for c in plain] == ["debate.", "on."] * 2
+    assert [(c.doc, c.position) for c in plain] == [(c.doc, c.position) for c in short] == [
+        (0, 0), (0, 1), (1, 0), (1, 1)]
+    assert short[0].text.startswith("The Senate passed")
+
+
+@needs_duc
+def test_one_topic_gives_rows_for_every_system_and_the_update_sets():
+    result = evaluate_summaries(DUC / "duc2007_update.jsonl", topics=1)
+    names = [run["name"] for run in result["runs"]]
+    assert names == ["duc2007_update set A", "duc2007_update set B (update)", "duc2007_update set C (update)"]
+    systems = {"lead", "centroid", "lexrank", "coverage", "crosswire"}
+    assert {r["system"] for r in result["runs"][0]["rows"]} == systems
+    assert {r["system"] for r in result["runs"][1]["rows"]} == systems | {"crosswire-update"}
+    for run in result["runs"]:
+        for row in run["rows"]:
+            assert 0 < row["rouge_2"] < row["rouge_1"] <= 100
+    report = markdown_report(result)
+    assert "| crosswire-update |" in report and "best baseline" in report
+
+
+@needs_duc
+def test_command_prints_tables_and_json():
+    runner = CliRunner()
+    out = runner.invoke(main, ["eval", "summary", str(DUC / "duc2007_update.jsonl"), "--topics", "1",
+                               "--words", "50", "--json"])
+    assert out.exit_code == 0, out.output
+    data = json.loads(out.stdout)
+    assert all(run["words"] == 50 for run in data["runs"])
+
+
+def test_command_on_a_missing_path_is_a_clean_error(tmp_path):
+    out = CliRunner().invoke(main, ["eval", "summary", str(tmp_path / "nothing")])
+    assert out.exit_code == 2 and "no DUC" in out.output

@@ -1,0 +1,115 @@
+"""Timeline: dated events from claims, cited, with support, disagreements and inferred dates."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from crosswire.model import (
+    Alignment,
+    Article,
+    Claim,
+    ClaimGroup,
+    Conflict,
+    Evidence,
+    Span,
+    Support,
+    TimelineEvent,
+    Value,
+)
+from crosswire.summarize.timeline import is_relative, precision, timeline
+
+
+def article(aid: str, text: str, published: dt.date, source: str = "given") -> Article:
+    return Article(aid, aid, text, text, None, None, f"Outlet {aid}", None, published, source, "en")  # type: ignore[arg-type]
+
+
+def dated_claim(cid: str, art: Article, expression: str, date: str) -> Claim:
+    at = art.text.index(expression)
+    value = Value("date", Span(art.id, at, at + len(expression)), expression, date)
+    return Claim(cid, Span(art.id, 0, len(art.text)), art.text, values=(value,))
+
+
+@pytest.fixture()
+def story():
+    a = article("a", "The dam burst on Sunday, officials said.", dt.date(2024, 5, 7))
+    b = article("b", "The dam burst on May 4, 2024, officials said.", dt.date(2024, 5, 8))
+    c = article("c", "The dam burst on Saturday, a witness said.", dt.date(2024, 5, 6), source="inferred")
+    e = article("e", "The evacuation began on Friday, the police said.", dt.date(2024, 5, 6), source="inferred")
+    d = article("d", "Repairs will start in June 2024, the ministry said.", dt.date(2024, 5, 9))
+    claims = [
+        dated_claim("ca", a, "Sunday", "2024-05-05"),
+        dated_claim("cb", b, "May 4, 2024", "2024-05-04"),
+        dated_claim("cc", c, "Saturday", "2024-05-04"),
+        dated_claim("ce", e, "Friday", "2024-05-03"),
+        dated_claim("cd", d, "June 2024", "2024-06-20"),
+    ]
+    spans = {x.id: x.span for x in claims}
+    values = {x.id: x.values[0].span for x in claims}
+    groups = (
+        ClaimGroup("g1", ("ca", "cb", "cc"), (spans["ca"], spans["cb"], spans["cc"]), ("a", "b", "c"), Support(3, 3)),
+        ClaimGroup("g2", ("cd",), (spans["cd"],), ("d",), Support(1, 1)),
+        ClaimGroup("g3", ("ce",), (spans["ce"],), ("e",), Support(1, 1)),
+    )
+    conflicts = tuple(
+        Conflict("date", spans[x], spans[y], "", (values[x], values[y])) for x, y in (("ca", "cb"), ("ca", "cd"))
+    )
+    articles = {x.id: x for x in (a, b, c, d, e)}
+    return Evidence("s", claims=tuple(claims)), Alignment("s", groups, conflicts), articles
+
+
+def events_by_date(story) -> dict[str, TimelineEvent]:
+    return {e.date.isoformat(): e for e in timeline(*story)}
+
+
+def test_events_are_dated_cited_and_in_order(story):
+    evidence, alignment, articles = story
+    events = timeline(evidence, alignment, articles)
+    assert [e.date for e in events] == sorted(e.date for e in events)
+    assert [e.date.isoformat() for e in events] == ["2024-05-03", "2024-05-04", "2024-05-05", "2024-06-01"]
+    for e in events:
+        assert e.date_span is not None and e.span.contains(e.date_span)
+        assert articles[e.span.article_id].span_text(e.date_span) == e.expression
+        assert e.text == articles[e.span.article_id].span_text(e.span)
+
+
+def test_disagreement_on_a_date_is_shown_on_both_sides(story):
+    events = events_by_date(story)
+    assert events["2024-05-04"].disputed == ("2024-05-05",)
+    assert events["2024-05-05"].disputed == ("2024-05-04",)
+
+
+def test_background_date_of_another_precision_is_no_disagreement(story):
+    june = events_by_date(story)["2024-06-01"]
+    assert june.precision == "month" and june.expression == "June 2024"
+    assert june.disputed == ()
+    assert "2024-06-01" not in events_by_date(story)["2024-05-05"].disputed
+
+
+def test_same_date_from_two_articles_is_one_event_citing_the_known_date_first(story):
+    may4 = events_by_date(story)["2024-05-04"]
+    assert may4.span.article_id == "b"  # c was published earlier, but its date is only inferred
+    assert [s.article_id for s in may4.support] == ["c"]
+    assert not may4.relative and not may4.inferred
+
+
+def test_relative_date_from_an_undated_article_is_flagged_inferred(story):
+    events = events_by_date(story)
+    assert events["2024-05-03"].relative and events["2024-05-03"].inferred
+    assert events["2024-05-05"].relative and not events["2024-05-05"].inferred
+
+
+@pytest.mark.parametrize("expression, grain", [
+    ("since 2016", "year"), ("in February 2022", "month"), ("on Sunday", "day"), ("December 8, 2024", "day"),
+])
+def test_precision(expression, grain):
+    assert precision(expression) == grain
+
+
+@pytest.mark.parametrize("expression, relative", [
+    ("on Sunday", True), ("yesterday", True), ("last week", True),
+    ("December 8, 2024", False), ("8 December", False), ("in 2011", False), ("Dec. 8", False),
+])
+def test_is_relative(expression, relative):
+    assert is_relative(expression) is relative
