@@ -26,7 +26,8 @@ def _support(spans: Sequence[Span], articles: dict[str, Article], families: Sequ
     return {"outlets": len(outlets), "origins": independent_origins(spans, families)}
 
 
-def _article(a: Article) -> dict:
+def article_json(a: Article) -> dict:
+    """An article as the dossier shows it: metadata, cleaned text, repairs and sentence offsets."""
     return {
         "id": a.id, "source": a.source, "title": a.title, "url": a.url, "outlet": a.outlet, "author": a.author,
         "published": a.published.isoformat() if a.published else None, "published_source": a.published_source,
@@ -99,7 +100,7 @@ def dossier_json(d: Dossier) -> dict:
             {"date": e.date.isoformat(), "expression": e.expression, "span": span(e.span), "inferred": e.inferred}
             for e in d.summary.timeline
         ],
-        "articles": [_article(a) for a in d.articles],
+        "articles": [article_json(a) for a in d.articles],
     }
 
 

@@ -135,6 +135,6 @@ class StoreReader:
             found = self.store.articles([article_id])
         if not found:
             return None
-        from ..report.build import _article
+        from ..report.build import article_json
 
-        return _article(found[0])
+        return article_json(found[0])
