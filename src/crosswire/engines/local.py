@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -57,7 +58,7 @@ def analyze_store(store: Store, settings: Settings | None = None, reporter: Repo
     """Run provenance → stories → extract → align → summarize → report over every stored article,
     store each stage's output, and return the dossiers by story id."""
     settings = settings or Settings()
-    stages = pure_stages()[1:]
+    stages = [_incremental_provenance(store, s) if s.name == "provenance" else s for s in pure_stages()[1:]]
     batch: Batch = {"articles": store.articles()}
     if not batch["articles"]:
         return {}
@@ -94,6 +95,29 @@ def analyze(
     if out is not None:
         result.files = write_dossiers(result.dossiers, out)
     return result
+
+
+def _incremental_provenance(store: Store, stage: Stage) -> Stage:
+    """The provenance stage over the store's persistent LSH index: only new articles are compared
+    (new × old and new × new); links found in earlier runs are read back from the store."""
+    from ..errors import ConfigError
+    from ..provenance import build_families, update
+    from ..store.lsh import DuckIndex
+
+    def run(batch: Batch, settings: Settings, advance) -> Batch:
+        index = DuckIndex(store.db)
+        try:
+            found = update(batch["articles"], index, settings.provenance, fetch=store.articles)
+        except ConfigError:  # the index was built with other provenance settings: rebuild it
+            index.clear()
+            store.replace_provenance([], [])
+            found = update(batch["articles"], index, settings.provenance, fetch=store.articles)
+        advance(len(batch["articles"]))
+        links = store.reuse_links() + found.reuse
+        families = build_families(links, batch["articles"], settings.provenance.family_min_overlap)
+        return {"reuse": links, "families": families}
+
+    return dataclasses.replace(stage, run=run)
 
 
 def _persist(store: Store, stage: Stage, batch: Batch) -> None:
