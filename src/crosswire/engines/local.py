@@ -58,7 +58,8 @@ def analyze_store(store: Store, settings: Settings | None = None, reporter: Repo
     """Run provenance → stories → extract → align → summarize → report over every stored article,
     store each stage's output, and return the dossiers by story id."""
     settings = settings or Settings()
-    stages = [_incremental_provenance(store, s) if s.name == "provenance" else s for s in pure_stages()[1:]]
+    engine_stages = {"provenance": _incremental_provenance, "stories": _stable_stories}
+    stages = [engine_stages[s.name](store, s) if s.name in engine_stages else s for s in pure_stages()[1:]]
     batch: Batch = {"articles": store.articles()}
     if not batch["articles"]:
         return {}
@@ -120,11 +121,23 @@ def _incremental_provenance(store: Store, stage: Stage) -> Stage:
     return dataclasses.replace(stage, run=run)
 
 
+def _stable_stories(store: Store, stage: Stage) -> Stage:
+    """The stories stage over the store: clusters inherit the ids of the stories they overlap
+    most, so ids stay stable across runs, and merges and splits are recorded as history."""
+    from ..store.stories_state import recluster_stories
+    from ..stories import infer_dates
+
+    def run(batch: Batch, settings: Settings, advance) -> Batch:
+        stories = recluster_stories(store, settings.stories).stories
+        advance(len(batch["articles"]))
+        return {"stories": stories, "articles": infer_dates(batch["articles"], stories)}
+
+    return dataclasses.replace(stage, run=run)
+
+
 def _persist(store: Store, stage: Stage, batch: Batch) -> None:
     if stage.name == "provenance":
         store.replace_provenance(batch["reuse"], batch["families"])
-    elif stage.name == "stories":
-        store.replace_stories(batch["stories"])
     elif stage.name == "extract":
         from ..model import to_dict
 
