@@ -73,7 +73,9 @@ def test_summary_is_cited_and_short(example_run):
     assert dossier["summary"]
     assert sum(len(s["text"].split()) for s in dossier["summary"]) <= 100
     for s in dossier["summary"]:
-        assert s["cite"]["text"] == s["text"]
+        # compression only deletes words: the summary's words appear, in order, in the cited span
+        cited = iter(s["cite"]["text"].split())
+        assert all(any(word.strip(",.;:") == c.strip(",.;:") for c in cited) for word in s["text"].split()), s
 
 
 def test_quotes_have_speakers_named_in_their_sentences(example_run):

@@ -1,5 +1,6 @@
 """The local engine over a persistent store: a corpus ingested in two runs gives the same
-provenance as one run, and links found earlier are kept, not recomputed."""
+provenance as one run, the second dossier carries an update summary of what is new, and a
+re-run changes nothing."""
 
 from __future__ import annotations
 
@@ -34,3 +35,12 @@ def test_two_batches_give_the_same_reuse_links_as_one(tmp_path, example_run):
     assert (links, families) == stored_links(whole_db)
     [dossier] = two.dossiers.values()
     assert dossier["story"]["article_count"] == 5
+    [first_dossier] = one.dossiers.values()
+    assert set(dossier["summary_update"]["since"]) == {a["id"] for a in first_dossier["articles"]}
+    for s in dossier["summary_update"]["sentences"]:
+        assert s["cite"]["article"] not in dossier["summary_update"]["since"]
+    with Store(db) as store:
+        before = store.dossiers()
+    crosswire.analyze([str(second)], db=db)
+    with Store(db) as store:
+        assert store.dossiers() == before

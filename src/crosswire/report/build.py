@@ -36,70 +36,138 @@ def article_json(a: Article) -> dict:
     }
 
 
+def _claims_json(d: Dossier, span) -> list[dict]:
+    claims = {c.id: c for c in d.evidence.claims}
+    matrix = dict(zip((g.id for g in d.alignment.groups), d.alignment.matrix))
+    groups = []
+    for g in d.alignment.groups:
+        members = [claims[c] for c in g.claims]
+        groups.append({
+            "id": g.id, "text": members[0].text, "spans": [span(s) for s in g.spans], "outlets": list(g.outlets),
+            "support": {"outlets": g.support.outlets, "origins": g.support.origins},
+            "single_source": g.single_source, "sourcing": g.sourcing, "attributed_to": list(g.attributed_to),
+            "first_published": g.first_published.isoformat() if g.first_published else None,
+            "score": g.score, "hedged": any(c.hedged for c in members), "negated": any(c.negated for c in members),
+            "values": [
+                {"kind": v.kind, "expression": v.expression, "value": v.value, "unit": v.unit,
+                 "approximate": v.approximate, "span": span(v.span)}
+                for c in members for v in c.values
+            ],
+            "cells": list(matrix.get(g.id, ())),
+        })
+    return groups
+
+
+def _pair_json(c, span) -> dict:
+    return {"kind": c.kind, "a": span(c.a), "b": span(c.b), "note": c.note,
+            "parts": [span(p) for p in c.parts], "claims": list(c.claims)}
+
+
+def _quotes_json(d: Dossier, span) -> list[dict]:
+    maybe = lambda s: span(s) if s else None  # noqa: E731
+    return [
+        {"id": q.id, "kind": q.kind, "span": span(q.span), "speaker": q.speaker, "speaker_span": maybe(q.speaker_span),
+         "speaker_mention": maybe(q.speaker_mention), "speaker_entity": q.speaker_entity, "cue": q.cue,
+         "cue_span": maybe(q.cue_span), "channel": q.channel, "channel_span": maybe(q.channel_span),
+         "part_of": q.part_of}
+        for q in d.evidence.quotes
+    ]
+
+
+def _quote_groups_json(d: Dossier, span, articles: dict[str, Article]) -> list[dict]:
+    groups = []
+    for g in d.evidence.quote_groups:
+        spans = [v.span for v in g.variants]
+        groups.append({
+            "id": g.id, "reference": g.reference, "speaker": g.speaker, "speaker_entity": g.speaker_entity,
+            "counts": _support(spans, articles, d.families),
+            "variants": [
+                {"quote": v.quote_id, "span": span(v.span), "relation": v.relation, "similarity": v.similarity,
+                 "edits": [{"op": e.op, "reference": e.reference, "variant": e.variant} for e in v.edits]}
+                for v in g.variants
+            ],
+        })
+    return groups
+
+
+def _entities_json(d: Dossier, span) -> list[dict]:
+    return [
+        {"id": e.id, "name": e.name, "type": e.type, "variants": list(e.variants), "spellings": list(e.spellings),
+         "acronyms": list(e.acronyms), "mentions": [span(m) for m in e.mentions], "external_id": e.external_id}
+        for e in d.evidence.entities
+    ]
+
+
+def _provenance_json(d: Dossier, span, articles: dict[str, Article]) -> dict:
+    return {
+        "reuse": [{"kind": r.kind, "a": span(r.a), "b": span(r.b), "score": r.score, "direction": r.direction}
+                  for r in d.reuse],
+        "families": [
+            {"id": f.id, "kind": f.kind, "origin": f.origin, "members": [span(m) for m in f.members],
+             "outlets": len({articles[m.article_id].label for m in f.members}), "origins": 1}
+            for f in d.families
+        ],
+    }
+
+
+def _summary_json(sentences, span, articles: dict[str, Article], families) -> list[dict]:
+    return [
+        {"text": s.text, "cite": span(s.span), "support": [span(x) for x in s.support],
+         "counts": _support((s.span, *s.support), articles, families)}
+        for s in sentences
+    ]
+
+
+def _timeline_json(d: Dossier, span) -> list[dict]:
+    return [
+        {"date": e.date.isoformat(), "precision": e.precision, "expression": e.expression, "text": e.text,
+         "span": span(e.span), "date_span": span(e.date_span) if e.date_span else None,
+         "relative": e.relative, "inferred": e.inferred, "support": [span(x) for x in e.support],
+         "disputed": list(e.disputed)}
+        for e in d.summary.timeline
+    ]
+
+
+def _story_json(d: Dossier) -> dict:
+    story = d.story
+    return {
+        "id": story.id, "title": story.title, "article_count": len(story.article_ids),
+        "outlets": sorted({a.label for a in d.articles}),
+        "first_published": story.first_published.isoformat() if story.first_published else None,
+        "last_published": story.last_published.isoformat() if story.last_published else None,
+    }
+
+
 def dossier_json(d: Dossier) -> dict:
     """The dossier of one story in the shape of ``dossier-1.0.json``."""
     articles = {a.id: a for a in d.articles}
     span = lambda s: span_json(s, articles)  # noqa: E731
-    claims = {c.id: c for c in d.evidence.claims}
-    groups = []
-    for g in d.alignment.groups:
-        head = claims[g.claims[0]]
-        groups.append({
-            "id": g.id, "text": head.text, "spans": [span(s) for s in g.spans], "outlets": list(g.outlets),
-            "support": {"outlets": g.support.outlets, "origins": g.support.origins},
-            "single_source": g.single_source, "attributed_to": list(g.attributed_to),
-            "first_published": g.first_published.isoformat() if g.first_published else None,
-            "hedged": any(claims[c].hedged for c in g.claims), "negated": any(claims[c].negated for c in g.claims),
-            "values": [
-                {"kind": v.kind, "expression": v.expression, "value": v.value, "unit": v.unit,
-                 "approximate": v.approximate, "span": span(v.span)}
-                for c in g.claims for v in claims[c].values
-            ],
-        })
-    story = d.story
+    claims = _claims_json(d, span)
     return {
         "schema_version": SCHEMA_VERSION,
         "crosswire_version": __version__,
-        "story": {
-            "id": story.id, "title": story.title, "article_count": len(story.article_ids),
-            "outlets": sorted({a.label for a in d.articles}),
-            "first_published": story.first_published.isoformat() if story.first_published else None,
-            "last_published": story.last_published.isoformat() if story.last_published else None,
+        "story": _story_json(d),
+        "summary": _summary_json(d.summary.sentences, span, articles, d.families),
+        "summary_update": {
+            "since": list(d.summary.update_since),
+            "sentences": _summary_json(d.summary.update, span, articles, d.families),
         },
-        "summary": [
-            {"text": s.text, "cite": span(s.span), "support": [span(x) for x in s.support],
-             "counts": _support((s.span, *s.support), articles, d.families)}
-            for s in d.summary.sentences
+        "summary_llm": _summary_json(d.summary.llm, span, articles, d.families),
+        "dropped": [
+            {"text": x.text, "source": x.source, "reason": x.reason, "cites": [span(c) for c in x.cites]}
+            for x in d.summary.dropped
         ],
-        "claims": groups,
-        "corroborated": [g["id"] for g in groups if g["support"]["outlets"] > 1],
-        "single_source": [g["id"] for g in groups if g["single_source"]],
-        "conflicts": [{"kind": c.kind, "a": span(c.a), "b": span(c.b), "note": c.note} for c in d.alignment.conflicts],
-        "updates": [{"kind": c.kind, "a": span(c.a), "b": span(c.b), "note": c.note} for c in d.alignment.updates],
-        "quotes": [
-            {"id": q.id, "kind": q.kind, "span": span(q.span), "speaker": q.speaker,
-             "speaker_span": span(q.speaker_span) if q.speaker_span else None, "speaker_entity": q.speaker_entity,
-             "cue": q.cue, "channel": q.channel}
-            for q in d.evidence.quotes
-        ],
-        "entities": [
-            {"id": e.id, "name": e.name, "type": e.type, "variants": list(e.variants),
-             "mentions": [span(m) for m in e.mentions], "external_id": e.external_id}
-            for e in d.evidence.entities
-        ],
-        "provenance": {
-            "reuse": [{"kind": r.kind, "a": span(r.a), "b": span(r.b), "score": r.score, "direction": r.direction}
-                      for r in d.reuse],
-            "families": [
-                {"id": f.id, "kind": f.kind, "origin": f.origin, "members": [span(m) for m in f.members],
-                 "outlets": len({articles[m.article_id].label for m in f.members}), "origins": 1}
-                for f in d.families
-            ],
-        },
-        "timeline": [
-            {"date": e.date.isoformat(), "expression": e.expression, "span": span(e.span), "inferred": e.inferred}
-            for e in d.summary.timeline
-        ],
+        "claims": claims,
+        "matrix": {"sources": list(d.alignment.sources), "cells": ["supports", "silent", "conflicts"]},
+        "corroborated": [g["id"] for g in claims if g["support"]["origins"] > 1],
+        "single_source": [g["id"] for g in claims if g["single_source"]],
+        "conflicts": [_pair_json(c, span) for c in d.alignment.conflicts],
+        "updates": [_pair_json(c, span) for c in d.alignment.updates],
+        "quotes": _quotes_json(d, span),
+        "quote_groups": _quote_groups_json(d, span, articles),
+        "entities": _entities_json(d, span),
+        "provenance": _provenance_json(d, span, articles),
+        "timeline": _timeline_json(d, span),
         "articles": [article_json(a) for a in d.articles],
     }
 

