@@ -20,9 +20,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
-from crosswire import analyze  # noqa: E402
-from crosswire.eval import default_eval_root  # noqa: E402
-from crosswire.pipeline import Reporter  # noqa: E402
+from crosswire import analyze
+from crosswire.eval import default_eval_root
+from crosswire.pipeline import Reporter
 
 
 def build_corpus(eval_root: Path, n: int, path: Path) -> int:

@@ -35,14 +35,14 @@ def claims_of(article: Article) -> list[Claim]:
 
 
 STORY = {
-    "a": ("The bridge over the river collapsed on Monday evening.\n"
+    "a": (("The bridge over the river collapsed on Monday evening.\n"
           "At least 12 people were killed when the bridge fell.\n"
-          "The mayor said an inquiry would begin next week.", 1, "Daily A"),
-    "b": ("A bridge across the river collapsed on Monday evening.\n"
+          "The mayor said an inquiry would begin next week."), 1, "Daily A"),
+    "b": (("A bridge across the river collapsed on Monday evening.\n"
           "Officials said 15 people were killed in the collapse of the bridge.\n"
-          "Local football club wins the regional cup final.", 2, "Herald B"),
-    "c": ("The bridge over the river collapsed on Monday evening.\n"
-          "Engineers had warned about cracks in the structure for years.", 2, "Wire C"),
+          "Local football club wins the regional cup final."), 2, "Herald B"),
+    "c": (("The bridge over the river collapsed on Monday evening.\n"
+          "Engineers had warned about cracks in the structure for years."), 2, "Wire C"),
 }
 
 

@@ -54,6 +54,13 @@ def test_approximate_figures_within_tolerance_agree():
     assert values_conflict(a, far, SETTINGS) is not None
 
 
+def test_a_figure_inside_a_range_agrees_with_it():
+    a = claim("a", "The Orioles bid $150 million for him.", (("money", "$150 million", 150.0),))
+    b = claim("b", "The Orioles bid between $140 and $150 million for him.",
+              (("money", "between $140 and $150 million", 140.0),))
+    assert values_conflict(a, b, SETTINGS) is None
+
+
 def test_exact_figures_have_no_tolerance():
     assert within_tolerance(5, 5, False, SETTINGS)
     assert not within_tolerance(57, 60, False, SETTINGS)

@@ -16,7 +16,7 @@ def test_all_is_sorted_and_importable():
 
 def test_importing_crosswire_loads_no_model_library():
     code = "import sys, crosswire, crosswire.cli; print(sorted(m for m in ('spacy', 'torch', 'sentence_transformers') if m in sys.modules))"
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=False)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "[]"
 

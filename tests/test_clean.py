@@ -36,14 +36,15 @@ def test_curly_quotes_are_kept():
 
 
 def test_boilerplate_lines_are_dropped_but_paragraphs_that_mention_them_are_kept():
-    body = "\n".join([
+    lines = [
         "Follow us on Twitter",
         "Image Source : AP President at the podium",
         "Share this article",
         "Read more: other news",
         "Advertisement",
         "The ministry said it would follow the situation closely and share updates with all parties involved.",
-    ])
+    ]
+    body = "\n".join(lines)
     text, repairs = clean_text(body)
     assert text == "The ministry said it would follow the situation closely and share updates with all parties involved."
     assert sum(r.startswith("boilerplate") for r in repairs) == 5

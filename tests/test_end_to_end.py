@@ -5,12 +5,11 @@ from __future__ import annotations
 import json
 
 import jsonschema
+from conftest import EXAMPLE
 
 import crosswire
 from crosswire.report import dossier_schema, iter_spans
 from crosswire.store import Store
-
-from conftest import EXAMPLE
 
 
 def the_dossier(example_run) -> dict:
@@ -87,7 +86,7 @@ def test_quotes_have_speakers_named_in_their_sentences(example_run):
 
 
 def test_written_files_validate_and_html_is_self_contained(example_run):
-    result, _, out = example_run
+    result, _, _ = example_run
     [paths] = result.files.values()
     data = json.loads(paths["json"].read_text())
     jsonschema.validate(data, dossier_schema())
@@ -97,7 +96,7 @@ def test_written_files_validate_and_html_is_self_contained(example_run):
 
 
 def test_rerunning_on_the_same_input_changes_nothing(example_run):
-    result, db, _ = example_run
+    _, db, _ = example_run
     with Store(db) as store:
         before = (store.counts(), store.dossiers())
     again = crosswire.analyze([str(EXAMPLE)], db=db)

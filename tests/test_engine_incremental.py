@@ -6,10 +6,10 @@ from __future__ import annotations
 
 import shutil
 
+from conftest import EXAMPLE
+
 import crosswire
 from crosswire.store import Store
-
-from conftest import EXAMPLE
 
 
 def stored_links(db):

@@ -160,7 +160,7 @@ def test_outlet_from_url_uses_registered_domain():
 
 
 class _Handler(http.server.BaseHTTPRequestHandler):
-    def do_GET(self):  # noqa: N802 - http.server API
+    def do_GET(self):
         if self.path == "/article.html":
             body = f"<html><head><title>Fetched</title></head><body><article><p>{BODY}</p></article></body></html>"
             self.send_response(200)

@@ -13,10 +13,13 @@ from crosswire.model import Span, Story, to_dict
 positions = st.integers(min_value=0, max_value=10_000)
 
 
+ARTICLE_IDS = st.sampled_from(["a", "b"])
+
+
 @st.composite
-def spans(draw, article_id=st.sampled_from(["a", "b"])):
+def spans(draw):
     start = draw(positions)
-    return Span(draw(article_id), start, start + draw(st.integers(min_value=0, max_value=500)))
+    return Span(draw(ARTICLE_IDS), start, start + draw(st.integers(min_value=0, max_value=500)))
 
 
 def test_negative_or_reversed_span_is_refused():

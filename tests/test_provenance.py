@@ -183,6 +183,8 @@ def test_independent_origins_count_relays_once():
     relayed = [Span("a", 10, 40), Span("b", 60, 90), Span("c", 0, 30)]
     assert independent_origins(relayed, [fam]) == 2
     assert independent_origins(relayed, []) == 3
+    support = provenance.corroboration(relayed, {"a": "Wire", "b": "Daily", "c": "Daily"}, [fam])
+    assert (support.outlets, support.origins) == (2, 2)
 
 
 # -- incremental -----------------------------------------------------------------------------

@@ -3,17 +3,35 @@
 from __future__ import annotations
 
 import copy
-import re
 import datetime as dt
+import re
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from crosswire.errors import SchemaError
-from crosswire.model import Alignment, Article, Dossier, Evidence, Quote, Sentence, Span, Story, Summary, SummarySentence
-from crosswire.report import check_citations, dossier_json, marked_segments, render_html, render_markdown, safe_url
-from crosswire.report import validate_dossier
+from crosswire.model import (
+    Alignment,
+    Article,
+    Dossier,
+    Evidence,
+    Quote,
+    Sentence,
+    Span,
+    Story,
+    Summary,
+    SummarySentence,
+)
+from crosswire.report import (
+    check_citations,
+    dossier_json,
+    marked_segments,
+    render_html,
+    render_markdown,
+    safe_url,
+    validate_dossier,
+)
 
 HOSTILE_TEXT = 'Officials said <script>alert("x")</script> and <img src=x onerror=alert(1)> were found.'
 

@@ -184,9 +184,16 @@ def test_cli_stories_update_and_eval_help(tmp_path):
         store.add_articles([quake(f"c{k}", "Padang", "West Sumatra", "1,100", "7.6", "Wednesday", k)
                             for k in range(3)])
     runner = CliRunner()
-    result = runner.invoke(main, ["stories", "--update", "--db", str(db), "--history"])
+    result = runner.invoke(main, ["stories", "--update", "--db", str(db), "--history", "--window-days", "3"])
     assert result.exit_code == 0, result.output
     assert "assigned 3 articles; 1 stories" in result.output and "create" in result.output
     again = runner.invoke(main, ["stories", "--db", str(db)])
     assert again.exit_code == 0 and "1 stories" in again.output and "no change" in again.output
     assert runner.invoke(main, ["eval", "stories", "--help"]).exit_code == 0
+
+
+def test_lsh_rows_grow_with_corpus_so_buckets_stay_small():
+    from crosswire.stories.batch import lsh_rows_for
+
+    rows = [lsh_rows_for(n, CHEAP) for n in (5_000, 10_000, 20_000, 100_000)]
+    assert rows[0] == rows[1] == CHEAP.lsh_rows and rows[2] == rows[1] + 1 and rows[3] == rows[1] + 3

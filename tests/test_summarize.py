@@ -101,6 +101,9 @@ def test_update_summary_moves_to_what_is_new():
     ("WASHINGTON (AP) -- The bill passed the Senate on Tuesday.", "The bill passed the Senate on Tuesday."),
     ("However, the bill (HR 12) passed.", "The bill passed."),
     ("Bills passed.", "Bills passed."),
+    ("Flood crisis: The dam burst on Sunday.", "The dam burst on Sunday."),
+    ("Furthermore, the dam burst.", "The dam burst."),
+    ("The minister said: The dam burst.", "The minister said: The dam burst."),
 ])
 def test_compression_only_deletes_words(text, expected):
     out = compress(text)

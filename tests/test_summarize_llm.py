@@ -12,10 +12,10 @@ from typing import ClassVar
 
 import pytest
 
+from crosswire.engines.llm import ChatCompletions, llm_config
 from crosswire.model import Alignment, Article, Claim, ClaimGroup, Evidence, Span, Support
 from crosswire.settings import Settings, SummarizeSettings
 from crosswire.summarize import run_stage
-from crosswire.engines.llm import ChatCompletions, llm_config
 from crosswire.summarize.llm import llm_summary, parse_sentences
 
 TEXTS = {

@@ -63,6 +63,7 @@ __all__ = [
     "Settings",
     "Span",
     "Store",
+    "StoreError",
     "Story",
     "__version__",
     "analyze",

@@ -8,7 +8,8 @@ sentence with another figure may miss its group). Each comparable pair is checke
    beyond tolerance; "nearly", "about" … widen the tolerance to ``approximate_tolerance``.
 2. ``date`` / ``time``: the two claims each give one date (absolute, or resolved against a known
    publication date) or one clock time, and they differ ("about 6 p.m." and "6:20 p.m." agree).
-3. ``spelling``: a name token in one claim is a near-spelling of a name token in the other only.
+3. ``spelling``: a name token in one claim is a near-spelling of a name token in the other only,
+   beside a name token both share ("Robin Mendes" / "Robyn Mendes").
 
 Only for claims matched as stating the same thing (same group):
 
@@ -32,7 +33,7 @@ from . import lexical as lx
 __all__ = ["compare_claims", "find_conflicts", "values_conflict"]
 
 _COUNTED = frozenset(("number", "quantity", "money", "percent", "duration"))
-_NAME_TOKEN = re.compile(r"\b[A-Z][\w'’-]*")
+_NAME_TOKEN = re.compile(r"\b[A-Z][\w'’]*")
 
 
 def within_tolerance(x: float, y: float, approximate: bool, settings: AlignSettings) -> bool:
@@ -52,6 +53,14 @@ def _counted_thing(value: Value, claim: Claim) -> str | None:
     return lx.stem(following[0]) if following else None
 
 
+def _agree(va: Value, vb: Value, settings: AlignSettings) -> bool:
+    """Two figures agree within tolerance, or one is among the numbers of the other's expression
+    (a range: "$150 million" and "between $140 and $150 million")."""
+    x, y = float(va.value), float(vb.value)
+    return within_tolerance(x, y, va.approximate or vb.approximate, settings) or \
+        x in lx.numbers(vb.expression) or y in lx.numbers(va.expression)
+
+
 def values_conflict(a: Claim, b: Claim, settings: AlignSettings) -> tuple[Value, Value] | None:
     """Two values that count the same thing with different numbers, or ``None``."""
     for va in a.values:
@@ -63,10 +72,7 @@ def values_conflict(a: Claim, b: Claim, settings: AlignSettings) -> tuple[Value,
         for vb in same_kind:
             paired = thing is not None and thing == _counted_thing(vb, b)
             alone = thing is None and len(same_kind) == 1 and sum(v.kind == va.kind for v in a.values) == 1
-            if (paired or alone) and not any(
-                within_tolerance(float(va.value), float(x.value), va.approximate or x.approximate, settings)
-                for x in same_kind
-            ):
+            if (paired or alone) and not any(_agree(va, x, settings) for x in same_kind):
                 return va, vb
     return None
 
@@ -145,25 +151,38 @@ def _hedging(a: Claim, b: Claim) -> Conflict | None:
     return None
 
 
-def _names(claim: Claim) -> dict[str, Span]:
-    """Capitalised name tokens of a claim (lower-cased, without punctuation) and their spans."""
-    out = {}
+def _names(claim: Claim) -> list[tuple[str, Span]]:
+    """Capitalised name tokens of a claim (lower-cased, without punctuation) with their spans, in order."""
+    out = []
     for m in _NAME_TOKEN.finditer(claim.text):
         key = re.sub(r"[^\w]", "", m.group(0).lower())
-        if m.start() > 0 and len(key) >= 4 and key not in STOPWORDS:
-            out[key] = Span(claim.span.article_id, claim.span.start + m.start(), claim.span.start + m.end())
+        if m.start() > 0 and key not in STOPWORDS:
+            out.append((key, Span(claim.span.article_id, claim.span.start + m.start(), claim.span.start + m.end())))
+    return out
+
+
+def _neighbours(names: list[tuple[str, Span]], i: int) -> set[str]:
+    """The name tokens right before and after name ``i`` when only a space or a mark separates them."""
+    out = set()
+    if i > 0 and names[i][1].start - names[i - 1][1].end <= 1:
+        out.add(names[i - 1][0])
+    if i + 1 < len(names) and names[i + 1][1].start - names[i][1].end <= 1:
+        out.add(names[i + 1][0])
     return out
 
 
 def _spelling(a: Claim, b: Claim, settings: AlignSettings) -> Conflict | None:
-    """A name token found in one claim only whose near-spelling is found in the other only."""
+    """Two name tokens, each in one claim only, spelt nearly alike and sharing a neighbouring name
+    token ("Robin Mendes" / "Robyn Mendes"), so that they name one entity."""
     na, nb = _names(a), _names(b)
-    only_a, only_b = [k for k in na if k not in nb], [k for k in nb if k not in na]
-    for key_a in only_a:
-        for key_b in only_b:
-            if key_a[0] == key_b[0] and difflib.SequenceMatcher(None, key_a, key_b).ratio() >= \
-                    settings.spelling_min_ratio:
-                span_a, span_b = na[key_a], nb[key_b]
+    keys_a, keys_b = {k for k, _ in na}, {k for k, _ in nb}
+    for i, (key_a, span_a) in enumerate(na):
+        if key_a in keys_b or len(key_a) < 4:
+            continue
+        for j, (key_b, span_b) in enumerate(nb):
+            if key_b in keys_a or key_a[0] != key_b[0] or not _neighbours(na, i) & _neighbours(nb, j):
+                continue
+            if difflib.SequenceMatcher(None, key_a, key_b).ratio() >= settings.spelling_min_ratio:
                 note = f"{a.text[span_a.start - a.span.start:span_a.end - a.span.start]} vs " \
                        f"{b.text[span_b.start - b.span.start:span_b.end - b.span.start]}"
                 return Conflict("spelling", a.span, b.span, note, (span_a, span_b))
@@ -185,6 +204,13 @@ def _attribution(a: Claim, b: Claim, settings: AlignSettings) -> Conflict | None
     return None
 
 
+def _same_frame(a: Claim, b: Claim, settings: AlignSettings) -> bool:
+    """Whether two claims say much the same apart from their figures (Dice of non-numeric content stems)."""
+    stems_a = {w for w in lx.content_stems(a.text) if not w[0].isdigit()}
+    stems_b = {w for w in lx.content_stems(b.text) if not w[0].isdigit()}
+    return lx.dice(stems_a, stems_b) >= settings.frame_min_overlap
+
+
 def compare_claims(
     a: Claim, b: Claim, settings: AlignSettings, same_statement: bool = True,
     dated: Callable[[Claim], bool] = lambda claim: True,
@@ -196,7 +222,7 @@ def compare_claims(
     related statements they say nothing. ``dated(claim)`` says whether the claim's article has a
     publication date, against which relative dates ("on Friday") were resolved.
     """
-    if pair := values_conflict(a, b, settings):
+    if (same_statement or _same_frame(a, b, settings)) and (pair := values_conflict(a, b, settings)):
         va, vb = pair
         return Conflict("number", a.span, b.span, f"{va.expression} vs {vb.expression}", (va.span, vb.span),
                         (a.id, b.id))

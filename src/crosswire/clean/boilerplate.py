@@ -10,16 +10,16 @@ from ..settings import CleanSettings
 # short (``clean.boilerplate_max_chars``) *and* one of these matches, so a paragraph that merely
 # mentions a photo or a follow-up survives.
 BOILERPLATE_PATTERNS: dict[str, re.Pattern[str]] = {
-    "follow/share": re.compile(r"^\s*(follow us( on)?|share (this|on)|share\b|tweet\b|whatsapp\b)", re.I),
+    "follow/share": re.compile(r"^\s*(follow us( on)?|share (this|on)|share\b|tweet\b|whatsapp\b)", re.IGNORECASE),
     "image credit": re.compile(
         r"^\s*(image|photo|picture|video)\s*(source|credit|courtesy)?\s*[:|©]|\b(image|photo) (source|credit)\s*:",
-        re.I,
+        re.IGNORECASE,
     ),
-    "credit": re.compile(r"^\s*(©|\(c\)\s|copyright\b|all rights reserved)", re.I),
-    "read more": re.compile(r"^\s*(read (more|also)|also read|related( stories| articles)?\s*:|see also\s*:)", re.I),
-    "newsletter": re.compile(r"^\s*(subscribe|sign up|get (our|the) newsletter|download (our|the) app)", re.I),
-    "advert": re.compile(r"^\s*(advertisement|sponsored( content)?|story continues below)\s*$", re.I),
-    "navigation": re.compile(r"^\s*(skip to (main )?content|click here|comments?\s*\(\d+\))", re.I),
+    "credit": re.compile(r"^\s*(©|\(c\)\s|copyright\b|all rights reserved)", re.IGNORECASE),
+    "read more": re.compile(r"^\s*(read (more|also)|also read|related( stories| articles)?\s*:|see also\s*:)", re.IGNORECASE),
+    "newsletter": re.compile(r"^\s*(subscribe|sign up|get (our|the) newsletter|download (our|the) app)", re.IGNORECASE),
+    "advert": re.compile(r"^\s*(advertisement|sponsored( content)?|story continues below)\s*$", re.IGNORECASE),
+    "navigation": re.compile(r"^\s*(skip to (main )?content|click here|comments?\s*\(\d+\))", re.IGNORECASE),
 }
 
 

@@ -6,6 +6,7 @@ import functools
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from typing import Self
 
 import click
 
@@ -64,7 +65,7 @@ class RichReporter(Reporter):
             console=Console(stderr=True), disable=quiet, transient=False,
         )
 
-    def __enter__(self) -> RichReporter:
+    def __enter__(self) -> Self:
         self.progress.start()
         return self
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import click
 
 from .base import db_option, friendly_errors, main
@@ -11,9 +13,11 @@ from .base import db_option, friendly_errors, main
 @db_option()
 @click.option("--update", is_flag=True,
               help="Only assign articles that have no story yet (online clustering); ids never change.")
+@click.option("--window-days", type=click.IntRange(min=0), default=None,
+              help="Time window in days (default: the stories.window_days setting, 7).")
 @click.option("--history", "show_history", is_flag=True, help="Print the story history recorded by this run.")
 @friendly_errors
-def stories_command(db: str, update: bool, show_history: bool) -> None:
+def stories_command(db: str, update: bool, window_days: int | None, show_history: bool) -> None:
     """Group the articles in the store into stories, one per real-world event.
 
     Without --update every stored article is clustered again and the new clusters inherit the
@@ -25,9 +29,12 @@ def stories_command(db: str, update: bool, show_history: bool) -> None:
     from ..store import Store
     from ..store.stories_state import recluster_stories, update_stories
 
+    settings = Settings().stories
+    if window_days is not None:
+        settings = dataclasses.replace(settings, window_days=window_days)
     with Store(db) as store:
         run = update_stories if update else recluster_stories
-        result = run(store, Settings().stories)
+        result = run(store, settings)
     kinds: dict[str, int] = {}
     for event in result.events:
         kinds[event.kind] = kinds.get(event.kind, 0) + 1

@@ -77,3 +77,32 @@ def dateparser_case(case: DateCase) -> str | None:
     parsed = dateparser.parse(case.expression, languages=["en"],
                               settings={"RELATIVE_BASE": base, "PREFER_DATES_FROM": "current_period"})
     return parsed.date().isoformat() if parsed else None
+
+
+def evaluate_dates(cases: Path | str, eval_root: Path | str, settings=None) -> dict:
+    """Accuracy of crosswire's date resolution and of dateparser (the peer) on the cases.
+
+    dateparser resolves to a day; it is counted right when the expected day, month, year or week
+    is a prefix of its answer (so it is not penalised for precision it cannot express).
+    """
+    from ..extract.nlp import load_nlp
+    from ..settings import Settings
+
+    settings = settings or Settings()
+    loaded = load_cases(cases, eval_root)
+    nlp = load_nlp(settings.extract.spacy_model)
+    ours, misses = accuracy(loaded, lambda c: resolve_case(c, nlp))
+
+    def lenient(case: DateCase) -> str | None:
+        got = dateparser_case(case)
+        if got and case.expected and "W" not in case.expected and got.startswith(case.expected):
+            return case.expected
+        if got and case.expected and "W" in case.expected:
+            day = dt.date.fromisoformat(got)
+            return f"{day.isocalendar()[0]}-W{day.isocalendar()[1]:02d}"
+        return got
+
+    peer, _ = accuracy(loaded, lenient)
+    return {"cases": len(loaded), "crosswire": round(ours, 4), "dateparser": round(peer, 4),
+            "misses": [{"expression": c.expression, "published": c.published.isoformat(), "expected": c.expected,
+                        "got": got} for c, got in misses]}

@@ -23,8 +23,7 @@ from pathlib import Path
 from ..errors import CrosswireError
 
 PRONOUNS = frozenset(
-    "i me my he him his she her hers it its we us our they them their this that these those who whom "
-    "which what one ones himself herself itself themselves".split()
+    ["i", "me", "my", "he", "him", "his", "she", "her", "hers", "it", "its", "we", "us", "our", "they", "them", "their", "this", "that", "these", "those", "who", "whom", "which", "what", "one", "ones", "himself", "herself", "itself", "themselves"]
 )
 
 
@@ -117,3 +116,65 @@ def assign(gold: Iterable[GoldMention], entities: Mapping[str, list[tuple[str, i
         hits = [(min(e, g.end) - max(s, g.start), c) for s, e, c in by_doc[g.doc_id] if s < g.end and g.start < e]
         out[g] = max(hits)[1] if hits else f"singleton:{g.doc_id}:{g.start}"
     return out
+
+
+def string_match_clusters(mentions) -> dict[str, list[tuple[str, int, int]]]:
+    """The baseline: one cluster per normalised name."""
+    from ..extract.entities import normalise_name
+
+    clusters: dict[str, list] = defaultdict(list)
+    for text, _label, span in mentions:
+        clusters[normalise_name(text)].append((span.article_id, span.start, span.end))
+    return clusters
+
+
+def crosswire_clusters(mentions, texts) -> dict[str, list[tuple[str, int, int]]]:
+    """crosswire's canonical entities of one topic as clusters of mention spans."""
+    from ..extract.entities import canonicalise
+
+    return {e.id: [(s.article_id, s.start, s.end) for s in e.mentions] for e in canonicalise(mentions, "", texts)}
+
+
+def evaluate_entities(path: Path | str, topics: Iterable[int] | None = None, settings=None) -> dict:
+    """B³ of crosswire's canonical entities and of string match, per topic, over named gold mentions.
+
+    Returns ``{"articles", "topics", "named", "detected", "scores": {subset: {system: {p, r, f1}}},
+    "median_ms_per_topic": {system: ms}}``; subsets are ``named_detected`` and ``named_all``.
+    """
+    import statistics
+    import time
+
+    from ..extract.entities import article_mentions
+    from ..extract.nlp import load_nlp
+    from ..settings import Settings
+
+    settings = settings or Settings()
+    docs = load_ecbplus(path, topics)
+    nlp = load_nlp(settings.extract.spacy_model)
+    parsed = dict(zip((d.id for d in docs), nlp.pipe([d.text for d in docs], batch_size=32)))
+    by_topic: dict[int, list[EcbDoc]] = defaultdict(list)
+    for d in docs:
+        by_topic[d.topic].append(d)
+    systems = {"crosswire": crosswire_clusters, "string match": lambda ms, _texts: string_match_clusters(ms)}
+    assigned: dict[str, dict] = {name: {} for name in systems}
+    timings: dict[str, list[float]] = {name: [] for name in systems}
+    gold: dict = {}
+    for topic, topic_docs in sorted(by_topic.items()):
+        mentions = [m for d in topic_docs for m in article_mentions(parsed[d.id], d.id)]
+        named = [g for d in topic_docs for g in d.mentions if g.named]
+        for name, cluster in systems.items():
+            t0 = time.perf_counter()
+            clusters = cluster(mentions, [d.text for d in topic_docs])
+            timings[name].append((time.perf_counter() - t0) * 1000)
+            assigned[name].update({(topic, g): c for g, c in assign(named, clusters).items()})
+        gold.update({(topic, g): f"{topic}:{g.chain}" for g in named})
+    detected = {k: v for k, v in gold.items() if not assigned["string match"][k].startswith("singleton:")}
+    scores: dict = {}
+    for subset, gold_map in (("named_detected", detected), ("named_all", gold)):
+        scores[subset] = {}
+        for name in systems:
+            p, r, f = b_cubed(gold_map, {k: assigned[name][k] for k in gold_map})
+            scores[subset][name] = {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4)}
+    return {"articles": len(docs), "topics": len(by_topic), "named": len(gold), "detected": len(detected),
+            "scores": scores,
+            "median_ms_per_topic": {n: round(statistics.median(t), 2) for n, t in timings.items() if t}}

@@ -104,6 +104,20 @@ def best_balanced_threshold(score: np.ndarray, y: np.ndarray) -> float:
     return float(best)
 
 
+def fit_within_sources(x: np.ndarray, y: np.ndarray, sources: np.ndarray) -> tuple[np.ndarray, float]:
+    """Logistic weights fitted with one indicator per source beside the features (a fixed effect),
+    so that the weights learn what separates supported from unsupported text *within* a source
+    rather than what separates the sources; the indicators are dropped and their mean folded
+    into the bias."""
+    from .msrp import fit_logistic
+
+    names = sorted(set(sources.tolist()))[1:]
+    dummies = np.column_stack([sources == name for name in names]).astype(float) if names else np.zeros((len(x), 0))
+    weights, bias = fit_logistic(np.column_stack([x, dummies]), y, scoring="roc_auc", balanced=True)
+    features = len(x[0])
+    return weights[:features], bias + float(weights[features:] @ dummies.mean(axis=0)) if names else bias
+
+
 def _report(y: np.ndarray, score: np.ndarray, sources: np.ndarray, threshold: float) -> dict[str, dict]:
     out = {"pooled": ranking_scores(y, score, threshold)}
     for source in sorted(set(sources.tolist())):
@@ -125,7 +139,6 @@ def evaluate_support(path: str | Path, settings: AlignSettings | None = None, fi
         "qags": …}, "weights"}``.
     """
     from ..align.support import score_features
-    from .msrp import fit_logistic
 
     settings = settings or AlignSettings()
     path = Path(path)
@@ -136,7 +149,7 @@ def evaluate_support(path: str | Path, settings: AlignSettings | None = None, fi
     f_y, q_y = np.array([j.supported for j in frank]), np.array([j.supported for j in qags])
     sources = np.array([j.source for j in frank])
     if fit:
-        weights, bias = fit_logistic(f_x[~held], f_y[~held], scoring="roc_auc", balanced=True)
+        weights, bias = fit_within_sources(f_x[~held], f_y[~held], sources[~held])
         settings = AlignSettings(**{**settings.__dict__, "support_weights": tuple(round(float(w), 5) for w in weights),
                                     "support_bias": round(bias, 5)})
     result: dict = {"split": {"frank_calibration": int((~held).sum()), "frank_held_out": int(held.sum()),

@@ -263,3 +263,70 @@ def evaluate(articles: Iterable[PolnearArticle], predict) -> dict[str, QuoteScor
         totals["all"].add(score_article(article.text, predicted, article.attributions))
     return totals
 
+
+
+def crosswire_predictions(doc, settings) -> list[Predicted]:
+    """crosswire's quotes of one parsed text as scored: the parts of a split or continued quote count
+    as one, as PolNeAR annotates them; the speaker is the phrase as written (``speaker_mention``)."""
+    from ..extract.quotes import find_quotes
+
+    xs = settings.extract
+    hulls: dict[str, list] = {}
+    for q in find_quotes(doc, "eval", xs.min_quote_chars, xs.max_frame_tokens, xs.reported_speech):
+        key = q.part_of or q.id
+        speaker = q.speaker_mention or q.speaker_span
+        pair = (speaker.start, speaker.end) if speaker else None
+        if key in hulls:
+            hulls[key][0] = (hulls[key][0][0], max(hulls[key][0][1], q.span.end))
+            hulls[key][1] = hulls[key][1] or pair
+            continue
+        hulls[key] = [(q.span.start, q.span.end), pair, q.kind]
+    return [Predicted(*h) for h in hulls.values()]
+
+
+def textacy_predictions(doc) -> list[Predicted]:
+    """textacy's ``direct_quotations`` on the same parse, as :class:`Predicted` (the peer)."""
+    from textacy.extract.triples import direct_quotations
+
+    try:
+        triples = list(direct_quotations(doc))
+    except (ValueError, IndexError, AttributeError):  # textacy gives up on some unbalanced quote layouts
+        return []
+    out = []
+    for t in triples:
+        speaker = (t.speaker[0].idx, t.speaker[-1].idx + len(t.speaker[-1].text)) if t.speaker else None
+        out.append(Predicted((t.content.start_char, t.content.end_char), speaker, "direct"))
+    return out
+
+
+def evaluate_quotes(root: Path | str, split: str = "dev", limit: int | None = None, settings=None,
+                    peers: tuple[str, ...] = ()) -> dict:
+    """Scores of crosswire (and of ``peers``, e.g. ``("textacy",)``) on one PolNeAR split, one parse.
+
+    Returns ``{"articles": n, "median_ms_per_article": {...}, name: {"direct": …, "all": …}}``.
+    """
+    import statistics
+    import time
+
+    from ..extract.nlp import load_nlp
+    from ..settings import Settings
+
+    settings = settings or Settings()
+    articles = load_polnear(root, split, limit)
+    nlp = load_nlp(settings.extract.spacy_model)
+    extractors = {"crosswire": lambda d: crosswire_predictions(d, settings)}
+    if "textacy" in peers:
+        extractors["textacy"] = textacy_predictions
+    found: dict[str, dict[str, list[Predicted]]] = {name: {} for name in extractors}
+    timings: dict[str, list[float]] = {name: [] for name in extractors}
+    for article, doc in zip(articles, nlp.pipe([a.text for a in articles], batch_size=16)):
+        for name, extract in extractors.items():
+            t0 = time.perf_counter()
+            found[name][article.name] = extract(doc)
+            timings[name].append((time.perf_counter() - t0) * 1000)
+    report: dict = {"articles": len(articles), "split": split}
+    for name in extractors:
+        scores = evaluate(articles, lambda a, n=name: found[n][a.name])
+        report[name] = {subset: s.as_dict() for subset, s in scores.items()}
+    report["median_ms_per_article"] = {n: round(statistics.median(t), 2) if t else 0.0 for n, t in timings.items()}
+    return report

@@ -7,6 +7,7 @@ of an article is its ``event`` field. The link model is calibrated on the odd-nu
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import random
 import time
@@ -131,8 +132,9 @@ def stream_labels(articles: Sequence[Article], features, settings: Settings, ord
 
 def evaluate_stories(path: str | Path, settings: Settings | None = None, seed: int = 0,
                      progress: Callable[[str], None] | None = None, dense: np.ndarray | None = None) -> dict:
-    """Every figure of the stories issue in one run: batch, streaming in date and random order,
-    and the two baselines, each scored on the calibration half, the held-out half and all.
+    """Every figure of the stories issue in one run: batch, batch without the dense feature (the
+    cheap path), streaming in date and random order, and the two baselines, each scored on the
+    calibration half, the held-out half and all.
 
     ``dense`` may pass precomputed embeddings (one per article, file order) to skip the encoder.
     """
@@ -150,6 +152,9 @@ def evaluate_stories(path: str | Path, settings: Settings | None = None, seed: i
     started = time.perf_counter()
     runs["batch"] = labels_of(cluster_articles(articles, [], settings.stories, features), articles)
     timings["batch_s"] = time.perf_counter() - started
+    cheap = dataclasses.replace(settings.stories, dense_model=None)  # ablation: the cheap path
+    runs["batch_without_dense"] = labels_of(
+        cluster_articles(articles, [], cheap, dataclasses.replace(features, dense=None)), articles)
     say("streaming")
     date_order = sorted(range(len(articles)), key=lambda i: (articles[i].published is None, articles[i].published
                                                                or 0, articles[i].id))

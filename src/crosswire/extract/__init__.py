@@ -63,8 +63,9 @@ def story_evidence(story, docs, articles, settings) -> Evidence:
     for aid in story.article_ids:
         doc, article = docs[aid], articles[aid]
         mentions.extend(article_mentions(doc, aid))
-        quotes.extend(find_quotes(doc, aid, xs.min_quote_chars, xs.max_frame_tokens, xs.reported_speech))
-        claims.extend(find_claims(doc, aid, article.published))
+        found = find_quotes(doc, aid, xs.min_quote_chars, xs.max_frame_tokens, xs.reported_speech)
+        quotes.extend(found)
+        claims.extend(find_claims(doc, aid, article.published, found))
     texts = {aid: articles[aid].text for aid in story.article_ids}
     entities = canonicalise(mentions, story.id, texts.values())
     quotes = link_speakers(quotes, entities)

@@ -1,20 +1,30 @@
-"""Sentence-level claims with attribution, hedging and negation flags, and normalised values."""
+"""Atomic claims: sentences, split at coordinated clauses that each have their own subject.
+
+A claim carries who it is attributed to (the resolved speaker of a quote or reported statement in
+its sentence, else "according to X", else the subject of a cue verb), hedging and negation flags,
+and the normalised values inside its span. A coordinated sentence is split only where that is
+safe: both clauses have their own subject, so each part reads as a statement on its own
+("Rebels took the city, and the army withdrew"); a shared subject ("X resigned and left") keeps
+the sentence whole, since a claim must be a contiguous span of the article.
+"""
 
 from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Iterable
 
-from ..model import Claim, Span
-from .quotes import CUE_LEMMAS
+from ..model import Claim, Quote, Span
+from .speakers import CUE_LEMMAS
 from .values import values_in
 
 HEDGES = re.compile(
     r"\b(reportedly|allegedly|may|might|could|possibly|perhaps|apparently|seemed?|seems|likely|unconfirmed|"
-    r"claimed|claims|according to|believed to|suggest(?:s|ed)?|unsure|unclear)\b",
-    re.I,
+    r"claimed|claims|believed to|suggest(?:s|ed)?|unsure|unclear|expected to|probably|rumou?red)\b",
+    re.IGNORECASE,
 )
-_ACCORDING = re.compile(r"according to ([^,.;]+)", re.I)
+NEGATIONS = frozenset({"no", "never", "nobody", "nothing", "neither", "nor", "none", "without"})
+_ACCORDING = re.compile(r"according to ([^,.;]+)", re.IGNORECASE)
 
 
 def attribution(sent) -> str | None:
@@ -29,27 +39,69 @@ def attribution(sent) -> str | None:
     return None
 
 
-def is_negated(sent) -> bool:
-    return any(t.dep_ == "neg" or t.lower_ in ("no", "never", "nobody", "nothing") for t in sent)
+def is_negated(tokens) -> bool:
+    return any(t.dep_ == "neg" or t.lower_ in NEGATIONS for t in tokens)
 
 
-def find_claims(doc, article_id: str, published) -> list[Claim]:
-    """One claim per sentence with a verb (headlines without one are not claims)."""
+def clause_bounds(sent) -> list[tuple[int, int]]:
+    """Token ranges of a sentence's atomic parts: conjoined clauses with their own subjects."""
+    root = sent.root
+    conjuncts = [c for c in root.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")
+                 and any(g.dep_ in ("nsubj", "nsubjpass", "expl") for g in c.children)]
+    has_subject = any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in root.children)
+    if not conjuncts or not has_subject or root.lemma_.lower() in CUE_LEMMAS:
+        return [(sent.start, sent.end)]
+    cuts = []
+    for conj in conjuncts:
+        start = min(t.i for t in conj.subtree)
+        while start > sent.start and sent.doc[start - 1].dep_ in ("cc", "punct"):
+            start -= 1
+        cuts.append(start)
+    bounds, begin = [], sent.start
+    for cut in sorted(cuts):
+        if cut > begin:
+            bounds.append((begin, cut))
+            begin = cut
+    bounds.append((begin, sent.end))
+    return bounds
+
+
+def _trim(doc, start: int, end: int) -> tuple[int, int]:
+    """Drop leading conjunctions and commas, and trailing commas, from a part."""
+    while start < end and (doc[start].dep_ == "cc" or doc[start].text in ",;"):
+        start += 1
+    while end > start and doc[end - 1].text in ",;":
+        end -= 1
+    return start, end
+
+
+def _speaker_at(quotes: list[Quote], start: int, end: int) -> str | None:
+    """The resolved speaker of a quote or reported statement inside ``[start, end)`` characters."""
+    for quote in quotes:
+        if quote.speaker and quote.span.start < end and start < quote.span.end:
+            return quote.speaker
+    return None
+
+
+def find_claims(doc, article_id: str, published, quotes: Iterable[Quote] = ()) -> list[Claim]:
+    """Atomic claims of one parsed article (sentences with a verb, split where safe)."""
+    quotes = [q for q in quotes if q.span.article_id == article_id]
     claims = []
     for sent in doc.sents:
-        text = sent.text.strip()
-        if len(text.split()) < 4 or not any(t.pos_ in ("VERB", "AUX") for t in sent):
+        if len(sent.text.split()) < 4 or not any(t.pos_ in ("VERB", "AUX") for t in sent):
             continue
-        cid = "c_" + hashlib.blake2b(f"{article_id}:{sent.start_char}".encode(), digest_size=5).hexdigest()
-        claims.append(
-            Claim(
-                id=cid,
-                span=Span(article_id, sent.start_char, sent.end_char),
-                text=text,
-                attributed_to=attribution(sent),
-                hedged=bool(HEDGES.search(text)),
-                negated=is_negated(sent),
-                values=values_in(sent, article_id, published),
-            )
-        )
+        source = attribution(sent)
+        for b, e in clause_bounds(sent):
+            b, e = _trim(doc, b, e)
+            part = doc[b:e]
+            if len(part) < 3 or not any(t.pos_ in ("VERB", "AUX") for t in part):
+                continue
+            start, end = part.start_char, part.end_char
+            cid = "c_" + hashlib.blake2b(f"{article_id}:{start}".encode(), digest_size=5).hexdigest()
+            claims.append(Claim(
+                id=cid, span=Span(article_id, start, end), text=part.text,
+                attributed_to=_speaker_at(quotes, start, end) or source,
+                hedged=bool(HEDGES.search(part.text)), negated=is_negated(part),
+                values=values_in(part, article_id, published),
+            ))
     return claims

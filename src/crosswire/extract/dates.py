@@ -18,18 +18,18 @@ Tense = Literal["past", "present", "future"] | None
 
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 MONTHS = {m: i + 1 for i, m in enumerate(
-    "january february march april may june july august september october november december".split())}
+    ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"])}
 MONTHS.update({m[:3]: i for m, i in list(MONTHS.items())})
 MONTHS["sept"] = 9
 _PARTS_OF_DAY = r"(?:\s+(?:morning|afternoon|evening|night))?"
 _LEAD = re.compile(r"^(?:(?:on|in|since|by|as of|from|until|during|back in|earlier|early|late|later|the|of|"
-                   r"at|before|after|our|its|their|his|her)\s+)+", re.I)
-_AGO = re.compile(r"^(?:about |nearly |almost |some |around )?(\w+|\d+)\s+(day|week|month|year)s?\s+ago$", re.I)
-_MONTH_DAY = re.compile(r"^(?:\w+,\s+)?([a-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(\d{4}))?$", re.I)
-_DAY_MONTH = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?([a-z]+)\.?(?:,?\s+(\d{4}))?$", re.I)
-_MONTH_YEAR = re.compile(r"^([a-z]+)\.?(?:,|\s+of)?\s+(\d{4})$", re.I)
+                   r"at|before|after|our|its|their|his|her)\s+)+", re.IGNORECASE)
+_AGO = re.compile(r"^(?:about |nearly |almost |some |around )?(\w+|\d+)\s+(day|week|month|year)s?\s+ago$", re.IGNORECASE)
+_MONTH_DAY = re.compile(r"^(?:\w+,\s+)?([a-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(\d{4}))?$", re.IGNORECASE)
+_DAY_MONTH = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?([a-z]+)\.?(?:,?\s+(\d{4}))?$", re.IGNORECASE)
+_MONTH_YEAR = re.compile(r"^([a-z]+)\.?(?:,|\s+of)?\s+(\d{4})$", re.IGNORECASE)
 _NUMBER_WORDS = {w: i for i, w in enumerate(
-    "zero one two three four five six seven eight nine ten eleven twelve".split())}
+    ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"])}
 _NUMBER_WORDS.update({"a": 1, "an": 1, "a couple of": 2, "several": 3})
 
 

@@ -33,11 +33,10 @@ from ..model import Entity, Span
 
 ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "LAW", "PRODUCT"})
 HONORIFICS = frozenset(
-    "mr mrs ms miss dr prof sir president prime minister pm minister gen general col sen senator rep "
-    "king queen prince sheikh the gov governor mayor judge rev pope lord lady".split()
+    ["mr", "mrs", "ms", "miss", "dr", "prof", "sir", "president", "prime", "minister", "pm", "minister", "gen", "general", "col", "sen", "senator", "rep", "king", "queen", "prince", "sheikh", "the", "gov", "governor", "mayor", "judge", "rev", "pope", "lord", "lady"]
 )
-PARTICLES = frozenset("al el bin ibn van von de der den da di du la le abu".split())
-ORG_STOP = frozenset("of the and for on in at to".split())
+PARTICLES = frozenset(["al", "el", "bin", "ibn", "van", "von", "de", "der", "den", "da", "di", "du", "la", "le", "abu"])
+ORG_STOP = frozenset(["of", "the", "and", "for", "on", "in", "at", "to"])
 _NON_WORD = re.compile(r"[^\w]+")
 _ACRONYM_DEF = re.compile(r"([A-Z][\w’'\-. ]{2,80}?)\s*\(([A-Z][A-Za-z0-9&.]{1,9})\)")
 
@@ -55,6 +54,8 @@ def normalise_name(name: str) -> str:
     tokens = [t for t in _NON_WORD.sub(" ", transliterate(name).lower()).split() if t]
     while len(tokens) > 1 and tokens[0] in HONORIFICS:
         tokens.pop(0)
+    if len(tokens) > 1 and all(len(t) == 1 for t in tokens):
+        return "".join(tokens)  # a dotted acronym: "U.S." → "us", as written without dots
     return " ".join(tokens)
 
 

@@ -20,9 +20,7 @@ from difflib import SequenceMatcher
 from ..model import Quote, QuoteGroup, QuoteVariant, WordEdit
 
 STOPWORDS = frozenset(
-    "a an the of to in on at for by with and or but that this these those is are was were be been being "
-    "it its as from into has have had not no do does did will would can could we our us they their he she "
-    "his her i you your all any some than then there which who whom what".split()
+    ["a", "an", "the", "of", "to", "in", "on", "at", "for", "by", "with", "and", "or", "but", "that", "this", "these", "those", "is", "are", "was", "were", "be", "been", "being", "it", "its", "as", "from", "into", "has", "have", "had", "not", "no", "do", "does", "did", "will", "would", "can", "could", "we", "our", "us", "they", "their", "he", "she", "his", "her", "i", "you", "your", "all", "any", "some", "than", "then", "there", "which", "who", "whom", "what"]
 )
 _WORD = re.compile(r"\w+(?:[’'-]\w+)*")
 

@@ -12,11 +12,22 @@ Reported speech is the clausal complement of a cue verb outside quote marks, or 
 from __future__ import annotations
 
 import hashlib
+import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from ..model import Quote, Span
 from .quotemarks import Quoted, quoted_spans
-from .speakers import CUE_LEMMAS, RELAY_LEMMAS, Speaker, SpeakerMemory, channel_of, name_speaker, phrase_span
+from .speakers import (
+    CUE_LEMMAS,
+    RELAY_LEMMAS,
+    Speaker,
+    SpeakerMemory,
+    channel_of,
+    name_speaker,
+    phrase_span,
+    text_of,
+)
 
 __all__ = ["CUE_LEMMAS", "find_quotes", "quoted_spans"]
 _WEAK_CUES = frozenset({"continue", "ask", "add", "write", "post", "report", "note", "answer"})
@@ -87,26 +98,38 @@ def _in(tokens, token) -> bool:
     return any(t.i == token.i for t in tokens)
 
 
+def sentence_of(token):
+    """The sentence of a token, from a per-doc index (``Token.sent`` rescans the whole doc each call)."""
+    doc = token.doc
+    index = doc.user_data.get("crosswire.sentences")
+    if index is None:
+        sents = list(doc.sents)
+        index = (sents, [s.start for s in sents])
+        doc.user_data["crosswire.sentences"] = index
+    sents, starts = index
+    return sents[bisect_right(starts, token.i) - 1]
+
+
 def _token_at(doc, pos: int):
-    span = doc.char_span(pos, min(pos + 1, len(doc.text)), alignment_mode="expand")
+    span = doc.char_span(pos, min(pos + 1, len(text_of(doc))), alignment_mode="expand")
     return span[0] if span is not None and len(span) else None
 
 
 def _after_frame(doc, end: int, max_tokens: int) -> list:
     """Tokens after the closing mark, to the end of their sentence and never past a line break."""
-    close_at = _mark_after(doc.text, end)
+    close_at = _mark_after(text_of(doc), end)
     pos = close_at
-    while pos < len(doc.text) and doc.text[pos] in " \t\xa0":
+    while pos < len(text_of(doc)) and text_of(doc)[pos] in " \t\xa0":
         pos += 1
-    if pos >= len(doc.text) or doc.text[pos] == "\n":
+    if pos >= len(text_of(doc)) or text_of(doc)[pos] == "\n":
         return []
     first = _token_at(doc, pos)
     while first is not None and first.i + 1 < len(doc) and (first.is_space or first.idx < close_at):
         first = doc[first.i + 1]
-    if first is None or first.idx < close_at or "\n" in doc.text[end : first.idx]:
+    if first is None or first.idx < close_at or "\n" in text_of(doc)[end : first.idx]:
         return []
     out = []
-    for token in doc[first.i : first.sent.end]:
+    for token in doc[first.i : sentence_of(first).end]:
         if "\n" in token.text or len(out) >= max_tokens:
             break
         out.append(token)
@@ -116,16 +139,16 @@ def _after_frame(doc, end: int, max_tokens: int) -> list:
 def _before_frame(doc, start: int, max_tokens: int) -> list:
     """Tokens before the opening mark in its sentence, nearest first; the previous paragraph's last
     sentence when the quote opens a paragraph after one that ends with a colon."""
-    open_at = _mark_before(doc.text, start)
+    open_at = _mark_before(text_of(doc), start)
     token = _token_at(doc, open_at)
     if token is None:
         return []
-    before = [t for t in doc[token.sent.start : token.i] if "\n" not in doc.text[t.idx : open_at]]
-    head = doc.text[:open_at].rstrip()
-    if not before and head.endswith(":") and "\n" in doc.text[len(head) : open_at]:
+    before = [t for t in doc[sentence_of(token).start : token.i] if "\n" not in text_of(doc)[t.idx : open_at]]
+    head = text_of(doc)[:open_at].rstrip()
+    if not before and head.endswith(":") and "\n" in text_of(doc)[len(head) : open_at]:
         colon = _token_at(doc, len(head) - 1)
         if colon is not None:
-            before = list(doc[colon.sent.start : colon.i + 1])
+            before = list(doc[sentence_of(colon).start : colon.i + 1])
     return [t for t in reversed(before) if not t.is_space][:max_tokens]
 
 
@@ -142,13 +165,19 @@ def _according_to(frame):
 def _pattern_speaker(after: list):
     """``NAME cue`` or ``cue NAME`` right after a closing mark, when the parse found no subject."""
     words = [t for t in after if not (t.is_punct and t.i == after[0].i)]
-    for k, token in enumerate(words[:9]):
+    for k, token in enumerate(words[:16]):
         if token.lemma_.lower() not in CUE_LEMMAS and token.lower_.rstrip("s") not in CUE_LEMMAS:
             continue
         if k == 0 and len(words) > 1 and words[1].pos_ in ("PROPN", "DET", "PRON", "NOUN"):
             return _np_head(words[1:]), token
         if k > 0 and words[0].pos_ in ("PROPN", "PRON", "DET", "NOUN", "ADJ", "NUM"):
-            return _np_head(words[:k]), token
+            name = words[:k]
+            comma = next((i for i, t in enumerate(name) if t.text == ","), None)
+            if comma is not None and comma > 0:
+                name = name[:comma]  # "Trump, the front-runner, said": the name before the apposition
+            elif k > 8:
+                return None, None
+            return _np_head(name), token
         return None, None
     return None, None
 
@@ -156,7 +185,7 @@ def _pattern_speaker(after: list):
 def _colon_subject(before: list):
     """The subject of the clause that introduces a quote with a colon ("She then told them: …")."""
     colon = before[0]
-    root = colon.sent.root
+    root = sentence_of(colon).root
     subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < colon.i), None)
     if subject is not None:
         return subject
@@ -206,10 +235,10 @@ _CLAUSE_CLOSERS = ".,!?…;:—–-"
 
 
 def _sentence_bounds(doc, pos: int) -> tuple[int, int]:
-    span = doc.char_span(pos, min(pos + 1, len(doc.text)), alignment_mode="expand")
+    span = doc.char_span(pos, min(pos + 1, len(text_of(doc))), alignment_mode="expand")
     if span is None or not len(span):
-        return 0, len(doc.text)
-    sent = span[0].sent
+        return 0, len(text_of(doc))
+    sent = sentence_of(span[0])
     return sent.start_char, sent.end_char
 
 
@@ -233,7 +262,7 @@ def is_statement(doc, q: Quoted) -> bool:
     It must open a clause (start of its sentence, or after ``:``, ``,`` or a cue verb) and close one
     (final punctuation inside the marks, or the end of its sentence, or a comma or semicolon after).
     """
-    text = doc.text
+    text = text_of(doc)
     open_at = _mark_before(text, q.start)
     s0, _ = _sentence_bounds(doc, open_at)
     before = text[min(s0, open_at) : open_at].strip()
@@ -252,6 +281,17 @@ def is_statement(doc, q: Quoted) -> bool:
     return opens and closes
 
 
+_BYLINE = re.compile(r"^[,.]?\s*(?:by|in|from)\s+\S", re.IGNORECASE)
+
+
+def _is_title(doc, q: Quoted) -> bool:
+    """A quoted headline or title followed by its byline or source ("…," by Jane Doe: / "…" in The Times)."""
+    text = text_of(doc)
+    if not q.closed or text[q.end - 1 : q.end] in ".?!":
+        return False
+    return bool(_BYLINE.match(text[_mark_after(text, q.end) : q.end + 40]))
+
+
 def _follows_frame(text: str, prev: _Found, start: int) -> bool:
     """Does this quote come right after the previous one and its frame, in the same paragraph?"""
     between = text[prev.span[1] : start]
@@ -265,8 +305,8 @@ def _direct(doc, quoted: list[Quoted], min_chars: int, max_tokens: int) -> list[
     by_start: dict[int, _Found] = {}
     for q in quoted:
         first = by_start.get(q.continues_from) if q.continues_from is not None else None
-        text = doc.text[q.start : q.end]
-        if first is None and not is_statement(doc, q):
+        text = text_of(doc)[q.start : q.end]
+        if first is None and (not is_statement(doc, q) or _is_title(doc, q)):
             continue
         speaker, cue, frame, head = _attribute(doc, q.start, q.end, max_tokens)
         short = q.end - q.start < min_chars or len(text.split()) < 3
@@ -274,7 +314,7 @@ def _direct(doc, quoted: list[Quoted], min_chars: int, max_tokens: int) -> list[
             continue
         prev = first or (found[-1] if found else None)
         same_cue = cue is not None and prev is not None and prev.cue == (cue.idx, cue.idx + len(cue.text))
-        linked = prev is not None and (first is not None or _follows_frame(doc.text, prev, q.start))
+        linked = prev is not None and (first is not None or _follows_frame(text_of(doc), prev, q.start))
         if same_cue or (linked and speaker is None):
             part_of = prev.part_of or prev.span
             item = _Found((q.start, q.end), "direct", prev.speaker, prev.cue, prev.channel, prev.head_lemma,
@@ -325,12 +365,12 @@ def find_quotes(doc, article_id: str, min_chars: int, max_frame_tokens: int = 12
         max_frame_tokens: how far from a quote mark a cue verb may stand.
         reported: also extract reported speech ("X said that …").
     """
-    items = _direct(doc, quoted_spans(doc.text), min_chars, max_frame_tokens)
+    items = _direct(doc, quoted_spans(text_of(doc)), min_chars, max_frame_tokens)
     if reported:
         items += _reported(doc, items)
     items.sort(key=lambda f: f.span)
     memory = SpeakerMemory.of(doc)
-    return [_to_quote(item, doc.text, article_id, memory) for item in items]
+    return [_to_quote(item, text_of(doc), article_id, memory) for item in items]
 
 
 def _to_quote(item: _Found, text: str, article_id: str, memory: SpeakerMemory) -> Quote:

@@ -13,22 +13,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 CUE_LEMMAS = frozenset(
-    "say state add tell note emphasize emphasise stress conclude declare announce write post report claim "
-    "insist warn urge explain confirm deny reply respond cite quote argue tweet acknowledge admit assert "
-    "allege caution comment complain contend disclose estimate maintain observe predict promise recall "
-    "remark reiterate reveal signal suggest testify vow ask answer agree boast charge concede continue "
-    "counter describe joke lament muse plead proclaim recount reason retort scoff shout ".split()
+    ["say", "state", "add", "tell", "note", "emphasize", "emphasise", "stress", "conclude", "declare", "announce", "write", "post", "report", "claim", "insist", "warn", "urge", "explain", "confirm", "deny", "reply", "respond", "cite", "quote", "argue", "tweet", "acknowledge", "admit", "assert", "allege", "caution", "comment", "complain", "contend", "disclose", "estimate", "maintain", "observe", "predict", "promise", "recall", "remark", "reiterate", "reveal", "signal", "suggest", "testify", "vow", "ask", "answer", "agree", "boast", "charge", "concede", "continue", "counter", "describe", "joke", "lament", "muse", "plead", "proclaim", "recount", "reason", "retort", "scoff", "shout"]
 )
 """Verbs that introduce speech. ``continue`` and ``ask`` only count with a quote beside them."""
 RELAY_LEMMAS = frozenset({"cite", "quote"})
 SPEAKER_LABELS = ("PERSON", "ORG", "GPE", "NORP", "FAC")
 UTTERANCE_NOUNS = frozenset(
-    "statement report release communique communiqué post tweet letter message note memo document "
-    "announcement readout transcript filing declaration".split()
+    ["statement", "report", "release", "communique", "communiqué", "post", "tweet", "letter", "message", "note", "memo", "document", "announcement", "readout", "transcript", "filing", "declaration"]
 )
 MEDIUM_NOUNS = frozenset(
-    "post app channel account tweet message video interview broadcast website site page feed network "
-    "newspaper programme program show platform messenger".split()
+    ["post", "app", "channel", "account", "tweet", "message", "video", "interview", "broadcast", "website", "site", "page", "feed", "network", "newspaper", "programme", "program", "show", "platform", "messenger"]
 )
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "i", "we", "they"})
 THING_PRONOUNS = frozenset({"it", "this", "that"})
@@ -62,10 +56,33 @@ def phrase_span(token, limit: int = 25) -> tuple[int, int]:
 
 def entity_of(token):
     """The named entity (of a speaker label) that covers ``token``, or None."""
-    for ent in token.doc.ents:
-        if ent.start <= token.i < ent.end and ent.label_ in SPEAKER_LABELS:
-            return ent
-    return None
+    ent = entity_at(token)
+    return ent if ent is not None and ent.label_ in SPEAKER_LABELS else None
+
+
+def text_of(doc) -> str:
+    """``doc.text``, computed once per doc (the property joins every token on every access)."""
+    text = doc.user_data.get("crosswire.text")
+    if text is None:
+        text = doc.text
+        doc.user_data["crosswire.text"] = text
+    return text
+
+
+def doc_entities(doc) -> tuple:
+    """``doc.ents``, computed once per doc (the property rebuilds the spans on every access)."""
+    ents = doc.user_data.get("crosswire.ents")
+    if ents is None:
+        ents = tuple(doc.ents)
+        doc.user_data["crosswire.ents"] = ents
+    return ents
+
+
+def entity_at(token):
+    """The named entity (any label) that covers ``token``, or None."""
+    if not token.ent_type_:
+        return None
+    return next((e for e in doc_entities(token.doc) if e.start <= token.i < e.end), None)
 
 
 def _issuer(head):
@@ -88,7 +105,7 @@ def name_speaker(subject) -> Speaker:
     lower = subject.lower_
     if subject.lemma_.lower() in UTTERANCE_NOUNS and (issuer := _issuer(subject)) is not None:
         return Speaker(mention, issuer.text, (issuer.start_char, issuer.end_char), issuer.label_)
-    text = subject.doc.text[mention[0] : mention[1]]
+    text = text_of(subject.doc)[mention[0] : mention[1]]
     if lower in PERSON_PRONOUNS | THING_PRONOUNS or subject.pos_ == "PRON":
         return Speaker(mention, text, mention, "", reference=True)
     determiners = [c for c in subject.children if c.dep_ == "det" and c.lower_ in ("the", "this", "that")]
@@ -111,7 +128,7 @@ class SpeakerMemory:
     def of(cls, doc) -> SpeakerMemory:
         entities = [(e.start_char, e.text, e.label_, (e.start_char, e.end_char),
                      any(t.dep_ in ("nsubj", "nsubjpass") for t in e))
-                    for e in doc.ents if e.label_ in ("PERSON", "ORG", "GPE")]
+                    for e in doc_entities(doc) if e.label_ in ("PERSON", "ORG", "GPE")]
         return cls([], entities)
 
     def remember(self, offset: int, speaker: Speaker) -> None:
@@ -156,7 +173,7 @@ def _medium_entity(prep):
         return None
     for token in prep.subtree:
         if token.pos_ == "PROPN" or token.ent_type_ in ("ORG", "PRODUCT", "WORK_OF_ART"):
-            ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+            ent = entity_at(token)
             if ent is not None:
                 return ent.start_char, ent.end_char
             return token.idx, token.idx + len(token.text)
@@ -170,9 +187,9 @@ def channel_of(cue) -> tuple[int, int] | None:
         verbs.append(cue.head)
     for verb in verbs:
         for child in verb.children:
-            if child.dep_ == "prep" and child.lower_ in ("in", "on", "via", "through", "to"):
-                if (span := _medium_entity(child)) is not None:
-                    return span
+            medium = child.dep_ == "prep" and child.lower_ in ("in", "on", "via", "through", "to")
+            if medium and (span := _medium_entity(child)) is not None:
+                return span
             if child.dep_ == "prep" and child.lower_ == "according":
                 pobj = next((t for t in child.subtree if t.dep_ == "pobj"), None)
                 if pobj is not None:

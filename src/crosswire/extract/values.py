@@ -19,9 +19,9 @@ _NUMBER_WORDS = {
     "a dozen": 12, "dozens": 24, "hundred": 100, "hundreds": 200, "thousand": 1000, "thousands": 2000,
 }
 _DECADES = {"decade": 10, "decades": 10, "year": 1, "years": 1, "century": 100, "centuries": 100}
-_APPROX = re.compile(r"\b(nearly|about|around|almost|roughly|approximately|some|over|more than|at least|up to)\b", re.I)
+_APPROX = re.compile(r"\b(nearly|about|around|almost|roughly|approximately|some|over|more than|at least|up to)\b", re.IGNORECASE)
 _NUMERIC = re.compile(r"\d[\d,]*(?:\.\d+)?")
-_DURATION = re.compile(r"(\d+|[a-z]+)[- ](year|month|week|day|decade)s?\b", re.I)
+_DURATION = re.compile(r"(\d+|[a-z]+)[- ](year|month|week|day|decade)s?\b", re.IGNORECASE)
 
 
 def parse_number(text: str) -> float | None:
@@ -58,8 +58,8 @@ def _granularity(iso: str) -> str:
 
 def _date_value(ent, span: Span, published: dt.date | None, approx: bool) -> Value | None:
     """A duration ("50-year rule", "nearly six decades") or a resolved date, from a DATE entity."""
-    if re.search(r"year|decade|centur|month|week|day", ent.text, re.I) and not re.search(
-            r"\b(ago|last|next|this|earlier|today|yesterday|tomorrow)\b", ent.text, re.I):
+    if re.search(r"year|decade|centur|month|week|day", ent.text, re.IGNORECASE) and not re.search(
+            r"\b(ago|last|next|this|earlier|today|yesterday|tomorrow)\b", ent.text, re.IGNORECASE):
         found = duration(ent.text)
         if found is not None:
             return Value("duration", span, ent.text, found[0], found[1], approx or _plural_unit(ent.text))
@@ -89,5 +89,9 @@ def values_in(doc_span, article_id: str, published: dt.date | None) -> tuple[Val
                 kind = {"CARDINAL": "number", "QUANTITY": "quantity", "PERCENT": "percent", "MONEY": "money"}
                 out.append(Value(kind[ent.label_], span, ent.text, number, None, approx))  # type: ignore[arg-type]
         elif ent.label_ == "TIME":
-            out.append(Value("time", span, ent.text, ent.text, None, approx))
+            resolved = resolve_date(ent.text, published, tense_of(ent.root))
+            if resolved is not None:  # "earlier today", "last night": a day, resolved like any date
+                out.append(Value("date", span, ent.text, resolved, _granularity(resolved), approx))
+            else:
+                out.append(Value("time", span, ent.text, ent.text, None, approx))
     return tuple(out)

@@ -99,7 +99,7 @@ def fetch_url(url: str, settings: IngestSettings) -> bytes | Rejection:
     """GET a URL (HTML page or feed) with a size cap; HTTP errors become rejections."""
     request = urllib.request.Request(url, headers={"User-Agent": "crosswire (+offline news cross-checker)"})
     try:
-        with urllib.request.urlopen(request, timeout=30) as response:  # noqa: S310 - http(s) only
+        with urllib.request.urlopen(request, timeout=30) as response:
             return response.read(settings.max_bytes + 1)
     except urllib.error.HTTPError as exc:
         return Rejection(url, "unreadable", f"HTTP {exc.code} {exc.reason}")

@@ -17,12 +17,12 @@ what the later stages use to say "five outlets, one origin".
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
 
-from ..model import Article, Family, ReuseLink, Span
+from ..model import Article, Family, ReuseLink, Span, Support
 from ..settings import ProvenanceSettings
 from .families import UnionFind, build_families, family_of
 from .index import IndexEntries, IndexParams, MemoryIndex, ReuseIndex
@@ -32,7 +32,7 @@ from .semantic import SentenceTable, semantic_links
 
 __all__ = [
     "IndexEntries", "IndexParams", "MemoryIndex", "ProvenanceUpdate", "ReuseIndex", "UnionFind",
-    "build_families", "find_passage_links", "independent_origins", "run_stage", "update",
+    "build_families", "corroboration", "find_passage_links", "independent_origins", "run_stage", "update",
 ]
 
 Fetch = Callable[[Sequence[str]], Sequence[Article]]
@@ -145,6 +145,18 @@ def independent_origins(spans: Iterable[Span], families: Sequence[Family]) -> in
         fam = family_of(span, families)
         origins.add(("family", fam.id) if fam else ("article", span.article_id))
     return len(origins)
+
+
+def corroboration(spans: Iterable[Span], outlet_of: Mapping[str, str], families: Sequence[Family]) -> Support:
+    """Both counts for a passage, quote or claim found at ``spans``: distinct outlets
+    (``outlet_of[article_id]``) and independent origins.
+
+    >>> fam = Family("f", (Span("a", 0, 9), Span("b", 0, 9)), None)
+    >>> corroboration([Span("a", 1, 5), Span("b", 1, 5)], {"a": "Wire One", "b": "Daily Two"}, [fam])
+    Support(outlets=2, origins=1)
+    """
+    spans = list(spans)
+    return Support(outlets=len({outlet_of[s.article_id] for s in spans}), origins=independent_origins(spans, families))
 
 
 def run_stage(batch, settings, advance):

@@ -64,7 +64,7 @@ def _pair_json(c, span) -> dict:
 
 
 def _quotes_json(d: Dossier, span) -> list[dict]:
-    maybe = lambda s: span(s) if s else None  # noqa: E731
+    maybe = lambda s: span(s) if s else None
     return [
         {"id": q.id, "kind": q.kind, "span": span(q.span), "speaker": q.speaker, "speaker_span": maybe(q.speaker_span),
          "speaker_mention": maybe(q.speaker_mention), "speaker_entity": q.speaker_entity, "cue": q.cue,
@@ -141,7 +141,7 @@ def _story_json(d: Dossier) -> dict:
 def dossier_json(d: Dossier) -> dict:
     """The dossier of one story in the shape of ``dossier-1.0.json``."""
     articles = {a.id: a for a in d.articles}
-    span = lambda s: span_json(s, articles)  # noqa: E731
+    span = lambda s: span_json(s, articles)
     claims = _claims_json(d, span)
     return {
         "schema_version": SCHEMA_VERSION,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from urllib.parse import quote, urlsplit
 
@@ -38,7 +39,7 @@ def marked_segments(text: str, spans: list[dict]) -> list[dict]:
         cuts.update((s["start"], s["end"]))
     bounds = sorted(c for c in cuts if 0 <= c <= len(text))
     segments = []
-    for start, end in zip(bounds, bounds[1:]):
+    for start, end in itertools.pairwise(bounds):
         covering = [s for s in spans if s["start"] <= start and end <= s["end"]]
         starting = sorted({anchor(s) for s in spans if s["start"] == start})
         segments.append({"text": text[start:end], "anchors": starting, "marked": bool(covering)})

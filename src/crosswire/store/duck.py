@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Self
 
 from ..errors import StoreError
 from ..model import Article, Family, Rejection, ReuseLink, Sentence, Span, Story
@@ -36,7 +37,7 @@ class Store:
         if not read_only:
             self.migrate()
 
-    def __enter__(self) -> Store:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, *exc: object) -> None:

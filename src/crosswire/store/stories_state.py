@@ -24,6 +24,7 @@ import numpy as np
 from ..model import Article, Story
 from ..settings import StoriesSettings
 from ..stories import build_story, cluster_articles, story_id
+from ..stories.features import build_features
 from ..stories.online import OnlineClusterer, StoryEvent
 from .duck import Store
 
@@ -172,7 +173,9 @@ def recluster_stories(store: Store, settings: StoriesSettings) -> StoriesResult:
     articles = store.articles()
     previous = {aid: sid for aid, sid, _ in assignments(store)}
     past = history(store)
-    stories = cluster_articles(articles, store.families(), settings)
+    dense = _embeddings(store, [a.id for a in articles]) if settings.dense_model else None
+    features = build_features(articles, settings, dense=dense)  # stored embeddings are reused
+    stories = cluster_articles(articles, store.families(), settings, features)
     groups = [list(s.article_ids) for s in stories]
     used = {e.story_id for e in past} | set(previous.values())
     ids, implied = inherit_ids(groups, previous, used)
@@ -181,6 +184,9 @@ def recluster_stories(store: Store, settings: StoriesSettings) -> StoriesResult:
     order = {aid: k for k, aid in enumerate(previous)}
     store.db.execute("BEGIN TRANSACTION")
     store.db.execute("DELETE FROM story_articles")
+    if features.dense is not None and dense is None:
+        store.db.executemany("INSERT OR REPLACE INTO story_vectors VALUES (?,?)",
+                             [[a.id, v.tolist()] for a, v in zip(articles, features.dense)])
     fresh = iter(range(len(order), len(order) + len(articles)))
     rows = [[aid, sid, order[aid] if aid in order else next(fresh)] for group, sid in zip(groups, ids) for aid in group]
     if rows:

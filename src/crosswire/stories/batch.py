@@ -3,21 +3,24 @@
 1. candidate pairs: all pairs up to ``exact_max_articles`` articles, else the ``neighbours``
    nearest by the ANN index (:mod:`.ann`);
 2. link probability of every candidate pair (:func:`.features.pair_probabilities`), zero
-   outside the time window; pairs in one near-duplicate family are forced to 1;
-3. connected components of the graph of pairs at or above ``link_threshold``;
+   outside the time window;
+3. connected components of the graph of pairs at or above ``link_threshold``, plus the
+   must-link pairs of near-duplicate families (whose clusters are joined after step 4);
 4. average-linkage agglomerative clustering inside each component, cut at
    ``1 − link_threshold``: two groups join only if their articles are linked *on average*;
 5. groups of at most ``attach_max_size`` articles join the larger group they are linked to best
    on average, if that reaches ``attach_threshold`` (a report from an unusual angle).
 
-Step 3 loses nothing: average linkage cut at ``t`` never joins two groups with no pair above
-``t`` between them, so it never crosses components. It is what makes the batch path scale:
+Step 3 loses nothing (given all pairs; with ANN candidates, up to the index's recall): average
+linkage cut at ``t`` never joins two groups with no pair above ``t`` between them, so it never
+crosses components. It is what makes the batch path scale:
 the quadratic step runs per component, and components are the size of stories.
 """
 
 from __future__ import annotations
 
 import itertools
+import math
 from collections.abc import Sequence
 
 import numpy as np
@@ -36,13 +39,20 @@ def candidate_pairs(features: Features, settings: StoriesSettings) -> tuple[np.n
     vectors = ann_vectors(features)
     if n < settings.ann_min_articles:
         return ann.exact_pairs(vectors, settings.neighbours)
-    keys = ann.bucket_keys(vectors, ann.hyperplanes(vectors.shape[1], settings.lsh_bands, settings.lsh_rows),
-                           settings.lsh_bands, settings.lsh_rows)
+    rows = lsh_rows_for(n, settings)
+    keys = ann.bucket_keys(vectors, ann.hyperplanes(vectors.shape[1], settings.lsh_bands, rows),
+                           settings.lsh_bands, rows)
     i, j = ann.candidate_pairs(keys)
     score = np.concatenate([np.einsum("ij,ij->i", vectors[i[k:k + 65536]], vectors[j[k:k + 65536]])
                             for k in range(0, len(i), 65536)] or [np.zeros(0, np.float32)])
     keep = ann.top_k_per_row(i, j, score, settings.neighbours)
     return i[keep], j[keep]
+
+
+def lsh_rows_for(n: int, settings: StoriesSettings) -> int:
+    """``lsh_rows`` plus one bit per doubling of ``n`` beyond 10,000 articles, so that buckets keep
+    about the same occupancy and candidates per article stay flat (linear total work)."""
+    return settings.lsh_rows + max(0, round(math.log2(n / 10_000)))
 
 
 def _must_link_pairs(groups: Sequence[Sequence[int]]) -> tuple[np.ndarray, np.ndarray]:
@@ -64,14 +74,16 @@ def components(n: int, i: np.ndarray, j: np.ndarray) -> np.ndarray:
 
 
 def average_linkage(features: Features, members: np.ndarray, settings: StoriesSettings,
-                    must_link: set[tuple[int, int]]) -> np.ndarray:
-    """Cluster labels for ``members`` (indices into ``features``) by average linkage."""
+                    must_link: set[tuple[int, int]], p: np.ndarray | None = None) -> np.ndarray:
+    """Cluster labels for ``members`` (indices into ``features``) by average linkage;
+    ``p`` may give the link probabilities of the pairs ``np.triu_indices(len(members), 1)``."""
     from scipy.cluster.hierarchy import fcluster, linkage
 
-    if len(members) == 1:
-        return np.zeros(1, dtype=np.int64)
-    a, b = np.triu_indices(len(members), 1)
-    p = pair_probabilities(features, features, members[a], members[b], settings)
+    if len(members) <= 2:  # a component of two is one strong link: one story
+        return np.zeros(len(members), dtype=np.int64)
+    if p is None:
+        a, b = np.triu_indices(len(members), 1)
+        p = pair_probabilities(features, features, members[a], members[b], settings)
     tree = linkage(1.0 - p.astype(np.float64), method="average")
     labels = fcluster(tree, 1.0 - settings.link_threshold, criterion="distance")
     return _join_forced(labels, members, must_link)
@@ -104,13 +116,31 @@ def cluster(features: Features, settings: StoriesSettings,
     labels = components(n, np.r_[i[strong], mi], np.r_[j[strong], mj])
     order = np.argsort(labels, kind="stable")
     bounds = np.flatnonzero(np.r_[True, labels[order][1:] != labels[order][:-1], True])
+    parts = [order[start:end] for start, end in itertools.pairwise(bounds)]
+    within = _within_probabilities(features, parts, settings)
     groups: list[list[int]] = []
-    for start, end in itertools.pairwise(bounds):
-        members = order[start:end]
-        sub = average_linkage(features, members, settings, forced)
+    for members, p_members in zip(parts, within):
+        sub = average_linkage(features, members, settings, forced, p_members)
         for label in np.unique(sub):
             groups.append(sorted(int(m) for m in members[sub == label]))
     return attach_small(features, groups, i, j, p, settings)
+
+
+def _within_probabilities(features: Features, parts: list[np.ndarray],
+                          settings: StoriesSettings) -> list[np.ndarray | None]:
+    """Link probabilities of all pairs inside each part of three or more, in one vectorised pass."""
+    left, right, sizes = [], [], []
+    for members in parts:
+        if len(members) > 2:
+            a, b = np.triu_indices(len(members), 1)
+            left.append(members[a])
+            right.append(members[b])
+            sizes.append(len(a))
+    if not sizes:
+        return [None] * len(parts)
+    p = pair_probabilities(features, features, np.concatenate(left), np.concatenate(right), settings)
+    chunks = iter(np.split(p, np.cumsum(sizes)[:-1]))
+    return [next(chunks) if len(members) > 2 else None for members in parts]
 
 
 def attach_small(features: Features, groups: list[list[int]], i: np.ndarray, j: np.ndarray, p: np.ndarray,
@@ -131,16 +161,28 @@ def attach_small(features: Features, groups: list[list[int]], i: np.ndarray, j: 
     for x, y in zip(i[edge], j[edge]):
         s, c = (label[x], label[y]) if small[x] else (label[y], label[x])
         candidates.setdefault(int(s), set()).add(int(c))
-    moves = {}
-    for s, targets in candidates.items():
-        best = max((_average(features, groups[s], groups[c], settings), c) for c in targets)
-        if best[0] >= settings.attach_threshold:
-            moves[s] = best[1]
+    moves = _best_targets(features, groups, sorted((s, c) for s, cs in candidates.items() for c in cs), settings)
     for s, c in moves.items():
         groups[c] = sorted(groups[c] + groups[s])
     return [g for k, g in enumerate(groups) if k not in moves]
 
 
-def _average(features: Features, a: list[int], b: list[int], settings: StoriesSettings) -> float:
-    x, y = np.meshgrid(np.asarray(a), np.asarray(b), indexing="ij")
-    return float(pair_probabilities(features, features, x.ravel(), y.ravel(), settings).mean())
+def _best_targets(features: Features, groups: list[list[int]], pairs: list[tuple[int, int]],
+                  settings: StoriesSettings) -> dict[int, int]:
+    """For each small group, the candidate group with the best average link, if it passes."""
+    if not pairs:
+        return {}
+    left, right, owner = [], [], []
+    for k, (s, c) in enumerate(pairs):
+        x, y = np.meshgrid(groups[s], groups[c], indexing="ij")
+        left.append(x.ravel())
+        right.append(y.ravel())
+        owner.append(np.full(x.size, k))
+    owner_ids = np.concatenate(owner)
+    p = pair_probabilities(features, features, np.concatenate(left), np.concatenate(right), settings)
+    average = np.bincount(owner_ids, weights=p) / np.bincount(owner_ids)
+    best: dict[int, tuple[float, int]] = {}
+    for (s, c), value in zip(pairs, average):
+        if value >= settings.attach_threshold and value > best.get(s, (-1.0, -1))[0]:
+            best[s] = (float(value), c)
+    return {s: c for s, (_, c) in best.items()}

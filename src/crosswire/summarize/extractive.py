@@ -55,20 +55,31 @@ class Candidate:
         return len(self.text.split())
 
 
-_OPENERS = re.compile(r"^(?:and|but|so|also|however|meanwhile|still|yet|in addition|moreover|besides)\s*,?\s+",
+_OPENERS = re.compile(r"^(?:and|but|so|also|however|meanwhile|still|yet|in addition|moreover|besides|furthermore|"
+                      r"additionally)\s*,?\s+",
                       re.IGNORECASE)
 _DATELINE = re.compile(r"^[A-Z][A-Z .,'-]{2,}(?:\([A-Za-z ]+\))?\s*(?:_|--|—|-)\s+")
 _PARENTHESES = re.compile(r"\s*\([^()]{0,80}\)")
+_SPEECH = frozenset({
+    "said", "says", "say", "told", "tells", "added", "adds", "wrote", "writes", "stated", "states", "announced",
+    "declared", "warned", "asked", "insisted", "he", "she", "they", "we", "i", "it",
+})
+"""Words that make a leading "X said:" an attribution, which compression must keep."""
+_LABEL = re.compile(r"^[A-Z][\w'’-]*(?: [\w'’-]+){0,2}:\s+(?=[A-Z])")
 
 
 def compress(text: str) -> str:
-    """A light compression that only deletes words: a leading dateline ("PARIS (AP) --"),
-    a leading connective ("But", "However,") and short parentheses.
+    """A light compression that only deletes words: a leading dateline ("PARIS (AP) --"), a
+    leading label of up to three words ("Syria crisis:"), a leading connective ("But",
+    "However,") and short parentheses.
 
     >>> compress("BEIRUT (AP) -- But the rebels (mostly local) took the city.")
     'The rebels took the city.'
     """
     out = _DATELINE.sub("", text.strip())
+    label = _LABEL.match(out)
+    if label and not set(label.group(0).lower().rstrip(": ").split()) & _SPEECH:
+        out = out[label.end() :]
     out = _PARENTHESES.sub("", out)
     stripped = _OPENERS.sub("", out)
     if stripped != out and stripped:
@@ -102,7 +113,7 @@ def concept_weights(
     df = Counter(k for found in per_doc.values() for k in found)
     min_df = max(settings.min_df, math.ceil(settings.min_df_share * len(per_doc)))
     weights = {
-        k: n * (settings.unigram_weight if k.startswith("1:") else 1.0)
+        k: n ** settings.df_power * (settings.unigram_weight if k.startswith("1:") else 1.0)
         for k, n in df.items() if n >= min(min_df, max(len(per_doc), 1))
     }
     if query:

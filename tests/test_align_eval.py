@@ -1,0 +1,84 @@
+"""Evaluation loaders and helpers for claim matching (MSRP) and the support check (FRANK, QAGS)."""
+
+from __future__ import annotations
+
+import json
+
+import numpy as np
+import pytest
+from click.testing import CliRunner
+
+from crosswire.cli import main
+from crosswire.errors import InputError
+from crosswire.eval.factual import (
+    best_balanced_threshold,
+    lexical_overlap,
+    load_frank,
+    load_qags,
+    ranking_scores,
+)
+from crosswire.eval.msrp import best_threshold, binary_scores, fit_logistic, load_msrp
+
+
+def test_msrp_loader_and_split(tmp_path):
+    rows = ["\ufeffQuality\t#1 ID\t#2 ID\t#1 String\t#2 String"]
+    rows += [f"{i % 2}\t{i}\t{i + 1000}\tSentence {i} one.\tSentence {i} two." for i in range(200)]
+    rows.append("broken line")
+    (tmp_path / "train.tsv").write_text("\n".join(rows), encoding="utf-8")
+    pairs = load_msrp(tmp_path)
+    assert len(pairs) == 200 and pairs[1].label == 1 and pairs[1].a == "Sentence 1 one."
+    held = [p.held_out for p in pairs]
+    assert 40 <= sum(held) <= 80
+    assert held == [p.held_out for p in load_msrp(tmp_path / "train.tsv")]
+    with pytest.raises(InputError):
+        load_msrp(tmp_path / "missing.tsv")
+
+
+def test_factual_loaders_keep_all_summaries_of_an_article_on_one_side(tmp_path):
+    frank = [{"hash": f"h{i // 3}", "dataset": "cnndm" if i % 2 else "bbc", "model": "m", "article": f"A{i // 3}",
+              "summary": "S.", "factuality": 1.0 if i % 3 else 0.5, "split": "valid"} for i in range(60)]
+    (tmp_path / "frank_valid.jsonl").write_text("\n".join(map(json.dumps, frank)), encoding="utf-8")
+    (tmp_path / "qags_xsum.jsonl").write_text(json.dumps({"article": "A", "sentence": "S", "consistent": True}),
+                                             encoding="utf-8")
+    judged = load_frank(tmp_path)
+    assert [j.supported for j in judged[:3]] == [False, True, True]
+    by_article: dict[str, set[bool]] = {}
+    for j in judged:
+        by_article.setdefault(j.key, set()).add(j.held_out)
+    assert all(len(sides) == 1 for sides in by_article.values())
+    assert {True, False} <= {j.held_out for j in judged}
+    [q] = load_qags(tmp_path)
+    assert q.supported and q.source == "qags_xsum"
+
+
+def test_thresholds_and_scores():
+    y = np.array([0, 0, 1, 1, 1])
+    score = np.array([0.1, 0.2, 0.6, 0.7, 0.9])
+    assert 0.2 < best_threshold(score, y) < 0.6
+    assert 0.2 < best_balanced_threshold(score, y) < 0.6
+    assert binary_scores(y, score > 0.5)["f1"] == 1.0
+    result = ranking_scores(y, score, 0.5)
+    assert result["roc_auc"] == 1.0 and result["balanced_accuracy"] == 1.0 and result["supported"] == 3
+    assert np.isnan(ranking_scores(np.array([1, 1]), np.array([0.2, 0.3]), 0.5)["roc_auc"])
+
+
+def test_fit_logistic_folds_standardisation_into_raw_weights():
+    rng = np.random.default_rng(0)
+    x = rng.normal(size=(400, 2)) * [1.0, 100.0] + [0.0, 500.0]
+    y = (x[:, 0] + (x[:, 1] - 500) / 100 > 0).astype(int)
+    weights, bias = fit_logistic(x, y)
+    predicted = (x @ weights + bias) > 0
+    assert (predicted == y).mean() > 0.95
+
+
+def test_lexical_overlap_baseline():
+    assert lexical_overlap("The cat sat.", frozenset({"the", "cat"})) == pytest.approx(2 / 3)
+    assert lexical_overlap("", frozenset()) == 0.0
+
+
+@pytest.mark.parametrize("command", ["claims", "support"])
+def test_eval_commands_have_help_and_fail_cleanly(command, tmp_path):
+    runner = CliRunner()
+    assert "held-out" in runner.invoke(main, ["eval", command, "--help"]).output
+    result = runner.invoke(main, ["eval", command, str(tmp_path / "nowhere")])
+    assert result.exit_code == 2 and "Error" in result.output

@@ -1,0 +1,57 @@
+"""Claims (#5): atomic parts of coordinated sentences, attribution, hedging, negation and values."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from crosswire.extract.claims import find_claims
+from crosswire.extract.quotes import find_quotes
+from crosswire.settings import Settings
+
+pytestmark = pytest.mark.issue(5)
+MONDAY = dt.date(2023, 3, 6)
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    from crosswire.extract.nlp import load_nlp
+
+    return load_nlp(Settings().extract.spacy_model)
+
+
+def test_clauses_with_their_own_subjects_are_split(nlp):
+    claims = find_claims(nlp("Protesters blocked the main bridge, and the police closed the harbour on Sunday."),
+                         "a", MONDAY)
+    assert [c.text for c in claims] == ["Protesters blocked the main bridge", "the police closed the harbour on Sunday."]
+    assert [v.value for v in claims[1].values] == ["2023-03-05"]
+
+
+def test_a_shared_subject_keeps_the_sentence_whole(nlp):
+    claims = find_claims(nlp("The governor resigned and left the country after the vote."), "a", MONDAY)
+    assert len(claims) == 1
+
+
+def test_spans_cite_the_text_exactly(nlp):
+    text = "The rain stopped at noon, but the river kept rising for nearly three days."
+    for claim in find_claims(nlp(text), "a", MONDAY):
+        assert text[claim.span.start : claim.span.end] == claim.text
+
+
+def test_hedging_and_negation_are_flagged(nlp):
+    hedged, negated = find_claims(nlp("The dam may have been damaged, but there is no threat to the town."),
+                                  "a", MONDAY)
+    assert hedged.hedged and not hedged.negated
+    assert negated.negated and not negated.hedged
+
+
+def test_claims_take_the_resolved_speaker_of_their_quote(nlp):
+    text = ("The Water Agency issued a warning.\n"
+            "“The river will crest on Tuesday near the old mill,” the agency said.")
+    doc = nlp(text)
+    quotes = find_quotes(doc, "a", 15)
+    claims = find_claims(doc, "a", MONDAY, quotes)
+    assert claims[-1].attributed_to == "The Water Agency"
+    tuesday = [v for v in claims[-1].values if v.kind == "date"]
+    assert [v.value for v in tuesday] == ["2023-03-07"]

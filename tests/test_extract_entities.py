@@ -1,0 +1,95 @@
+"""Entities (#5): canonical names across articles without a knowledge base, and ECB+ B³ scoring."""
+
+from __future__ import annotations
+
+import pytest
+
+from crosswire.eval.entities import b_cubed, locate
+from crosswire.extract.entities import (
+    acronym_definitions,
+    canonicalise,
+    canonicalise_store,
+    normalise_name,
+    similar_spelling,
+)
+from crosswire.model import Span
+
+pytestmark = pytest.mark.issue(5)
+
+
+def mentions(*names, label="PERSON", article="a"):
+    return [(n, label, Span(article, i, i + 1)) for i, n in enumerate(names)]
+
+
+def by_name(entities):
+    return {e.name: e for e in entities}
+
+
+def test_normalise_name_drops_case_hyphens_honorifics_accents_possessives():
+    assert normalise_name("Mr. Bashir Al-Hassan’s") == "bashir al hassan"
+    assert normalise_name("Türkiye") == "turkiye"
+
+
+def test_partial_names_join_the_full_name():
+    entities = canonicalise(mentions("Omar al-Rashid", "O. Rashid", "Rashid", "al-Rashid", "Mr. Rashid"))
+    assert len(entities) == 1
+    assert entities[0].name == "Omar al-Rashid"
+    assert len(entities[0].mentions) == 5
+
+
+def test_an_ambiguous_surname_stays_apart():
+    entities = by_name(canonicalise(mentions("Anna Berg", "Karl Berg", "Berg")))
+    assert set(entities) == {"Anna Berg", "Karl Berg", "Berg"}
+
+
+def test_spelling_variants_merge_but_are_reported():
+    entities = canonicalise(mentions("Georg Lund", "Georg Lund", "Geir Lund", "Rashad", "Rashaad"))
+    lund = by_name(entities)["Georg Lund"]
+    assert lund.spellings == ("Geir Lund",)
+    assert any(e.spellings for e in entities if "Rashad" in e.variants)
+
+
+def test_different_first_names_are_not_spelling_variants():
+    assert not similar_spelling("john", "jane", 0.6)
+    assert len(canonicalise(mentions("John Lund", "Jane Lund"))) == 2
+
+
+def test_type_errors_are_fixed_by_majority_across_articles():
+    ms = mentions("Omar Rashid", label="PERSON", article="a") * 4 + mentions("Omar Rashid", label="ORG", article="b")
+    (entity,) = canonicalise(ms)
+    assert entity.type == "PERSON"
+
+
+def test_acronym_defined_in_one_article_applies_in_another():
+    texts = ["Fighters of the National Liberation Front (NLF) took the town.", "The NLF said it held the town."]
+    assert acronym_definitions(texts) == {"nlf": "national liberation front"}
+    ms = mentions("the National Liberation Front", label="ORG", article="a") + mentions("NLF", label="ORG", article="b")
+    (entity,) = canonicalise(ms, texts=texts)
+    assert entity.acronyms == ("NLF",)
+
+
+def test_organisation_short_form_joins_its_full_name():
+    entities = canonicalise(mentions("the Norwegian Foreign Ministry", "the Foreign Ministry", label="ORG"))
+    assert len(entities) == 1
+
+
+def test_store_pass_gives_one_id_across_stories_and_takes_a_kb_id():
+    a = canonicalise(mentions("Omar al-Rashid", "Rashid", article="x"), "story1")
+    b = canonicalise(mentions("Rashid", article="y"), "story2")
+    mapping = canonicalise_store({"story1": a, "story2": b})
+    assert mapping[a[0].id] == mapping[b[0].id]
+    linked = canonicalise_store({"story1": a, "story2": b}, link=lambda e: "Q42" if "Omar" in e.name else None)
+    assert set(linked.values()) == {"Q42"}
+
+
+def test_b_cubed_perfect_split_and_lumped():
+    gold = {1: "a", 2: "a", 3: "b"}
+    assert b_cubed(gold, {1: "x", 2: "x", 3: "y"}) == (1.0, 1.0, 1.0)
+    p, r, _ = b_cubed(gold, {1: "x", 2: "x", 3: "x"})
+    assert r == 1.0 and p == pytest.approx((2 / 3 + 2 / 3 + 1 / 3) / 3)
+
+
+def test_locate_takes_the_kth_occurrence_for_the_kth_listing():
+    text = "Reid met Reid's agent. Reid left."
+    located = locate(text, [{"text": "Reid", "chain": "c", "type": "HUMAN_PART_PER"}] * 2, "d")
+    assert [m.start for m in located] == [0, 9]
