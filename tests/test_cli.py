@@ -65,3 +65,17 @@ def test_status_lists_counts_and_rejections(tmp_path):
     assert "empty.txt: empty" in result.output
     missing = CliRunner().invoke(main, ["status", "--db", str(tmp_path / "none.duckdb")])
     assert missing.exit_code == 2 and "no store" in missing.output
+
+
+def test_analyze_reads_settings_from_toml_and_refuses_unknown_names(tmp_path):
+    (tmp_path / "a.txt").write_text("The council approved the budget on Tuesday after a long debate. " * 3)
+    bad = tmp_path / "bad.toml"
+    bad.write_text("[summarize]\nwordz = 10\n")
+    result = CliRunner().invoke(main, ["analyze", str(tmp_path / "a.txt"), "--db", str(tmp_path / "s.duckdb"),
+                                       "--out", str(tmp_path / "out"), "--config", str(bad), "-q"])
+    assert result.exit_code == 2 and "unknown setting(s) in [summarize]: wordz" in result.output
+    broken = tmp_path / "broken.toml"
+    broken.write_text("[summarize\n")
+    result = CliRunner().invoke(main, ["analyze", str(tmp_path / "a.txt"), "--config", str(broken), "-q",
+                                       "--db", str(tmp_path / "s.duckdb")])
+    assert result.exit_code == 2 and "broken.toml" in result.output

@@ -47,3 +47,5 @@ def test_readme_commands_exist():
 
     for command in set(re.findall(r"^crosswire (\w+)", README, re.MULTILINE)):
         assert command in main.commands, command
+    for command in set(re.findall(r"^crosswire eval (\w+)", README, re.MULTILINE)):
+        assert command in main.commands["eval"].commands, command

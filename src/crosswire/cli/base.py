@@ -39,6 +39,30 @@ def db_option(default: str = "crosswire.duckdb") -> Callable:
     )
 
 
+def config_option() -> Callable:
+    return click.option(
+        "--config", "config", type=click.Path(exists=True, dir_okay=False), default=None,
+        help="A TOML file of settings, [section] name = value (see `crosswire settings`).",
+    )
+
+
+def load_settings(path: str | None):
+    """Settings from a TOML file (unknown names are an error), or the defaults."""
+    import tomllib
+
+    from ..errors import ConfigError
+    from ..settings import Settings
+
+    if path is None:
+        return Settings()
+    try:
+        with open(path, "rb") as handle:
+            data = tomllib.load(handle)
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: {exc}") from exc
+    return Settings.from_mapping(data)
+
+
 def friendly_errors(func: Callable) -> Callable:
     """Turn crosswire's own errors into ``Error: …`` and exit code 2 instead of a traceback."""
 

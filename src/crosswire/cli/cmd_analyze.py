@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from ..engines.local import analyze as run_analyze
-from .base import RichReporter, db_option, friendly_errors, main
+from .base import RichReporter, config_option, db_option, friendly_errors, load_settings, main
 from .output import print_accounting
 
 
@@ -14,17 +14,19 @@ from .output import print_accounting
 @db_option()
 @click.option("--out", default="dossiers", show_default=True, type=click.Path(file_okay=False),
               help="Directory for the dossiers (JSON, Markdown, HTML per story).")
+@config_option()
 @click.option("-q", "--quiet", is_flag=True, help="No progress bars.")
 @friendly_errors
-def analyze_command(inputs: tuple[str, ...], db: str, out: str, quiet: bool) -> None:
+def analyze_command(inputs: tuple[str, ...], db: str, out: str, config: str | None, quiet: bool) -> None:
     """Ingest INPUTS (files, directories, globs, URLs) and write a dossier per story.
 
     Text, HTML, JSONL/CSV and RSS/Atom inputs are read; every input ends as an article or as a
     rejection with a reason, and the accounting is printed. Articles already in the store are
     not added again; all stored articles are analysed.
     """
+    settings = load_settings(config)
     with RichReporter(quiet) as reporter:
-        result = run_analyze(inputs, db=db, out=out, reporter=reporter)
+        result = run_analyze(inputs, db=db, out=out, settings=settings, reporter=reporter)
     print_accounting(result.read, result.accepted, result.rejections, result.added, result.already_stored)
     for story_id, paths in result.files.items():
         dossier = result.dossiers[story_id]
