@@ -103,3 +103,19 @@ def test_rerunning_on_the_same_input_changes_nothing(example_run):
     assert (again.added, again.already_stored) == (0, 5)
     with Store(db) as store:
         assert (store.counts(), store.dossiers()) == before
+
+
+def test_reported_speech_and_paraphrases_are_never_inside_quote_marks(example_run):
+    import html as html_lib
+    import re
+
+    result, _, _ = example_run
+    [paths] = result.files.values()
+    page = paths["html"].read_text()
+    quoted = [" ".join(html_lib.unescape(q).split()) for q in re.findall(r"<q>(.*?)</q>", page, re.DOTALL)]
+    dossier = the_dossier(example_run)
+    reported = [q["span"]["text"] for q in dossier["quotes"] if q["kind"] == "reported"]
+    reported += [v["span"]["text"] for g in dossier["quote_groups"] for v in g["variants"] if v["relation"] == "paraphrase"]
+    assert quoted
+    for text in reported:
+        assert " ".join(text.split()) not in quoted, text

@@ -433,3 +433,36 @@ def test_serve_command_without_a_store_says_what_to_do(tmp_path):
     result = CliRunner().invoke(main, ["serve", "--db", str(tmp_path / "none.duckdb")])
     assert result.exit_code == 2
     assert "crosswire analyze" in result.output
+
+
+def test_dossier_quote_groups_are_used_and_paraphrases_are_never_in_quote_marks():
+    from crosswire.web.views import quote_groups
+
+    def span(article, text):
+        return {"article": article, "start": 0, "end": len(text), "text": text}
+
+    quotes = [
+        {"id": "q1", "span": span("a", "We will stay until the end"), "speaker": "The mayor", "cue": "said"},
+        {"id": "q2", "span": span("b", "We will stay until the very end"), "speaker": "The mayor", "cue": "said"},
+        {"id": "q3", "span": span("c", "the council plans to remain"), "speaker": "The mayor", "cue": "said"},
+        {"id": "q4", "span": span("a", "Nothing else"), "speaker": None, "cue": None},
+    ]
+    groups = [{"id": "g", "reference": "q1", "speaker": "The mayor", "variants": [
+        {"quote": "q1", "span": quotes[0]["span"], "relation": "reference", "similarity": 1.0, "edits": []},
+        {"quote": "q2", "span": quotes[1]["span"], "relation": "reworded", "similarity": 0.9, "edits": []},
+        {"quote": "q3", "span": quotes[2]["span"], "relation": "paraphrase", "similarity": 0.4, "edits": []},
+    ]}]
+    view = quote_groups({"quotes": quotes, "quote_groups": groups}, 0.6)
+    assert [g["base"]["id"] for g in view] == ["q1", "q4"]
+    assert [v["relation"] for v in view[0]["variants"]] == ["reworded", "paraphrase"]
+    assert {"op": "insert", "text": "very "} in view[0]["variants"][0]["diff"]
+
+
+def test_dossier_page_never_shows_a_paraphrase_in_quote_marks(client, dossier):
+    import html as html_lib
+
+    page = client.get(f"/stories/{dossier['story']['id']}").text
+    quoted = [html_lib.unescape(re.sub(r"<[^>]+>", "", q)) for q in re.findall(r"<q[^>]*>(.*?)</q>", page, re.DOTALL)]
+    paraphrases = [v["span"]["text"] for g in dossier["quote_groups"] for v in g["variants"] if v["relation"] == "paraphrase"]
+    for text in paraphrases:
+        assert all(" ".join(text.split()) not in " ".join(q.split()) for q in quoted), text

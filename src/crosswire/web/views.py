@@ -97,11 +97,14 @@ def overlap(a: str, b: str) -> float:
 
 
 def quote_groups(dossier: dict, min_overlap: float) -> list[dict]:
-    """Quotes grouped as variants of one utterance (word overlap ≥ ``min_overlap``, transitively).
+    """Quotes grouped as variants of one utterance: the dossier's ``quote_groups`` when it has them
+    (extraction matched them across outlets), else by word overlap ≥ ``min_overlap``, transitively.
 
     Groups with the most variants come first; each variant after the first carries a word diff
     against the first (``diff``: segments with ``op`` equal / insert / delete).
     """
+    if dossier.get("quote_groups"):
+        return _dossier_quote_groups(dossier)
     quotes = dossier["quotes"]
     parent = list(range(len(quotes)))
 
@@ -127,6 +130,36 @@ def quote_groups(dossier: dict, min_overlap: float) -> list[dict]:
             "identical": all(s["op"] == "equal" for v in diffs for s in v["diff"]),
         })
     return sorted(groups, key=lambda g: -len(g["variants"]))
+
+
+def _dossier_quote_groups(dossier: dict) -> list[dict]:
+    """The dossier's quote groups in the view's shape, plus every ungrouped quote on its own.
+
+    A variant whose ``relation`` is ``paraphrase`` is reported speech: the template never puts it
+    inside quote marks.
+    """
+    by_id = {q["id"]: q for q in dossier["quotes"]}
+    grouped: set[str] = set()
+    groups = []
+    for g in dossier["quote_groups"]:
+        ref = next((v for v in g["variants"] if v["quote"] == g["reference"]), g["variants"][0])
+        base = by_id.get(ref["quote"]) or {"span": ref["span"], "speaker": g["speaker"], "cue": None}
+        variants = []
+        for v in g["variants"]:
+            grouped.add(v["quote"])
+            if v is ref:
+                continue
+            quote = by_id.get(v["quote"]) or {"span": v["span"], "speaker": g["speaker"], "cue": None}
+            variants.append({"quote": quote, "relation": v["relation"],
+                             "diff": word_diff(base["span"]["text"], v["span"]["text"])})
+        grouped.add(ref["quote"])
+        groups.append({
+            "base": base, "variants": variants, "articles": len({v["span"]["article"] for v in g["variants"]}),
+            "identical": all(v["relation"] == "identical" for v in variants),
+        })
+    singles = [{"base": q, "variants": [], "articles": 1, "identical": True}
+               for q in dossier["quotes"] if q["id"] not in grouped]
+    return sorted(groups, key=lambda g: -len(g["variants"])) + singles
 
 
 def word_diff(old: str, new: str) -> list[dict]:
