@@ -142,8 +142,8 @@ class Entity:
     external_id: str | None = None
     """Room for a knowledge-base id (e.g. a Wikidata QID); crosswire itself never needs one."""
     spellings: tuple[str, ...] = ()
-    """Names merged into this entity that are spelled differently, not merely shortened ("Geir" beside
-    "Georg", "Asad" beside "Assad"): shown to the reader as variants to check, never silently equated."""
+    """Names merged into this entity that are spelled differently, not merely shortened ("Jurg" beside
+    "Jorg", "Basheer" beside "Bashir"): shown to the reader as variants to check, never silently equated."""
     acronyms: tuple[str, ...] = ()
     """Acronyms of this entity ("HTS"), defined in one of the articles or matching its initials."""
 

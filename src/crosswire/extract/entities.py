@@ -3,15 +3,15 @@
 Canonicalisation, in order:
 
 1. Names are normalised: case, accents (transliteration to ASCII), hyphens, dots, honorifics and
-   possessives (``"Mr. Bashar Al-Assad's"`` → ``"bashar al assad"``); mentions with one normalised
+   possessives (``"Mr. Omar Al-Bashir's"`` → ``"omar al bashir"``); mentions with one normalised
    name are one group.
-2. Acronyms are read from their definitions (``"Hayat Tahrir al-Sham (HTS)"``) in any article and
+2. Acronyms are read from their definitions (``"Rapid Support Forces (RSF)"``) in any article and
    applied to every article; an undefined acronym joins the one name whose initials it spells.
 3. Partial names join the full name they fit when exactly one fits: a person's surname, initials
-   and particles (``"Assad"``, ``"B. Assad"``, ``"al-Assad"`` → ``"Bashar al-Assad"``); an
-   organisation's trailing words (``"the Foreign Ministry"`` → ``"Russian Foreign Ministry"``).
-4. Spelling variants of a person's names (``"Georg"``/``"Geir"`` with the same surname, ``"Asad"``/
-   ``"Assad"``) merge, but are listed in :attr:`Entity.spellings` for the reader to check.
+   and particles (``"Bashir"``, ``"O. Bashir"``, ``"al-Bashir"`` → ``"Omar al-Bashir"``); an
+   organisation's trailing words (``"the Foreign Ministry"`` → ``"Sudanese Foreign Ministry"``).
+4. Spelling variants of a person's names (``"Jorg"``/``"Jurg"`` with the same surname, ``"Bashir"``/
+   ``"Basheer"``) merge, but are listed in :attr:`Entity.spellings` for the reader to check.
 5. The type of each entity is the majority label of its mentions (a person tagged ORG once and
    PERSON four times is a person).
 
@@ -49,7 +49,7 @@ def transliterate(text: str) -> str:
 
 
 def normalise_name(name: str) -> str:
-    """``"Mr. Bashar Al-Assad's"`` → ``"bashar al assad"``."""
+    """``"Mr. Omar Al-Bashir's"`` → ``"omar al bashir"``."""
     name = re.sub(r"['’]s$", "", name.strip())
     tokens = [t for t in _NON_WORD.sub(" ", transliterate(name).lower()).split() if t]
     while len(tokens) > 1 and tokens[0] in HONORIFICS:
@@ -124,9 +124,9 @@ def _fits_org(short: list[str], full: list[str]) -> bool:
 def similar_spelling(a: str, b: str, ratio: float = 0.75) -> bool:
     """Two names spelled alike: same initial, both ≥ 4 letters, and a close match (difflib ratio).
 
-    0.75 lets one letter differ in a short name ("Asad"/"Assad": 0.89) and keeps different names
+    0.75 lets one letter differ in a short name ("Bashir"/"Basheer": 0.77) and keeps different names
     apart ("Mike"/"Mark": 0.5); a first name beside an identical surname may differ more (0.6:
-    "Georg"/"Geir" 0.67, but "John"/"Jane" 0.25).
+    "Jorg"/"Jurg" 0.75, but "John"/"Jane" 0.25).
     """
     if a == b or a[0] != b[0] or min(len(a), len(b)) < 4:
         return False
@@ -254,7 +254,7 @@ def canonicalise_store(evidence: Mapping[str, tuple[Entity, ...]],
     """One canonical id across stories: ``{story entity id: store entity id}``.
 
     The same rules as :func:`canonicalise` run over the entities' names (each name standing for its
-    mentions), so "Assad" in one story and "Bashar al-Assad" in another get one store id when
+    mentions), so "Bashir" in one story and "Omar al-Bashir" in another get one store id when
     nothing else fits. ``link(entity) -> id`` is the hook for a knowledge base: when it returns an id
     for some entity of a store cluster, that id names the cluster.
     """

@@ -6,7 +6,7 @@ part of the outer quote. News convention for long quotes is honoured: a paragrap
 quote and ends without closing it continues in the next paragraph when that one opens with a quote
 mark; each paragraph's part becomes one :class:`Quoted` and the later parts point to the first.
 
-Single quote marks double as apostrophes (``don’t``, ``the Assads’``, ``'90s``): a single mark opens a
+Single quote marks double as apostrophes (``don’t``, ``the Smiths’``, ``'90s``): a single mark opens a
 quote only after a space or an opening bracket and before a letter, and closes one only after a
 letter or punctuation and before a space, punctuation or the end of the line.
 """

@@ -33,7 +33,7 @@ class Speaker:
     """A speaker as found in the sentence, and the name it resolves to."""
 
     mention: tuple[int, int]
-    """Characters of the subject phrase as written ("he", "the ministry", "Anas al-Abda, an official …")."""
+    """Characters of the subject phrase as written ("he", "the ministry", "Jane Roe, an official …")."""
     name: str
     name_span: tuple[int, int]
     type: str
