@@ -57,6 +57,7 @@ class TimingReporter(Reporter):
         yield lambda k: None
         self.seconds[name] = time.perf_counter() - start
         self.units[name] = total
+        print(f"  {name}: {self.seconds[name]:.1f} s", file=sys.stderr, flush=True)
 
 
 def main() -> None:
