@@ -122,6 +122,7 @@ def test_too_large_input(tmp_path):
     f = write(tmp_path / "big.txt", BODY * 10)
     result = ingest([str(f)], IngestSettings(max_bytes=100))
     assert [r.reason for r in result.rejections] == ["too_large"]
+    assert result.rejections[0].detail.startswith(f"{f.stat().st_size:,} bytes")
 
 
 def test_accounting_and_duplicates_over_a_directory(tmp_path):

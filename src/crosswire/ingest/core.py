@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import urllib.error
 import urllib.request
 from collections.abc import Callable, Iterable
@@ -90,9 +91,12 @@ def read_input(source: str, settings: IngestSettings) -> list[Document | Rejecti
 
 
 def _read_file(path: str, settings: IngestSettings) -> bytes | Rejection:
+    """The file's bytes; a file over ``ingest.max_bytes`` is rejected without being read whole."""
+    size = os.path.getsize(path)
+    if size > settings.max_bytes:
+        return Rejection(path, "too_large", f"{size:,} bytes > ingest.max_bytes={settings.max_bytes:,}")
     with open(path, "rb") as handle:
-        data = handle.read(settings.max_bytes + 1)
-    return data
+        return handle.read()
 
 
 def fetch_url(url: str, settings: IngestSettings) -> bytes | Rejection:
