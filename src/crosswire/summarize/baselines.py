@@ -54,18 +54,24 @@ def lead(candidates: Sequence[Candidate], words: int, settings: SummarizeSetting
     return _fill(order, candidates, words, None)
 
 
-def centroid(candidates: Sequence[Candidate], words: int, settings: SummarizeSettings, query: str | None = None):
-    """Cosine to the cluster centroid (averaged with cosine to the query when one is given)."""
+def _pool_vectors(candidates: Sequence[Candidate], settings: SummarizeSettings, query: str | None):
+    """The eligible candidates, their TF-IDF rows, and the query's row (fitted together) or ``None``."""
     pool = _pool(candidates, settings)
     if not pool:
+        return pool, None, None
+    vectors = tfidf([candidates[i].text for i in pool] + ([query] if query else []))
+    return pool, vectors[: len(pool)], (vectors[len(pool)] if query else None)
+
+
+def centroid(candidates: Sequence[Candidate], words: int, settings: SummarizeSettings, query: str | None = None):
+    """Cosine to the cluster centroid (averaged with cosine to the query when one is given)."""
+    pool, sent, asked = _pool_vectors(candidates, settings, query)
+    if not pool:
         return []
-    texts = [candidates[i].text for i in pool] + ([query] if query else [])
-    vectors = tfidf(texts)
-    sent = vectors[: len(pool)]
     center = np.asarray(sent.mean(axis=0)).ravel()
     scores = sent @ center / (np.linalg.norm(center) or 1.0)
-    if query:
-        scores = 0.5 * scores + 0.5 * (sent @ vectors[len(pool)].T).toarray().ravel()
+    if asked is not None:
+        scores = 0.5 * scores + 0.5 * (sent @ asked.T).toarray().ravel()
     sims = (sent @ sent.T).toarray()
     order = np.argsort(-scores, kind="stable")
     return [pool[i] for i in _fill(order, [candidates[i] for i in pool], words, sims)]
@@ -85,18 +91,15 @@ def _pagerank(matrix: np.ndarray, jump: np.ndarray, damping: float = 0.85, iters
 
 def lexrank(candidates: Sequence[Candidate], words: int, settings: SummarizeSettings, query: str | None = None):
     """Continuous LexRank: PageRank over the cosine graph, weights kept (no threshold)."""
-    pool = _pool(candidates, settings)
+    pool, sent, asked = _pool_vectors(candidates, settings, query)
     if not pool:
         return []
-    texts = [candidates[i].text for i in pool] + ([query] if query else [])
-    vectors = tfidf(texts)
-    sent = vectors[: len(pool)]
     sims = (sent @ sent.T).toarray()
     graph = sims.copy()
     np.fill_diagonal(graph, 0.0)
     jump = np.full(len(pool), 1.0 / len(pool))
-    if query:
-        rel = (sent @ vectors[len(pool)].T).toarray().ravel()
+    if asked is not None:
+        rel = (sent @ asked.T).toarray().ravel()
         jump = rel / rel.sum() if rel.sum() > 0 else jump
     order = np.argsort(-_pagerank(graph, jump), kind="stable")
     return [pool[i] for i in _fill(order, [candidates[i] for i in pool], words, sims)]
