@@ -7,10 +7,12 @@ import pytest
 from crosswire.eval.entities import b_cubed, locate
 from crosswire.extract.entities import (
     acronym_definitions,
+    article_mentions,
     canonicalise,
     canonicalise_store,
     normalise_name,
     similar_spelling,
+    state_name_label,
 )
 from crosswire.model import Span
 
@@ -93,3 +95,68 @@ def test_locate_takes_the_kth_occurrence_for_the_kth_listing():
     text = "Reid met Reid's agent. Reid left."
     located = locate(text, [{"text": "Reid", "chain": "c", "type": "HUMAN_PART_PER"}] * 2, "d")
     assert [m.start for m in located] == [0, 9]
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    from crosswire.extract.nlp import load_nlp
+    from crosswire.settings import Settings
+
+    return load_nlp(Settings().extract.spacy_model)
+
+
+def tagged(nlp, text, name, label):
+    """``text`` parsed, with ``name`` forced to be one entity of the (wrong) ``label``."""
+    from spacy.tokens import Span as SpacySpan
+
+    doc = nlp(text)
+    start = text.index(name)
+    span = doc.char_span(start, start + len(name))
+    doc.ents = [SpacySpan(doc, span.start, span.end, label=label)]
+    return doc
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        ("Rebels captured key cities, including Varnak, Tolsim, and Drevo.", "Tolsim", "GPE"),
+        ("Rebels captured key cities, including Varnak, Tolsim, and Drevo.", "Varnak", "GPE"),
+        ("Rebels claimed victory in Tolsim, the country's third-largest city.", "Tolsim", "GPE"),
+        ("The fighting reached the town of Drevo on Monday.", "Drevo", "GPE"),
+        ("Kaleb Moran, a spokesman for the army, said nothing.", "Kaleb Moran", "PERSON"),
+    ],
+)
+def test_context_names_the_kind_of_a_mention(nlp, text, name, kind):
+    doc = tagged(nlp, text, name, "NORP")
+    (mention,) = article_mentions(doc, "a")
+    assert mention[1] == kind and mention[3] > 1
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The mayor of Drevo said nothing.", "Drevo"),  # "the mayor of X" does not make X a person
+        ("Varnak met Tolsim on Monday.", "Tolsim"),
+    ],
+)
+def test_a_context_without_a_kind_leaves_the_taggers_label(nlp, text, name):
+    (mention,) = article_mentions(tagged(nlp, text, name, "ORG"), "a")
+    assert mention[1] == "ORG" and mention[3] == 1
+
+
+def test_one_context_named_mention_outweighs_a_wrong_tag_elsewhere():
+    ms = mentions("Tolsim", label="PERSON", article="a") + [("Tolsim", "GPE", Span("b", 0, 6), 3)]
+    (entity,) = canonicalise(ms)
+    assert entity.type == "GPE"
+
+
+def test_official_state_name_joins_its_country_and_the_country_names_it():
+    ms = (mentions("Patria", label="GPE", article="a") * 3
+          + mentions("the Patrian Arab Republic", label="ORG", article="b")
+          + [("the Patrian Federation", "GPE", Span("c", 0, 5), 3)]
+          + mentions("the Patrian Football Federation", label="ORG", article="c"))
+    assert state_name_label("the Patrian Arab Republic") == "GPE"
+    assert state_name_label("the Patrian Football Federation") is None
+    entities = by_name(canonicalise(ms))
+    assert set(entities) == {"Patria", "the Patrian Football Federation"}
+    assert entities["Patria"].type == "GPE"

@@ -123,7 +123,7 @@ def string_match_clusters(mentions) -> dict[str, list[tuple[str, int, int]]]:
     from ..extract.entities import normalise_name
 
     clusters: dict[str, list] = defaultdict(list)
-    for text, _label, span in mentions:
+    for text, _label, span, *_weight in mentions:
         clusters[normalise_name(text)].append((span.article_id, span.start, span.end))
     return clusters
 

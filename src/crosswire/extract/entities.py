@@ -12,8 +12,13 @@ Canonicalisation, in order:
    organisation's trailing words (``"the Foreign Ministry"`` → ``"Sudanese Foreign Ministry"``).
 4. Spelling variants of a person's names (``"Jorg"``/``"Jurg"`` with the same surname, ``"Bashir"``/
    ``"Basheer"``) merge, but are listed in :attr:`Entity.spellings` for the reader to check.
-5. The type of each entity is the majority label of its mentions (a person tagged ORG once and
-   PERSON four times is a person).
+5. Official state names join the country they name (``"the Republic of Patria"`` is not read; the
+   adjectival form is: ``"the Patrian Federation"``, ``"the Patrian Arab Republic"`` → ``"Patria"``).
+6. The type of each entity is the majority label of its mentions (a person tagged ORG once and
+   PERSON four times is a person). A mention whose context names its kind outweighs the tagger's
+   guess (:func:`context_label`): an appositive (``"Ruma, the country's third-largest city"``), a
+   list under a kind (``"cities, including Ruma, Vela and Oss"``), ``"the town of Vela"``, or an
+   official state name (``"… Arab Republic"``).
 
 :func:`canonicalise_store` applies the same rules across stories, and takes an optional ``link``
 function that returns a knowledge-base id (e.g. a Wikidata QID) for :attr:`Entity.external_id`.
@@ -40,7 +45,32 @@ ORG_STOP = frozenset(["of", "the", "and", "for", "on", "in", "at", "to"])
 _NON_WORD = re.compile(r"[^\w]+")
 _ACRONYM_DEF = re.compile(r"([A-Z][\w’'\-. ]{2,80}?)\s*\(([A-Z][A-Za-z0-9&.]{1,9})\)")
 
-Mention = tuple[str, str, Span]  # (surface text, spaCy label, span)
+Mention = tuple[str, str, Span]  # (surface text, spaCy label, span); an optional 4th item: vote weight
+
+# Head nouns that say what kind of thing a name is, read from the name's context (Hearst patterns).
+KIND_NOUNS: dict[str, str] = {
+    **dict.fromkeys(["city", "town", "village", "capital", "province", "country", "district", "county",
+                     "governorate", "municipality", "region", "suburb", "neighbourhood", "neighborhood",
+                     "state", "port", "enclave"], "GPE"),
+    **dict.fromkeys(["company", "firm", "group", "agency", "organisation", "organization", "ministry",
+                     "party", "bank", "newspaper", "broadcaster", "network", "union", "council",
+                     "committee", "alliance", "militia", "coalition", "movement", "university", "court",
+                     "army", "department", "airline", "club", "team", "channel", "outlet"], "ORG"),
+    **dict.fromkeys(["spokesman", "spokeswoman", "spokesperson", "official", "president", "minister",
+                     "leader", "envoy", "commander", "man", "woman", "actor", "actress", "singer",
+                     "lawyer", "chief", "director", "secretary", "ambassador", "diplomat", "journalist",
+                     "reporter", "analyst", "professor", "founder", "executive", "mayor", "governor",
+                     "senator", "father", "mother", "son", "daughter", "wife", "husband", "player",
+                     "coach", "star", "lawmaker", "politician", "chairman", "chairwoman"], "PERSON"),
+}
+# "the X of NAME" names the kind only for places ("the city of Vela"; not "the mayor of Vela").
+PLACE_OF_NOUNS = frozenset(k for k, v in KIND_NOUNS.items() if v == "GPE")
+LIST_CUES = frozenset(["including", "like", "as"])  # "cities, including …", "towns such as …"
+STATE_FORMS = frozenset(["republic", "federation", "kingdom", "emirates", "emirate", "sultanate",
+                         "principality", "confederation"])
+STATE_QUALIFIERS = frozenset(["arab", "federal", "islamic", "democratic", "socialist", "united",
+                              "popular", "people", "peoples", "s"])
+CONTEXT_WEIGHT = 3  # votes of a mention whose context names its kind (the tagger's guess counts 1)
 
 
 def transliterate(text: str) -> str:
@@ -60,14 +90,88 @@ def normalise_name(name: str) -> str:
 
 
 def article_mentions(doc, article_id: str) -> list[Mention]:
-    """Entity mentions in one parsed article, with character spans into its text."""
+    """Entity mentions in one parsed article, with character spans into its text.
+
+    A mention whose context names its kind carries that kind and :data:`CONTEXT_WEIGHT` votes.
+    """
     out = []
     for ent in doc.ents:
         text = re.sub(r"['’]s$", "", ent.text.strip("()[] "))
         if ent.label_ in ENTITY_LABELS and normalise_name(text):
             start = ent.start_char + ent.text.index(text) if text else ent.start_char
-            out.append((text, ent.label_, Span(article_id, start, start + len(text))))
+            kind = context_label(ent) or state_name_label(text)
+            label, weight = (kind, CONTEXT_WEIGHT) if kind else (ent.label_, 1)
+            out.append((text, label, Span(article_id, start, start + len(text)), weight))
     return out
+
+
+def context_label(ent) -> str | None:
+    """The kind a mention's own sentence gives it, or None (the tagger's guess then stands).
+
+    Three patterns: an appositive right after the name (``"Ruma, the country's largest city"``), a
+    list introduced under a kind noun (``"cities, including Ruma, Vela and Oss"`` — every conjunct),
+    and ``"the town of Vela"`` (place nouns only).
+    """
+    return _appositive_kind(ent) or _list_kind(ent) or _place_of_kind(ent)
+
+
+def _appositive_kind(ent) -> str | None:
+    doc, i = ent.doc, ent.end
+    if i >= len(doc) or doc[i].text != ",":
+        return None
+    for token in doc[i + 1 : i + 8]:
+        if token.pos_ == "NOUN":
+            return KIND_NOUNS.get(token.lemma_.lower())
+        if token.pos_ not in ("DET", "PROPN", "ADJ", "ADV", "NUM", "PART", "PUNCT") or token.text == ",":
+            return None
+    return None
+
+
+def _list_kind(ent) -> str | None:
+    first = ent.root
+    while first.dep_ == "conj" and first.head is not first:
+        first = first.head
+    cue = first.head
+    if first.dep_ != "pobj" or cue.lower_ not in LIST_CUES:
+        return None
+    if cue.lower_ == "as" and (cue.i == 0 or cue.doc[cue.i - 1].lower_ != "such"):
+        return None
+    kind_noun = cue.head
+    return KIND_NOUNS.get(kind_noun.lemma_.lower()) if kind_noun.pos_ == "NOUN" else None
+
+
+def _place_of_kind(ent) -> str | None:
+    root = ent.root
+    if root.dep_ != "pobj" or root.head.lower_ != "of":
+        return None
+    noun = root.head.head
+    return "GPE" if noun.pos_ == "NOUN" and noun.lemma_.lower() in PLACE_OF_NOUNS else None
+
+
+def state_name_label(name: str) -> str | None:
+    """``"GPE"`` for an official state name in adjectival form (``"the Patrian Arab Republic"``)."""
+    words = normalise_name(name).split()
+    if len(words) >= 2 and words[-1] in STATE_FORMS and all(w in STATE_QUALIFIERS for w in words[1:-1]):
+        return "GPE"
+    return None
+
+
+def _is_demonym(adjective: str, country: str) -> bool:
+    """``"patrian"`` of ``"patria"``, ``"italian"`` of ``"italy"``: the common English suffixes only."""
+    stems = {country + "n", country + "an", country + "ian", country[:-1] + "an", country[:-1] + "ian"}
+    return len(country) >= 4 and adjective in stems
+
+
+def _weight(mention: Mention) -> int:
+    return mention[3] if len(mention) > 3 else 1
+
+
+def majority_label(mentions: Iterable[Mention]) -> str:
+    """The label with most votes (context-named mentions weigh :data:`CONTEXT_WEIGHT`); ties: first seen."""
+    votes: Counter[str] = Counter()
+    for mention in mentions:
+        votes[mention[1]] += _weight(mention)
+    return votes.most_common(1)[0][0]
 
 
 def acronym_definitions(texts: Iterable[str]) -> dict[str, str]:
@@ -201,6 +305,18 @@ def _merge_spellings(keys: list[str], label, clusters: _Clusters) -> set[str]:
     return variants
 
 
+def _merge_state_names(keys: list[str], label, clusters: _Clusters) -> None:
+    """Join an official state name to the one country it is the adjectival form of."""
+    countries = [k for k in keys if label[k] == "GPE" and " " not in k]
+    for key in keys:
+        words = key.split()
+        if state_name_label(key) is None:  # the name itself says it is a state, whatever its tag
+            continue
+        fits = {clusters.find(c) for c in countries if _is_demonym(words[0], c)}
+        if len(fits) == 1:
+            clusters.union(key, fits.pop())
+
+
 def canonicalise(mentions: Iterable[Mention], id_prefix: str = "",
                  texts: Iterable[str] = ()) -> tuple[Entity, ...]:
     """Group mentions into canonical entities (see the module docstring for the rules).
@@ -213,11 +329,12 @@ def canonicalise(mentions: Iterable[Mention], id_prefix: str = "",
     groups: dict[str, list[Mention]] = {}
     for mention in mentions:
         groups.setdefault(normalise_name(mention[0]), []).append(mention)
-    label = {key: Counter(m[1] for m in ms).most_common(1)[0][0] for key, ms in groups.items()}
+    label = {key: majority_label(ms) for key, ms in groups.items()}
     clusters = _Clusters(groups)
     _merge_acronyms(groups, label, clusters, acronym_definitions(texts))
     keys = sorted(groups)
     _merge_partials(keys, label, clusters)
+    _merge_state_names(keys, label, clusters)
     spelled = _merge_spellings(keys, label, clusters)
     _merge_partials(keys, label, clusters)
     members: dict[str, list[str]] = {}
@@ -230,9 +347,8 @@ def canonicalise(mentions: Iterable[Mention], id_prefix: str = "",
 def _entity(groups: Mapping[str, list[Mention]], keys: list[str], spelled: set[str], id_prefix: str) -> Entity:
     mentions = [m for k in keys for m in groups[k]]
     surfaces = Counter(m[0] for m in mentions)
-    name = max(surfaces, key=lambda s: (len(normalise_name(s).split()) > 1, surfaces[s],
-                                        len(normalise_name(s).split()), s))
-    kind = Counter(m[1] for m in mentions).most_common(1)[0][0]
+    kind = majority_label(mentions)
+    name = max(surfaces, key=lambda s: _name_preference(s, surfaces[s], kind))
     canon = normalise_name(name).split()
     spellings = sorted({m[0] for k in keys if k in spelled for m in groups[k]
                         if _differs_in_spelling(normalise_name(m[0]).split(), canon)})
@@ -241,6 +357,15 @@ def _entity(groups: Mapping[str, list[Mention]], keys: list[str], spelled: set[s
     eid = "e_" + hashlib.blake2b(f"{id_prefix}|{kind}|{' '.join(canon)}".encode(), digest_size=5).hexdigest()
     return Entity(eid, name, kind, tuple(sorted(surfaces)), tuple(sorted(m[2] for m in mentions)),
                   spellings=tuple(spellings), acronyms=tuple(acronyms))
+
+
+def _name_preference(surface: str, count: int, kind: str) -> tuple:
+    """Which variant names the entity: a person's or organisation's fullest name ("Omar al-Bashir",
+    not "Bashir"); a place's most used one ("Patria", not "the Patrian Arab Republic")."""
+    words = len(normalise_name(surface).split())
+    if kind in ("GPE", "LOC"):
+        return (count, -words, surface)
+    return (words > 1, count, words, surface)
 
 
 def _differs_in_spelling(words: list[str], canon: list[str]) -> bool:
