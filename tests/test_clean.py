@@ -118,3 +118,48 @@ def test_language_detection():
     assert detect_language("The government announced new measures to support the economy on Monday.") == "en"
     assert detect_language("Le gouvernement a annoncé de nouvelles mesures pour soutenir l'économie lundi.") == "fr"
     assert detect_language("Hi") is None
+
+
+WIRE_PARAGRAPHS = [
+    ("VELA (XN) -- The harbour authority of Vela said on Monday that the northern pier would stay "
+    "closed for at least three weeks while divers inspect the damage left by the storm."),
+    ("Officials said repairs could cost more than 40 million crowns, and that ferries would use "
+    "the southern terminal until the inspection is finished and the pier is declared safe."),
+    ("``We will not reopen it before every pile has been checked,'' the harbour master told "
+    "reporters, adding that the storm was the strongest the town had seen in two decades."),
+]
+
+
+def wire_copy(width: int = 68) -> str:
+    """Paragraphs hard-wrapped at ``width`` columns, each opened by a tab, as news-service files are."""
+    import textwrap
+
+    return "\n".join("\t" + "  \n".join(textwrap.wrap(p, width)) + "  \n" for p in WIRE_PARAGRAPHS)
+
+
+def test_hard_wrapped_wire_copy_is_joined_into_its_paragraphs():
+    text, repairs = clean_text(wire_copy())
+    paragraphs = text.split("\n\n")
+    assert len(paragraphs) == 3
+    assert paragraphs[1] == WIRE_PARAGRAPHS[1]
+    assert any("hard-wrapped" in r for r in repairs)
+    sentences = split_sentences(text, "a")
+    assert all(text[s.end - 1] in ".”" for s in sentences)  # no sentence cut at a line break
+
+
+def test_text_with_one_paragraph_or_header_line_per_line_is_not_unwrapped():
+    lines = ["http://example.com/2013/05/03/pier-closed", "Pier closed after storm", "May 03, 2013",
+             "The pier will stay closed.", "Divers are inspecting it."]
+    text, repairs = clean_text("\n".join(lines))
+    assert text.split("\n\n") == lines
+    assert not any("hard-wrapped" in r for r in repairs)
+    assert clean_text(clean_text(wire_copy())[0])[0] == clean_text(wire_copy())[0]  # idempotent
+
+
+def test_tex_quotes_become_typographic_and_feed_codes_go():
+    text, repairs = repair_encoding("&UR; ``We will not reopen it,'' he said. &QL; Tom &AMP; Co.")
+    assert "“We will not reopen it,” he said." in text
+    assert "&UR;" not in text and "&QL;" not in text
+    assert "Tom & Co." in text  # a real HTML entity, upper case too, is read, never dropped
+    assert any("TeX" in r for r in repairs) and any("typesetting" in r for r in repairs)
+    assert repair_encoding("He is 6'2'' tall.")[0] == "He is 6'2'' tall."  # no `` in the text: untouched

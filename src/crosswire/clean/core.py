@@ -8,7 +8,7 @@ from .boilerplate import drop_boilerplate
 from .encoding import repair_encoding
 from .language import detect_language
 from .sentences import split_sentences
-from .whitespace import normalise_line, split_run_ons
+from .whitespace import is_hard_wrapped, normalise_line, split_run_ons, unwrap_lines
 
 
 def clean_text(body: str, title: str | None = None, settings: CleanSettings | None = None) -> tuple[str, list[str]]:
@@ -21,6 +21,10 @@ def clean_text(body: str, title: str | None = None, settings: CleanSettings | No
     """
     settings = settings or CleanSettings()
     text, repairs = repair_encoding(body)
+    if is_hard_wrapped(text.split("\n"), settings.unwrap_max_width, settings.unwrap_min_share,
+                       settings.unwrap_min_lines):
+        text, breaks = unwrap_lines(text)
+        repairs.append(f"whitespace: hard-wrapped text, {breaks} line breaks joined")
     lines = [normalise_line(line) for line in text.split("\n")]
     lines = [line for line in lines if line]
     lines, dropped = drop_boilerplate(lines, title, settings)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from html.entities import html5
 
 import ftfy
 
@@ -12,6 +13,9 @@ import ftfy
 _LONE_A_CIRCUMFLEX = re.compile(r"(?<![A-Za-zÀ-ÿ])Â(?=[\s\W]|$)|(?<=[a-z.,;:!?\"”’)])Â(?![A-Za-zÀ-ÿ])")
 _ODD_SPACES = re.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000]")
 _INVISIBLES = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
+# Typesetting codes of news-service feeds ("&UR;", "&QL;" in NYT/TREC files): entity-shaped, upper
+# case, and not HTML entities, so no browser or ftfy would ever turn them into text.
+_FEED_CODES = re.compile(r"&([A-Z]{2,3});")
 
 
 def repair_encoding(text: str) -> tuple[str, list[str]]:
@@ -24,8 +28,28 @@ def repair_encoding(text: str) -> tuple[str, list[str]]:
     residue, count = _LONE_A_CIRCUMFLEX.subn("", fixed)
     if count:
         repairs.append(f"encoding: {count} stray 'Â' removed")
+    residue, quotes = tex_quotes(residue)
+    if quotes:
+        repairs.append(f"quotes: {quotes} TeX-style quote marks (``…'') made typographic")
+    residue, codes = _FEED_CODES.subn(lambda m: "" if m.group(1) + ";" not in html5 else m.group(0), residue)
+    if codes:
+        repairs.append("encoding: feed typesetting codes removed")
     spaced, spaces = _ODD_SPACES.subn(" ", residue)
     spaced, invisibles = _INVISIBLES.subn("", spaced)
     if spaces or invisibles:
         repairs.append(f"encoding: {spaces + invisibles} odd space or invisible characters normalised")
     return spaced, repairs
+
+
+def tex_quotes(text: str) -> tuple[str, int]:
+    """````…''`` (TeX and Penn Treebank style) as ``“…”``; only in a text that uses ```` at all.
+
+    >>> tex_quotes("He said ``no,'' twice.")
+    ('He said “no,” twice.', 2)
+    """
+    if "``" not in text:
+        return text, 0
+    opened = text.count("``")
+    text = text.replace("``", "“")
+    closed = text.count("''")
+    return text.replace("''", "”"), opened + closed

@@ -1,10 +1,12 @@
-"""Whitespace and run-together sentences."""
+"""Whitespace: hard-wrapped lines, odd spacing and run-together sentences."""
 
 from __future__ import annotations
 
+import itertools
 import re
 
 _SPACES = re.compile(r"[ \t\f\v]+")
+_SENTENCE_END = re.compile(r"[.!?:;\"”’')\]]$")
 # "post.The", "Syria.Furthermore", 'factions."In', 'alert."Russian': a sentence end glued to the
 # next sentence. Only after a lower-case word of two or more letters, so "U.S.A", "e.g.X",
 # decimals and domain names are left alone.
@@ -32,3 +34,52 @@ def split_run_ons(line: str) -> tuple[str, int]:
         return " " + quote
 
     return _RUN_ON.subn(space, line)
+
+
+def is_hard_wrapped(lines: list[str], max_width: int = 100, min_share: float = 0.5, min_lines: int = 6) -> bool:
+    """Does the text break its lines at a fixed width, mid-sentence (wire copy, e-mail, TREC/DUC files)?
+
+    Hard-wrapped text has at least ``min_lines`` non-blank lines, no line wider than ``max_width``
+    (90th percentile), and at least ``min_share`` of the lines that another line follows (and at
+    least three) end mid-sentence (no final punctuation) while filling most of the width. A text with one paragraph
+    or one sentence per line does not qualify: its lines end with punctuation, or vary in width.
+    """
+    widths = sorted(len(line.rstrip()) for line in lines if line.strip())
+    width = widths[int(0.9 * (len(widths) - 1))] if widths else 0
+    if len(widths) < min_lines or width > max_width:
+        return False
+    followed = [a.rstrip() for a, b in itertools.pairwise(lines) if a.strip() and b.strip() and not _indented(b)]
+    if not followed:
+        return False
+    mid_sentence = [a for a in followed if not _SENTENCE_END.search(a) and len(a) >= 0.6 * width]
+    return len(mid_sentence) >= max(3, min_share * len(followed))
+
+
+def _indented(line: str) -> bool:
+    return line[:1] == "\t" or line.startswith("  ")
+
+
+def unwrap_lines(text: str) -> tuple[str, int]:
+    """Join hard-wrapped lines into paragraphs; return the text and how many line breaks were removed.
+
+    A paragraph ends at a blank line or before an indented line. A word hyphenated across a line
+    break keeps its hyphen ("well-" + "known" → "well-known").
+
+    >>> unwrap_lines("First line\\nwraps here.\\n\\tNew paragraph.")
+    ('First line wraps here.\\nNew paragraph.', 1)
+    """
+    paragraphs: list[list[str]] = [[]]
+    for line in text.split("\n"):
+        if not line.strip() or (_indented(line) and paragraphs[-1]):
+            paragraphs.append([])
+        if line.strip():
+            paragraphs[-1].append(line.strip())
+    joined = sum(len(p) - 1 for p in paragraphs if p)
+    return "\n".join(_join_wrapped(p) for p in paragraphs if p), joined
+
+
+def _join_wrapped(lines: list[str]) -> str:
+    out = lines[0]
+    for line in lines[1:]:
+        out += line if out.endswith("-") and line[:1].isalpha() else " " + line
+    return out
