@@ -162,4 +162,6 @@ def test_tex_quotes_become_typographic_and_feed_codes_go():
     assert "&UR;" not in text and "&QL;" not in text
     assert "Tom & Co." in text  # a real HTML entity, upper case too, is read, never dropped
     assert any("TeX" in r for r in repairs) and any("typesetting" in r for r in repairs)
-    assert repair_encoding("He is 6'2'' tall.")[0] == "He is 6'2'' tall."  # no `` in the text: untouched
+    assert repair_encoding("He is 6'2'' tall.")[0] == "He is 6'2'' tall."  # inches, not a quote
+    doubled = repair_encoding("''We will not reopen it,'' he said. The pile is 6'2'' wide.")[0]
+    assert doubled == '"We will not reopen it," he said. The pile is 6\'2\'\' wide.'

@@ -15,6 +15,7 @@ _ODD_SPACES = re.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000]")
 _INVISIBLES = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
 # Typesetting codes of news-service feeds ("&UR;", "&QL;" in NYT/TREC files): entity-shaped, upper
 # case, and not HTML entities, so no browser or ftfy would ever turn them into text.
+_DOUBLED_APOSTROPHES = re.compile(r"(?<![\d'])''(?!')")
 _FEED_CODES = re.compile(r"&([A-Z]{2,3});")
 
 
@@ -42,14 +43,20 @@ def repair_encoding(text: str) -> tuple[str, list[str]]:
 
 
 def tex_quotes(text: str) -> tuple[str, int]:
-    """````…''`` (TeX and Penn Treebank style) as ``“…”``; only in a text that uses ```` at all.
+    """TeX and Penn Treebank quote marks as ordinary ones.
+
+    ````…''`` becomes ``“…”`` in a text that uses ```` at all; in a text that writes two
+    apostrophes for both ends (``''…''``, some wire services), each pair becomes a straight ``"``
+    (quote finding tells opening from closing by parity). Two apostrophes after a digit are inches.
 
     >>> tex_quotes("He said ``no,'' twice.")
     ('He said “no,” twice.', 2)
+    >>> tex_quotes("''No,'' he said.")
+    ('"No," he said.', 2)
     """
-    if "``" not in text:
-        return text, 0
-    opened = text.count("``")
-    text = text.replace("``", "“")
-    closed = text.count("''")
-    return text.replace("''", "”"), opened + closed
+    if "``" in text:
+        opened = text.count("``")
+        text = text.replace("``", "“")
+        closed = text.count("''")
+        return text.replace("''", "”"), opened + closed
+    return _DOUBLED_APOSTROPHES.subn('"', text) if len(_DOUBLED_APOSTROPHES.findall(text)) >= 2 else (text, 0)
