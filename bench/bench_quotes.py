@@ -34,6 +34,8 @@ def main() -> None:
 
 def _table(report: dict, split: str) -> None:
     print(f"PolNeAR {split}: {report['articles']} articles")
+    print("direct = gold content only inside quote marks ('' counts as one mark, an apostrophe is no mark: #5);"
+          " overlap pairs one-to-one by shared characters, exact compares spans trimmed of marks and punctuation")
     for subset in ("direct", "all"):
         print(f"\n[{subset}]  {'metric':<16} {'crosswire P/R/F1':>22} {'textacy P/R/F1':>22} {'ΔF1':>7}")
         for metric in ("content_exact", "content_overlap", "speaker_exact", "speaker_overlap"):

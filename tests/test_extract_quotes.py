@@ -109,3 +109,74 @@ def test_reported_speech_has_speaker_cue_and_content(nlp):
 
 def test_reported_speech_can_be_switched_off(nlp):
     assert not quotes_of(nlp, "The ministry said that the bases were on high alert.", reported=False)
+
+
+def test_two_straight_single_marks_are_one_double_mark():
+    text = "''We finally may be seeing some growth,'' the economist said. He called it ''a big story.''"
+    assert inner(text) == ["We finally may be seeing some growth", "a big story."]
+
+
+def test_a_closing_mark_glued_to_the_next_word_does_not_open_a_quote():
+    text = "“We have seen real paranoia,”Clinton said. “Some of his comments do not fit.”"
+    assert inner(text) == ["We have seen real paranoia", "Some of his comments do not fit."]
+
+
+def test_quote_after_the_frame_sentence_continues_the_same_statement(nlp):
+    text = ("“People are afraid of wasting their votes,” said Jane Roe, a voter from Ohio who ran for the "
+            "state senate in 2012 and lost. “But the votes are still counting.”")
+    direct = [q for q in quotes_of(nlp, text) if q.kind == "direct"]
+    assert len(direct) == 2
+    assert direct[1].part_of == direct[0].id
+    assert direct[1].speaker == direct[0].speaker == "Jane Roe"
+
+
+def test_lower_case_tail_of_the_reporters_sentence_is_not_a_statement(nlp):
+    woven = "She also said the turmoil was not mainly the fault of the banks, “not by a long shot.”"
+    assert not [q for q in quotes_of(nlp, woven) if q.kind == "direct"]
+    spoken = "He added, “actually, what I do not understand is the vote in Iowa.”"
+    assert [q.speaker for q in quotes_of(nlp, spoken) if q.kind == "direct"] == ["He"]
+
+
+def test_participle_cue_takes_the_subject_of_its_verb(nlp):
+    text = "The senator ended the speech by saying, “I am not a natural politician, in case you missed it.”"
+    direct = [q for q in quotes_of(nlp, text) if q.kind == "direct"]
+    assert len(direct) == 1
+    assert text[direct[0].speaker_mention.start : direct[0].speaker_mention.end] == "The senator"
+
+
+def test_the_sentence_after_a_closed_quote_is_not_its_frame(nlp):
+    text = ("Mr. Rubio spoke first.\n“We will win this state and the next one.” On the trail, Cruz describes "
+            "himself as a consistent conservative.")
+    direct = [q for q in quotes_of(nlp, text) if q.kind == "direct"]
+    assert direct and direct[0].speaker != "Cruz"
+
+
+def test_a_nested_quote_at_the_end_still_closes_the_statement(nlp):
+    text = "“He always whispered in my ear, ‘Billie, you are the queen,’” she said."
+    direct = [q for q in quotes_of(nlp, text) if q.kind == "direct"]
+    assert len(direct) == 1 and direct[0].speaker == "she"
+
+
+def test_headline_name_before_a_colon_is_the_speaker(nlp):
+    text = "Reid: ‘Never, ever, ever underestimate Trump.’\n\nHarry Reid has some advice for Democrats."
+    direct = [q for q in quotes_of(nlp, text) if q.kind == "direct"]
+    assert [text[q.speaker_mention.start : q.speaker_mention.end] for q in direct] == ["Reid"]
+
+
+def test_unattributed_titles_and_asides_are_not_statements(nlp):
+    titles = "In his new book, “Doomed to Succeed,” and in an interview, the author spoke of his time there."
+    assert not [q for q in quotes_of(nlp, titles) if q.kind == "direct"]
+    aside = "The fund was set up in May. “The rules apply to every member of the board without exception.”"
+    assert not [q for q in quotes_of(nlp, aside) if q.kind == "direct"]
+    opening = "“The rules apply to every member of the board without exception.”"
+    assert len([q for q in quotes_of(nlp, opening) if q.kind == "direct"]) == 1
+
+
+def test_according_to_names_the_speaker_of_a_clause(nlp):
+    text = "The talks in Vienna failed on Sunday, according to two senior officials."
+    reported = [q for q in quotes_of(nlp, text) if q.kind == "reported"]
+    assert len(reported) == 1
+    assert text[reported[0].span.start : reported[0].span.end].startswith("The talks in Vienna failed")
+    assert "officials" in reported[0].speaker
+    relayed = "The minister declared that the talks had failed, according to Reuters."
+    assert all("Reuters" not in (q.speaker or "") for q in quotes_of(nlp, relayed))

@@ -5,7 +5,11 @@ brat standoff (``T`` lines ``Source|Cue|Content start end[;start end]``, ``E`` l
 When several annotators labelled one article, the first annotation file in name order is used.
 
 An attribution is *direct* when its content, stripped of edge punctuation, opens with a quote mark
-and closes with one. Metrics (precision, recall, F1):
+and closes with one, and no word stands outside the marks (fragments read together). Two straight
+single marks count as one double mark (``''…''``, the style of the New York Times texts), and a single
+mark between two letters is an apostrophe, not a mark (before #5 was closed, both were read as
+marks, which left every ``''…''`` quote and every single-quoted one with an apostrophe out of the
+direct set). Metrics (precision, recall, F1):
 
 * **content**: predicted quote spans against gold content spans, one-to-one. *Exact* compares the
   spans after trimming quote marks, spaces and punctuation at both edges; *overlap* counts any shared
@@ -80,13 +84,15 @@ def _read_ann(path: Path) -> dict[str, tuple[str, Spans]]:
 
 def is_direct(text: str, content: Spans) -> bool:
     """Does the gold content consist only of words in quote marks (fragments read together)?"""
-    joined = " ".join(text[s:e] for s, e in content).strip().rstrip(".,;:!?— ")
+    joined = " ".join(text[s:e] for s, e in content).strip().replace("''", '"').rstrip(".,;:!?— ")
     if len(joined) < 2 or joined[0] not in "\"“„«‘'" or joined[-1] not in "\"”“»’'":
         return False
     single = joined[0] in "‘'"
     marks = "‘’'" if single else "\"“”„«»"
     inside, outside_words = False, 0
-    for ch in joined:
+    for k, ch in enumerate(joined):
+        if single and 0 < k < len(joined) - 1 and joined[k - 1].isalnum() and joined[k + 1].isalnum():
+            continue  # an apostrophe (don't), not a mark
         if ch in marks:
             inside = not inside
         elif not inside and ch.isalnum():
@@ -272,7 +278,8 @@ def crosswire_predictions(doc, settings) -> list[Predicted]:
 
     xs = settings.extract
     hulls: dict[str, list] = {}
-    for q in find_quotes(doc, "eval", xs.min_quote_chars, xs.max_frame_tokens, xs.reported_speech):
+    for q in find_quotes(doc, "eval", xs.min_quote_chars, xs.max_frame_tokens, xs.reported_speech,
+                         xs.min_unattributed_words):
         key = q.part_of or q.id
         speaker = q.speaker_mention or q.speaker_span
         pair = (speaker.start, speaker.end) if speaker else None

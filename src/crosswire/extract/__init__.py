@@ -63,7 +63,8 @@ def story_evidence(story, docs, articles, settings) -> Evidence:
     for aid in story.article_ids:
         doc, article = docs[aid], articles[aid]
         mentions.extend(article_mentions(doc, aid))
-        found = find_quotes(doc, aid, xs.min_quote_chars, xs.max_frame_tokens, xs.reported_speech)
+        found = find_quotes(doc, aid, xs.min_quote_chars, xs.max_frame_tokens, xs.reported_speech,
+                            xs.min_unattributed_words)
         quotes.extend(found)
         claims.extend(find_claims(doc, aid, article.published, found))
     texts = {aid: articles[aid].text for aid in story.article_ids}

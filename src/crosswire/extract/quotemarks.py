@@ -58,22 +58,42 @@ def _straight_double_opens(text: str, i: int, is_open: bool) -> bool:
     return prev in _OPEN_CONTEXT or prev in "'‘" or (nxt and not nxt.isspace() and not prev.isalnum())
 
 
+def _doubled_single(paragraph: str, i: int, is_open: bool) -> tuple[str, str] | None:
+    """Two straight single marks used as one double mark (``''We will,'' he said``, as in some
+    wire and newspaper archives): an opening mark before a word, a closing one after one."""
+    prev, nxt = _prev(paragraph, i), _next(paragraph, i + 1)
+    if is_open and prev and not prev.isspace():
+        return ("close", "D")
+    if not is_open and prev in _OPEN_CONTEXT | {'"'} and (nxt.isalnum() or nxt in "…$(["):
+        return ("open", "D")
+    return None
+
+
 def _events(paragraph: str) -> list[tuple[int, str, str]]:
     """(offset, 'open'|'close', family) for every quote mark of one paragraph, read left to right.
 
     Families: ``D`` double (curly, straight, low-high), ``G``/``R`` guillemets, ``S`` single.
     Single marks are only read outside a double quote (inside, they are a nested quote).
     """
-    events, open_family = [], None
+    events, open_family, skip = [], None, -1
     for i, ch in enumerate(paragraph):
         kind = None
+        if i == skip:
+            continue
+        if ch == "'" and _next(paragraph, i) == "'" and open_family in (None, "D"):
+            skip, kind = i + 1, _doubled_single(paragraph, i, open_family == "D")
+            if kind is None:
+                continue
+            open_family = None if kind[0] == "close" else "D"
+            events.append((i + 1 if kind[0] == "open" else i, kind[0], "D"))
+            continue
         if ch == '"':
             kind = ("open", "D") if _straight_double_opens(paragraph, i, open_family == "D") else ("close", "D")
         elif open_family in ("D", "G", "R") and DOUBLE_CLOSE.get(ch) == open_family:
             kind = ("close", open_family)
         elif ch in DOUBLE_OPEN and open_family in (None, "S"):
             kind = ("open", DOUBLE_OPEN[ch])
-        elif ch == "”" and open_family is None and _next(paragraph, i).isalpha():
+        elif ch == "”" and open_family is None and _next(paragraph, i).isalpha() and _prev(paragraph, i) in _OPEN_CONTEXT:
             kind = ("open", "D")  # some sites use the closing mark on both sides
         elif ch in "‘'" and open_family is None and _single_opens(paragraph, i):
             kind = ("open", "S")

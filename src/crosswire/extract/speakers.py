@@ -16,6 +16,11 @@ CUE_LEMMAS = frozenset(
     ["say", "state", "add", "tell", "note", "emphasize", "emphasise", "stress", "conclude", "declare", "announce", "write", "post", "report", "claim", "insist", "warn", "urge", "explain", "confirm", "deny", "reply", "respond", "cite", "quote", "argue", "tweet", "acknowledge", "admit", "assert", "allege", "caution", "comment", "complain", "contend", "disclose", "estimate", "maintain", "observe", "predict", "promise", "recall", "remark", "reiterate", "reveal", "signal", "suggest", "testify", "vow", "ask", "answer", "agree", "boast", "charge", "concede", "continue", "counter", "describe", "joke", "lament", "muse", "plead", "proclaim", "recount", "reason", "retort", "scoff", "shout"]
 )
 """Verbs that introduce speech. ``continue`` and ``ask`` only count with a quote beside them."""
+QUOTE_CUE_LEMMAS = CUE_LEMMAS | frozenset(
+    ["read", "chant", "yell", "press", "interject", "echo", "exclaim", "quip", "wonder", "surmise", "assure", "elaborate", "cry", "blare", "scream", "whisper", "laugh", "mock", "pledge", "rail", "begin", "opine", "intone", "thunder", "gush", "marvel", "sigh", "question", "confess", "recall", "reply", "demand", "shoot", "point", "recommend", "fume", "crack"]
+)
+"""Verbs that introduce words in quote marks only ("“Build the wall!” the crowd chanted", "a sign read
+“…”"); the commonest cue words of PolNeAR train's direct attributions that ``CUE_LEMMAS`` lacked."""
 RELAY_LEMMAS = frozenset({"cite", "quote"})
 SPEAKER_LABELS = ("PERSON", "ORG", "GPE", "NORP", "FAC")
 UTTERANCE_NOUNS = frozenset(
@@ -42,14 +47,16 @@ class Speaker:
     """True when the phrase only points back ("he", "the ministry") and was resolved (or not) to a name."""
 
 
-def phrase_span(token, limit: int = 25) -> tuple[int, int]:
-    """Characters of a token's subtree, cut before a relative clause and capped at ``limit`` tokens."""
-    excluded = {t.i for d in token.subtree if d.dep_ == "relcl" and d.i != token.i for t in d.subtree}
+def phrase_span(token, limit: int = 25, relative: bool = False) -> tuple[int, int]:
+    """Characters of a token's subtree, cut before a relative clause (kept with ``relative``) and
+    capped at ``limit`` tokens."""
+    cut = () if relative else ("relcl",)
+    excluded = {t.i for d in token.subtree if d.dep_ in cut and d.i != token.i for t in d.subtree}
     tokens = [t for t in token.subtree if t.i not in excluded]
     tokens = [t for t in tokens if abs(t.i - token.i) <= limit] or [token]
-    while len(tokens) > 1 and tokens[-1].is_punct:
+    while len(tokens) > 1 and (tokens[-1].is_punct or tokens[-1].is_space):
         tokens.pop()
-    while len(tokens) > 1 and tokens[0].is_punct:
+    while len(tokens) > 1 and (tokens[0].is_punct or tokens[0].is_space):
         tokens.pop(0)
     return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
 
@@ -97,14 +104,19 @@ def _issuer(head):
 
 
 def name_speaker(subject) -> Speaker:
-    """Turn a subject token into a :class:`Speaker`; references are marked, not yet resolved."""
+    """Turn a subject token into a :class:`Speaker`; references are marked, not yet resolved.
+
+    The mention is the whole phrase as written, relative clause included ("Jane Roe, who chairs the
+    panel"), as PolNeAR marks sources; an unnamed speaker's name is the phrase without it.
+    """
+    written = phrase_span(subject, relative=True)
     mention = phrase_span(subject)
     ent = entity_of(subject)
     if ent is not None and (ent.label_ != "NORP" or mention == (ent.start_char, ent.end_char)):
-        return Speaker(mention, ent.text, (ent.start_char, ent.end_char), ent.label_)
+        return Speaker(written, ent.text, (ent.start_char, ent.end_char), ent.label_)
     lower = subject.lower_
     if subject.lemma_.lower() in UTTERANCE_NOUNS and (issuer := _issuer(subject)) is not None:
-        return Speaker(mention, issuer.text, (issuer.start_char, issuer.end_char), issuer.label_)
+        return Speaker(written, issuer.text, (issuer.start_char, issuer.end_char), issuer.label_)
     text = text_of(subject.doc)[mention[0] : mention[1]]
     if lower in PERSON_PRONOUNS | THING_PRONOUNS or subject.pos_ == "PRON":
         return Speaker(mention, text, mention, "", reference=True)
@@ -113,7 +125,7 @@ def name_speaker(subject) -> Speaker:
         return Speaker(mention, text, mention, "", reference=True)
     if determiners and len(list(subject.subtree)) <= 3:
         return Speaker(mention, text, mention, "", reference=True)
-    return Speaker(mention, text, mention, "")
+    return Speaker(written, text, mention, "")
 
 
 @dataclass
