@@ -180,3 +180,24 @@ def test_according_to_names_the_speaker_of_a_clause(nlp):
     assert "officials" in reported[0].speaker
     relayed = "The minister declared that the talks had failed, according to Reuters."
     assert all("Reuters" not in (q.speaker or "") for q in quotes_of(nlp, relayed))
+
+
+def reported(nlp, text):
+    return [(text[q.speaker_span.start:q.speaker_span.end], text[q.span.start:q.span.end])
+            for q in find_quotes(nlp(text), "a", 10) if q.kind == "reported"]
+
+
+def test_a_kicker_label_before_the_subject_is_not_the_speaker(nlp):
+    text = "Flood crisis: The Harbour Ministry on Sunday said that the pier had been closed after the storm."
+    assert reported(nlp, text) == [("The Harbour Ministry", "the pier had been closed after the storm")]
+
+
+def test_a_speaker_with_a_bracketed_acronym_keeps_its_closing_bracket(nlp):
+    text = "The armed group Liberation Front of Vela (LFV) announced on Monday that rebels had occupied the port."
+    ((speaker, _),) = reported(nlp, text)
+    assert speaker.endswith("(LFV)")
+
+
+def test_a_negated_cue_reports_nothing(nlp):
+    text = "In a post on Sunday, the ministry did not say where the minister was now and said the army had left."
+    assert [content for _, content in reported(nlp, text)] == ["the army had left"]

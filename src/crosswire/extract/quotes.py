@@ -68,13 +68,20 @@ def _subject(cue):
     for verb in (cue, cue.head if cue.dep_ == "conj" else None):
         if verb is None:
             continue
-        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        subject = _nearest_subject(verb)
         if subject is not None and not (verb is not cue and subject.i > cue.i):
             return subject
     agent = next((c for c in cue.children if c.dep_ == "agent"), None)
     if agent is not None:
         return next((c for c in agent.children if c.dep_ == "pobj"), None)
     return _participle_subject(cue)
+
+
+def _nearest_subject(verb):
+    """The verb's subject; of two (a kicker label "Flood crisis: The ministry said"), the one nearer it."""
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    before = [c for c in subjects if c.i < verb.i]
+    return max(before, key=lambda c: c.i) if before else (subjects[0] if subjects else None)
 
 
 def _participle_subject(cue):
@@ -446,8 +453,8 @@ def _reported(doc, direct: list[_Found]) -> list[_Found]:
             continue
         comp = next((c for c in token.children if c.dep_ == "ccomp"), None)
         subject = _subject(token)
-        if comp is None or subject is None:
-            continue
+        if comp is None or subject is None or any(c.dep_ == "neg" for c in token.children):
+            continue  # "did not say where …" reports nothing
         tokens = [t for t in comp.subtree if not (t.is_punct and t.i == comp.right_edge.i)]
         while tokens and tokens[0].dep_ == "mark" and tokens[0].lower_ == "that":
             tokens = tokens[1:]

@@ -54,11 +54,18 @@ def phrase_span(token, limit: int = 25, relative: bool = False) -> tuple[int, in
     excluded = {t.i for d in token.subtree if d.dep_ in cut and d.i != token.i for t in d.subtree}
     tokens = [t for t in token.subtree if t.i not in excluded]
     tokens = [t for t in tokens if abs(t.i - token.i) <= limit] or [token]
-    while len(tokens) > 1 and (tokens[-1].is_punct or tokens[-1].is_space):
+    while len(tokens) > 1 and (tokens[-1].is_punct or tokens[-1].is_space) and not _closes_bracket(tokens):
         tokens.pop()
     while len(tokens) > 1 and (tokens[0].is_punct or tokens[0].is_space):
         tokens.pop(0)
     return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+
+
+def _closes_bracket(tokens) -> bool:
+    """Is the last token a bracket closing one opened inside the phrase ("… Front (NLF)")?"""
+    text = tokens[-1].text
+    pairs = {")": "(", "]": "["}
+    return text in pairs and sum(t.text == pairs[text] for t in tokens) > sum(t.text == text for t in tokens[:-1])
 
 
 def entity_of(token):
