@@ -36,8 +36,10 @@ def _pair_table(features, mask: np.ndarray, gold: list[str]):
 
 
 def calibrate(path: str, dense: np.ndarray | None) -> dict:
-    """Fit the logistic link model on pairs of odd-topic articles, then pick the attach threshold
-    that maximises B³ F1 + ARI of the batch clustering of the odd topics.
+    """Fit the logistic link model on pairs of odd-topic articles; on the dense path fit the
+    second-pass model (shared neighbours) and pick its neighbour count; then pick the attach
+    threshold that maximises B³ F1 + ARI of the batch clustering of the odd topics, and print the
+    time-window sweep.
 
     The link threshold stays at the model's decision boundary, 0.5: a sweep of it on the 16 odd
     topics swings by ±0.04 ARI between neighbouring values, which is noise, not signal.
@@ -53,20 +55,24 @@ def calibrate(path: str, dense: np.ndarray | None) -> dict:
     features = build_features(articles, settings, dense=dense)
     x, y = _pair_table(features, odd, gold)
     fitted = {}
-    for name, columns in (("dense", [0, 1, 2]), ("cheap", [0, 2])):
-        model = LogisticRegression(C=10.0, max_iter=2000).fit(x[:, columns], y)
-        w = dict(zip([["lexical", "dense", "entity"][c] for c in columns], model.coef_[0].round(3)))
+    for name, columns in (("dense", [0, 1, 2, 3]), ("cheap", [0, 2])):
+        model = LogisticRegression(C=10.0, max_iter=5000).fit(x[:, columns], y)
+        w = {"lead_entity": 0.0, **dict(zip([["lexical", "dense", "entity", "lead_entity"][c] for c in columns],
+                                            model.coef_[0].round(3)))}
         fitted[name] = {**{k: float(v) for k, v in w.items()}, "bias": round(float(model.intercept_[0]), 3)}
     sub = [a for a, m in zip(articles, odd) if m]
     sub_gold = [g for g, m in zip(gold, odd) if m]
     for name in ("dense", "cheap"):
         f = fitted[name]
         s = dataclasses.replace(settings, lexical_weight=f["lexical"], dense_weight=f.get("dense", 0.0),
-                                entity_weight=f["entity"], bias=f["bias"], cheap_lexical_weight=f["lexical"],
-                                cheap_entity_weight=f["entity"], cheap_bias=f["bias"],
+                                entity_weight=f["entity"], lead_entity_weight=f["lead_entity"], bias=f["bias"],
+                                cheap_lexical_weight=f["lexical"], cheap_entity_weight=f["entity"],
+                                cheap_lead_entity_weight=f["lead_entity"], cheap_bias=f["bias"],
                                 dense_model=settings.dense_model if name == "dense" else None)
         sub_features = build_features(sub, s, dense=None if name == "cheap" else features.dense[odd],
                                       embed_missing=False)
+        if name == "dense":
+            s, fitted[name]["shared_neighbours"] = _fit_shared(sub, sub_gold, sub_features, s)
         sweep = []
         for attach in (1.01, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3):
             t = dataclasses.replace(s, link_threshold=LINK_THRESHOLD, attach_threshold=attach,
@@ -77,7 +83,52 @@ def calibrate(path: str, dense: np.ndarray | None) -> dict:
         fitted[name]["link_threshold"], fitted[name]["attach_threshold"] = LINK_THRESHOLD, best[1]
         fitted[name]["calibration_scores"] = {k: round(v, 4) for k, v in best[2].items()}
         fitted[name]["attach_sweep"] = {str(r[1]): round(r[0] / 2, 4) for r in sweep}
+        fitted[name]["window_sweep"] = _window_sweep(sub, sub_gold, sub_features, dataclasses.replace(
+            s, attach_threshold=best[1], cheap_attach_threshold=best[1]))
     return fitted
+
+
+def _fit_shared(articles, gold, features, settings):
+    """The second pass: for each neighbour count ``k``, fit the link model with the shared-neighbour
+    similarity on all pairs of the calibration articles (neighbours from the first-pass model) and
+    cluster them; keep the ``k`` with the best (B³ F1 + ARI) / 2. Returns the settings and a report."""
+    from sklearn.linear_model import LogisticRegression
+
+    from crosswire.stories import cluster_articles, labels_of
+    from crosswire.stories.features import pair_probabilities, pair_similarities, with_shared_neighbours
+
+    first = dataclasses.replace(settings, snn_neighbours=0)
+    i, j = np.triu_indices(len(articles), 1)
+    p = pair_probabilities(features, features, i, j, first)
+    g = np.asarray(gold)
+    y = (g[i] == g[j]).astype(int)
+    sweep, best = {}, None
+    for k in (3, 5, 7, 10, 15):
+        shared = with_shared_neighbours(features, i, j, p, k)
+        model = LogisticRegression(C=10.0, max_iter=5000).fit(pair_similarities(shared, shared, i, j), y)
+        w = [round(float(v), 3) for v in model.coef_[0]]
+        s = dataclasses.replace(first, snn_neighbours=k, snn_lexical_weight=w[0], snn_dense_weight=w[1],
+                                snn_entity_weight=w[2], snn_lead_entity_weight=w[3], snn_weight=w[4],
+                                snn_bias=round(float(model.intercept_[0]), 3))
+        scores = clustering_scores(labels_of(cluster_articles(articles, [], s, features), articles), gold)
+        sweep[str(k)] = {"score": round((scores["b3_f1"] + scores["ari"]) / 2, 4), "weights": w,
+                         "bias": s.snn_bias}
+        if best is None or sweep[str(k)]["score"] > best[0]:
+            best = (sweep[str(k)]["score"], s)
+    return best[1], {"snn_neighbours": best[1].snn_neighbours, "sweep": sweep}
+
+
+def _window_sweep(articles, gold, features, settings) -> dict[str, float]:
+    """(B³ F1 + ARI) / 2 of the batch clustering for a range of ``window_days``."""
+    from crosswire.stories import cluster_articles, labels_of
+
+    out = {}
+    for days in (7, 30, 90, 365, 100_000):
+        scores = clustering_scores(labels_of(cluster_articles(
+            articles, [], dataclasses.replace(settings, window_days=days, cheap_window_days=days), features),
+            articles), gold)
+        out[str(days)] = round((scores["b3_f1"] + scores["ari"]) / 2, 4)
+    return out
 
 
 def _print_report(report: dict) -> None:

@@ -15,7 +15,7 @@ from crosswire.eval.stories import b_cubed, clustering_scores, topic_halves
 from crosswire.model import Document, Family, Span
 from crosswire.settings import Settings
 from crosswire.stories import ann, cluster_articles, labels_of, run_stage, story_id
-from crosswire.stories.features import build_features, entity_proxy, pair_probabilities
+from crosswire.stories.features import build_features, entity_proxy, pair_probabilities, pair_similarities
 
 CHEAP = dataclasses.replace(Settings().stories, dense_model=None)
 
@@ -86,11 +86,53 @@ def test_same_event_pairs_score_above_look_alike_pairs(two_quakes):
     assert same.min() > other.max()
 
 
+def test_lead_entities_tell_apart_articles_whose_bodies_share_names():
+    """The lead names this event's who and where; a body that recalls an earlier, similar event
+    shares that event's names, which the lead feature does not count."""
+    recap = (" Last year a quake in Padang, West Sumatra killed 1,100 people and Rescuers from Jakarta "
+             "searched for days. The Padang quake of magnitude 7.6 was felt across West Sumatra.")
+    filler = " Aftershocks went on through the night and families slept outdoors in the cold." * 5
+    a = article("a", "A magnitude 6.4 quake struck Quetta in Baluchistan on Friday, killing 215 people."
+                + filler + recap)
+    b = article("b", "Officials in Padang said the toll of 1,100 could rise after the 7.6 quake in West Sumatra."
+                + filler)
+    c = article("c", "Rescuers in Quetta searched rubble after the 6.4 quake that killed 215 in Baluchistan."
+                + filler + recap)
+    full = Settings().stories  # the default path weighs the lead (embeddings are not needed here)
+    assert len(a.text) - len(recap) > full.lead_entity_chars  # the recap lies beyond the lead
+    features = build_features([a, b, c], full, embed_missing=False)
+    x = pair_similarities(features, features, np.array([0, 0]), np.array([1, 2]))
+    assert x[1, 3] > 0.5 and x[0, 3] < 0.1  # lead: a is close to c, far from b
+    assert x[0, 2] > 2 * x[0, 3]  # the whole text shares the recalled event's names with b
+
+
+def test_lead_matrix_is_built_only_for_a_path_that_weighs_it(two_quakes):
+    assert build_features(two_quakes, CHEAP).lead is None  # cheap path: lead weight 0
+    full = build_features(two_quakes, Settings().stories, embed_missing=False)
+    assert full.lead is not None and full.lead.shape[0] == len(two_quakes)
+
+
+def test_shared_neighbours_count_common_most_probable_links(two_quakes):
+    from crosswire.stories.features import with_shared_neighbours
+
+    features = build_features(two_quakes[:5], CHEAP)
+    i, j = np.triu_indices(5, 1)
+    # articles 0-2 link strongly to each other, 3-4 to each other, everything else weakly
+    p = np.where((i < 3) & (j < 3) | (i >= 3) & (j >= 3), 0.9, 0.1).astype(np.float32)
+    shared = with_shared_neighbours(features, i, j, p, k=2)
+    neighbours = shared.neighbours.toarray() > 0
+    assert neighbours[0].tolist() == [True, True, True, False, False]  # itself and its two best links
+    x = pair_similarities(shared, shared, np.array([0, 0, 3]), np.array([1, 3, 4]))[:, 4]
+    assert x[0] == pytest.approx(1.0) and x[1] < 0.5 < x[2]
+    assert not pair_similarities(shared, features, np.array([0]), np.array([1]))[:, 4].any()  # same set only
+
+
 def test_time_window_keeps_dated_articles_apart():
     text = ("Officials in Padang said the toll of 1,100 could rise after the magnitude 7.6 quake. "
             "Rescuers in Padang searched the rubble of West Sumatra towns through the night.")
     close = [article("x1", text, dt.date(2024, 1, 1)), article("x2", text + " More later.", dt.date(2024, 1, 3))]
-    far = [close[0], article("x3", text + " More later.", dt.date(2024, 3, 1))]
+    beyond = dt.date(2024, 1, 1) + dt.timedelta(days=CHEAP.cheap_window_days + 1)  # the cheap path's window
+    far = [close[0], article("x3", text + " More later.", beyond)]
     assert len(cluster_articles(close, [], CHEAP)) == 1
     assert len(cluster_articles(far, [], CHEAP)) == 2
 

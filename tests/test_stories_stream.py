@@ -84,6 +84,26 @@ def test_online_records_merge_when_a_bridge_arrives():
     assert clusterer.assignments["b"] == clusterer.assignments["c"] == first  # the older story keeps its id
 
 
+def test_online_attaches_a_lone_article_to_the_story_it_is_weakly_linked_to(arrests):
+    """Streaming mirrors the batch attach step: a story of one article joins the larger candidate
+    story it links to on average at ``attach_threshold`` or more, never below it."""
+    first, _ = arrests
+    side = article("w", "Livorno port traffic grew last year, the port authority said; banana imports "
+                        "from Ecuador rose by a tenth and customs checks were stepped up.")
+    probe = build_features([*first, side], CHEAP)
+    p = pair_probabilities(probe, probe, np.arange(4), np.full(4, 4), CHEAP)
+    assert p.mean() < CHEAP.cheap_link_threshold  # too weak to join by the link rule
+    outcomes = {}
+    for attach in (float(p.mean()) / 2, min(1.0, float(p.mean()) * 2 + 0.01)):
+        clusterer = OnlineClusterer(dataclasses.replace(CHEAP, cheap_attach_threshold=attach))
+        clusterer.add(first)
+        clusterer.add([side])
+        outcomes[attach] = clusterer.assignments["w"] == clusterer.assignments["m0"]
+        opened = [e for e in clusterer.history if e.kind == "create" and e.article_ids == ("w",)]
+        assert len(opened) == (0 if outcomes[attach] else 1)  # joined directly, or a story of its own
+    assert list(outcomes.values()) == [True, False]
+
+
 def test_inherit_ids_keeps_ids_and_records_merge_and_split():
     previous = {"a": "s1", "b": "s1", "c": "s1", "d": "s2", "e": "s3", "f": "s3", "g": "s3", "h": "s3"}
     groups = [["a", "b", "c", "d"], ["e", "f", "g"], ["h"]]

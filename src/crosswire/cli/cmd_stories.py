@@ -14,7 +14,8 @@ from .base import db_option, friendly_errors, main
 @click.option("--update", is_flag=True,
               help="Only assign articles that have no story yet (online clustering); ids never change.")
 @click.option("--window-days", type=click.IntRange(min=0), default=None,
-              help="Time window in days (default: the stories.window_days setting, 7).")
+              help="Time window in days (default: the stories.window_days setting, 90, or "
+                   "cheap_window_days, 7, without the sentence encoder).")
 @click.option("--history", "show_history", is_flag=True, help="Print the story history recorded by this run.")
 @friendly_errors
 def stories_command(db: str, update: bool, window_days: int | None, show_history: bool) -> None:
@@ -31,7 +32,7 @@ def stories_command(db: str, update: bool, window_days: int | None, show_history
 
     settings = Settings().stories
     if window_days is not None:
-        settings = dataclasses.replace(settings, window_days=window_days)
+        settings = dataclasses.replace(settings, window_days=window_days, cheap_window_days=window_days)
     with Store(db) as store:
         run = update_stories if update else recluster_stories
         result = run(store, settings)

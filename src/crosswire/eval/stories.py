@@ -18,19 +18,21 @@ from pathlib import Path
 import numpy as np
 
 from ..errors import InputError
-from ..model import Article, Document
-from ..settings import Settings
+from ..model import Article
+from ..settings import IngestSettings, Settings
 
 
 def load_ecbplus(path: str | Path, topics: Collection[int] | None = None
                  ) -> tuple[list[Article], list[str], list[int]]:
-    """Articles (cleaned as crosswire cleans any input), gold event ids and topic numbers.
+    """Articles (read and cleaned as crosswire reads and cleans any JSONL record: a publication date
+    in a leading URL / title / date block is read), gold event ids and topic numbers.
 
     ``path`` is ``articles.jsonl`` or the folder holding it (e.g. ``../shared/eval/ecbplus``);
     ``topics`` keeps only those topic numbers.
     """
     wanted = topics
     from ..clean import clean_document
+    from ..ingest.readers import document_from_record
 
     path = Path(path)
     if path.is_dir():
@@ -44,9 +46,8 @@ def load_ecbplus(path: str | Path, topics: Collection[int] | None = None
         record = json.loads(line)
         if wanted is not None and int(record["topic"]) not in wanted:
             continue
-        document = Document(id=str(record["id"]), source=f"{path}#L{number}", raw_text=record["text"],
-                            format="jsonl", body=record["text"])
-        articles.append(clean_document(document))
+        document = document_from_record({"text": record["text"]}, f"{path}#L{number}", "jsonl", IngestSettings())
+        articles.append(clean_document(dataclasses.replace(document, id=str(record["id"]))))
         gold.append(str(record["event"]))
         topics.append(int(record["topic"]))
     return articles, gold, topics

@@ -44,3 +44,70 @@ def parse_date(value: object) -> dt.date | None:
 
     parsed = dateparser.parse(text, settings={"RETURN_AS_TIMEZONE_AWARE": False, "PREFER_DAY_OF_MONTH": "first"})
     return parsed.date() if parsed else None
+
+
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+_DATE_IN_LINE = re.compile(
+    rf"\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?:19|20)\d\d\b"  # May 03, 2013 · Dec 23 2012
+    rf"|\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+(?:19|20)\d\d\b"  # 22 JUL 2013 · 14 June 2013
+    r"|\b(?:19|20)\d\d-\d\d-\d\d\b",  # 2013-07-21
+    re.IGNORECASE,
+)
+_DATE_IN_URL = re.compile(
+    rf"/((?:19|20)\d\d)[/-](\d\d|{_MONTH})[/-](\d\d?)(?:/|[-_]|\.|$)"  # /2013/05/02/ · /2005/nov/28/
+    r"|/((?:19|20)\d\d)(\d\d)(\d\d)/",  # /20130914/
+    re.IGNORECASE,
+)
+HEADER_LINES = 4
+"""How many leading non-empty lines of a text may hold a header (URL, title, date line)."""
+DATE_LINE_CHARS = 60
+"""A header date line is short ("Published: April 23, 2013 9:39 AM"); a longer line is body text."""
+DATE_LINE_WORDS = 5
+"""Words besides the date on a header date line ("Last Updated: Monday, 02:24 GMT"); a sentence
+that mentions a date has more."""
+
+
+def header_date(text: str) -> dt.date | None:
+    """The publication date of a text that opens with a header block, else ``None``.
+
+    A header block is what copies of web articles often begin with: a URL line, a title line and
+    a short date line ("May 03, 2013", "Posted: Apr 02, 2009 11:06 PM", "WASHINGTON, April 28,
+    2009"), in any order, within the first :data:`HEADER_LINES` non-empty lines and before the
+    first paragraph (a long line ending a sentence). A short line
+    holding a full date is read first; else a full year/month/day in a leading URL
+    (``/2013/05/02/``, ``/2005/nov/28/``, ``/20130914/``). Dates inside body sentences are never
+    read: they may be about anything.
+
+    >>> header_date("http://x.com/a\\nQuake hits island\\nMay 03, 2013\\nA quake hit ...")
+    datetime.date(2013, 5, 3)
+    >>> header_date("The council met on May 3, 2013 to approve the budget.") is None
+    True
+    """
+    lines = [line.strip() for line in text.splitlines() if line.strip()][:HEADER_LINES]
+    for line in lines:
+        if len(line) > DATE_LINE_CHARS and line.endswith((".", "!", "?", '"', "”")):
+            break  # a paragraph of the body: the header block is over
+        m = _DATE_IN_LINE.search(line) if len(line) <= DATE_LINE_CHARS else None
+        if m and _is_date_line(line, m) and (found := parse_date(m.group(0))):
+            return found
+    if lines and lines[0].startswith(("http://", "https://", "www.")) and " " not in lines[0]:
+        return _url_date(lines[0])
+    return None
+
+
+def _is_date_line(line: str, match: re.Match) -> bool:
+    rest = line[: match.start()] + " " + line[match.end() :]
+    return sum(any(c.isalpha() for c in word) for word in rest.split()) <= DATE_LINE_WORDS
+
+
+def _url_date(url: str) -> dt.date | None:
+    m = _DATE_IN_URL.search(url)
+    if not m:
+        return None
+    year, month, day = (g for g in m.groups() if g is not None)
+    if not month.isdigit():
+        return parse_date(f"{day} {month} {year}")
+    try:
+        return dt.date(int(year), int(month), int(day))
+    except ValueError:  # /2013/13/45/ is an id, not a date
+        return None

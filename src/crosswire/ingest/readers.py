@@ -15,7 +15,7 @@ from collections.abc import Callable
 
 from ..model import Document, Rejection
 from ..settings import IngestSettings
-from .meta import outlet_from_url, parse_date
+from .meta import header_date, outlet_from_url, parse_date
 
 Reader = Callable[[str, str, IngestSettings], list[Document | Rejection]]
 
@@ -59,6 +59,8 @@ def read_text(text: str, source: str, settings: IngestSettings) -> list[Document
     if url is None and lines and _URL.fullmatch(lines[0].strip()):
         url = lines.pop(0).strip()
     body_lines = ([residue] if residue else []) + lines
+    if published is None:  # a date line in a URL / title / date block, or a date in the URL
+        published = header_date("\n".join([url or "", *body_lines]))
     title = None
     first = next((i for i, line in enumerate(body_lines) if line.strip() and line.strip() != residue), None)
     if first is not None and looks_like_title(body_lines[first], 200) and _has_body_after(body_lines, first):
@@ -134,6 +136,9 @@ def document_from_record(record: dict, source: str, fmt: str, settings: IngestSe
         return Rejection(source, "no_text", f"no text in any of the fields: {fields}", content_id(raw))
     url = _first_field(record, ("url", "link", "href", "uri"))
     published = parse_date(_first_field(record, ("published", "date", "publish_date", "published_at", "pubdate")))
+    published_source = "given" if published else "unknown"
+    if published is None and (published := header_date(body)):
+        published_source = "header"  # the text opens with a URL / title / date block
     outlet = _first_field(record, ("outlet", "site", "sitename", "publisher", "source_domain")) or outlet_from_url(url)
     return Document(
         id=content_id(raw),
@@ -145,7 +150,7 @@ def document_from_record(record: dict, source: str, fmt: str, settings: IngestSe
         outlet=outlet,
         author=_first_field(record, ("author", "byline", "authors")),
         published=published,
-        published_source="given" if published else "unknown",
+        published_source=published_source,
         language=_first_field(record, ("language", "lang")),
         body=body,
     )

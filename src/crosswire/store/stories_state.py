@@ -24,7 +24,7 @@ import numpy as np
 from ..model import Article, Story
 from ..settings import StoriesSettings
 from ..stories import build_story, cluster_articles, story_id
-from ..stories.features import build_features
+from ..stories.features import build_features, for_path
 from ..stories.online import OnlineClusterer, StoryEvent
 from .duck import Store
 
@@ -120,7 +120,7 @@ def update_stories(store: Store, settings: StoriesSettings) -> StoriesResult:
     assigned = {aid: sid for aid, sid, _ in done}
     new = [a for a in articles if a.id not in assigned]
     by_id = {a.id: a for a in articles}
-    known = _in_window([by_id[aid] for aid, _, _ in done if aid in by_id], new, settings.window_days)
+    known = _in_window([by_id[aid] for aid, _, _ in done if aid in by_id], new, for_path(settings).window_days)
     last_seq = max((e.seq for e in history(store)), default=0)
     clusterer = OnlineClusterer(settings)
     if known:

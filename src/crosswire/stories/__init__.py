@@ -1,7 +1,9 @@
 """Stories, pure: group articles into real-world events.
 
-Batch (:mod:`.batch`): a logistic link model over lexical, dense (MiniLM) and entity-proxy
-similarities (:mod:`.features`), candidate pairs from an ANN index at scale (:mod:`.ann`), and
+Batch (:mod:`.batch`): a logistic link model over lexical, dense (MiniLM), entity-proxy and
+lead entity-proxy similarities (:mod:`.features`) inside a publication-time window, scored a
+second time with the articles' shared nearest neighbours added (dense path), candidate pairs
+from an ANN index at scale (:mod:`.ann`), and
 average-linkage clustering cut at a calibrated probability, so the number of stories is never
 given. Articles in one near-duplicate family always share a story. Streaming (:mod:`.online`)
 assigns new articles one by one to the best story or opens a new one, with stable story ids and

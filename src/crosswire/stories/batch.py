@@ -3,7 +3,9 @@
 1. candidate pairs: all pairs up to ``exact_max_articles`` articles, else the ``neighbours``
    nearest by the ANN index (:mod:`.ann`);
 2. link probability of every candidate pair (:func:`.features.pair_probabilities`), zero
-   outside the time window;
+   outside the time window; on the dense path a second pass adds the shared-neighbour
+   similarity of each pair (each article's ``snn_neighbours`` most probable links, from the first
+   pass) and scores the pairs again with the second-pass model;
 3. connected components of the graph of pairs at or above ``link_threshold``, plus the
    must-link pairs of near-duplicate families (whose clusters are joined after step 4);
 4. average-linkage agglomerative clustering inside each component, cut at
@@ -27,7 +29,7 @@ import numpy as np
 
 from ..settings import StoriesSettings
 from . import ann
-from .features import Features, ann_vectors, for_path, pair_probabilities
+from .features import Features, ann_vectors, for_path, pair_probabilities, with_shared_neighbours
 
 
 def candidate_pairs(features: Features, settings: StoriesSettings) -> tuple[np.ndarray, np.ndarray]:
@@ -110,6 +112,9 @@ def cluster(features: Features, settings: StoriesSettings,
     settings = for_path(settings)
     i, j = candidate_pairs(features, settings)
     p = pair_probabilities(features, features, i, j, settings)
+    if features.dense is not None and settings.snn_neighbours:  # second pass: shared neighbours
+        features = with_shared_neighbours(features, i, j, p, settings.snn_neighbours)
+        p = pair_probabilities(features, features, i, j, settings)
     strong = p >= settings.link_threshold
     mi, mj = _must_link_pairs(must_link)
     forced = {(int(x), int(y)) for x, y in zip(np.minimum(mi, mj), np.maximum(mi, mj))}

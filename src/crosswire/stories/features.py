@@ -9,10 +9,19 @@ Three similarities per pair of articles, combined by a logistic model whose weig
 * ``entities``: weighted Jaccard (Ruzicka: sum of minima over sum of maxima) of tf-idf weighted
   *entity proxies*: capitalised words that do not start a sentence, and numbers. This is what
   tells look-alike events apart (who, where, how many); it is a cheap stand-in for NER that runs
-  at 10k articles a second.
+  at 10k articles a second;
+* ``lead_entities``: the same over the entity proxies of the title and lead only (the first
+  ``lead_entity_chars`` characters): the lead names the who and where of *this* event, while the
+  body also recalls earlier, similar events, which is what makes look-alikes share entities.
 
 Publication time enters as a hard window: two dated articles further apart than
 ``window_days`` are never linked (undated articles are not constrained).
+
+The batch path adds a fifth similarity in a second pass, ``shared``: the share of the two
+articles' ``snn_neighbours`` most probable links (each article counting itself) that they have in
+common — shared-nearest-neighbour similarity (Jarvis & Patrick 1973). Reports of one event rank
+each other first; a look-alike event's reports rank their own event first, so two look-alikes
+share few neighbours even when every name of the topic appears in both.
 """
 
 from __future__ import annotations
@@ -77,13 +86,25 @@ def _entity_hasher():
                              analyzer=entity_proxy, dtype=np.float32)
 
 
-def term_counts(texts: Sequence[str]):
-    """Hashed, sublinear term frequencies ``(lexical, entities)`` as CSR matrices."""
+def term_counts(texts: Sequence[str], lead_chars: int | None = 400):
+    """Hashed, sublinear term frequencies ``(lexical, entities, lead_entities)`` as CSR matrices;
+    ``lead_entities`` counts the entity proxies of the first ``lead_chars`` characters of each text
+    (``None`` when ``lead_chars`` is ``None``: a path that does not weigh the lead)."""
     lexical = _lexical_hasher().transform(texts).tocsr()
     entities = _entity_hasher().transform(texts).tocsr()
-    for matrix in (lexical, entities):
-        matrix.data = 1.0 + np.log(matrix.data)
-    return lexical, entities
+    lead = None
+    if lead_chars is not None:
+        lead = _entity_hasher().transform([" ".join(t.split())[:lead_chars] for t in texts]).tocsr()
+    for matrix in (lexical, entities, lead):
+        if matrix is not None:
+            matrix.data = 1.0 + np.log(matrix.data)
+    return lexical, entities, lead
+
+
+def lead_chars_for(settings: StoriesSettings) -> int | None:
+    """``lead_entity_chars``, or ``None`` when the path in use gives the lead feature no weight."""
+    weight = settings.lead_entity_weight if settings.dense_model else settings.cheap_lead_entity_weight
+    return settings.lead_entity_chars if weight else None
 
 
 def idf(df: np.ndarray, n_docs: int) -> np.ndarray:
@@ -118,8 +139,8 @@ def embed(articles: Sequence[Article], settings: StoriesSettings) -> np.ndarray 
 class Features:
     """Features of a set of articles, row ``i`` for ``articles[i]``.
 
-    ``lexical`` rows are unit-length tf-idf vectors; ``entities`` rows are tf-idf weights (not
-    normalised: Ruzicka needs the raw weights); ``dense`` is ``None`` on the cheap path.
+    ``lexical`` rows are unit-length tf-idf vectors; ``entities`` and ``lead`` rows are tf-idf
+    weights (not normalised: Ruzicka needs the raw weights); ``dense`` is ``None`` on the cheap path.
     """
 
     lexical: object
@@ -127,17 +148,24 @@ class Features:
     dense: np.ndarray | None
     days: np.ndarray
     """Publication date as a day number, NaN when unknown."""
+    lead: object = None
+    """Entity proxies of title + lead (tf-idf weights); ``None`` leaves the lead feature at 0."""
+    neighbours: object = None
+    """Row ``i``: article ``i`` and its most probable links, each ``1/sqrt(k + 1)`` (CSR, n × n), so
+    that a row dot product is the shared-neighbour share; set by :func:`with_shared_neighbours`."""
 
     def __len__(self) -> int:
         return self.lexical.shape[0]
 
 
-def weigh(lexical_counts, entity_counts, lexical_idf, entity_idf):
-    """tf-idf matrices from sublinear counts: lexical rows unit length, entity rows raw weights."""
+def weigh(lexical_counts, entity_counts, lexical_idf, entity_idf, lead_counts=None, lead_idf=None):
+    """tf-idf matrices from sublinear counts: lexical rows unit length, entity (and lead entity)
+    rows raw weights; ``(lexical, entities, lead)``, ``lead`` is ``None`` without ``lead_counts``."""
     lexical = _scaled(lexical_counts, lexical_idf)
     norms = np.sqrt(np.asarray(lexical.multiply(lexical).sum(axis=1)).ravel())
     lexical.data /= np.repeat(np.maximum(norms, 1e-12), np.diff(lexical.indptr)).astype(np.float32)
-    return lexical, _scaled(entity_counts, entity_idf)
+    lead = None if lead_counts is None else _scaled(lead_counts, lead_idf)
+    return lexical, _scaled(entity_counts, entity_idf), lead
 
 
 def _scaled(counts, weights: np.ndarray):
@@ -154,13 +182,14 @@ def day_numbers(articles: Sequence[Article]) -> np.ndarray:
 def build_features(articles: Sequence[Article], settings: StoriesSettings, dense: np.ndarray | None = None,
                    embed_missing: bool = True) -> Features:
     """Features with document frequencies taken from ``articles`` themselves (the batch path)."""
-    lexical_counts, entity_counts = term_counts([feature_text(a) for a in articles])
+    counts = term_counts([feature_text(a) for a in articles], lead_chars_for(settings))
     n = len(articles)
-    lexical, entities = weigh(lexical_counts, entity_counts, idf(document_frequency(lexical_counts), n),
-                              idf(document_frequency(entity_counts), n))
+    lead_idf = None if counts[2] is None else idf(document_frequency(counts[2]), n)
+    lexical, entities, lead = weigh(counts[0], counts[1], idf(document_frequency(counts[0]), n),
+                                    idf(document_frequency(counts[1]), n), counts[2], lead_idf)
     if dense is None and embed_missing:
         dense = embed(articles, settings)
-    return Features(lexical, entities, dense, day_numbers(articles))
+    return Features(lexical, entities, dense, day_numbers(articles), lead)
 
 
 def _rowwise_dot(a, b) -> np.ndarray:
@@ -168,19 +197,48 @@ def _rowwise_dot(a, b) -> np.ndarray:
 
 
 def pair_similarities(left: Features, right: Features, i: np.ndarray, j: np.ndarray,
-                      chunk: int = 20000) -> np.ndarray:
-    """``(len(i), 3)`` array of lexical, dense and entity similarity of ``left[i]`` and ``right[j]``."""
-    out = np.zeros((len(i), 3), dtype=np.float32)
+                      chunk: int = 20000, lead: bool = True) -> np.ndarray:
+    """``(len(i), 5)`` array of lexical, dense, entity, lead-entity and shared-neighbour similarity
+    of ``left[i]`` and ``right[j]``; the lead column stays 0 when ``lead`` is false (a path that
+    does not weigh it), the shared column unless ``left is right`` carries ``neighbours``."""
+    out = np.zeros((len(i), 5), dtype=np.float32)
+    shared = left is right and left.neighbours is not None
     for start in range(0, len(i), chunk):
         a, b = i[start:start + chunk], j[start:start + chunk]
-        out[start:start + len(a), 0] = _rowwise_dot(left.lexical[a], right.lexical[b])
+        rows = slice(start, start + len(a))
+        out[rows, 0] = _rowwise_dot(left.lexical[a], right.lexical[b])
         if left.dense is not None and right.dense is not None:
-            out[start:start + len(a), 1] = np.einsum("ij,ij->i", left.dense[a], right.dense[b])
-        ea, eb = left.entities[a], right.entities[b]
-        total = np.asarray(ea.sum(axis=1)).ravel() + np.asarray(eb.sum(axis=1)).ravel()
-        diff = np.asarray(abs(ea - eb).sum(axis=1)).ravel()
-        out[start:start + len(a), 2] = np.where(total > 0, (total - diff) / np.maximum(total + diff, 1e-9), 0.0)
+            out[rows, 1] = np.einsum("ij,ij->i", left.dense[a], right.dense[b])
+        out[rows, 2] = ruzicka(left.entities[a], right.entities[b])
+        if lead and left.lead is not None and right.lead is not None:
+            out[rows, 3] = ruzicka(left.lead[a], right.lead[b])
+        if shared:
+            out[rows, 4] = _rowwise_dot(left.neighbours[a], left.neighbours[b])
     return out
+
+
+def with_shared_neighbours(features: Features, i: np.ndarray, j: np.ndarray, p: np.ndarray, k: int) -> Features:
+    """``features`` with each article's ``k`` most probable links among the pairs ``(i, j)``
+    (link probabilities ``p``) as its neighbours, for the shared-neighbour similarity."""
+    import scipy.sparse
+
+    n = len(features)
+    rows, cols, score = np.r_[i, j], np.r_[j, i], np.r_[p, p]
+    order = np.lexsort((-score, rows))
+    ranked = rows[order]
+    first = np.r_[0, np.flatnonzero(ranked[1:] != ranked[:-1]) + 1] if len(ranked) else np.zeros(0, np.int64)
+    rank = np.arange(len(order)) - np.repeat(first, np.diff(np.r_[first, len(order)]))
+    keep = order[rank < k]
+    r, c = np.r_[rows[keep], np.arange(n)], np.r_[cols[keep], np.arange(n)]
+    value = np.full(len(r), 1.0 / math.sqrt(k + 1), dtype=np.float32)
+    return dataclasses.replace(features, neighbours=scipy.sparse.csr_matrix((value, (r, c)), shape=(n, n)))
+
+
+def ruzicka(a, b) -> np.ndarray:
+    """Weighted Jaccard of matching rows of two non-negative sparse matrices (0 for two empty rows)."""
+    total = np.asarray(a.sum(axis=1)).ravel() + np.asarray(b.sum(axis=1)).ravel()
+    diff = np.asarray(abs(a - b).sum(axis=1)).ravel()
+    return np.where(total > 0, (total - diff) / np.maximum(total + diff, 1e-9), 0.0)
 
 
 def for_path(settings: StoriesSettings) -> StoriesSettings:
@@ -188,20 +246,28 @@ def for_path(settings: StoriesSettings) -> StoriesSettings:
     if settings.dense_model:
         return settings
     return dataclasses.replace(settings, link_threshold=settings.cheap_link_threshold,
-                               attach_threshold=settings.cheap_attach_threshold)
+                               attach_threshold=settings.cheap_attach_threshold,
+                               window_days=settings.cheap_window_days)
 
 
-def coefficients(settings: StoriesSettings, dense: bool) -> np.ndarray:
-    """``[lexical, dense, entities, bias]`` weights of the link model for the path in use."""
+def coefficients(settings: StoriesSettings, dense: bool, shared: bool = False) -> np.ndarray:
+    """``[lexical, dense, entities, lead_entities, shared, bias]`` weights of the link model for the
+    path in use; ``shared``: the second-pass model, with shared neighbours (dense path only)."""
+    if dense and shared:
+        return np.array([settings.snn_lexical_weight, settings.snn_dense_weight, settings.snn_entity_weight,
+                         settings.snn_lead_entity_weight, settings.snn_weight, settings.snn_bias])
     if dense:
-        return np.array([settings.lexical_weight, settings.dense_weight, settings.entity_weight, settings.bias])
-    return np.array([settings.cheap_lexical_weight, 0.0, settings.cheap_entity_weight, settings.cheap_bias])
+        return np.array([settings.lexical_weight, settings.dense_weight, settings.entity_weight,
+                         settings.lead_entity_weight, 0.0, settings.bias])
+    return np.array([settings.cheap_lexical_weight, 0.0, settings.cheap_entity_weight,
+                     settings.cheap_lead_entity_weight, 0.0, settings.cheap_bias])
 
 
-def link_probability(similarities: np.ndarray, settings: StoriesSettings, dense: bool) -> np.ndarray:
-    """Probability that two articles report one event, from their three similarities."""
-    w = coefficients(settings, dense)
-    logit = similarities @ w[:3] + w[3]
+def link_probability(similarities: np.ndarray, settings: StoriesSettings, dense: bool,
+                     shared: bool = False) -> np.ndarray:
+    """Probability that two articles report one event, from their five similarities."""
+    w = coefficients(settings, dense, shared)
+    logit = similarities @ w[:5] + w[5]
     return 1.0 / (1.0 + np.exp(-logit))
 
 
@@ -217,7 +283,9 @@ def pair_probabilities(left: Features, right: Features, i: np.ndarray, j: np.nda
     if len(i) == 0:
         return np.zeros(0, dtype=np.float32)
     dense = left.dense is not None and right.dense is not None
-    p = link_probability(pair_similarities(left, right, i, j), settings, dense)
+    shared = dense and left is right and left.neighbours is not None
+    lead = bool(coefficients(settings, dense, shared)[3])
+    p = link_probability(pair_similarities(left, right, i, j, lead=lead), settings, dense, shared)
     return np.where(within_window(left, right, i, j, settings.window_days), p, 0.0).astype(np.float32)
 
 

@@ -10,9 +10,15 @@ For a new article:
 3. the best story at or above ``link_threshold`` takes the article; if another story also
    passes and the two are linked on average, they are merged into the older one (a ``merge``
    event); if none passes, a new story opens with the id of its founding article (``create``);
+   then, as the batch path attaches small groups: an article that passes no story joins the
+   best larger one (over ``attach_max_size`` articles) if its average link reaches
+   ``attach_threshold``, and a story of at most ``attach_max_size`` articles among the
+   candidates' stories joins the larger one it is linked to best on average, if that reaches
+   ``attach_threshold`` (a ``merge``);
 4. after each :meth:`OnlineClusterer.add`, every story that grew is re-clustered by the batch
-   rule; a group of two or more articles that falls apart from the rest leaves under a new id
-   (a ``split`` event; the largest group keeps the id).
+   rule; a group of two or more articles that falls apart from the rest, and that the attach
+   rule would not put back, leaves under a new id (a ``split`` event; the largest group keeps
+   the id).
 
 Story ids are never renumbered: an id is born with its story and dies only in a merge.
 """
@@ -37,6 +43,7 @@ from .features import (
     feature_text,
     for_path,
     idf,
+    lead_chars_for,
     pair_probabilities,
     term_counts,
     weigh,
@@ -72,6 +79,7 @@ class _Row:
     seq: int
     vector: np.ndarray | None = None
     """The unit vector the ANN index saw for this article."""
+    lead: object = None
 
 
 @dataclass
@@ -84,7 +92,7 @@ class OnlineClusterer:
     history: list[StoryEvent] = field(default_factory=list)
     rows: dict[str, _Row] = field(default_factory=dict)
     index: ann.HyperplaneLSH | None = None
-    _df: tuple[np.ndarray, np.ndarray] | None = None
+    _df: tuple[np.ndarray, ...] | None = None
     _seq: int = 0
     _idf: tuple | None = None
 
@@ -105,15 +113,18 @@ class OnlineClusterer:
 
     def _remember(self, articles: Sequence[Article], dense: np.ndarray | None,
                   keys: np.ndarray | None = None) -> None:
-        lexical, entities = term_counts([feature_text(a) for a in articles])
-        lex_df, ent_df = self._df or (np.zeros(lexical.shape[1], np.float32), np.zeros(entities.shape[1], np.float32))
-        lex_df += np.bincount(lexical.indices, minlength=lexical.shape[1])
-        ent_df += np.bincount(entities.indices, minlength=entities.shape[1])
-        self._df = (lex_df, ent_df)
+        counts = term_counts([feature_text(a) for a in articles], lead_chars_for(self.settings))
+        df = self._df or tuple(None if c is None else np.zeros(c.shape[1], np.float32) for c in counts)
+        for total, c in zip(df, counts):
+            if c is not None:
+                total += np.bincount(c.indices, minlength=c.shape[1])
+        self._df = df
+        lexical, entities, lead = counts
         days = day_numbers(articles)
         for k, article in enumerate(articles):
             vector = None if dense is None else dense[k]
-            self.rows[article.id] = _Row(lexical[k], entities[k], vector, days[k], len(self.rows))
+            self.rows[article.id] = _Row(lexical[k], entities[k], vector, days[k], len(self.rows),
+                                         lead=None if lead is None else lead[k])
         features = self._features([a.id for a in articles])
         vectors = ann_vectors(features)
         for article, vector in zip(articles, vectors):
@@ -130,12 +141,13 @@ class OnlineClusterer:
         rows = [self.rows[i] for i in ids]
         n = len(self.rows)
         if self._idf is None or self._idf[0] != n:
-            self._idf = (n, idf(self._df[0], n), idf(self._df[1], n))
-        lexical, entities = weigh(scipy.sparse.vstack([r.lexical for r in rows]).tocsr(),
-                                  scipy.sparse.vstack([r.entities for r in rows]).tocsr(),
-                                  self._idf[1], self._idf[2])
+            self._idf = (n, *(None if df is None else idf(df, n) for df in self._df))
+        lead_counts = None if self._idf[3] is None else scipy.sparse.vstack([r.lead for r in rows]).tocsr()
+        lexical, entities, lead = weigh(scipy.sparse.vstack([r.lexical for r in rows]).tocsr(),
+                                        scipy.sparse.vstack([r.entities for r in rows]).tocsr(),
+                                        self._idf[1], self._idf[2], lead_counts, self._idf[3])
         dense = None if any(r.dense is None for r in rows) else np.stack([r.dense for r in rows])
-        return Features(lexical, entities, dense, np.array([r.day for r in rows]))
+        return Features(lexical, entities, dense, np.array([r.day for r in rows]), lead)
 
     # -- assignment ------------------------------------------------------------------------
     def add(self, articles: Sequence[Article], dense: np.ndarray | None = None) -> list[str]:
@@ -196,17 +208,43 @@ class OnlineClusterer:
         scores = self._story_scores(aid, stories)
         passing = sorted((s for s, v in scores.items() if v >= self.settings.link_threshold),
                          key=lambda s: -scores[s])
-        if not passing:
+        large = [s for s in scores if len(self.members[s]) > self.settings.attach_max_size]
+        best = max(large, key=lambda s: scores[s], default=None)
+        if not passing and best is not None and scores[best] >= self.settings.attach_threshold:
+            sid = best  # the attach rule, for a story that would hold only this article
+            self._join(aid, sid)
+        elif not passing:
             sid = self._fresh_id(aid)
             self._record("create", sid, None, (aid,))
             self._join(aid, sid)
-            return sid
-        sid = passing[0]
-        self._join(aid, sid)
+        else:
+            sid = passing[0]
+            self._join(aid, sid)
         for other in passing[1:]:
             if other in self.members and sid in self.members and self._linked(sid, other):
                 sid = self._merge(sid, other)
+        self._attach_small(self.assignments[aid], [s for s in stories if s in self.members])
         return self.assignments[aid]
+
+    def _average(self, a: str, b: str) -> float:
+        """Average link probability between the recent members of stories ``a`` and ``b``."""
+        cap = self.settings.stream_members
+        return float(self._probabilities(self.members[a][-cap:], self.members[b][-cap:]).mean())
+
+    def _attach_small(self, sid: str, stories: Sequence[str]) -> str:
+        """The streaming form of :func:`.batch.attach_small`: a story of at most ``attach_max_size``
+        articles joins the larger candidate story it is linked to best on average, if that reaches
+        ``attach_threshold``; a larger ``sid`` takes in the small candidate stories so linked to it."""
+        small = self.settings.attach_max_size
+        if len(self.members[sid]) <= small:
+            large = [s for s in stories if s != sid and len(self.members[s]) > small]
+            best = max(((self._average(sid, s), s) for s in large), default=(-1.0, sid))
+            return self._merge(sid, best[1]) if best[0] >= self.settings.attach_threshold else sid
+        for other in stories:
+            if other != sid and other in self.members and len(self.members[other]) <= small \
+                    and self._average(other, sid) >= self.settings.attach_threshold:
+                sid = self._merge(sid, other)
+        return sid
 
     def _join(self, aid: str, sid: str) -> None:
         self.assignments[aid] = sid
@@ -237,7 +275,7 @@ class OnlineClusterer:
         groups = [[members[k] for k in np.flatnonzero(labels == label)] for label in np.unique(labels)]
         groups.sort(key=lambda g: (-len(g), self.rows[g[0]].seq))
         for group in groups[1:]:
-            if len(group) < 2:
+            if len(group) < 2 or self._attached(group, groups[0]):
                 continue
             new = self._fresh_id(group[0])
             self.members[sid] = [m for m in self.members[sid] if m not in set(group)]
@@ -245,6 +283,13 @@ class OnlineClusterer:
             for m in group:
                 self.assignments[m] = new
             self._record("split", new, sid, tuple(group))
+
+    def _attached(self, group: Sequence[str], main: Sequence[str]) -> bool:
+        """Whether the batch attach rule would put ``group`` back with ``main`` (so it stays)."""
+        if len(group) > self.settings.attach_max_size:
+            return False
+        cap = self.settings.stream_members
+        return float(self._probabilities(group, main[-cap:]).mean()) >= self.settings.attach_threshold
 
     def _fresh_id(self, founder: str) -> str:
         """The founder's story id, or a variant of it if that id was ever used (never reuse an id)."""

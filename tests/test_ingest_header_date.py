@@ -1,0 +1,89 @@
+"""Stories (issue #4): the publication date of a text that opens with a URL / title / date block.
+
+Publication-time proximity can only help clustering if dates are read; copies of web articles
+often carry theirs in a header block rather than in metadata (``ingest.meta.header_date``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from crosswire.ingest import ingest
+from crosswire.ingest.meta import header_date
+
+BODY = "Rescuers searched the rubble through the night after the quake, officials said on Monday. " * 3
+
+
+@pytest.mark.parametrize(("line", "expected"), [
+    ("May 03, 2013", dt.date(2013, 5, 3)),
+    ("Published: April 23, 2013 9:39 AM", dt.date(2013, 4, 23)),
+    ("Posted: Apr 02, 2009 11:06 PM CEST", dt.date(2009, 4, 2)),
+    ("10:24 AM, MON 22 JUL 2013", dt.date(2013, 7, 22)),
+    ("WASHINGTON, DC, April 28, 2009", dt.date(2009, 4, 28)),
+    ("September 18th, 2013, 05:31 GMT", dt.date(2013, 9, 18)),
+])
+def test_date_line_of_a_header_block_is_read(line, expected):
+    text = f"http://news.example.org/story/quake-hits-coast\nQuake hits the coast\n{line}\n{BODY}"
+    assert header_date(text) == expected
+
+
+def test_date_line_may_come_before_the_title():
+    assert header_date(f"http://x.example.com/a\n27 NOVEMBER, 2005\nDid the earth move?\n{BODY}") == dt.date(2005, 11, 27)
+
+
+@pytest.mark.parametrize(("url", "expected"), [
+    ("http://www.example.com/2013/05/02/lohan-rehab/", dt.date(2013, 5, 2)),
+    ("http://articles.example.com/2005/nov/28/world/fg-quake28", dt.date(2005, 11, 28)),
+    ("http://www.example.com/new-york/20130914/queens/crash", dt.date(2013, 9, 14)),
+    ("http://www.example.com/story/2013-07-21/supermarket-fire/", dt.date(2013, 7, 21)),
+])
+def test_full_date_in_a_leading_url_is_read_when_no_date_line(url, expected):
+    assert header_date(f"{url}\nA title without a date line\n{BODY}") == expected
+
+
+def test_dates_that_are_not_in_a_header_are_not_read():
+    assert header_date("The council met on May 3, 2013 to approve the budget.") is None
+    assert header_date(f"http://www.example.com/2008/12/teixeira-offer\nTitle here\n{BODY}") is None  # no day
+    late = f"http://x.example.com/a\nTitle\nSubtitle\nByline\nMore\nMay 03, 2013\n{BODY}"
+    assert header_date(late) is None  # beyond the header block
+    assert header_date(f"{BODY}\nMay 03, 2013") is None
+
+
+def test_jsonl_record_gets_its_header_date_and_a_given_date_wins(tmp_path):
+    header = "http://news.example.org/a\nQuake hits the coast\nMay 03, 2013\n"
+    path = tmp_path / "a.jsonl"
+    path.write_text("\n".join(json.dumps(r) for r in (
+        {"text": header + BODY},
+        {"text": header + BODY + " Later.", "published": "2013-05-05"},
+        {"text": BODY + " Undated."},
+    )), encoding="utf-8")
+    docs = ingest([str(path)]).documents
+    assert [(d.published, d.published_source) for d in docs] == [
+        (dt.date(2013, 5, 3), "header"), (dt.date(2013, 5, 5), "given"), (None, "unknown")]
+
+
+def test_plain_text_file_gets_its_header_date(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text(f"http://news.example.org/a\nQuake Hits The Coast Of The Island\nPosted: Apr 02, 2009\n\n{BODY}",
+                    encoding="utf-8")
+    [doc] = ingest([str(path)]).documents
+    assert doc.published == dt.date(2009, 4, 2) and doc.published_source == "header"
+    assert doc.url == "http://news.example.org/a"
+
+
+@pytest.mark.eval
+def test_ecbplus_loader_reads_header_dates_through_the_jsonl_reader():
+    from crosswire.eval.stories import load_ecbplus
+
+    root = Path(os.environ.get("CROSSWIRE_EVAL") or Path(__file__).resolve().parents[1].parent / "shared" / "eval")
+    if not (root / "ecbplus" / "articles.jsonl").is_file():
+        pytest.skip(f"ECB+ not found at {root / 'ecbplus'} (set CROSSWIRE_EVAL)")
+    articles, gold, _ = load_ecbplus(root / "ecbplus", topics={1, 2, 3, 4})
+    dated = [a for a, g in zip(articles, gold) if a.published]
+    assert len(dated) > len(articles) / 4 and all(a.published_source == "header" for a in dated)
+    assert all(dt.date(1990, 1, 1) < a.published < dt.date(2020, 1, 1) for a in dated)
