@@ -31,6 +31,14 @@ def test_nbsp_and_invisible_characters_become_plain_spaces():
     assert repair_encoding("there was\u00a0currently no\u200b threat")[0] == "there was currently no threat"
 
 
+def test_publication_stamps_and_bare_links_are_dropped_but_sentences_starting_alike_are_kept():
+    lines = ["Updated 5:40 p.m. ET", "Posted on Thu Jun 13, 2013 08:45 AM PDT", "http://www.example.com/a/b",
+             "Updated figures show 40 people died in the blast.", "Published reports said 3 people were hurt."]
+    text, repairs = clean_text("\n".join(lines))
+    assert text.split("\n\n") == lines[3:]
+    assert sum("timestamp" in r for r in repairs) == 2 and sum("(link)" in r for r in repairs) == 1
+
+
 def test_curly_quotes_are_kept():
     assert "“We" in clean_text("He said, “We are here.”")[0]
 
@@ -148,7 +156,7 @@ def test_hard_wrapped_wire_copy_is_joined_into_its_paragraphs():
 
 
 def test_text_with_one_paragraph_or_header_line_per_line_is_not_unwrapped():
-    lines = ["http://example.com/2013/05/03/pier-closed", "Pier closed after storm", "May 03, 2013",
+    lines = ["Pier closed after storm", "By Jane Roe", "May 03, 2013",
              "The pier will stay closed.", "Divers are inspecting it."]
     text, repairs = clean_text("\n".join(lines))
     assert text.split("\n\n") == lines

@@ -82,6 +82,25 @@ def test_jsonl_rows_with_metadata_and_bad_rows(tmp_path):
     assert {r.input for r in result.rejections} == {f"{tmp_path}/a.jsonl#L{n}" for n in (2, 3, 4)}
 
 
+def test_a_record_text_opening_with_a_header_block_gives_url_outlet_title_and_date(tmp_path):
+    header = "http://www.dailyplanet.com/2013/05/03/budget\nBudget passes after long debate\nPUBLISHED: May 03, 2013\n"
+    rows = [json.dumps({"text": header + BODY}), json.dumps({"text": header + BODY, "title": "Given", "url": "https://x.org/a"})]
+    first, second = ingest([str(write(tmp_path / "a.jsonl", "\n".join(rows)))]).documents
+    assert (first.url, first.outlet, first.title) == ("http://www.dailyplanet.com/2013/05/03/budget", "dailyplanet.com",
+                                                      "Budget passes after long debate")
+    assert first.published == dt.date(2013, 5, 3) and first.published_source == "header"
+    assert first.body == BODY  # header lines are metadata, not reporting
+    assert (second.url, second.title) == ("https://x.org/a", "Given")  # fields win over the header
+    assert second.body.startswith("Budget passes") and "May 03" not in second.body
+
+
+def test_a_record_without_a_header_block_keeps_its_text(tmp_path):
+    text = "Short first line of text\n" + BODY
+    (doc,) = ingest([str(write(tmp_path / "a.jsonl", json.dumps({"text": text})))]).documents
+    assert doc.body.startswith("Short first line") or doc.title == "Short first line of text"
+    assert doc.url is None and doc.published is None
+
+
 def test_csv_rows(tmp_path):
     f = write(tmp_path / "a.csv", f'title,body,published\n"First","{BODY}",2021-01-01\n"Second","",2021-01-02\n')
     result = ingest([str(f)])

@@ -19,8 +19,27 @@ BOILERPLATE_PATTERNS: dict[str, re.Pattern[str]] = {
     "read more": re.compile(r"^\s*(read (more|also)|also read|related( stories| articles)?\s*:|see also\s*:)", re.IGNORECASE),
     "newsletter": re.compile(r"^\s*(subscribe|sign up|get (our|the) newsletter|download (our|the) app)", re.IGNORECASE),
     "advert": re.compile(r"^\s*(advertisement|sponsored( content)?|story continues below)\s*$", re.IGNORECASE),
+    "link": re.compile(r"^\s*(https?://|www\.)\S+\s*$", re.IGNORECASE),
     "navigation": re.compile(r"^\s*(skip to (main )?content|click here|comments?\s*\(\d+\))", re.IGNORECASE),
 }
+
+
+_STAMP_KEYWORD = re.compile(r"^\s*(first |last )?(published|updated|posted|modified)\b\s*(on|at)?\s*:?\s*", re.IGNORECASE)
+_DATE_WORDS = frozenset(
+    ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "january", "february", "march", "april", "june", "july", "august", "september", "october", "november", "december", "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "am", "pm", "a", "p", "m", "on", "at", "of", "the", "by", "hours", "hour", "ago", "min", "mins", "minutes", "gmt", "utc", "bst", "cet", "cest", "est", "edt", "cst", "cdt", "pst", "pdt", "ist", "et", "pt", "ct"]
+)
+
+
+def is_timestamp(line: str) -> bool:
+    """A publication stamp ("Updated 5:40 p.m. ET", "Posted on Thu Jun 13, 2013 08:45 AM PDT"): a
+    stamp keyword followed only by date and time words and numbers, at least one number among them."""
+    m = _STAMP_KEYWORD.match(line)
+    if not m:
+        return False
+    words = [re.sub(r"[.,:;/()|-]", "", w).lower() for w in line[m.end():].split()]
+    words = [w for w in words if w]
+    return any(any(c.isdigit() for c in w) for w in words) and all(
+        any(c.isdigit() for c in w) or w in _DATE_WORDS for w in words)
 
 
 def boilerplate_kind(line: str, settings: CleanSettings) -> str | None:
@@ -28,6 +47,8 @@ def boilerplate_kind(line: str, settings: CleanSettings) -> str | None:
     stripped = line.strip()
     if not stripped or len(stripped) > settings.boilerplate_max_chars:
         return None
+    if is_timestamp(stripped):
+        return "timestamp"
     for kind, pattern in BOILERPLATE_PATTERNS.items():
         if pattern.search(stripped):
             return kind

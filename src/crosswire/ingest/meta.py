@@ -95,6 +95,27 @@ def header_date(text: str) -> dt.date | None:
     return None
 
 
+def is_header_date_line(line: str) -> bool:
+    """A short line that only gives a date ("May 03, 2013", "Posted: Apr 02, 2009 11:06 PM")."""
+    line = line.strip()
+    m = _DATE_IN_LINE.search(line) if len(line) <= DATE_LINE_CHARS else None
+    return bool(m and _is_date_line(line, m))
+
+
+def header_lines(lines: list[str]) -> list[int]:
+    """Indices of the header block's lines: the first :data:`HEADER_LINES` non-empty lines, up to
+    the first paragraph of the body (a long line ending a sentence)."""
+    out = []
+    for i, line in enumerate(lines):
+        stripped = line.strip()
+        if not stripped:
+            continue
+        if len(out) == HEADER_LINES or (len(stripped) > DATE_LINE_CHARS and stripped.endswith((".", "!", "?", '"', "”"))):
+            break
+        out.append(i)
+    return out
+
+
 def _is_date_line(line: str, match: re.Match) -> bool:
     rest = line[: match.start()] + " " + line[match.end() :]
     return sum(any(c.isalpha() for c in word) for word in rest.split()) <= DATE_LINE_WORDS

@@ -15,7 +15,7 @@ from collections.abc import Callable
 
 from ..model import Document, Rejection
 from ..settings import IngestSettings
-from .meta import header_date, outlet_from_url, parse_date
+from .meta import header_date, header_lines, is_header_date_line, outlet_from_url, parse_date
 
 Reader = Callable[[str, str, IngestSettings], list[Document | Rejection]]
 
@@ -29,6 +29,10 @@ _FINAL_PUNCT = tuple(".!?…:;\"'”’»)")
 def content_id(text: str) -> str:
     """A stable id for a piece of content: the same text always gets the same id."""
     return hashlib.blake2b(text.encode("utf-8"), digest_size=8).hexdigest()
+
+
+TITLE_MAX_CHARS = 200
+"""A header line no longer than this, without final punctuation and of three words or more, is a title."""
 
 
 def looks_like_title(line: str, max_chars: int) -> bool:
@@ -61,9 +65,10 @@ def read_text(text: str, source: str, settings: IngestSettings) -> list[Document
     body_lines = ([residue] if residue else []) + lines
     if published is None:  # a date line in a URL / title / date block, or a date in the URL
         published = header_date("\n".join([url or "", *body_lines]))
+    body_lines = without_header_dates(body_lines)
     title = None
     first = next((i for i, line in enumerate(body_lines) if line.strip() and line.strip() != residue), None)
-    if first is not None and looks_like_title(body_lines[first], 200) and _has_body_after(body_lines, first):
+    if first is not None and looks_like_title(body_lines[first], TITLE_MAX_CHARS) and _has_body_after(body_lines, first):
         title = body_lines[first].strip()
         del body_lines[first]
     body = "\n".join(body_lines).strip("\n")
@@ -81,6 +86,30 @@ def read_text(text: str, source: str, settings: IngestSettings) -> list[Document
             body=body,
         )
     ]
+
+
+def without_header_dates(lines: list[str]) -> list[str]:
+    """The lines without the header block's date lines: metadata (read by
+    :func:`~crosswire.ingest.meta.header_date`), not reporting."""
+    dates = {i for i in header_lines(lines) if is_header_date_line(lines[i])}
+    return [line for i, line in enumerate(lines) if i not in dates]
+
+
+def record_header(body: str, url: str | None, title: str | None, title_max_chars: int) -> tuple[str | None, str | None, str]:
+    """URL, title and body of a record whose text opens with a header block its fields lack:
+    a bare URL line, a short unpunctuated title line, date lines (all leave the body)."""
+    lines = body.split("\n")
+    head = header_lines(lines)
+    if head and _URL.fullmatch(lines[head[0]].strip()):
+        url = url or lines[head[0]].strip()
+        lines[head[0]] = ""
+    lines = without_header_dates(lines)
+    first = next((i for i, line in enumerate(lines) if line.strip()), None)
+    if title is None and first is not None and first in header_lines(lines) and \
+            looks_like_title(lines[first], title_max_chars) and _has_body_after(lines, first):
+        title = lines[first].strip()
+        lines[first] = ""
+    return url, title, "\n".join(lines).strip("\n")
 
 
 def _has_body_after(lines: list[str], index: int) -> bool:
@@ -139,13 +168,14 @@ def document_from_record(record: dict, source: str, fmt: str, settings: IngestSe
     published_source = "given" if published else "unknown"
     if published is None and (published := header_date(body)):
         published_source = "header"  # the text opens with a URL / title / date block
+    url, title, body = record_header(body, url, _first_field(record, ("title", "headline")), TITLE_MAX_CHARS)
     outlet = _first_field(record, ("outlet", "site", "sitename", "publisher", "source_domain")) or outlet_from_url(url)
     return Document(
         id=content_id(raw),
         source=source,
         raw_text=raw,
         format=fmt,  # type: ignore[arg-type]
-        title=_first_field(record, ("title", "headline")),
+        title=title,
         url=url,
         outlet=outlet,
         author=_first_field(record, ("author", "byline", "authors")),
