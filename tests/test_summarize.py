@@ -13,7 +13,7 @@ from crosswire.model import Alignment, Article, Claim, ClaimGroup, DroppedSenten
 from crosswire.settings import Settings, SummarizeSettings
 from crosswire.summarize import cite, run_stage, summarize_story
 from crosswire.summarize.baselines import BASELINES
-from crosswire.summarize.extractive import Candidate, compress, eligible, select
+from crosswire.summarize.extractive import Candidate, compress, eligible, relevance, select
 from crosswire.summarize.support import lexical_support, unsupported_words
 from crosswire.summarize.terms import concepts, stem
 from crosswire.summarize.update import select_update
@@ -83,6 +83,19 @@ def test_query_raises_what_it_asks_about():
     assert "Engineers" not in CLUSTER[plain[0]].text
 
 
+@pytest.mark.issue(7)
+def test_query_similarity_prior_moves_the_summary_towards_the_query():
+    settings = dataclasses.replace(SETTINGS, min_df=1, min_df_share=0.0, query_weight=0.0, centrality_weight=0.0)
+    query = "What did engineers warn about cracks?"
+    scores = relevance(CLUSTER, query)
+    assert max(scores) == 1.0 and scores.index(1.0) == 5 and scores[1] == 0.0
+    assert relevance(CLUSTER, "zebra") == [0.0] * len(CLUSTER)
+    plain = select(CLUSTER, 15, dataclasses.replace(settings, query_similarity_weight=0.0), query=query)
+    asked = select(CLUSTER, 15, dataclasses.replace(settings, query_similarity_weight=10.0), query=query)
+    assert "Engineers" not in CLUSTER[plain[0]].text
+    assert "Engineers" in CLUSTER[asked[0]].text
+
+
 def test_update_summary_moves_to_what_is_new():
     earlier = ["The bridge over the river collapsed on Monday evening.", "Twelve people were killed, police said."]
     new = [
@@ -104,6 +117,15 @@ def test_update_summary_moves_to_what_is_new():
     ("Flood crisis: The dam burst on Sunday.", "The dam burst on Sunday."),
     ("Furthermore, the dam burst.", "The dam burst."),
     ("The minister said: The dam burst.", "The minister said: The dam burst."),
+    ("SYDNEY, Australia _ Construction of the mine began.", "Construction of the mine began."),
+    ("BEIJING, Jan. 3 (Xinhua) -- China opened the bridge.", "China opened the bridge."),
+    ("-- The movement is doomed.", "The movement is doomed."),
+    ("UN inspectors -- who arrived on Monday -- found arms.", "UN inspectors -- who arrived on Monday -- found arms."),
+    ("So far, however, the results are poor.", "So far, however, the results are poor."),
+    ("Also, the dam burst.", "The dam burst."),
+    ("In Britain, the pill costs (PS)2 a day.", "In Britain, the pill costs (PS)2 a day."),
+    ("Write to chris.fiscus(at)pni.com for details.", "Write to chris.fiscus(at)pni.com for details."),
+    ("(Distributed by the syndicate) But the dam burst.", "The dam burst."),
 ])
 def test_compression_only_deletes_words(text, expected):
     out = compress(text)
@@ -117,6 +139,10 @@ def test_compression_only_deletes_words(text, expected):
     ("Did the committee approve the new budget for the city on Friday?", False),
     ('"We will never approve this budget for the city," she said on Friday.', False),
     ("approve the budget for the city now,” the mayor of the town said on Friday.", False),
+    ("THE COMMITTEE APPROVED THE NEW BUDGET FOR THE CITY ON FRIDAY", False),
+    ("The main points of the budget the committee approved on Friday are:", False),
+    ("The committee approved the new budget, see http://example.org for the text.", False),
+    ("The committee approved the new budget for the city &QL; on Friday night.", False),
 ])
 def test_eligible_sentences(text, ok):
     assert eligible(cand(text, 0), SETTINGS) is ok

@@ -3,6 +3,7 @@ rows for every system, update runs, and the command."""
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 from pathlib import Path
@@ -11,7 +12,7 @@ import pytest
 from click.testing import CliRunner
 
 from crosswire.cli import main
-from crosswire.eval.duc import candidates_of, evaluate_summaries, markdown_report, unwrap
+from crosswire.eval.duc import candidates_of, evaluate_summaries, markdown_report, supported, unwrap
 
 EVAL = Path(os.environ.get("CROSSWIRE_EVAL") or Path(__file__).resolve().parents[1].parent / "shared" / "eval")
 DUC = EVAL / "duc"
@@ -46,8 +47,21 @@ def test_one_topic_gives_rows_for_every_system_and_the_update_sets():
     for run in result["runs"]:
         for row in run["rows"]:
             assert 0 < row["rouge_2"] < row["rouge_1"] <= 100
+    for run in result["runs"]:
+        assert all(row["dropped"] == 0 for row in run["rows"])  # deletion-only compression always passes
     report = markdown_report(result)
     assert "| crosswire-update |" in report and "best baseline" in report
+    assert "dropped by the support check: 0" in report
+
+
+@pytest.mark.issue(7)
+def test_eval_drops_a_sentence_its_source_does_not_support():
+    plain = candidates_of([WIRE])
+    rewritten = [dataclasses.replace(plain[0], text="The House rejected the bill on Tuesday."), plain[1]]
+    kept, dropped = supported([0, 1], rewritten, plain)
+    assert kept == [1] and dropped == 1
+    short = candidates_of([WIRE], compressed=True)
+    assert supported([0, 1], short, plain) == ([0, 1], 0)
 
 
 @needs_duc

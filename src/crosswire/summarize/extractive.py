@@ -10,7 +10,8 @@ the same code summarises a crosswire story and a DUC document set.
    told in an earlier summary (update mode) are discounted.
 2. Each candidate's value is the weight of the concepts it adds that the summary does not
    cover yet, times its prior (support, position), over its length to the power ``length_power``
-   (the cost-scaled greedy of Lin & Bilmes 2010).
+   (the cost-scaled greedy of Lin & Bilmes 2010). The prior multiplies independent support
+   (dossiers), centrality, position and, with a query, the sentence's TF-IDF similarity to it.
 3. Greedy under the word budget; the coverage gain already penalises redundancy, and a candidate
    too close to a chosen one (concept Jaccard; a lower bar within one claim group) is skipped.
 """
@@ -28,7 +29,7 @@ import numpy as np
 from ..settings import SummarizeSettings
 from .terms import concepts, stems, tfidf
 
-__all__ = ["Candidate", "compress", "concept_weights", "eligible", "select"]
+__all__ = ["Candidate", "compress", "concept_weights", "eligible", "relevance", "select"]
 
 
 @dataclass(frozen=True)
@@ -55,11 +56,17 @@ class Candidate:
         return len(self.text.split())
 
 
-_OPENERS = re.compile(r"^(?:and|but|so|also|however|meanwhile|still|yet|in addition|moreover|besides|furthermore|"
-                      r"additionally)\s*,?\s+",
+_OPENERS = re.compile(r"^(?:(?:and|but|however|meanwhile|in addition|moreover|besides|furthermore|additionally)\s*,?"
+                      r"|(?:so|also|still|yet)\s*,)\s+",
                       re.IGNORECASE)
-_DATELINE = re.compile(r"^[A-Z][A-Z .,'-]{2,}(?:\([A-Za-z ]+\))?\s*(?:_|--|—|-)\s+")
-_PARENTHESES = re.compile(r"\s*\([^()]{0,80}\)")
+"""Leading connectives; "so", "also", "still" and "yet" only with their comma ("So far, …" stays)."""
+_DATELINE = re.compile(r"^(?P<head>.{2,70}?)\s(?:_|--|—)\s+")
+"""A wire dateline ends at the first " _ " or " -- " ("SYDNEY, Australia _", "BEIJING, Jan. 3 (Xinhua) --")."""
+_DATELINE_HEAD = re.compile(r"^(?:[A-Z][A-Z.'&-]+\b|\(?AP\))")
+_STRAY = re.compile(r"^(?:(?:[-_—*]+|&[A-Z]+;)\s+)+")
+_PARENTHESES = re.compile(r"(?:^|\s+)\([^()]{0,80}\)(?=\s|[.,;:!?”\"]|$)")
+"""A short parenthesis standing apart from the words around it, so deleting it joins no words:
+"costs (PS)2" and "treatise (beginitalic)On" keep theirs."""
 _SPEECH = frozenset({
     "said", "says", "say", "told", "tells", "added", "adds", "wrote", "writes", "stated", "states", "announced",
     "declared", "warned", "asked", "insisted", "he", "she", "they", "we", "i", "it",
@@ -76,25 +83,48 @@ def compress(text: str) -> str:
     >>> compress("BEIRUT (AP) -- But the rebels (mostly local) took the city.")
     'The rebels took the city.'
     """
-    out = _DATELINE.sub("", text.strip())
+    out = _dateline(text.strip())
     label = _LABEL.match(out)
     if label and not set(label.group(0).lower().rstrip(": ").split()) & _SPEECH:
         out = out[label.end() :]
-    out = _PARENTHESES.sub("", out)
+    out = _PARENTHESES.sub("", out).strip()
     stripped = _OPENERS.sub("", out)
     if stripped != out and stripped:
         out = stripped[0].upper() + stripped[1:]
     return out.strip()
 
 
+def _dateline(text: str) -> str:
+    """``text`` without its wire dateline: a head of at most eight words whose part before any comma
+    or parenthesis is upper case (a city, a slug) or "(AP)", ended by " _ " or " -- "; and without
+    leading stray dashes. "UN inspectors -- who …" is no dateline."""
+    m = _DATELINE.match(text)
+    place = m and re.split(r"[,(]", m.group("head"))[0]  # "SYDNEY" of "SYDNEY, Australia"
+    if m and _DATELINE_HEAD.match(m.group("head")) and place == place.upper() and len(m.group("head").split()) <= 8:
+        text = text[m.end() :]
+    return _STRAY.sub("", text)
+
+
+_MARKUP = re.compile(r"&[A-Z]{2};|https?://|www\.|@\w+\.\w|\(at\)")
+"""Wire-copy markup (``&QL;``), addresses and e-mail: editors' notes, not news."""
+
+
+def _junk(text: str) -> bool:
+    """A heading, an introduction to a list ("They are:"), or an editors' note."""
+    letters = [ch for ch in text if ch.isalpha()]
+    shouting = sum(ch.isupper() for ch in letters) > 0.6 * max(len(letters), 1)
+    return shouting or text.rstrip().endswith(":") or bool(_MARKUP.search(text))
+
+
 def eligible(candidate: Candidate, settings: SummarizeSettings) -> bool:
     """Whether a sentence may be a summary sentence: long enough to say something, not a run-on,
-    not a question, and not mostly a quotation (quotes are attributed evidence, not narrative)."""
+    not a question, not a heading or an editors' note, and not mostly a quotation (quotes are
+    attributed evidence, not narrative)."""
     text = candidate.text
     n = candidate.length
     if n < settings.min_sentence_words or n > settings.max_sentence_words:
         return False
-    if text.rstrip().endswith("?") or text[:1] in "\"“‘'`":
+    if text.rstrip().endswith("?") or text[:1] in "\"“‘'`" or _junk(text):
         return False
     if text.count("”") > text.count("“") or text.count('"') % 2:
         return False  # the end of a quotation that began in an earlier sentence
@@ -138,11 +168,23 @@ def centrality(candidates: Sequence[Candidate]) -> list[float]:
     return list(sums / top) if top > 0 else [1.0] * len(candidates)
 
 
-def _priors(candidates: Sequence[Candidate], settings: SummarizeSettings) -> list[float]:
+def relevance(candidates: Sequence[Candidate], query: str) -> list[float]:
+    """TF-IDF cosine of each candidate to the query (IDF fitted on both), scaled so the most
+    relevant is 1; all 0 when no candidate shares a word with the query."""
+    vectors = tfidf([c.text for c in candidates] + [query])
+    scores = np.asarray((vectors[: len(candidates)] @ vectors[len(candidates)].T).todense()).ravel()
+    top = scores.max() if len(scores) else 0.0
+    return list(scores / top) if top > 0 else [0.0] * len(candidates)
+
+
+def _priors(candidates: Sequence[Candidate], settings: SummarizeSettings, query: str | None = None) -> list[float]:
     central = centrality(candidates) if settings.centrality_weight else [0.0] * len(candidates)
+    asked = (relevance(candidates, query) if query and settings.query_similarity_weight and candidates
+             else [0.0] * len(candidates))
     return [
         c.prior * (1.0 + settings.position_weight / (1.0 + c.position)) * (1.0 + settings.centrality_weight * k)
-        for c, k in zip(candidates, central)
+        * (1.0 + settings.query_similarity_weight * q)
+        for c, k, q in zip(candidates, central, asked)
     ]
 
 
@@ -171,7 +213,7 @@ def select(
     bags = [concepts(c.text) & weights.keys() for c in candidates]
     pool = [i for i, c in enumerate(candidates) if eligible(c, settings) and bags[i]
             and not any(_jaccard(bags[i], t) > settings.redundancy for t in told)]
-    priors = _priors(candidates, settings)
+    priors = _priors(candidates, settings, query)
     similar = _SimilarityCoverage(candidates, settings.similarity_alpha) if settings.similarity_weight else None
     total = sum(weights.values()) or 1.0
     covered: set[str] = set()
