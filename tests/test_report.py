@@ -116,13 +116,14 @@ def test_marked_segments_rebuild_the_text_and_mark_exactly_the_cited_characters(
         position += len(seg["text"])
 
 
-def test_markdown_puts_each_timeline_event_on_its_own_line():
+def test_markdown_puts_each_timeline_event_on_its_own_line_at_its_precision():
     d = hostile_dossier()
     cite = d["summary"][0]["cite"]
     event = {"date": "2024-01-01", "precision": "day", "inferred": False, "disputed": [],
              "text": "First thing.", "expression": "today", "span": cite, "support": []}
-    d["timeline"] = [event, {**event, "date": "2024-01-02", "text": "Second thing."}]
+    d["timeline"] = [{**event, "date": "2015-09-01", "precision": "month"}, event,
+                     {**event, "date": "2024-01-02", "text": "Second thing."}]
     md = render_markdown(d)
     timeline = md.split("## Timeline", 1)[1].split("## Sources", 1)[0]
     items = [line for line in timeline.splitlines() if line.startswith("- ")]
-    assert [line[:12] for line in items] == ["- 2024-01-01", "- 2024-01-02"]
+    assert [line[:12] for line in items] == ["- 2015-09: F", "- 2024-01-01", "- 2024-01-02"]

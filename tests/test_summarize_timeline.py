@@ -113,3 +113,15 @@ def test_precision(expression, grain):
 ])
 def test_is_relative(expression, relative):
     assert is_relative(expression) is relative
+
+
+@pytest.mark.parametrize(("expression", "value", "date", "grain"), [
+    ("since September 2015", "2015-09", dt.date(2015, 9, 1), "month"),
+    ("in 2015", "2015", dt.date(2015, 1, 1), "year"),
+    ("on Sunday", "2024-05-05", dt.date(2024, 5, 5), "day"),
+])
+def test_background_dates_of_month_or_year_precision_are_on_the_timeline(expression, value, date, grain):
+    art = article("a", f"The campaign began {expression}, officials said.", dt.date(2024, 5, 7))
+    claim = dated_claim("c", art, expression, value)
+    (event,) = timeline(Evidence("s", claims=(claim,)), Alignment("s"), {"a": art})
+    assert (event.date, event.precision, event.expression) == (date, grain, expression)

@@ -17,7 +17,7 @@ from collections import defaultdict
 
 from ..model import Alignment, Article, Claim, Evidence, Span, TimelineEvent, Value
 
-__all__ = ["is_relative", "precision", "timeline"]
+__all__ = ["is_relative", "precision", "resolved_date", "timeline"]
 
 _MONTH = r"(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
 _ABSOLUTE = re.compile(rf"\b(1[89]\d\d|20\d\d)\b|\b{_MONTH}\s+\d{{1,2}}\b|\b\d{{1,2}}\s+{_MONTH}", re.IGNORECASE)
@@ -45,19 +45,24 @@ def precision(expression: str) -> str:
     return "month" if _MONTH_YEAR.match(expression) else "day"
 
 
+def resolved_date(value: Value) -> tuple[dt.date, str] | None:
+    """A date value as (first day of its period, precision): ``"2015"`` → 1 Jan 2015, ``year``;
+    ``"2022-02"`` → 1 Feb 2022, ``month``; a full ISO date at the precision its expression gives."""
+    text = str(value.value)
+    try:
+        if re.fullmatch(r"\d{4}", text):
+            return dt.date(int(text), 1, 1), "year"
+        if re.fullmatch(r"\d{4}-\d{2}", text):
+            return dt.date(int(text[:4]), int(text[5:]), 1), "month"
+        date = dt.date.fromisoformat(text)
+    except ValueError:
+        return None
+    grain = precision(value.expression)
+    return (date.replace(month=1, day=1) if grain == "year" else date.replace(day=1) if grain == "month" else date), grain
+
+
 def _dated(claim: Claim) -> list[tuple[Value, dt.date, str]]:
-    out = []
-    for value in claim.values:
-        if value.kind != "date":
-            continue
-        try:
-            date = dt.date.fromisoformat(str(value.value))
-        except ValueError:
-            continue
-        grain = precision(value.expression)
-        date = date.replace(month=1, day=1) if grain == "year" else date.replace(day=1) if grain == "month" else date
-        out.append((value, date, grain))
-    return out
+    return [(value, *found) for value in claim.values if value.kind == "date" and (found := resolved_date(value))]
 
 
 def _disputes(alignment: Alignment, dates: dict[Span, tuple[dt.date, str]]) -> dict[Span, set[dt.date]]:
