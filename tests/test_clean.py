@@ -173,3 +173,11 @@ def test_tex_quotes_become_typographic_and_feed_codes_go():
     assert repair_encoding("He is 6'2'' tall.")[0] == "He is 6'2'' tall."  # inches, not a quote
     doubled = repair_encoding("''We will not reopen it,'' he said. The pile is 6'2'' wide.")[0]
     assert doubled == '"We will not reopen it," he said. The pile is 6\'2\'\' wide.'
+
+
+def test_wire_datelines_end_where_the_report_starts():
+    from crosswire.clean.dateline import strip_dateline
+
+    assert strip_dateline("WASHINGTON (AP) -- A top official urged action.") == "A top official urged action."
+    assert strip_dateline("SYDNEY, Australia _ Rain fell.") == "Rain fell."
+    assert strip_dateline("UN inspectors -- who arrived on Monday -- left.") == "UN inspectors -- who arrived on Monday -- left."

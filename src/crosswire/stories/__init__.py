@@ -19,6 +19,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
+from ..clean.dateline import strip_dateline
 from ..model import Article, Family, Story
 from ..settings import StoriesSettings
 from .batch import cluster
@@ -65,7 +66,8 @@ def build_story(members: Sequence[Article], sid: str | None = None) -> Story:
         title = min(titled, key=lambda a: (a.published or dt.date.max, a.id)).title
     else:
         first = min(members, key=lambda a: (a.published or dt.date.max, a.id))
-        title = first.text[first.sentences[0].start : first.sentences[0].end] if first.sentences else first.text[:120]
+        lead = first.text[first.sentences[0].start : first.sentences[0].end] if first.sentences else first.text[:120]
+        title = strip_dateline(lead) or lead  # "WASHINGTON (AP) -- A top official …" → "A top official …"
     return Story(
         id=sid or story_id([a.id for a in members]),
         article_ids=tuple(sorted(a.id for a in members)),

@@ -26,6 +26,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from ..clean.dateline import strip_dateline
 from ..settings import SummarizeSettings
 from .terms import concepts, stems, tfidf
 
@@ -60,9 +61,6 @@ _OPENERS = re.compile(r"^(?:(?:and|but|however|meanwhile|in addition|moreover|be
                       r"|(?:so|also|still|yet)\s*,)\s+",
                       re.IGNORECASE)
 """Leading connectives; "so", "also", "still" and "yet" only with their comma ("So far, …" stays)."""
-_DATELINE = re.compile(r"^(?P<head>.{2,70}?)\s(?:_|--|—)\s+")
-"""A wire dateline ends at the first " _ " or " -- " ("SYDNEY, Australia _", "BEIJING, Jan. 3 (Xinhua) --")."""
-_DATELINE_HEAD = re.compile(r"^(?:[A-Z][A-Z.'&-]+\b|\(?AP\))")
 _STRAY = re.compile(r"^(?:(?:[-_—*]+|&[A-Z]+;)\s+)+")
 _PARENTHESES = re.compile(r"(?:^|\s+)\([^()]{0,80}\)(?=\s|[.,;:!?”\"]|$)")
 """A short parenthesis standing apart from the words around it, so deleting it joins no words:
@@ -95,14 +93,9 @@ def compress(text: str) -> str:
 
 
 def _dateline(text: str) -> str:
-    """``text`` without its wire dateline: a head of at most eight words whose part before any comma
-    or parenthesis is upper case (a city, a slug) or "(AP)", ended by " _ " or " -- "; and without
-    leading stray dashes. "UN inspectors -- who …" is no dateline."""
-    m = _DATELINE.match(text)
-    place = m and re.split(r"[,(]", m.group("head"))[0]  # "SYDNEY" of "SYDNEY, Australia"
-    if m and _DATELINE_HEAD.match(m.group("head")) and place == place.upper() and len(m.group("head").split()) <= 8:
-        text = text[m.end() :]
-    return _STRAY.sub("", text)
+    """``text`` without its wire dateline (:func:`crosswire.clean.dateline.dateline_end`) and
+    without leading stray dashes."""
+    return _STRAY.sub("", strip_dateline(text))
 
 
 _MARKUP = re.compile(r"&[A-Z]{2};|https?://|www\.|@\w+\.\w|\(at\)")

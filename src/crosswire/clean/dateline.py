@@ -1,0 +1,38 @@
+"""Wire datelines: the place (and agency) that opens a news-service report, "BEIJING, Jan. 3 (Xinhua) --"."""
+
+from __future__ import annotations
+
+import re
+
+_DATELINE = re.compile(r"^(?P<head>.{2,70}?)\s(?:_|--|—)\s+")
+"""A wire dateline ends at the first " _ " or " -- " ("SYDNEY, Australia _", "BEIJING, Jan. 3 (Xinhua) --")."""
+_DATELINE_HEAD = re.compile(r"^(?:[A-Z][A-Z.'&-]+\b|\(?AP\))")
+MAX_DATELINE_WORDS = 8
+
+
+def dateline_end(text: str) -> int:
+    """Where the report proper starts after a wire dateline, or 0 when there is none.
+
+    A dateline is a head of at most :data:`MAX_DATELINE_WORDS` words whose part before any comma or
+    parenthesis is upper case (a city, a slug) or "(AP)", ended by " _ " or " -- ".
+    "UN inspectors -- who …" is no dateline.
+
+    >>> text = "BEIJING, Jan. 3 (Xinhua) -- Rain fell."
+    >>> text[dateline_end(text):]
+    'Rain fell.'
+    >>> dateline_end("UN inspectors -- who arrived on Monday -- left.")
+    0
+    """
+    m = _DATELINE.match(text)
+    if not m:
+        return 0
+    head = m.group("head")
+    place = re.split(r"[,(]", head)[0]  # "SYDNEY" of "SYDNEY, Australia"
+    if _DATELINE_HEAD.match(head) and place == place.upper() and len(head.split()) <= MAX_DATELINE_WORDS:
+        return m.end()
+    return 0
+
+
+def strip_dateline(text: str) -> str:
+    """``text`` without its wire dateline (see :func:`dateline_end`)."""
+    return text[dateline_end(text):]
