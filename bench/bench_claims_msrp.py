@@ -6,7 +6,12 @@ Usage::
     python bench/bench_claims_msrp.py ../shared/eval/msrp --fit    # fit on the calibration 70 %, then report
 
 Prints accuracy, F1, precision and recall on the held-out 30 % of ``train.tsv`` (the baselines'
-thresholds are tuned on the same calibration 70 %) and crosswire's ratio to each baseline.
+thresholds are tuned on the same calibration 70 %) and crosswire's ratio to each baseline. The
+split is fixed by a hash of each pair's two sentence ids (``ParaphrasePair.held_out``: 2,854
+calibration pairs, 1,222 held-out), so every run and every machine sees the same parts; the
+combiner's regularisation is chosen by 5-fold cross-validation inside the calibration part, and
+``--fit`` adds one unrelated sentence pair per calibration pair as a negative
+(``crosswire.eval.msrp.unrelated_pairs``, fixed seed).
 """
 
 from __future__ import annotations
@@ -26,8 +31,9 @@ def main() -> None:
     started = time.perf_counter()
     report = evaluate_claims(args.path, fit=args.fit)
     seconds = time.perf_counter() - started
-    print(f"MSRP: calibration {report['split']['calibration']} pairs, held-out {report['split']['held_out']} pairs "
-          f"({seconds:.0f} s including MiniLM encoding)")
+    split = report["split"]
+    print(f"MSRP: calibration {split['calibration']} pairs (+{split['unrelated_negatives']} unrelated negatives "
+          f"when fitting), held-out {split['held_out']} pairs ({seconds:.0f} s including MiniLM encoding)")
     print(f"{'run':16} {'accuracy':>9} {'F1':>7} {'precision':>10} {'recall':>7}")
     for run in ("crosswire", "tfidf_cosine", "minilm_cosine"):
         s = report[run]

@@ -8,6 +8,8 @@ import numpy as np
 import pytest
 
 from crosswire.align import align_story, group_claims, is_supported, support_score
+from crosswire.align.embed import encode_tokens, token_weights
+from crosswire.align.lexical import frame_speaker, lcs_length, ngram_precision, reported_content
 from crosswire.align.matching import MATCH_FEATURES, PairFeaturizer, average_linkage, match_matrix
 from crosswire.align.support import SUPPORT_FEATURES
 from crosswire.model import Article, Claim, Family, Span, Value
@@ -71,9 +73,16 @@ def test_paraphrases_score_above_unrelated_and_threshold():
 
 
 @pytest.mark.slow
+def test_a_short_statement_does_not_match_an_unrelated_long_one():
+    texts = ["It rained.", "Talks between the two governments will resume on Monday in Geneva."]
+    assert match_matrix(texts, ["a", "b"], SETTINGS)[0, 1] < 0.5 * SETTINGS.match_threshold
+
+
+@pytest.mark.slow
 def test_same_article_pairs_are_never_scored():
     scores = match_matrix(["The bridge fell.", "The bridge fell."], ["a", "a"], SETTINGS)
     assert scores[0, 1] == 0.0
+    assert match_matrix(["", "The bridge fell."], ["a", "b"], SETTINGS)[0, 1] == 0.0  # no words, no statement
 
 
 @pytest.mark.slow
@@ -142,3 +151,79 @@ def test_support_check_prefers_supported_sentences():
     assert support_score(supported, source) > support_score(invented, source)
     assert is_supported(supported, source) and not is_supported(invented, source)
     assert 0.0 <= support_score("Nothing here.", []) <= 1.0
+
+
+@pytest.mark.parametrize("text, statement", [
+    ('Russia was not involved in the talks," the ministry stated in a post.', "Russia was not involved in the talks."),
+    ("The ministry further said that troops in the region have been put on high alert.",
+     "troops in the region have been put on high alert."),
+    ("Meanwhile, a statement from the ministry said, “We follow the events with extreme concern.",
+     "We follow the events with extreme concern."),
+    ("The company offered $55 million to settle the lawsuits, according to a court filing.",
+     "The company offered $55 million to settle the lawsuits."),
+])
+def test_reported_content_drops_the_reporting_frame(text, statement):
+    assert reported_content(text) == statement
+
+
+@pytest.mark.parametrize("text", [
+    "In the United States, heart attacks kill about 460,000 a year.",  # "States" is no reporting verb
+    "Officials did not say where he is, and expressed extreme worry about the situation.",  # a negated frame
+    "The minister said so.",  # too little would be left
+    "Nobody expected the vote to pass, but many observers said it was likely soon.",  # a clause, not a frame
+])
+def test_reported_content_keeps_what_is_not_a_frame(text):
+    assert reported_content(text).rstrip(".") == text.rstrip(".")
+
+
+def test_ngram_precision_and_lcs():
+    a, b = ["the", "cat", "sat", "on", "the", "mat"], ["the", "cat", "lay", "on", "the", "mat"]
+    assert ngram_precision(a, b, 1) == pytest.approx(5 / 6)
+    assert ngram_precision(a, b, 2) == pytest.approx(3 / 5)
+    assert ngram_precision([], b, 1) == 0.0
+    assert lcs_length(a, b) == 5 and lcs_length(a, []) == 0
+
+
+@pytest.mark.slow
+def test_token_weights_favour_rare_words_and_ignore_punctuation():
+    weights = token_weights()
+    [(ids, vectors)] = encode_tokens(["The parliament adjourned."])
+    assert len(ids) == len(vectors) and np.allclose(np.linalg.norm(vectors.astype(float), axis=1), 1, atol=1e-2)
+    the, parliament, period = weights[ids[0]], weights[ids[1]], weights[ids[-1]]
+    assert parliament > the > 0 and period == 0
+
+
+@pytest.mark.slow
+def test_extra_material_counts_as_unaligned_weight():
+    texts = ["The plant closed on Monday.", "The plant closed on Monday.",
+             "The plant closed on Monday after a fire destroyed its main warehouse."]
+    rows = PairFeaturizer(texts).features(texts, [(0, 1), (0, 2)])
+    unaligned = MATCH_FEATURES.index("unaligned60_max")
+    align_min = MATCH_FEATURES.index("align_min")
+    assert rows[0, unaligned] == 0 and rows[1, unaligned] > 0
+    assert rows[0, align_min] > rows[1, align_min]
+
+
+@pytest.mark.slow
+def test_reporting_frames_do_not_keep_one_statement_apart():
+    """Issue #6: the same statement, framed by different reporting clauses, is matched."""
+    texts = ["Russia did not take part in these negotiations, the ministry said.",
+             "The agency reported that Russia was not involved in these negotiations.",
+             "The ministry said that the embassy will reopen next week."]
+    scores = match_matrix(texts, ["a", "b", "c"], SETTINGS)
+    assert scores[0, 1] >= SETTINGS.match_threshold > max(scores[0, 2], scores[1, 2])
+
+
+def test_first_person_in_reported_speech_is_the_speaker():
+    said = "Meanwhile, a statement from the Foreign Ministry said, “We are following the events with concern."
+    assert reported_content(said) == "Foreign Ministry are following the events with concern."
+    assert reported_content("We will appeal the ruling, he said.") == "We will appeal the ruling."
+    assert reported_content("We will appeal the ruling.", "Acme Corp") == "Acme Corp will appeal the ruling."
+    assert frame_speaker("the Russian statement added") is None
+
+
+@pytest.mark.slow
+def test_a_quoted_we_matches_the_speakers_own_statement():
+    quoted = "In a statement the Foreign Ministry said, “We are following the events in the region with great concern."
+    texts = [quoted, "The Foreign Ministry is deeply concerned about the events in the region."]
+    assert match_matrix(texts, ["a", "b"], SETTINGS)[0, 1] >= SETTINGS.match_threshold

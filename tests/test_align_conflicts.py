@@ -10,11 +10,15 @@ from crosswire.align.conflicts import (
     clock_minutes,
     compare_claims,
     find_conflicts,
+    measured_head,
+    normalised,
+    quantity_conflict,
     values_conflict,
     within_tolerance,
 )
 from crosswire.align.matrix import claim_matrix, source_order
 from crosswire.align.updates import find_updates, split_updates
+from crosswire.extract.values import duration, quantity
 from crosswire.model import Article, Claim, ClaimGroup, Conflict, Span, Support, Value
 from crosswire.settings import AlignSettings
 
@@ -22,12 +26,12 @@ SETTINGS = AlignSettings()
 
 
 def claim(article: str, text: str, values: tuple[tuple, ...] = (), **flags) -> Claim:
-    """A claim whose span is its whole article text; ``values`` are (kind, expression, value, approx)."""
+    """A claim whose span is its whole article text; ``values`` are (kind, expression, value, approx, unit)."""
     built = []
-    for kind, expression, value, *approx in values:
+    for kind, expression, value, *rest in values:
         start = text.index(expression)
         built.append(Value(kind, Span(article, start, start + len(expression)), expression, value,
-                           approximate=bool(approx and approx[0])))
+                           unit=rest[1] if len(rest) > 1 else None, approximate=bool(rest and rest[0])))
     return Claim(f"c_{article}", Span(article, 0, len(text)), text, values=tuple(built), **flags)
 
 
@@ -143,6 +147,14 @@ def test_a_dropped_middle_name_is_not_a_spelling_conflict():
     assert compare_claims(a, b, SETTINGS) is None
 
 
+def test_a_possessive_is_not_a_spelling_conflict():
+    a = claim("a", "Governor Sarah Pallin said the state will appeal.")
+    b = claim("b", "Governor Sarah Pallin's office said the state will appeal.")
+    assert compare_claims(a, b, SETTINGS) is None
+    c = claim("c", "Governor Sara Pallin's office said the state will appeal.")
+    assert compare_claims(a, c, SETTINGS).kind == "spelling"
+
+
 def test_attribution_same_words_different_speaker():
     a = claim("a", "The talks will resume next week, the foreign ministry said.", attributed_to="the foreign ministry")
     b = claim("b", "The talks will resume next week, the rebel spokesman said.", attributed_to="the rebel spokesman")
@@ -195,3 +207,54 @@ def test_claim_matrix_cells():
 def test_sources_in_publication_order_undated_last():
     articles = {x.id: x for x in (article("z", "t", 1), article("y", "t", None), article("x", "t", 3))}
     assert source_order(["x", "y", "z"], articles) == ("z", "x", "y")
+
+
+def years(article: str, text: str, expression: str) -> Claim:
+    """A claim with one duration, normalised as extraction does ("nearly six decades" → about 60 years)."""
+    value, unit = duration(expression)
+    return claim(article, text, (("duration", expression, value, "nearly" in expression, unit),))
+
+
+def test_durations_and_quantities_normalise():
+    assert duration("50-year") == (50.0, "year") and duration("nearly six decades") == (60.0, "year")
+    assert quantity("64 kilometres") == (64.0, "km") and quantity("40 miles")[1] == "km"
+    assert quantity("40 miles")[0] == pytest.approx(64.37, abs=0.01)
+    assert quantity("12 degrees") == (12.0, "degrees")
+
+
+@pytest.mark.issue(6)
+def test_one_quantity_in_loosely_similar_claims_is_a_conflict():
+    """Claims in no group and never paired still conflict on the length of one named thing."""
+    a = years("a", "The vote ended the 12-year tenure of Mayor Brandt and the 40-year rule of his party in Velden.",
+              "40-year")
+    b = years("b", "Velden voters on Sunday ended nearly six decades of Brandt party rule.", "nearly six decades")
+    assert measured_head(a.values[0], a) == "rule" and measured_head(b.values[0], b) == "rule"
+    [conflict] = find_conflicts([a, b], [], SETTINGS)
+    assert conflict.kind == "number" and conflict.claims == ("c_a", "c_b")
+    assert "40 years" in conflict.note and "about 60 years" in conflict.note
+    assert [a.text[p.start:p.end] if p.article_id == "a" else b.text[p.start:p.end] for p in conflict.parts] == [
+        "40-year", "nearly six decades"]
+
+
+@pytest.mark.issue(6)
+def test_quantities_of_different_things_or_subjects_or_within_tolerance_do_not_conflict():
+    rule = years("b", "Velden voters on Sunday ended nearly six decades of Brandt party rule.", "nearly six decades")
+    tenure = years("a", "The vote ended the 12-year tenure of Mayor Brandt in Velden.", "12-year")
+    close = years("c", "The vote ended the 58-year rule of the Brandt party in Velden.", "58-year")
+    elsewhere = years("d", "The vote ended the 40-year rule of the Kessler party in Ostmark.", "40-year")
+    same_article = years("b", "It was the 40-year rule of the Brandt party, she said.", "40-year")
+    for other in (tenure, close, elsewhere, same_article):
+        assert find_conflicts([rule, other], [], SETTINGS) == [], other.text
+    assert quantity_conflict(rule, close, SETTINGS) is None
+
+
+def test_quantities_in_different_units_compare_after_conversion():
+    a = claim("a", "The town of Brelle is 64 kilometres north of Osten, the capital.",
+              (("quantity", "64 kilometres", *quantity("64 kilometres")[:1], False, "km"),))
+    b = claim("b", "Brelle lies about 40 miles north of Osten.",
+              (("quantity", "about 40 miles", quantity("40 miles")[0], True, "km"),))
+    far = claim("c", "Brelle lies 90 miles north of Osten.",
+                (("quantity", "90 miles", quantity("90 miles")[0], False, "km"),))
+    assert find_conflicts([a, b], [], SETTINGS) == []
+    [conflict] = find_conflicts([a, far], [], SETTINGS)
+    assert "64 km" in conflict.note and normalised(far.values[0]) == "144.8 km"

@@ -17,7 +17,14 @@ from crosswire.eval.factual import (
     load_qags,
     ranking_scores,
 )
-from crosswire.eval.msrp import best_threshold, binary_scores, fit_logistic, load_msrp
+from crosswire.eval.msrp import (
+    ParaphrasePair,
+    best_threshold,
+    binary_scores,
+    fit_logistic,
+    load_msrp,
+    unrelated_pairs,
+)
 
 
 def test_msrp_loader_and_split(tmp_path):
@@ -32,6 +39,14 @@ def test_msrp_loader_and_split(tmp_path):
     assert held == [p.held_out for p in load_msrp(tmp_path / "train.tsv")]
     with pytest.raises(InputError):
         load_msrp(tmp_path / "missing.tsv")
+
+
+def test_unrelated_pairs_cross_two_different_pairs_deterministically():
+    pairs = [ParaphrasePair(1, str(i), str(i + 100), f"first {i}", f"second {i}") for i in range(50)]
+    drawn = unrelated_pairs(pairs)
+    assert drawn == unrelated_pairs(pairs) and 45 <= len(drawn) <= 50
+    assert all(a.split()[1] != b.split()[1] for a, b in drawn)
+    assert {a for a, _ in drawn} <= {p.a for p in pairs} and {b for _, b in drawn} <= {p.b for p in pairs}
 
 
 def test_factual_loaders_keep_all_summaries_of_an_article_on_one_side(tmp_path):

@@ -78,7 +78,7 @@ def group_claims(
     settings = settings or AlignSettings()
     article_ids = [c.span.article_id for c in claims]
     if scores is None:
-        scores = match_matrix([c.text for c in claims], article_ids, settings)
+        scores = match_matrix([c.text for c in claims], article_ids, settings, [c.attributed_to for c in claims])
     groups = [
         _group([claims[i] for i in members], articles, families, _cohesion(scores, members, article_ids))
         for members in average_linkage(scores, article_ids, settings.match_threshold)
@@ -106,7 +106,7 @@ def align_story(
     settings = settings or AlignSettings()
     claims = list(claims)
     claim_articles = [c.span.article_id for c in claims]
-    scores = match_matrix([c.text for c in claims], claim_articles, settings)
+    scores = match_matrix([c.text for c in claims], claim_articles, settings, [c.attributed_to for c in claims])
     groups = group_claims(claims, articles, families, settings, scores)
     index = {c.id: i for i, c in enumerate(claims)}
     pairs = _comparable(groups, index, scores, settings)

@@ -8,6 +8,7 @@ summarisation corpora) still gets the word, number and negation cues.
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from ..textutil import STOPWORDS, words
 
@@ -100,3 +101,87 @@ def dice(a: set, b: set) -> float:
 def overlap(a: frozenset, b: frozenset) -> float:
     """The overlap coefficient ``|A ∩ B| / min(|A|, |B|)`` (0 when either is empty)."""
     return len(a & b) / min(len(a), len(b)) if a and b else 0.0
+
+
+def ngram_counts(tokens: list[str], n: int) -> Counter:
+    """The multiset of ``n``-grams of ``tokens``."""
+    return Counter(tuple(tokens[i : i + n]) for i in range(len(tokens) - n + 1))
+
+
+def ngram_precision(candidate: list[str] | Counter, reference: list[str] | Counter, n: int) -> float:
+    """BLEU's clipped ``n``-gram precision of ``candidate`` against ``reference`` (token lists, or
+    their :func:`ngram_counts`); 0 when the candidate has no ``n``-gram."""
+    grams = candidate if isinstance(candidate, Counter) else ngram_counts(candidate, n)
+    ref = reference if isinstance(reference, Counter) else ngram_counts(reference, n)
+    total = sum(grams.values())
+    return sum((grams & ref).values()) / total if total else 0.0
+
+
+def lcs_length(a: list[str], b: list[str]) -> int:
+    """Length of the longest common subsequence of two token lists (Hyyrö's bit-parallel
+    algorithm: one pass over ``a`` with ``b``'s positions as bits of an integer)."""
+    masks: dict[str, int] = {}
+    for i, token in enumerate(b):
+        masks[token] = masks.get(token, 0) | (1 << i)
+    full = (1 << len(b)) - 1
+    v = full
+    for token in a:
+        u = v & masks.get(token, 0)
+        v = ((v + u) | (v - u)) & full
+    return len(b) - v.bit_count()
+
+
+REPORTING = (
+    "said|says|say|added|adds|stated|told|announced|announces|reported|noted|concluded|emphasi[sz]ed|"
+    "emphasi[sz]es|claimed|declared|declares|confirmed|confirms|insisted|insists|warned|warns|cited|explained|"
+    "wrote|writes|quoted"
+)
+"""Reporting verbs that frame a statement ("…, the ministry said"), lower case (so not "United
+States"); forms that are also common nouns ("reports", "claims", "notes") are left out."""
+_FRAME = (r"(?<![\w'’-])(?!(?i:but|and|or|while|although|though|because|if|when|as)\b)[^,;:“”\"\s][^,;:“”\"]{0,79}?\s"
+          r"(?:" + REPORTING + r")\b(?:\s+[^\s,;“”\"]+){0,4}?")
+"""A reporting frame: a subject (not a conjunction), a reporting verb, at most four more words."""
+_LEADING_FRAME = re.compile(r"^(?:\w+(?:\s+\w+)?[,:]\s*)?" + _FRAME + r"(?:\s+that\b|,|:)\s*")
+_TRAILING_FRAME = re.compile(r"(?:[,;]\s*[\"”’]?|[\"”’]\s*,?)\s*(?:" + _FRAME
+                             + r"|[Aa]ccording to [^,;“”\"]{1,60}?)\s*[.!?]?\s*$")
+_QUOTE_MARKS = re.compile(r"[“”\"]|(?<![\w])[‘’']|[‘’'](?![\w])")
+
+
+_NAME_RUN = re.compile(r"[A-Z][\w'’.-]*(?:\s+(?:of\s+|the\s+)?[A-Z][\w'’.-]*)*")
+_FIRST_PERSON = re.compile(r"^(?:We|I)\b")
+
+
+def frame_speaker(frame: str) -> str | None:
+    """The name that a reporting frame gives its speaker: its longest run of two or more
+    capitalised words ("a statement from the Russian Foreign Ministry said" → "Russian Foreign
+    Ministry"). A single capitalised word may be a sentence-initial word ("Meanwhile", "He") or an
+    adjective ("the Russian statement"), so it is no name here."""
+    runs = [m.group(0) for m in _NAME_RUN.finditer(frame) if " " in m.group(0)]
+    return max(runs, key=len) if runs else None
+
+
+def reported_content(text: str, speaker: str | None = None, min_words: int = 4) -> str:
+    """``text`` without its reporting frame and quote marks: what is stated, not who states it.
+
+    A leading frame ("The ministry said that …", "Meanwhile, a statement said, “…") and a
+    trailing one ("…, the agency reported.", "…, according to X.") are dropped when at least
+    ``min_words`` words remain; the speaker is kept on the claim (``attributed_to``) anyway. In
+    reported speech a leading "We" or "I" is the speaker, so it is replaced by the speaker's name
+    (``speaker``, else the name in the dropped frame), as "Russia is concerned" and "We are
+    concerned, the Russian ministry said" state the same thing.
+
+    >>> reported_content('Russia was not involved in the talks," the ministry stated in a post.')
+    'Russia was not involved in the talks.'
+    """
+    core, named = text.strip(), None
+    for frame in (_TRAILING_FRAME, _LEADING_FRAME):
+        found = frame.search(core)
+        stripped = (core[: found.start()] + core[found.end() :]).strip() if found else core
+        if found and not negated(found.group(0)) and len(words(stripped)) >= min_words:
+            core, named = stripped, named or frame_speaker(found.group(0))
+    core = _QUOTE_MARKS.sub("", core).strip()
+    if speaker or named:
+        core = _FIRST_PERSON.sub(speaker or named, core, count=1)
+    if core and core[-1] not in ".!?":
+        core += "."
+    return core

@@ -1,17 +1,30 @@
 """Claim matching: which claims of different articles state the same thing, with a score.
 
-A pair of sentences is described by paraphrase features (MiniLM cosine, word and character
-TF-IDF cosine, word, bigram and trigram overlap, how much of each side the other contains,
-length ratio, and disagreement of numbers, names and negation); a logistic combiner fitted on
-the calibration part of MSRP (:mod:`crosswire.eval.msrp`; weights in
-:class:`~crosswire.settings.AlignSettings`) turns them into the probability that the two state
-the same thing. Claims are grouped by average linkage over that probability: two groups merge
-while the mean score of their cross-article pairs stays at or above ``match_threshold``, so one
-loose pair cannot chain unrelated statements together.
+A pair of sentences is described by paraphrase features (:data:`MATCH_FEATURES`):
+
+* **embeddings**: MiniLM sentence cosine, and a BERTScore-like token alignment with MiniLM's
+  contextual WordPiece vectors (each token's best match on the other side, weighted by an
+  IDF-like weight read off the vocabulary order, :func:`~.embed.token_weights`), with the weight
+  of the tokens that find no match above 0.4, 0.6 or 0.7 — how much each side says that the
+  other does not;
+* **lexical**: word and character TF-IDF cosine, word, bigram and trigram overlap, containment
+  of content stems, BLEU-like n-gram precision both ways, longest common subsequence, lengths;
+* **agreement**: numbers, names (capitalised words) and negation present on one side only.
+
+A logistic combiner fitted on the calibration part of MSRP (:mod:`crosswire.eval.msrp`; weights
+in :class:`~crosswire.settings.AlignSettings`) turns them into the probability that the two
+state the same thing. In a story, each claim is scored by its reported content
+(:func:`~.lexical.reported_content`): the reporting frame ("…, the ministry said") is left out,
+since the claim keeps its speaker apart and different outlets frame one statement differently.
+Claims are grouped by average linkage over that probability: two groups
+merge while the mean score of their cross-article pairs stays at or above ``match_threshold``,
+so one loose pair cannot chain unrelated statements together.
 """
 
 from __future__ import annotations
 
+import math
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -20,15 +33,24 @@ import numpy as np
 from ..settings import AlignSettings
 from ..textutil import words
 from . import lexical as lx
-from .embed import encode
+from .embed import encode, encode_tokens, token_weights
 
 __all__ = ["MATCH_FEATURES", "PairFeaturizer", "average_linkage", "match_matrix", "match_probability"]
 
-MATCH_FEATURES = (
-    "cosine", "tfidf", "char_tfidf", "word_dice", "containment_min", "containment_max", "bigram_dice",
-    "trigram_dice", "length_ratio", "number_mismatch", "any_number_mismatch", "name_mismatch",
-    "negation_mismatch", "cosine_x_containment",
+_LEXICAL = (
+    "word_dice", "containment_min", "containment_max", "bigram_dice", "trigram_dice", "length_ratio",
+    "number_mismatch", "any_number_mismatch", "name_mismatch", "negation_mismatch", "numbers_alone_min",
+    "numbers_alone_max", "names_alone_min", "names_alone_max", "lcs_min", "lcs_max", "bleu1_min", "bleu2_min",
+    "bleu3_min", "bleu4_min", "bleu1_max", "bleu2_max", "bleu3_max", "bleu4_max", "length_diff", "log_length",
 )
+_ALIGNED_AT = (0.4, 0.6, 0.7)
+"""Token similarities below which a token counts as unaligned (one feature pair each)."""
+_ALIGNMENT = (
+    "align_min", "align_max", "align_f", *(f"unaligned{int(t * 100)}_{side}" for t in _ALIGNED_AT
+                                           for side in ("min", "max")),
+    "unmatched_min", "unmatched_max",
+)
+MATCH_FEATURES = ("cosine", "tfidf", "char_tfidf", *_LEXICAL, *_ALIGNMENT, "cosine_x_containment")
 """The pair features, in the order of ``AlignSettings.match_weights``."""
 
 
@@ -42,30 +64,81 @@ class _Text:
     numbers: frozenset[float]
     names: frozenset[str]
     negated: bool
+    grams: tuple[Counter, ...]
 
     @classmethod
     def of(cls, text: str) -> _Text:
         tokens = words(text)
         return cls(tokens, frozenset(tokens), lx.content_stems(text), lx.ngrams(tokens, 2), lx.ngrams(tokens, 3),
-                   lx.numbers(text), lx.names(text), lx.negated(text))
+                   lx.numbers(text), lx.names(text), lx.negated(text),
+                   tuple(lx.ngram_counts(tokens, n) for n in (1, 2, 3, 4)))
+
+
+def _both(x: float, y: float) -> tuple[float, float]:
+    return min(x, y), max(x, y)
 
 
 def _lexical(a: _Text, b: _Text) -> list[float]:
+    """The :data:`_LEXICAL` features of one pair."""
     inter = len(a.stems & b.stems)
-    contain = [inter / len(a.stems) if a.stems else 0.0, inter / len(b.stems) if b.stems else 0.0]
+    contain = _both(inter / len(a.stems) if a.stems else 0.0, inter / len(b.stems) if b.stems else 0.0)
     numbers = a.numbers ^ b.numbers
+    lcs = lx.lcs_length(a.tokens, b.tokens)
+    bleu = [_both(lx.ngram_precision(ga, gb, n), lx.ngram_precision(gb, ga, n))
+            for n, ga, gb in zip((1, 2, 3, 4), a.grams, b.grams)]
     return [
-        lx.dice(set(a.token_set), set(b.token_set)), min(contain), max(contain),
+        lx.dice(set(a.token_set), set(b.token_set)), *contain,
         lx.dice(a.bigrams, b.bigrams), lx.dice(a.trigrams, b.trigrams),
         min(len(a.tokens), len(b.tokens)) / max(len(a.tokens), len(b.tokens), 1),
         len(numbers) / max(1, len(a.numbers | b.numbers)), float(bool(numbers)),
         len(a.names ^ b.names) / max(1, len(a.names | b.names)), float(a.negated != b.negated),
+        *_both(len(a.numbers - b.numbers), len(b.numbers - a.numbers)),
+        *_both(len(a.names - b.token_set), len(b.names - a.token_set)),
+        *_both(lcs / max(1, len(a.tokens)), lcs / max(1, len(b.tokens))),
+        *(m for m, _ in bleu), *(m for _, m in bleu),
+        abs(len(a.tokens) - len(b.tokens)), math.log1p(len(a.tokens) + len(b.tokens)),
     ]
+
+
+@dataclass
+class _Tokens:
+    """One text's WordPiece tokens for alignment: float32 unit vectors, weights, the set of ids."""
+
+    vectors: np.ndarray
+    weights: np.ndarray
+    ids: list[int]
+    id_set: frozenset[int]
+
+    @classmethod
+    def of(cls, ids: np.ndarray, vectors: np.ndarray, weights: np.ndarray) -> _Tokens:
+        return cls(vectors.astype(np.float32), weights[ids], ids.tolist(), frozenset(ids.tolist()))
+
+    def unmatched(self, other: _Tokens) -> float:
+        """Weight of the tokens whose id does not occur in ``other``."""
+        return float(sum(w for i, w in zip(self.ids, self.weights) if i not in other.id_set))
+
+
+def _one_way(best: np.ndarray, side: _Tokens, other: _Tokens) -> list[float]:
+    """Weighted alignment of one side: recall, unaligned weight per level, weight of exact misses."""
+    total = float(side.weights.sum())
+    recall = float(best @ side.weights) / total if total else 0.0
+    return [recall, *(float(side.weights[best < t].sum()) for t in _ALIGNED_AT), side.unmatched(other)]
+
+
+def _alignment(a: _Tokens, b: _Tokens) -> list[float]:
+    """The :data:`_ALIGNMENT` features of one pair."""
+    if not a.ids or not b.ids:
+        return [0.0] * len(_ALIGNMENT)
+    sim = a.vectors @ b.vectors.T
+    left, right = _one_way(sim.max(axis=1), a, b), _one_way(sim.max(axis=0), b, a)
+    recall, precision = left[0], right[0]
+    f = 2 * recall * precision / (recall + precision) if recall + precision else 0.0
+    return [*_both(recall, precision), f, *(v for k in range(1, len(left)) for v in _both(left[k], right[k]))]
 
 
 class PairFeaturizer:
     """Pair features over a fixed set of texts: TF-IDF weights are fitted on ``corpus`` (the
-    story's claims, or the calibration sentences), MiniLM vectors come from :func:`encode`."""
+    story's claims, or the calibration sentences), MiniLM vectors come from :func:`encode_tokens`."""
 
     def __init__(self, corpus: Sequence[str]) -> None:
         from sklearn.feature_extraction.text import TfidfVectorizer
@@ -79,6 +152,7 @@ class PairFeaturizer:
         if not pairs:
             return np.zeros((0, len(MATCH_FEATURES)))
         left, right = np.array([p[0] for p in pairs]), np.array([p[1] for p in pairs])
+        tokens = encode_tokens(list(texts))
         vectors = encode(list(texts))
         cosine = np.einsum("ij,ij->i", vectors[left], vectors[right])
         word, char = self.word.transform(texts), self.char.transform(texts)
@@ -86,7 +160,11 @@ class PairFeaturizer:
         char_cos = np.asarray(char[left].multiply(char[right]).sum(axis=1)).ravel()
         parsed = [_Text.of(t) for t in texts]
         lexical = np.array([_lexical(parsed[i], parsed[j]) for i, j in pairs], dtype=float)
-        return np.column_stack([cosine, tfidf, char_cos, lexical, cosine * lexical[:, 1]])
+        weights = token_weights()
+        tokens = [_Tokens.of(ids, token_vectors, weights) for ids, token_vectors in tokens]
+        aligned = np.array([_alignment(tokens[i], tokens[j]) for i, j in pairs], dtype=float)
+        containment = lexical[:, _LEXICAL.index("containment_min")]
+        return np.column_stack([cosine, tfidf, char_cos, lexical, aligned, cosine * containment])
 
 
 def match_probability(features: np.ndarray, settings: AlignSettings) -> np.ndarray:
@@ -98,10 +176,22 @@ def match_probability(features: np.ndarray, settings: AlignSettings) -> np.ndarr
     return 1.0 / (1.0 + np.exp(-z))
 
 
-def match_matrix(texts: Sequence[str], article_ids: Sequence[str], settings: AlignSettings) -> np.ndarray:
-    """Symmetric matrix of match probabilities between texts of different articles (0 elsewhere)."""
+def match_matrix(texts: Sequence[str], article_ids: Sequence[str], settings: AlignSettings,
+                 speakers: Sequence[str | None] | None = None) -> np.ndarray:
+    """Symmetric matrix of match probabilities between texts of different articles (0 elsewhere).
+
+    Each text is scored by what it states (:func:`~.lexical.reported_content`: its reporting
+    frame and quote marks left out, a leading "We"/"I" read as its speaker, from ``speakers``
+    when given, e.g. the claims' ``attributed_to``), so that "X did not take part, the ministry
+    said" and "X was not involved, the agency reported" are compared as the statements they report."""
+    speakers = speakers if speakers is not None else [None] * len(texts)
+    if len(speakers) != len(texts):
+        raise ValueError(f"match_matrix needs one speaker (or None) per text: {len(speakers)} for {len(texts)}")
+    texts = [lx.reported_content(t, speaker) for t, speaker in zip(texts, speakers)]
     n = len(texts)
-    pairs = [(i, j) for i in range(n) for j in range(i + 1, n) if article_ids[i] != article_ids[j]]
+    worded = [bool(words(t)) for t in texts]  # a text without words states nothing
+    pairs = [(i, j) for i in range(n) for j in range(i + 1, n)
+             if article_ids[i] != article_ids[j] and worded[i] and worded[j]]
     scores = np.zeros((n, n))
     if pairs:
         probability = match_probability(PairFeaturizer(texts).features(texts, pairs), settings)

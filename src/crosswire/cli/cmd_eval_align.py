@@ -26,7 +26,9 @@ def eval_claims_command(path: str | None, fit: bool, as_json: bool) -> None:
     if as_json:
         click.echo(json.dumps(report, indent=2))
         return
-    click.echo(f"MSRP held-out {report['split']['held_out']} pairs (calibration {report['split']['calibration']})")
+    split = report["split"]
+    extra = f", fitted with {split['unrelated_negatives']} unrelated pairs as negatives" if fit else ""
+    click.echo(f"MSRP held-out {split['held_out']} pairs (calibration {split['calibration']}{extra})")
     click.echo(f"{'run':16} {'accuracy':>9} {'F1':>7} {'precision':>10} {'recall':>7}")
     for run in ("crosswire", "tfidf_cosine", "minilm_cosine"):
         s = report[run]
@@ -37,12 +39,13 @@ def eval_claims_command(path: str | None, fit: bool, as_json: bool) -> None:
 
 @eval_group.command("support")
 @click.argument("path", required=False, type=click.Path())
-@click.option("--fit", is_flag=True, help="Fit the combiner on FRANK's calibration half first and print its weights.")
+@click.option("--fit", is_flag=True, help="Fit the combiner on all of FRANK, score QAGS-XSum with it and print its weights.")
 @click.option("--json", "as_json", is_flag=True, help="Print the full report as JSON.")
 @friendly_errors
 def eval_support_command(path: str | None, fit: bool, as_json: bool) -> None:
     """Score the support check (PATH: the factual folder; default ../shared/eval/factual): ROC-AUC and
-    balanced accuracy on FRANK's held-out half (pooled, CNN/DM, BBC) and on QAGS-XSum, beside the
+    balanced accuracy on FRANK, cross-validated by article (each summary scored by a combiner fitted on
+    the other folds' articles; pooled, CNN/DM, BBC), and on held-out QAGS-XSum, beside the
     lexical-overlap and MiniLM-cosine baselines."""
     from ..eval import default_eval_root
     from ..eval.factual import evaluate_support

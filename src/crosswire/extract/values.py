@@ -50,6 +50,34 @@ def duration(text: str) -> tuple[float, str] | None:
     return None
 
 
+_UNITS = {
+    "km": ("km", 1.0), "kilometre": ("km", 1.0), "kilometer": ("km", 1.0), "mile": ("km", 1.609344),
+    "m": ("m", 1.0), "metre": ("m", 1.0), "meter": ("m", 1.0), "ft": ("m", 0.3048), "foot": ("m", 0.3048),
+    "feet": ("m", 0.3048), "yard": ("m", 0.9144), "kg": ("kg", 1.0), "kilogram": ("kg", 1.0),
+    "lb": ("kg", 0.45359237), "pound": ("kg", 0.45359237), "tonne": ("t", 1.0), "ton": ("t", 0.907185),
+    "litre": ("l", 1.0), "liter": ("l", 1.0), "gallon": ("l", 3.78541), "hectare": ("ha", 1.0),
+    "acre": ("ha", 0.404686),
+}
+"""Unit words of quantities → (unit the value is given in, factor to it), so that "64 kilometres"
+and "40 miles" compare as 64 and 64.4 km."""
+_UNIT_WORD = re.compile(r"\b(" + "|".join(sorted(_UNITS, key=len, reverse=True)) + r")(?:e?s)?\b", re.IGNORECASE)
+_ANY_WORD = re.compile(r"[^\W\d_]+")
+
+
+def quantity(text: str) -> tuple[float, str | None] | None:
+    """A quantity in a common unit: ``"64 kilometres"`` → (64, "km"), ``"40 miles"`` → (64.37…, "km");
+    an unknown unit is kept as its last word (``"12 degrees"`` → (12, "degrees")), so that figures
+    in different units never compare as figures of one quantity."""
+    number = parse_number(text)
+    if number is None:
+        return None
+    if m := _UNIT_WORD.search(text):
+        unit, factor = _UNITS[m.group(1).lower()]
+        return number * factor, unit
+    last = _ANY_WORD.findall(text)
+    return number, last[-1].lower() if last else None
+
+
 def _granularity(iso: str) -> str:
     if "W" in iso:
         return "week"
@@ -83,10 +111,13 @@ def values_in(doc_span, article_id: str, published: dt.date | None) -> tuple[Val
         if ent.label_ == "DATE":
             if (value := _date_value(ent, span, published, approx)) is not None:
                 out.append(value)
-        elif ent.label_ in ("CARDINAL", "QUANTITY", "PERCENT", "MONEY"):
+        elif ent.label_ == "QUANTITY":
+            if (found := quantity(ent.text)) is not None:
+                out.append(Value("quantity", span, ent.text, found[0], found[1], approx))
+        elif ent.label_ in ("CARDINAL", "PERCENT", "MONEY"):
             number = parse_number(ent.text)
             if number is not None:
-                kind = {"CARDINAL": "number", "QUANTITY": "quantity", "PERCENT": "percent", "MONEY": "money"}
+                kind = {"CARDINAL": "number", "PERCENT": "percent", "MONEY": "money"}
                 out.append(Value(kind[ent.label_], span, ent.text, number, None, approx))  # type: ignore[arg-type]
         elif ent.label_ == "TIME":
             resolved = resolve_date(ent.text, published, tense_of(ent.root))
