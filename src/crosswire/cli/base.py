@@ -101,3 +101,15 @@ class RichReporter(Reporter):
         task = self.progress.add_task(name, total=max(total, 1))
         yield lambda n: self.progress.advance(task, n)
         self.progress.update(task, completed=max(total, 1))
+
+
+@contextmanager
+def eval_progress(what: str) -> Iterator[Callable[[str], None]]:
+    """A spinner on stderr naming the item an evaluation is working on, and how many are done."""
+    from rich.console import Console
+    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    with Progress(SpinnerColumn(), TextColumn("[bold]{task.description}"), TextColumn("{task.completed} done"),
+                  TimeElapsedColumn(), console=Console(stderr=True), transient=True) as progress:
+        task = progress.add_task(what, total=None)
+        yield lambda item: progress.update(task, advance=1, description=f"{what}: {item}")

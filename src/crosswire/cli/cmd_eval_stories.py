@@ -6,7 +6,7 @@ import json
 
 import click
 
-from .base import eval_group, friendly_errors
+from .base import eval_group, eval_progress, friendly_errors
 
 
 @eval_group.command("stories")
@@ -22,8 +22,9 @@ def eval_stories_command(path: str | None, as_json: bool, seed: int) -> None:
     from ..eval import default_eval_root
     from ..eval.stories import evaluate_stories
 
-    report = evaluate_stories(path or default_eval_root() / "ecbplus", seed=seed,
-                              progress=lambda m: click.echo(m, err=True))
+    with eval_progress("ECB+") as progress:
+        report = evaluate_stories(path or default_eval_root() / "ecbplus", seed=seed,
+                                  progress=progress)
     if as_json:
         click.echo(json.dumps(report, indent=2))
         return

@@ -6,7 +6,7 @@ import json
 
 import click
 
-from .base import eval_group, friendly_errors
+from .base import eval_group, eval_progress, friendly_errors
 
 
 @eval_group.command("summary")
@@ -27,6 +27,7 @@ def eval_summary_command(path: str | None, words: int | None, query: bool, topic
     from ..eval import default_eval_root
     from ..eval.duc import evaluate_summaries, markdown_report
 
-    result = evaluate_summaries(path or default_eval_root() / "duc", words=words, query=query, topics=topics,
-                                progress=lambda m: click.echo(m, err=True))
+    with eval_progress("DUC") as progress:
+        result = evaluate_summaries(path or default_eval_root() / "duc", words=words, query=query, topics=topics,
+                                    progress=progress)
     click.echo(json.dumps(result, indent=2) if as_json else markdown_report(result))
