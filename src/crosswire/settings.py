@@ -311,6 +311,21 @@ class AlignSettings:
     name tokens beside a shared name token are spellings of one name ("Robin"/"Robyn" 0.8,
     "Kathryn"/"Katherine" 0.75, "Sheikh"/"Shaikh" 0.83); distinct first names sharing an initial
     mostly score lower ("Jordan"/"Jacob" 0.36). Set by reading ECB+ stories."""
+    event_frames: bool = True
+    """Whether claims of different articles that share an atomic event frame (predicate, named theme,
+    compatible agent; ``align.frames``) join one claim group, on top of the sentence matcher."""
+    event_predicate_min_cosine: float = 0.54
+    """MiniLM cosine of two predicate lemma phrases ("seize control of" / "take control of" 0.78) at or
+    above which they name one event. Calibrated by ``python -m crosswire.eval.frames ../shared/eval``
+    on ECB+ event-coreference chains: pairs of ACTION_OCCURRENCE mentions of one topic with different
+    lemmas, positive when one chain holds both; the lowest threshold with precision 0.5 on the odd
+    topics (22,386 pairs, 5 % positive; held out on even topics: precision 0.59, recall 0.21, AUC 0.72).
+    In a story the theme must also be the same name, which removes most of the negatives."""
+    event_agent_min_cosine: float = 0.44
+    """MiniLM cosine of two agent phrases (common nouns) at or above which they may be one agent;
+    unknown or pronoun agents are always compatible, named agents must share a name. Calibrated like
+    ``event_predicate_min_cosine`` on ECB+ HUMAN_PART chains (precision 0.5 on odd topics; held out:
+    precision 0.55, recall 0.23, AUC 0.64)."""
     support_weights: tuple[float, ...] = (
         0.65614, -0.00463, 1.33307, 1.8472, 1.00996, 0.87131, 0.39171, 0.7027, -0.62049,
     )

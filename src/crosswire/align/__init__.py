@@ -4,7 +4,9 @@ For each story (:func:`align_story`):
 
 1. **matching** (:mod:`.matching`): a match probability for every pair of claims of different
    articles (MiniLM, TF-IDF and lexical cues, combined by weights fitted on MSRP);
-2. **groups**: average-linkage grouping at ``match_threshold``; each group's support counts its
+2. **groups**: average-linkage grouping at ``match_threshold``; then groups whose claims all
+   share an atomic event frame across articles (:mod:`.frames`: one predicate, one named theme,
+   compatible agents) merge, complete linkage; each group's support counts its
    outlets and its independent origins (relays of one origin, per provenance families, count
    once), with the speakers it is attributed to and its first appearance;
 3. **sourcing**: ``corroborated``, ``one_outlet`` or ``one_origin`` (one origin, relayed);
@@ -24,17 +26,19 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from ..model import Alignment, Article, Claim, ClaimGroup, Family, Support
+from ..model import Alignment, Article, Claim, ClaimGroup, Entity, Family, Support
 from ..provenance import independent_origins
 from ..settings import AlignSettings
 from .conflicts import compare_claims, find_conflicts
+from .frames import claim_frames, fact_pairs
 from .matching import average_linkage, match_matrix
 from .matrix import claim_matrix, source_order
 from .support import is_supported, support_score
 from .updates import find_updates, split_updates
 
 __all__ = [
-    "align_story", "claim_matrix", "compare_claims", "group_claims", "is_supported", "run_stage", "support_score",
+    "align_story", "claim_matrix", "compare_claims", "group_claims", "is_supported", "merge_shared_facts", "run_stage",
+    "support_score",
 ]
 
 
@@ -66,22 +70,46 @@ def _cohesion(scores: np.ndarray, members: list[int], article_ids: list[str]) ->
     return float(np.mean(cross)) if cross else 1.0
 
 
+def merge_shared_facts(
+    clusters: list[list[int]], shared: set[tuple[int, int]], article_ids: Sequence[str]
+) -> list[list[int]]:
+    """Clusters of claim indices merged, complete linkage, when every pair of their claims from
+    different articles shares a fact (``shared`` holds ``(i, j)``, ``i < j``); pairs within one
+    cluster count as shared. Merges follow the order of the shared pairs."""
+    cluster = {i: n for n, members in enumerate(clusters) for i in members}
+    members = {n: list(m) for n, m in enumerate(clusters)}
+    linked = lambda x, y: article_ids[x] == article_ids[y] or (min(x, y), max(x, y)) in shared
+    for i, j in sorted(shared):
+        ci, cj = cluster[i], cluster[j]
+        if ci == cj or not all(linked(x, y) for x in members[ci] for y in members[cj]):
+            continue
+        for x in members[cj]:
+            cluster[x] = ci
+        members[ci].extend(members.pop(cj))
+    return [sorted(m) for m in members.values()]
+
+
 def group_claims(
     claims: Sequence[Claim], articles: dict[str, Article], families: Sequence[Family],
     settings: AlignSettings | None = None, scores: np.ndarray | None = None,
+    shared: set[tuple[int, int]] = frozenset(),
 ) -> list[ClaimGroup]:
     """Claim groups, best supported first; every claim is in exactly one group.
 
     ``scores`` is the match matrix (:func:`~crosswire.align.matching.match_matrix`), computed
-    when not given.
+    when not given; ``shared`` the claim pairs that share an event frame
+    (:func:`~crosswire.align.frames.fact_pairs`), whose groups merge.
     """
     settings = settings or AlignSettings()
     article_ids = [c.span.article_id for c in claims]
     if scores is None:
         scores = match_matrix([c.text for c in claims], article_ids, settings, [c.attributed_to for c in claims])
+    clusters = average_linkage(scores, article_ids, settings.match_threshold)
+    if shared:
+        clusters = merge_shared_facts(clusters, set(shared), article_ids)
     groups = [
         _group([claims[i] for i in members], articles, families, _cohesion(scores, members, article_ids))
-        for members in average_linkage(scores, article_ids, settings.match_threshold)
+        for members in clusters
     ]
     return sorted(groups, key=lambda g: (-g.support.origins, -g.support.outlets, g.first_published or dt.date.max,
                                          g.id))
@@ -100,14 +128,20 @@ def _comparable(groups: Sequence[ClaimGroup], index: dict[str, int], scores: np.
 def align_story(
     story_id: str, claims: Sequence[Claim], articles: dict[str, Article], families: Sequence[Family],
     settings: AlignSettings | None = None, article_ids: Sequence[str] = (),
+    nlp=None, entities: Sequence[Entity] = (),
 ) -> Alignment:
     """The alignment of one story's claims (see the module docstring for the steps); the matrix
-    has a column for each of ``article_ids`` (default: the articles the claims come from)."""
+    has a column for each of ``article_ids`` (default: the articles the claims come from). With a
+    spaCy pipeline ``nlp`` (and ``settings.event_frames``), claims sharing an event frame join one
+    group, names resolved through the story's ``entities``."""
     settings = settings or AlignSettings()
     claims = list(claims)
     claim_articles = [c.span.article_id for c in claims]
     scores = match_matrix([c.text for c in claims], claim_articles, settings, [c.attributed_to for c in claims])
-    groups = group_claims(claims, articles, families, settings, scores)
+    shared = set()
+    if nlp is not None and settings.event_frames:
+        shared = fact_pairs(claim_frames(claims, nlp, articles, entities), claim_articles, settings)
+    groups = group_claims(claims, articles, families, settings, scores, shared)
     index = {c.id: i for i, c in enumerate(claims)}
     pairs = _comparable(groups, index, scores, settings)
     published = lambda c: articles[c.span.article_id].published
@@ -122,11 +156,14 @@ def align_story(
 
 def run_stage(batch, settings, advance):
     """Pipeline stage: align each story's claims."""
+    from ..extract.nlp import load_nlp
+
     articles = {a.id: a for a in batch["articles"]}
+    nlp = load_nlp(settings.extract.spacy_model) if settings.align.event_frames else None
     alignment = {}
     for story in batch["stories"]:
-        claims = batch["evidence"][story.id].claims
-        alignment[story.id] = align_story(story.id, claims, articles, batch["families"], settings.align,
-                                          story.article_ids)
+        evidence = batch["evidence"][story.id]
+        alignment[story.id] = align_story(story.id, evidence.claims, articles, batch["families"], settings.align,
+                                          story.article_ids, nlp, evidence.entities)
         advance(1)
     return {"alignment": alignment}

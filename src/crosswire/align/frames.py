@@ -1,0 +1,247 @@
+"""Event frames: one fact shared by claims that word it differently and bundle other facts with it.
+
+The sentence matcher (:mod:`.matching`) scores whole claims, so two reports of one event score
+low when each sentence bundles a second fact or words the event differently ("rebels seized
+control of the capital" / "a coalition had occupied the capital and the president fled"). This
+module reads each claim's dependency parse for **atomic event frames** — a predicate (verb lemma,
+with its particle, and with a light noun and preposition when the verb acts on a name through
+one: "seize control of", "overthrow rule of"), its **theme** (the object, or the passive subject,
+which must be a name) and its **agent** (the subject, inherited along conjoined predicates, so
+"liberated X and overthrew Y" gives two frames with one agent).
+
+Two frames of claims of different articles are **the same fact** (:func:`same_fact`) when
+
+* their themes denote the same name (same normalised name, or one canonical entity of the story
+  found through the entities' mention spans),
+* their predicates are near-synonyms: MiniLM cosine of the short verb phrases at least
+  ``event_predicate_min_cosine`` (calibrated on ECB+ event-coreference chains, see
+  :mod:`crosswire.eval.frames`),
+* their agents are compatible: either unknown or a pronoun, or the same name, or (common nouns)
+  MiniLM cosine of the agent phrases at least ``event_agent_min_cosine`` (calibrated likewise on
+  ECB+ participant chains),
+* and both are asserted, or both negated.
+
+:func:`fact_pairs` gives the claim pairs that share a fact, for the grouping in
+:func:`crosswire.align.group_claims`, which merges whole claim groups only when *every* pair of
+their claims from different articles shares a fact (complete linkage, so a claim that bundles two
+facts cannot chain two different facts together).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from ..model import Article, Claim, Entity
+from ..settings import AlignSettings
+from .embed import encode
+
+__all__ = ["Frame", "claim_frames", "fact_pairs", "frames_of_doc", "same_fact"]
+
+_OBJECTS = frozenset({"dobj", "obj"})
+_PASSIVE_SUBJECTS = frozenset({"nsubjpass"})
+_SUBJECTS = frozenset({"nsubj"})
+_NAME_LINKS = frozenset({"appos"})
+_UNASSERTED = frozenset({"acl", "amod", "xcomp"})
+"""Verbs that only describe a noun ("cables *connecting* two continents") or an aim ("failed *to
+pass* the record", "needed nine points *to pass*"): not an asserted fact."""
+_LIGHT_PREPOSITIONS = frozenset({"of", "over"})
+_SKIP_AGENT = frozenset({"det", "punct", "predet"})
+_MAX_AGENT_WORDS = 6
+
+
+@dataclass(frozen=True)
+class Frame:
+    """An atomic event frame of one claim: who did what to which named thing."""
+
+    claim: int
+    """Index of the claim in the list given to :func:`claim_frames`."""
+    predicate: str
+    """Short verb phrase of lemmas ("occupy", "take over", "seize control of")."""
+    theme: frozenset[str]
+    """Keys of the theme's name: its normalised name, and ``entity:<id>`` when a story entity is
+    mentioned there."""
+    agent: str | None = None
+    """The agent's phrase ("the rebel forces"); ``None`` when unknown or a pronoun."""
+    agent_names: frozenset[str] = frozenset()
+    """Name keys of the agent, when it is a name."""
+    negated: bool = False
+
+
+def _normalise(text: str) -> str:
+    text = text.lower().replace("’", "'").removesuffix("'s").strip(" '\"“”‘").replace("-", " ")
+    return " ".join(w for w in text.split() if w not in {"the", "a", "an"})
+
+
+def _same_name(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Whether two sets of name keys share a key, or one name's words are all in the other's
+    ("assad" / "bashar al assad")."""
+    if a & b:
+        return True
+    words = lambda keys: [frozenset(k.split()) for k in keys if not k.startswith("entity:")]
+    return any(x <= y or y <= x for x in words(a) for y in words(b))
+
+
+def _is_name(token) -> bool:
+    return token.pos_ == "PROPN" or (token.ent_type_ not in ("", "DATE", "TIME", "CARDINAL", "ORDINAL",
+                                                               "PERCENT", "MONEY", "QUANTITY"))
+
+
+def _name_text(token) -> str:
+    if token.ent_type_:
+        for ent in token.doc.ents:
+            if ent.start <= token.i < ent.end:
+                return ent.text
+    parts = [t for t in token.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"]
+    return " ".join([*(t.text for t in parts), token.text])
+
+
+def _name_token(token):
+    """The name a theme or agent token stands for: itself, or its apposition or compound name."""
+    if _is_name(token):
+        return token
+    for child in token.children:
+        if child.dep_ in _NAME_LINKS and _is_name(child):
+            return child
+    return None
+
+
+def _theme(verb) -> tuple[object, str] | None:
+    """The theme's name token and the predicate's extra words (light noun and preposition)."""
+    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+    heads = [c for c in verb.children if c.dep_ in (_PASSIVE_SUBJECTS if passive else _OBJECTS)]
+    for head in heads:
+        name = _name_token(head)
+        if name is not None:
+            return name, ""
+        for prep in head.children:
+            if prep.dep_ == "prep" and prep.lower_ in _LIGHT_PREPOSITIONS:
+                for obj in prep.children:
+                    if obj.dep_ == "pobj" and (name := _name_token(obj)) is not None:
+                        return name, f"{head.lemma_.lower()} {prep.lower_}"
+    return None
+
+
+def _agent(verb):
+    """The agent token: the subject (or the passive ``by`` phrase), inherited along ``conj``; a
+    relative pronoun stands for the noun its clause modifies."""
+    while True:
+        for child in verb.children:
+            if child.dep_ in _SUBJECTS:
+                return verb.head if child.tag_ in ("WDT", "WP") and verb.dep_ == "relcl" else child
+            if child.dep_ == "agent":
+                return next((c for c in child.children if c.dep_ == "pobj"), None)
+        if verb.dep_ != "conj" or verb.head is verb:
+            return None
+        verb = verb.head
+
+
+def _agent_phrase(agent) -> str:
+    words = [t.text for t in agent.subtree if t.dep_ not in _SKIP_AGENT and t.i >= agent.left_edge.i]
+    return " ".join(words[:_MAX_AGENT_WORDS])
+
+
+def _predicate(verb, extra: str) -> str:
+    particle = " ".join(c.lower_ for c in verb.children if c.dep_ == "prt")
+    return " ".join(p for p in (verb.lemma_.lower(), particle, extra) if p)
+
+
+def frames_of_doc(doc, claim: int, keys=None) -> list[Frame]:
+    """The frames of one parsed claim (none for a question; none for a verb that only modifies a
+    noun, states an aim, or is an infinitive or carries a modal: "to take", "could take"). ``keys(token)`` gives extra name keys for a name token (e.g. its canonical entity); by
+    default only the normalised name."""
+    keys = keys or (lambda token: frozenset())
+    frames = []
+    if doc.text.rstrip(" \"'”’").endswith("?"):
+        return frames
+    for verb in doc:
+        if verb.dep_ in _UNASSERTED or any(c.tag_ in ("MD", "TO") for c in verb.children) or not (
+                verb.pos_ in ("VERB", "AUX") or any(c.dep_ in _OBJECTS for c in verb.children)):
+            continue
+        found = _theme(verb)
+        if found is None:
+            continue
+        theme, extra = found
+        agent = _agent(verb)
+        known = agent is not None and agent.pos_ != "PRON"
+        named = _name_token(agent) if known else None
+        frames.append(Frame(
+            claim=claim, predicate=_predicate(verb, extra),
+            theme=frozenset({_normalise(_name_text(theme))}) | keys(theme),
+            agent=_agent_phrase(agent) if known else None,
+            agent_names=frozenset({_normalise(_name_text(named))}) | keys(named) if named is not None else frozenset(),
+            negated=any(c.dep_ == "neg" for c in verb.children),
+        ))
+    return frames
+
+
+def _entity_keys(claim: Claim, article: Article | None, mentions: dict[str, list[tuple[int, int, Entity]]]):
+    """Name keys from the story entities whose mention spans cover a token of ``claim``."""
+    aligned = article is not None and article.text[claim.span.start:claim.span.end] == claim.text
+
+    def keys(token) -> frozenset[str]:
+        if not aligned:
+            return frozenset()
+        at = claim.span.start + token.idx
+        found = set()
+        for start, end, entity in mentions.get(claim.span.article_id, ()):
+            if start <= at < end:
+                found |= {f"entity:{entity.id}", *(_normalise(v) for v in (entity.name, *entity.variants))}
+        return frozenset(found)
+
+    return keys
+
+
+def claim_frames(
+    claims: Sequence[Claim], nlp, articles: dict[str, Article] | None = None, entities: Sequence[Entity] = (),
+) -> list[Frame]:
+    """The event frames of ``claims``, parsed with the spaCy pipeline ``nlp``; theme and agent
+    names are resolved to ``entities`` through their mention spans in ``articles``."""
+    articles = articles or {}
+    mentions: dict[str, list[tuple[int, int, Entity]]] = {}
+    for entity in entities:
+        for span in entity.mentions:
+            mentions.setdefault(span.article_id, []).append((span.start, span.end, entity))
+    frames = []
+    for i, (claim, doc) in enumerate(zip(claims, nlp.pipe([c.text for c in claims], batch_size=32))):
+        keys = _entity_keys(claim, articles.get(claim.span.article_id), mentions)
+        frames.extend(frames_of_doc(doc, i, keys))
+    return frames
+
+
+def _cosines(phrases: Sequence[str]) -> dict[tuple[str, str], float]:
+    unique = sorted(set(phrases))
+    vectors = encode(unique)
+    sims = vectors @ vectors.T if len(unique) else np.zeros((0, 0))
+    return {(a, b): float(sims[i, j]) for i, a in enumerate(unique) for j, b in enumerate(unique)}
+
+
+def _agents_compatible(a: Frame, b: Frame, cosine: dict[tuple[str, str], float], settings: AlignSettings) -> bool:
+    if a.agent is None or b.agent is None:
+        return True
+    if a.agent_names and b.agent_names:
+        return _same_name(a.agent_names, b.agent_names)
+    return cosine[a.agent, b.agent] >= settings.event_agent_min_cosine
+
+
+def same_fact(a: Frame, b: Frame, cosine: dict[tuple[str, str], float], settings: AlignSettings) -> bool:
+    """Whether two frames state one fact (see the module docstring); ``cosine`` holds the MiniLM
+    cosine of every pair of predicate and agent phrases (:func:`fact_pairs` computes it)."""
+    return (
+        a.negated == b.negated and bool(a.theme & b.theme)
+        and cosine[a.predicate, b.predicate] >= settings.event_predicate_min_cosine
+        and _agents_compatible(a, b, cosine, settings)
+    )
+
+
+def fact_pairs(frames: Sequence[Frame], article_ids: Sequence[str], settings: AlignSettings) -> set[tuple[int, int]]:
+    """Pairs of claim indices ``(i, j)``, ``i < j``, of different articles that share a fact."""
+    cosine = _cosines([f.predicate for f in frames] + [f.agent for f in frames if f.agent])
+    pairs = set()
+    for x, a in enumerate(frames):
+        for b in frames[x + 1:]:
+            if article_ids[a.claim] != article_ids[b.claim] and same_fact(a, b, cosine, settings):
+                pairs.add((min(a.claim, b.claim), max(a.claim, b.claim)))
+    return pairs

@@ -1,0 +1,128 @@
+"""Event frames: atomic frames from a claim's parse, the same-fact test, and the group merge."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import numpy as np
+import pytest
+
+from crosswire.align import group_claims, merge_shared_facts
+from crosswire.align.frames import Frame, claim_frames, fact_pairs, frames_of_doc, same_fact
+from crosswire.model import Article, Claim, Entity, Span
+from crosswire.settings import AlignSettings, ExtractSettings
+
+SETTINGS = AlignSettings()
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    from crosswire.extract.nlp import load_nlp
+
+    return load_nlp(ExtractSettings().spacy_model)
+
+
+def by_predicate(frames: list[Frame]) -> dict[str, Frame]:
+    return {f.predicate: f for f in frames}
+
+
+def make_story(texts: dict[str, str]) -> tuple[dict[str, Article], list[Claim]]:
+    articles, claims = {}, []
+    for n, (aid, text) in enumerate(texts.items()):
+        articles[aid] = Article(aid, aid, text, text, None, None, f"Outlet {aid}", None, dt.date(2025, 5, 1 + n),
+                                "given", "en")
+        claims.append(Claim(f"c_{aid}", Span(aid, 0, len(text)), text))
+    return articles, claims
+
+
+def test_conjoined_predicates_give_two_frames_with_one_agent(nlp):
+    frames = by_predicate(frames_of_doc(nlp("The militia captured Northport and burned the harbour of Eastvale."), 0))
+    assert set(frames) == {"capture", "burn harbour of"}
+    assert frames["capture"].theme == {"northport"}
+    assert frames["burn harbour of"].theme == {"eastvale"}
+    assert frames["capture"].agent == frames["burn harbour of"].agent == "militia"
+
+
+def test_light_noun_and_apposition_reach_the_name(nlp):
+    seized = frames_of_doc(nlp("Armed groups seized control of Northport on Monday."), 0)
+    assert [(f.predicate, f.theme) for f in seized] == [("seize control of", {"northport"})]
+    occupied = frames_of_doc(nlp("The militia occupied the port town Northport."), 0)
+    assert any(f.theme == {"northport"} for f in occupied)
+
+
+def test_passive_theme_agent_pronoun_negation_and_question(nlp):
+    (passive,) = frames_of_doc(nlp("Northport was captured by the militia."), 0)
+    assert passive.theme == {"northport"} and passive.agent == "militia"
+    (pronoun,) = frames_of_doc(nlp("They captured Northport."), 0)
+    assert pronoun.agent is None
+    (negated,) = frames_of_doc(nlp("The militia did not capture Northport."), 0)
+    assert negated.negated
+    assert frames_of_doc(nlp("Did the militia capture Northport?"), 0) == []
+    assert frames_of_doc(nlp("The militia captured the town."), 0) == []  # no named theme
+
+
+def test_same_fact_needs_theme_predicate_agent_and_polarity():
+    cos = {("take", "take"): 1.0, ("take", "visit"): 0.2, ("visit", "take"): 0.2, ("troops", "troops"): 1.0,
+           ("troops", "tourists"): 0.1, ("tourists", "troops"): 0.1}
+    cos.update({(b, a): v for (a, b), v in cos.items()})
+    base = Frame(0, "take", frozenset({"northport"}), "troops")
+    assert same_fact(base, Frame(1, "take", frozenset({"northport"}), None), cos, SETTINGS)
+    assert not same_fact(base, Frame(1, "take", frozenset({"eastvale"}), None), cos, SETTINGS)
+    assert not same_fact(base, Frame(1, "visit", frozenset({"northport"}), None), cos, SETTINGS)
+    assert not same_fact(base, Frame(1, "take", frozenset({"northport"}), "tourists"), cos, SETTINGS)
+    assert not same_fact(base, Frame(1, "take", frozenset({"northport"}), None, negated=True), cos, SETTINGS)
+    named = Frame(0, "take", frozenset({"northport"}), "Ana Ruiz", frozenset({"ana ruiz"}))
+    assert same_fact(named, Frame(1, "take", frozenset({"northport"}), "Ruiz", frozenset({"ruiz"})), cos, SETTINGS)
+    assert not same_fact(named, Frame(1, "take", frozenset({"northport"}), "Bo Li", frozenset({"bo li"})), cos,
+                         SETTINGS)
+
+
+def test_fact_pairs_link_paraphrased_events_of_different_articles(nlp):
+    articles, claims = make_story({
+        "a": "Armed groups seized control of Northport on Monday, forcing the governor to flee.",
+        "b": "On Monday they took control of Northport without a fight.",
+        "c": "Tourists visited Northport on Monday.",
+        "d": "Armed groups seized control of Eastvale on Monday.",
+    })
+    pairs = fact_pairs(claim_frames(claims, nlp, articles), [c.span.article_id for c in claims], SETTINGS)
+    assert pairs == {(0, 1)}
+
+
+def test_entities_resolve_different_names_of_one_theme(nlp):
+    articles, claims = make_story({"a": "Armed groups seized control of Northport.",
+                                   "b": "Armed groups took control of Port Ellis."})
+    ids = [c.span.article_id for c in claims]
+    assert fact_pairs(claim_frames(claims, nlp, articles), ids, SETTINGS) == set()
+    town = Entity("e1", "Northport", "GPE", ("Northport", "Port Ellis"), (Span("a", 31, 40), Span("b", 29, 39)))
+    assert fact_pairs(claim_frames(claims, nlp, articles, [town]), ids, SETTINGS) == {(0, 1)}
+
+
+def test_merge_is_complete_linkage():
+    ids = ["a", "b", "c"]
+    chained = merge_shared_facts([[0], [1], [2]], {(0, 1), (1, 2)}, ids)
+    assert sorted(map(sorted, chained)) == [[0, 1], [2]]
+    assert merge_shared_facts([[0], [1], [2]], {(0, 1), (1, 2), (0, 2)}, ids) == [[0, 1, 2]]
+    same_article = merge_shared_facts([[0], [1]], {(0, 1)}, ["a", "a"])
+    assert same_article == [[0, 1]]
+
+
+def test_group_claims_merges_shared_facts_into_a_corroborated_group():
+    articles, claims = make_story({"a": "x", "b": "y", "c": "z"})
+    scores = np.zeros((3, 3))
+    groups = group_claims(claims, articles, [], SETTINGS, scores, {(0, 1)})
+    top = groups[0]
+    assert set(top.claims) == {"c_a", "c_b"} and top.support.outlets == 2 and top.sourcing == "corroborated"
+    assert len(group_claims(claims, articles, [], SETTINGS, scores)) == 3
+
+
+def test_calibration_picks_the_lowest_threshold_reaching_the_precision():
+    from crosswire.eval.frames import calibrate
+
+    # odd topic 1 calibrates: positives score 0.8 and 0.7, negatives 0.75 and 0.4
+    pairs = [(1, "a", "b", True), (1, "c", "d", True), (1, "e", "f", False), (1, "g", "h", False),
+             (2, "a", "b", True), (2, "e", "f", False)]
+    scores = np.array([0.8, 0.7, 0.75, 0.4, 0.9, 0.2])
+    result = calibrate(pairs, scores, precision=0.6)
+    assert result["threshold"] == pytest.approx(0.41)  # 2 of 3 above it are positive
+    assert result["heldout_precision"] == 1.0 and result["heldout_recall"] == 1.0
+    assert calibrate(pairs, scores, precision=1.0)["threshold"] == pytest.approx(0.76)
