@@ -73,3 +73,28 @@ def test_unopenable_store_is_a_store_error(tmp_path):
     (tmp_path / "dir.duckdb").mkdir()
     with pytest.raises(StoreError):
         Store(tmp_path / "dir.duckdb")
+
+
+def test_a_stage_with_no_output_replaces_the_old_rows_with_none(tmp_path):
+    from crosswire.model import Family, ReuseLink, Span
+
+    with Store(tmp_path / "s.duckdb") as store:
+        link = ReuseLink("passage", Span("a", 0, 5), Span("b", 0, 5), 0.9, "unknown")
+        store.replace_provenance([link], [Family("f1", (Span("a", 0, 5), Span("b", 0, 5)), None, "passage")])
+        store.replace_provenance([], [])  # a batch without reuse: DuckDB refuses an empty executemany
+        assert store.reuse_links() == [] and store.families() == []
+        store.replace_stories([])
+        assert store.stories() == []
+
+
+def test_a_failing_write_rolls_back_and_the_store_stays_usable(tmp_path):
+    from crosswire.model import Family, Span
+
+    with Store(tmp_path / "s.duckdb") as store:
+        store.replace_provenance([], [Family("f1", (Span("a", 0, 5),), None, "passage")])
+        with pytest.raises(ValueError), store.transaction():
+            store.db.execute("DELETE FROM families")
+            raise ValueError("boom")
+        assert [f.id for f in store.families()] == ["f1"]
+        store.replace_provenance([], [])
+        assert store.families() == []

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Self
 
@@ -70,6 +71,22 @@ class Store:
             applied.append(name)
         return applied
 
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """One transaction: committed when the block ends, rolled back when it raises."""
+        self.db.execute("BEGIN TRANSACTION")
+        try:
+            yield
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+        self.db.execute("COMMIT")
+
+    def _insert_many(self, sql: str, rows: list) -> None:
+        """``executemany`` that accepts no rows (DuckDB refuses an empty parameter list)."""
+        if rows:
+            self.db.executemany(sql, rows)
+
     def migrations(self) -> list[str]:
         return [r[0] for r in self.db.execute("SELECT name FROM _migrations ORDER BY name").fetchall()]
 
@@ -79,17 +96,16 @@ class Store:
         articles = list(articles)
         known = self.article_ids()
         new = [a for a in articles if a.id not in known]
-        self.db.execute("BEGIN TRANSACTION")
-        for a in new:
-            self.db.execute(
-                f"INSERT INTO articles ({_ARTICLE_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
-                [a.id, a.source, a.raw_text, a.text, a.title, a.url, a.outlet, a.author, a.published,
-                 a.published_source, a.language, list(a.repairs)],
-            )
-            self.db.executemany(
-                "INSERT INTO sentences VALUES (?,?,?,?)", [[s.article_id, s.index, s.start, s.end] for s in a.sentences]
-            )
-        self.db.execute("COMMIT")
+        with self.transaction():
+            for a in new:
+                self.db.execute(
+                    f"INSERT INTO articles ({_ARTICLE_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+                    [a.id, a.source, a.raw_text, a.text, a.title, a.url, a.outlet, a.author, a.published,
+                     a.published_source, a.language, list(a.repairs)],
+                )
+                self._insert_many(
+                    "INSERT INTO sentences VALUES (?,?,?,?)", [[s.article_id, s.index, s.start, s.end] for s in a.sentences]
+                )
         return len(new), len(articles) - len(new)
 
     def article_ids(self) -> set[str]:
@@ -131,20 +147,19 @@ class Store:
 
     # -- stage outputs ------------------------------------------------------------------------
     def replace_provenance(self, links: Iterable[ReuseLink], families: Iterable[Family]) -> None:
-        self.db.execute("BEGIN TRANSACTION")
-        self.db.execute("DELETE FROM reuse_links")
-        self.db.execute("DELETE FROM families")
-        self.db.executemany(
-            "INSERT INTO reuse_links VALUES (?,?,?,?,?,?,?,?,?)",
-            [[l.kind, l.a.article_id, l.a.start, l.a.end, l.b.article_id, l.b.start, l.b.end, l.score, l.direction]
-             for l in links],
-        )
-        self.db.executemany(
-            "INSERT INTO families VALUES (?,?,?,?)",
-            [[f.id, f.kind, f.origin, json.dumps([[m.article_id, m.start, m.end] for m in f.members])]
-             for f in families],
-        )
-        self.db.execute("COMMIT")
+        with self.transaction():
+            self.db.execute("DELETE FROM reuse_links")
+            self.db.execute("DELETE FROM families")
+            self._insert_many(
+                "INSERT INTO reuse_links VALUES (?,?,?,?,?,?,?,?,?)",
+                [[l.kind, l.a.article_id, l.a.start, l.a.end, l.b.article_id, l.b.start, l.b.end, l.score, l.direction]
+                 for l in links],
+            )
+            self._insert_many(
+                "INSERT INTO families VALUES (?,?,?,?)",
+                [[f.id, f.kind, f.origin, json.dumps([[m.article_id, m.start, m.end] for m in f.members])]
+                 for f in families],
+            )
 
     def reuse_links(self) -> list[ReuseLink]:
         rows = self.db.execute("SELECT * FROM reuse_links").fetchall()
@@ -155,13 +170,12 @@ class Store:
         return [Family(r[0], tuple(Span(*m) for m in json.loads(r[3])), r[2], r[1]) for r in rows]
 
     def replace_stories(self, stories: Iterable[Story]) -> None:
-        self.db.execute("BEGIN TRANSACTION")
-        self.db.execute("DELETE FROM stories")
-        self.db.executemany(
-            "INSERT INTO stories VALUES (?,?,?,?,?)",
-            [[s.id, s.title, list(s.article_ids), s.first_published, s.last_published] for s in stories],
-        )
-        self.db.execute("COMMIT")
+        with self.transaction():
+            self.db.execute("DELETE FROM stories")
+            self._insert_many(
+                "INSERT INTO stories VALUES (?,?,?,?,?)",
+                [[s.id, s.title, list(s.article_ids), s.first_published, s.last_published] for s in stories],
+            )
 
     def stories(self) -> list[Story]:
         rows = self.db.execute("SELECT id, article_ids, title, first_published, last_published FROM stories").fetchall()
@@ -169,21 +183,19 @@ class Store:
 
     def replace_evidence(self, records: Iterable[tuple[str, str, str, dict]]) -> None:
         """Replace all evidence rows with ``(story_id, kind, id, record)`` tuples."""
-        self.db.execute("BEGIN TRANSACTION")
-        self.db.execute("DELETE FROM evidence")
-        self.db.executemany(
-            "INSERT INTO evidence VALUES (?,?,?,?)", [[s, k, i, json.dumps(r)] for s, k, i, r in records]
-        )
-        self.db.execute("COMMIT")
+        with self.transaction():
+            self.db.execute("DELETE FROM evidence")
+            self._insert_many(
+                "INSERT INTO evidence VALUES (?,?,?,?)", [[s, k, i, json.dumps(r)] for s, k, i, r in records]
+            )
 
     def replace_dossiers(self, dossiers: Iterable[dict]) -> None:
-        self.db.execute("BEGIN TRANSACTION")
-        self.db.execute("DELETE FROM dossiers")
-        self.db.executemany(
-            "INSERT INTO dossiers VALUES (?,?,?)",
-            [[d["story"]["id"], d["schema_version"], json.dumps(d, ensure_ascii=False)] for d in dossiers],
-        )
-        self.db.execute("COMMIT")
+        with self.transaction():
+            self.db.execute("DELETE FROM dossiers")
+            self._insert_many(
+                "INSERT INTO dossiers VALUES (?,?,?)",
+                [[d["story"]["id"], d["schema_version"], json.dumps(d, ensure_ascii=False)] for d in dossiers],
+            )
 
     def dossiers(self) -> list[dict]:
         return [json.loads(r[0]) for r in self.db.execute("SELECT dossier FROM dossiers ORDER BY story_id").fetchall()]
