@@ -258,3 +258,24 @@ def test_quantities_in_different_units_compare_after_conversion():
     assert find_conflicts([a, b], [], SETTINGS) == []
     [conflict] = find_conflicts([a, far], [], SETTINGS)
     assert "64 km" in conflict.note and normalised(far.values[0]) == "144.8 km"
+
+
+def test_names_merged_as_spelling_variants_are_set_side_by_side():
+    from dataclasses import replace
+
+    from crosswire.align.conflicts import entity_spelling_conflicts
+    from crosswire.model import Entity, Sentence
+
+    a = article("a", "The envoy Georg Lund called for talks. Lund said little.", 2)
+    a = replace(a, sentences=(Sentence("a", 0, 0, 38), Sentence("a", 1, 39, len(a.text))))
+    b = article("b", "Envoy Geir Lund proposed talks in Geneva.", 3)
+    spans = [Span("a", 10, 20), Span("a", 39, 43), Span("b", 6, 15)]
+    lund = Entity("e1", "Georg Lund", "PERSON", ("Georg Lund", "Geir Lund", "Lund"), tuple(spans),
+                  spellings=("Geir Lund",))
+    claim_b = claim("b", b.text)
+    (conflict,) = entity_spelling_conflicts([lund], [claim_b], {"a": a, "b": b})
+    assert conflict.kind == "spelling" and conflict.note == "Georg Lund vs Geir Lund"
+    assert conflict.parts == (spans[0], spans[2])
+    assert conflict.b == claim_b.span and a.span_text(conflict.a).startswith("The envoy Georg Lund")
+    plain = Entity("e2", "Lund", "PERSON", ("Lund",), (spans[1],))
+    assert entity_spelling_conflicts([plain], [claim_b], {"a": a, "b": b}) == []

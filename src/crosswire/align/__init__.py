@@ -26,10 +26,10 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from ..model import Alignment, Article, Claim, ClaimGroup, Entity, Family, Support
+from ..model import Alignment, Article, Claim, ClaimGroup, Conflict, Entity, Family, Support
 from ..provenance import independent_origins
 from ..settings import AlignSettings
-from .conflicts import compare_claims, find_conflicts
+from .conflicts import compare_claims, entity_spelling_conflicts, find_conflicts
 from .frames import claim_frames, fact_pairs
 from .matching import average_linkage, match_matrix
 from .matrix import claim_matrix, source_order
@@ -147,11 +147,18 @@ def align_story(
     published = lambda c: articles[c.span.article_id].published
     found = find_conflicts(claims, pairs, settings, dated=lambda c: published(c) is not None)
     conflicts, revised = split_updates(found, {c.id: c for c in claims}, published)
+    conflicts += _new_spellings(entity_spelling_conflicts(entities, claims, articles), conflicts)
     updates = sorted(find_updates(claims, [(i, j) for i, j, _ in pairs], published) + revised,
                      key=lambda u: (articles[u.a.article_id].published or dt.date.max, u.a, u.b))
     sources = source_order(sorted(set(article_ids) | set(claim_articles)), articles)
     return Alignment(story_id, tuple(groups), tuple(conflicts), tuple(updates), sources,
                      claim_matrix(groups, sources, conflicts))
+
+
+def _new_spellings(found: Sequence[Conflict], known: Sequence[Conflict]) -> list[Conflict]:
+    """Entity spelling conflicts whose two spellings no claim-level conflict already shows."""
+    seen = {frozenset(c.parts) for c in known if c.kind == "spelling"}
+    return [c for c in found if frozenset(c.parts) not in seen]
 
 
 def run_stage(batch, settings, advance):

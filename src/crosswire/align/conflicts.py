@@ -32,9 +32,9 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
-from ..model import Claim, Conflict, Span, Value
+from ..model import Article, Claim, Conflict, Entity, Span, Value
 from ..settings import AlignSettings
 from ..textutil import STOPWORDS, words
 from . import lexical as lx
@@ -355,3 +355,43 @@ def normalised(value: Value) -> str:
         unit = unit + ("s" if value.value != 1 else "")
     figure = f"{float(value.value):.4g}" if isinstance(value.value, (int, float)) else str(value.value)
     return ("about " if value.approximate else "") + " ".join(p for p in (figure, unit) if p)
+
+
+def entity_spelling_conflicts(entities: Sequence[Entity], claims: Sequence[Claim],
+                              articles: Mapping[str, Article]) -> list[Conflict]:
+    """Names the story's entities merged as spelling variants ("Georg" / "Geir Lund"), set side by
+    side: for each variant spelling, one of its mentions against a mention in another article
+    spelled as the entity's name, each shown in the claim (or else the sentence) that carries it."""
+    out = []
+    for entity in entities:
+        if not entity.spellings:
+            continue
+        surfaces = [(m, articles[m.article_id].span_text(m)) for m in entity.mentions if m.article_id in articles]
+        usual = [(m, s) for m, s in surfaces if s not in entity.spellings]
+        for spelling in entity.spellings:
+            variant = next((m for m, s in surfaces if s == spelling), None)
+            other = None if variant is None else _closest_form(usual, variant.article_id, spelling)
+            if variant is not None and other is not None:
+                a, ca = _carrier(other[0], claims, articles)
+                b, cb = _carrier(variant, claims, articles)
+                claim_ids = (ca, cb) if ca and cb else ()
+                out.append(Conflict("spelling", a, b, f"{other[1]} vs {spelling}", (other[0], variant), claim_ids))
+    return out
+
+
+def _closest_form(mentions: Sequence[tuple[Span, str]], not_in: str, spelling: str) -> tuple[Span, str] | None:
+    """The mention outside article ``not_in`` written most like ``spelling`` (as many words, then
+    the fullest, then the first in the text): "Assad" against "Asad", not "Bashar al-Assad"."""
+    candidates = [(m, s) for m, s in mentions if m.article_id != not_in]
+    size = len(spelling.split())
+    return max(candidates, key=lambda x: (len(x[1].split()) == size, len(x[1].split()), -x[0].start)) if candidates else None
+
+
+def _carrier(mention: Span, claims: Sequence[Claim], articles: Mapping[str, Article]) -> tuple[Span, str | None]:
+    """The span of the claim that holds ``mention`` (and its id), or else of its sentence."""
+    claim = next((c for c in claims if c.span.contains(mention)), None)
+    if claim is not None:
+        return claim.span, claim.id
+    article = articles[mention.article_id]
+    sentence = next((s for s in article.sentences if s.start <= mention.start and mention.end <= s.end), None)
+    return (Span(article.id, sentence.start, sentence.end) if sentence else mention), None
