@@ -227,3 +227,11 @@ def test_a_quoted_we_matches_the_speakers_own_statement():
     quoted = "In a statement the Foreign Ministry said, “We are following the events in the region with great concern."
     texts = [quoted, "The Foreign Ministry is deeply concerned about the events in the region."]
     assert match_matrix(texts, ["a", "b"], SETTINGS)[0, 1] >= SETTINGS.match_threshold
+
+
+def test_only_candidate_pairs_get_the_full_features_and_unrelated_ones_score_zero():
+    texts = ["The storm closed the northern pier on Monday.", "On Monday the storm shut the northern pier.",
+             "Ticket prices for the concert rose by ten euros."]
+    scores = match_matrix(texts, ["a", "b", "b"], SETTINGS)
+    assert scores[0, 1] > SETTINGS.match_threshold
+    assert scores[0, 2] == 0.0 and scores[2, 0] == 0.0

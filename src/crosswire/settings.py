@@ -273,6 +273,14 @@ class AlignSettings:
     30 % (1,222 pairs), which the fit never sees."""
     match_bias: float = 1.13402
     """Intercept of the claim-matching combiner (fitted with ``match_weights``)."""
+    match_candidate_min_cosine: float = 0.3
+    """In a story, only claim pairs with MiniLM cosine at least this (or word TF-IDF cosine at least
+    ``match_candidate_min_tfidf``) get the full pair features; the rest score 0. On MSRP train no
+    paraphrase pair falls below both floors (lowest paraphrase cosine 0.24, its TF-IDF cosine above
+    0.15), so the calibrated matcher sees the same pairs; in a 25-document DUC cluster most claim
+    pairs do, which is what makes all-pairs matching affordable."""
+    match_candidate_min_tfidf: float = 0.15
+    """Word TF-IDF cosine floor of a candidate pair (see ``match_candidate_min_cosine``)."""
     match_threshold: float = 0.5
     """Match probability at or above which two claims state the same thing (the pipeline scores
     each claim's reported content, its reporting frame left out): the combiner's own decision

@@ -193,12 +193,30 @@ def match_matrix(texts: Sequence[str], article_ids: Sequence[str], settings: Ali
     pairs = [(i, j) for i in range(n) for j in range(i + 1, n)
              if article_ids[i] != article_ids[j] and worded[i] and worded[j]]
     scores = np.zeros((n, n))
+    featurizer = PairFeaturizer(texts)
+    pairs = candidate_pairs(texts, pairs, featurizer, settings)
     if pairs:
-        probability = match_probability(PairFeaturizer(texts).features(texts, pairs), settings)
+        probability = match_probability(featurizer.features(texts, pairs), settings)
         rows, cols = np.array(pairs).T
         scores[rows, cols] = probability
         scores[cols, rows] = probability
     return scores
+
+
+def candidate_pairs(texts: Sequence[str], pairs: list[tuple[int, int]], featurizer: PairFeaturizer,
+                    settings: AlignSettings) -> list[tuple[int, int]]:
+    """The pairs worth the full pair features: MiniLM cosine ≥ ``match_candidate_min_cosine`` or
+    word TF-IDF cosine ≥ ``match_candidate_min_tfidf``; the others (claims about different things)
+    score 0. In a story of many long articles most claim pairs are unrelated, and the token-level
+    features cost far more than these two matrix products."""
+    if not pairs:
+        return pairs
+    vectors = encode(list(texts))
+    dense = vectors @ vectors.T
+    word = featurizer.word.transform(texts)
+    lexical = (word @ word.T).toarray()
+    return [(i, j) for i, j in pairs
+            if dense[i, j] >= settings.match_candidate_min_cosine or lexical[i, j] >= settings.match_candidate_min_tfidf]
 
 
 def average_linkage(scores: np.ndarray, article_ids: Sequence[str], threshold: float) -> list[list[int]]:
