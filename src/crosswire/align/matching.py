@@ -211,6 +211,7 @@ def candidate_pairs(texts: Sequence[str], pairs: list[tuple[int, int]], featuriz
     features cost far more than these two matrix products."""
     if not pairs:
         return pairs
+    encode_tokens(list(texts))  # one MiniLM pass fills the token and the sentence caches alike
     vectors = encode(list(texts))
     dense = vectors @ vectors.T
     word = featurizer.word.transform(texts)
