@@ -381,7 +381,7 @@ def entity_spelling_conflicts(entities: Sequence[Entity], claims: Sequence[Claim
 
 def _closest_form(mentions: Sequence[tuple[Span, str]], not_in: str, spelling: str) -> tuple[Span, str] | None:
     """The mention outside article ``not_in`` written most like ``spelling`` (as many words, then
-    the fullest, then the first in the text): "Assad" against "Asad", not "Bashar al-Assad"."""
+    the fullest, then the first in the text): "Lund" against "Lunde", not "Georg Lund"."""
     candidates = [(m, s) for m, s in mentions if m.article_id != not_in]
     size = len(spelling.split())
     return max(candidates, key=lambda x: (len(x[1].split()) == size, len(x[1].split()), -x[0].start)) if candidates else None

@@ -22,7 +22,7 @@ _CACHE_SIZE = 50_000
 _TOKENS: OrderedDict[str, tuple[np.ndarray, np.ndarray]] = OrderedDict()
 _TOKENS_SIZE = 10_000
 DIM = 384
-_FIRST_WORD_ID = 1996
+FIRST_WORD_ID = 1996
 """WordPiece ids below this are special tokens, unused slots and single characters."""
 
 
@@ -72,8 +72,8 @@ def token_weights() -> np.ndarray:
     frequency order; 0 for special tokens and punctuation, a mid weight for single letters and
     digits (a digit is informative, a stray letter not much)."""
     tokens = load_encoder().tokenizer.convert_ids_to_tokens(list(range(len(load_encoder().tokenizer.vocab))))
-    weights = np.log1p(np.maximum(np.arange(len(tokens)) - _FIRST_WORD_ID + 1, 0).astype(float))
-    for i, token in enumerate(tokens[:_FIRST_WORD_ID]):
+    weights = np.log1p(np.maximum(np.arange(len(tokens)) - FIRST_WORD_ID + 1, 0).astype(float))
+    for i, token in enumerate(tokens[:FIRST_WORD_ID]):
         bare = token.removeprefix("##")
         weights[i] = np.log1p(1000.0) if len(bare) == 1 and bare.isalnum() else 0.0
     return weights

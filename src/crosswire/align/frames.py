@@ -77,7 +77,7 @@ def _normalise(text: str) -> str:
 
 def _same_name(a: frozenset[str], b: frozenset[str]) -> bool:
     """Whether two sets of name keys share a key, or one name's words are all in the other's
-    ("assad" / "bashar al assad")."""
+    ("rashid" / "omar al rashid")."""
     if a & b:
         return True
     words = lambda keys: [frozenset(k.split()) for k in keys if not k.startswith("entity:")]

@@ -153,9 +153,9 @@ _FIRST_PERSON = re.compile(r"^(?:We|I)\b")
 
 def frame_speaker(frame: str) -> str | None:
     """The name that a reporting frame gives its speaker: its longest run of two or more
-    capitalised words ("a statement from the Russian Foreign Ministry said" → "Russian Foreign
+    capitalised words ("a statement from the Norwegian Foreign Ministry said" → "Norwegian Foreign
     Ministry"). A single capitalised word may be a sentence-initial word ("Meanwhile", "He") or an
-    adjective ("the Russian statement"), so it is no name here."""
+    adjective ("the Norwegian statement"), so it is no name here."""
     runs = [m.group(0) for m in _NAME_RUN.finditer(frame) if " " in m.group(0)]
     return max(runs, key=len) if runs else None
 
@@ -167,11 +167,11 @@ def reported_content(text: str, speaker: str | None = None, min_words: int = 4) 
     trailing one ("…, the agency reported.", "…, according to X.") are dropped when at least
     ``min_words`` words remain; the speaker is kept on the claim (``attributed_to``) anyway. In
     reported speech a leading "We" or "I" is the speaker, so it is replaced by the speaker's name
-    (``speaker``, else the name in the dropped frame), as "Russia is concerned" and "We are
-    concerned, the Russian ministry said" state the same thing.
+    (``speaker``, else the name in the dropped frame), as "Norway is concerned" and "We are
+    concerned, the Norwegian ministry said" state the same thing.
 
-    >>> reported_content('Russia was not involved in the talks," the ministry stated in a post.')
-    'Russia was not involved in the talks.'
+    >>> reported_content('Norway was not involved in the talks," the ministry stated in a post.')
+    'Norway was not involved in the talks.'
     """
     core, named = text.strip(), None
     for frame in (_TRAILING_FRAME, _LEADING_FRAME):

@@ -36,7 +36,7 @@ import numpy as np
 from ..settings import AlignSettings
 from ..textutil import STOPWORDS, words
 from . import lexical as lx
-from .embed import DIM, encode, encode_tokens, load_encoder, token_weights
+from .embed import DIM, FIRST_WORD_ID, encode, encode_tokens, load_encoder, token_weights
 
 __all__ = ["SUPPORT_FEATURES", "SourceIndex", "is_supported", "support_features", "support_score"]
 
@@ -51,9 +51,6 @@ _HIGHER_IS_WORSE = np.array([name in ("novel_rarity", "novel_numbers") for name 
 
 _WINDOW = 2
 """Source sentences read together: a fact is often spread over a sentence and the next."""
-
-_FIRST_WORD = 1996
-"""WordPiece ids below this are special tokens and single characters (BERT's uncased vocabulary)."""
 
 _RARE = math.log1p(500.0)
 """Token weight (``embed.token_weights``) from which a WordPiece counts for the worst-token cue:
@@ -164,7 +161,7 @@ def rarity(word: str) -> float:
     """How rare a word is: the log of its rank in MiniLM's WordPiece vocabulary (which lists whole
     words roughly by corpus frequency); a word the vocabulary lacks is as rare as its last entry."""
     vocabulary = _vocabulary()
-    return math.log1p(max(vocabulary.get(word, len(vocabulary)) - _FIRST_WORD, 0))
+    return math.log1p(max(vocabulary.get(word, len(vocabulary)) - FIRST_WORD_ID, 0))
 
 
 def extractive_fragments(tokens: list[str], index: SourceIndex) -> list[int]:

@@ -7,7 +7,7 @@ import re
 
 _SPACES = re.compile(r"[ \t\f\v]+")
 _SENTENCE_END = re.compile(r"[.!?:;\"”’')\]]$")
-# "post.The", "Syria.Furthermore", 'factions."In', 'alert."Russian': a sentence end glued to the
+# "post.The", "Vela.Furthermore", 'factions."In', 'alert."Police': a sentence end glued to the
 # next sentence. Only after a lower-case word of two or more letters, so "U.S.A", "e.g.X",
 # decimals and domain names are left alone.
 _RUN_ON = re.compile(r"(?<=[a-z]{2}[.!?])([\"”’“]?)(?=[\"“]?[A-Z][a-z])")

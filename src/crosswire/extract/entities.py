@@ -220,7 +220,7 @@ def _fits_person(short: list[str], full: list[str]) -> bool:
 
 
 def _fits_org(short: list[str], full: list[str]) -> bool:
-    """Is ``short`` the trailing words of ``full`` ("foreign ministry" of "russian foreign ministry")?"""
+    """Is ``short`` the trailing words of ``full`` ("foreign ministry" of "norwegian foreign ministry")?"""
     short = [t for t in short if t not in ORG_STOP]
     return 2 <= len(short) < len(full) and full[-len(short):] == short
 

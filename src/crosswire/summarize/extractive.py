@@ -75,7 +75,7 @@ _LABEL = re.compile(r"^[A-Z][\w'’-]*(?: [\w'’-]+){0,2}:\s+(?=[A-Z])")
 
 def compress(text: str) -> str:
     """A light compression that only deletes words: a leading dateline ("PARIS (AP) --"), a
-    leading label of up to three words ("Syria crisis:"), a leading connective ("But",
+    leading label of up to three words ("Flood crisis:"), a leading connective ("But",
     "However,") and short parentheses.
 
     >>> compress("BEIRUT (AP) -- But the rebels (mostly local) took the city.")
