@@ -126,3 +126,51 @@ def test_calibration_picks_the_lowest_threshold_reaching_the_precision():
     assert result["threshold"] == pytest.approx(0.41)  # 2 of 3 above it are positive
     assert result["heldout_precision"] == 1.0 and result["heldout_recall"] == 1.0
     assert calibrate(pairs, scores, precision=1.0)["threshold"] == pytest.approx(0.76)
+
+
+def test_event_classes_join_one_kind_of_event_and_keep_kinds_apart():
+    from crosswire.align.event_classes import event_classes, same_event_class
+
+    assert same_event_class("liberate", "seize control of") and same_event_class("occupy", "capture")
+    assert same_event_class("kill", "slay") and same_event_class("arrest", "apprehend")
+    assert not same_event_class("kill", "shoot")  # a shooting need not kill
+    assert not same_event_class("arrest", "release") and not same_event_class("visit", "capture")
+    # a verb in quote marks is often left inflected by the lemmatiser
+    assert event_classes("liberated") == event_classes("liberate") == {"conquering"}
+    assert event_classes("occupied") == {"conquering"} and event_classes("visit") == frozenset()
+
+
+def test_predicates_of_one_event_class_share_a_fact_despite_a_low_cosine(nlp):
+    articles, claims = make_story({
+        "a": "Armed groups seized control of Northport on Monday.",
+        "b": "The armed groups ‘liberated’ Northport on Monday.",
+        "c": "Armed groups visited Northport on Monday.",
+        "d": "Armed groups liberated Eastvale on Monday.",
+    })
+    frames = claim_frames(claims, nlp, articles)
+    cosine = {(f.predicate, g.predicate): 0.0 for f in frames for g in frames}
+    cosine.update({(f.agent, g.agent): 1.0 for f in frames for g in frames if f.agent and g.agent})
+    a, b = (next(f for f in frames if f.claim == i) for i in (0, 1))
+    assert same_fact(a, b, cosine, SETTINGS)  # a cosine of 0 does not matter within one class
+    assert fact_pairs(frames, [c.span.article_id for c in claims], SETTINGS) == {(0, 1)}
+
+
+def test_scare_quotes_leave_offsets_and_let_the_verb_parse(nlp):
+    from crosswire.align.frames import without_scare_quotes
+
+    text = "The militia ‘liberated’ Northport, he said: “We won the war in the north.”"
+    plain = without_scare_quotes(text)
+    assert len(plain) == len(text) and "‘" not in plain and "“We won" in plain  # a real quote stays
+    assert [f.predicate for f in frames_of_doc(nlp(plain), 0)] == ["liberate"]
+
+
+def test_predicate_rules_count_precision_and_recall_of_each_rule():
+    from crosswire.eval.frames import predicate_rules
+
+    vectors = {"kill": np.array([1.0, 0.0]), "slay": np.array([0.0, 1.0]), "visit": np.array([0.0, 1.0])}
+    encode = lambda phrases: [vectors[p] for p in phrases]
+    pairs = [("kill", "slay", True), ("slay", "visit", False), ("kill", "visit", True)]
+    result = predicate_rules(pairs, encode, threshold=0.5)
+    assert result["cosine"] == {"chosen": 1, "precision": 0.0, "recall": 0.0}  # slay/visit cosine 1.0
+    assert result["event_class"] == {"chosen": 1, "precision": 1.0, "recall": 0.5}  # kill/slay
+    assert result["either"]["chosen"] == 2

@@ -13,9 +13,10 @@ Two frames of claims of different articles are **the same fact** (:func:`same_fa
 
 * their themes denote the same name (same normalised name, or one canonical entity of the story
   found through the entities' mention spans),
-* their predicates are near-synonyms: MiniLM cosine of the short verb phrases at least
-  ``event_predicate_min_cosine`` (calibrated on ECB+ event-coreference chains, see
-  :mod:`crosswire.eval.frames`),
+* their predicates name one event: they share an event class (:mod:`.event_classes`: "liberate"
+  / "seize control of" / "occupy" are all Conquering), or they are near-synonyms by MiniLM cosine
+  of the short verb phrases, at least ``event_predicate_min_cosine`` (calibrated on ECB+
+  event-coreference chains, see :mod:`crosswire.eval.frames`),
 * their agents are compatible: either unknown or a pronoun, or the same name, or (common nouns)
   MiniLM cosine of the agent phrases at least ``event_agent_min_cosine`` (calibrated likewise on
   ECB+ participant chains),
@@ -29,6 +30,7 @@ facts cannot chain two different facts together).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -37,6 +39,7 @@ import numpy as np
 from ..model import Article, Claim, Entity
 from ..settings import AlignSettings
 from .embed import encode
+from .event_classes import same_event_class
 
 __all__ = ["Frame", "claim_frames", "fact_pairs", "frames_of_doc", "same_fact"]
 
@@ -194,6 +197,17 @@ def _entity_keys(claim: Claim, article: Article | None, mentions: dict[str, list
     return keys
 
 
+_SCARE_QUOTES = re.compile(r"(?<![\w])([‘“\"])(\w[\w-]*(?: [\w-]+){0,2})([’”\"])(?!\w)")
+"""Quote marks around one to three words ("the rebels ‘liberated’ the town"): scare quotes, which
+make the tagger read the verb as an adjective."""
+
+
+def without_scare_quotes(text: str) -> str:
+    """``text`` with scare quotes replaced by spaces (offsets unchanged), so the quoted verb parses
+    as a verb."""
+    return _SCARE_QUOTES.sub(lambda m: f" {m.group(2)} ", text)
+
+
 def claim_frames(
     claims: Sequence[Claim], nlp, articles: dict[str, Article] | None = None, entities: Sequence[Entity] = (),
 ) -> list[Frame]:
@@ -205,7 +219,7 @@ def claim_frames(
         for span in entity.mentions:
             mentions.setdefault(span.article_id, []).append((span.start, span.end, entity))
     frames = []
-    for i, (claim, doc) in enumerate(zip(claims, nlp.pipe([c.text for c in claims], batch_size=32))):
+    for i, (claim, doc) in enumerate(zip(claims, nlp.pipe([without_scare_quotes(c.text) for c in claims], batch_size=32))):
         keys = _entity_keys(claim, articles.get(claim.span.article_id), mentions)
         frames.extend(frames_of_doc(doc, i, keys))
     return frames
@@ -231,7 +245,8 @@ def same_fact(a: Frame, b: Frame, cosine: dict[tuple[str, str], float], settings
     cosine of every pair of predicate and agent phrases (:func:`fact_pairs` computes it)."""
     return (
         a.negated == b.negated and bool(a.theme & b.theme)
-        and cosine[a.predicate, b.predicate] >= settings.event_predicate_min_cosine
+        and (same_event_class(a.predicate, b.predicate)
+             or cosine[a.predicate, b.predicate] >= settings.event_predicate_min_cosine)
         and _agents_compatible(a, b, cosine, settings)
     )
 

@@ -8,6 +8,14 @@ different chains of one topic with different lemmas the kind it must reject ("ar
 does; the threshold is the lowest one whose precision on the calibration topics (odd topic
 numbers) reaches ``--precision``; precision and recall are reported on the even topics.
 
+A second measure checks the frame matcher's predicate rules where they apply: frames the
+matcher reads from ECB+ texts (:func:`crosswire.align.frames.frames_of_doc`), in different
+articles of one gold event, with the same named theme and different predicates; a pair is
+positive when one ECB+ event chain holds both predicates (a predicate is labelled with the chain
+of the article's ACTION_OCCURRENCE mention of the same lemma, when that lemma has one chain
+there). Reported for the cosine rule, the event-class rule (:mod:`crosswire.align.event_classes`)
+and either, on all topics (the classes were written from FrameNet frames, not fitted).
+
 Run: ``python -m crosswire.eval.frames ../shared/eval [--precision 0.5]``.
 """
 
@@ -86,6 +94,59 @@ def calibrate(pairs, scores: np.ndarray, precision: float) -> dict:
             "heldout_precision": round(held[0], 3), "heldout_recall": round(held[1], 3)}
 
 
+def _labelled_frames(record: dict, doc, nlp) -> list[tuple[str, object]]:
+    """``(chain, frame)`` for the frames of one ECB+ article whose predicate lemma has one chain."""
+    from ..align.frames import frames_of_doc
+
+    chains: dict[str, set[str]] = defaultdict(set)
+    for m in record["mentions"]:
+        if m["type"] == "ACTION_OCCURRENCE":
+            head = next((t for t in nlp(m["text"]) if t.pos_ in ("VERB", "NOUN", "AUX")), None)
+            if head is not None:
+                chains[head.lemma_.lower()].add(m["chain"])
+    found = []
+    for n, sentence in enumerate(doc.sents):
+        for frame in frames_of_doc(sentence.as_doc(), n):
+            chain = chains.get(frame.predicate.split()[0], set())
+            if len(chain) == 1:
+                found.append((next(iter(chain)), frame))
+    return found
+
+
+def frame_pairs(eval_dir: Path, nlp) -> list[tuple[str, str, bool]]:
+    """``(predicate_a, predicate_b, same_chain)`` for theme-sharing frames of different articles of
+    one gold ECB+ event with different predicates."""
+    from ..align.frames import _same_name
+
+    with open(Path(eval_dir) / "ecbplus" / "articles.jsonl", encoding="utf-8") as lines:
+        records = [json.loads(line) for line in lines]
+    by_event: dict[str, list[tuple[str, str, object]]] = defaultdict(list)
+    for record, doc in zip(records, nlp.pipe([r["text"] for r in records], batch_size=32)):
+        by_event[record["event"]] += [(record["id"], chain, f) for chain, f in _labelled_frames(record, doc, nlp)]
+    pairs = []
+    for items in by_event.values():
+        for (ida, ca, a), (idb, cb, b) in itertools.combinations(items, 2):
+            if ida != idb and a.predicate != b.predicate and _same_name(a.theme, b.theme):
+                pairs.append((a.predicate, b.predicate, ca == cb))
+    return pairs
+
+
+def predicate_rules(pairs: list[tuple[str, str, bool]], encode, threshold: float) -> dict:
+    """Precision and recall of the cosine rule, the event-class rule and either, on ``pairs``."""
+    from ..align.event_classes import same_event_class
+
+    phrases = sorted({p for a, b, _ in pairs for p in (a, b)})
+    vectors = dict(zip(phrases, encode(phrases)))
+    labels = np.array([same for *_, same in pairs], dtype=bool)
+    cosine = np.array([float(vectors[a] @ vectors[b]) >= threshold for a, b, _ in pairs], dtype=bool)
+    classes = np.array([same_event_class(a, b) for a, b, _ in pairs], dtype=bool)
+    result = {"pairs": len(pairs), "positives": int(labels.sum())}
+    for name, chosen in (("cosine", cosine), ("event_class", classes), ("either", cosine | classes)):
+        precision, recall = _precision_recall(chosen.astype(float), labels, 0.5)
+        result[name] = {"chosen": int(chosen.sum()), "precision": round(precision, 3), "recall": round(recall, 3)}
+    return result
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("eval_dir", type=Path)
@@ -100,6 +161,10 @@ def main(argv: list[str] | None = None) -> None:
     for kind in _KINDS:
         pairs = lemma_pairs(load_mentions(args.eval_dir, kind), nlp)
         print(kind, json.dumps(calibrate(pairs, _scores(pairs, encode, args.template), args.precision)))
+    from ..settings import AlignSettings
+
+    threshold = AlignSettings().event_predicate_min_cosine
+    print("frame predicates", json.dumps(predicate_rules(frame_pairs(args.eval_dir, nlp), encode, threshold)))
 
 
 if __name__ == "__main__":
