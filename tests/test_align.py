@@ -235,3 +235,19 @@ def test_only_candidate_pairs_get_the_full_features_and_unrelated_ones_score_zer
     scores = match_matrix(texts, ["a", "b", "b"], SETTINGS)
     assert scores[0, 1] > SETTINGS.match_threshold
     assert scores[0, 2] == 0.0 and scores[2, 0] == 0.0
+
+
+def test_claims_attributed_to_one_named_speaker_are_one_origin():
+    from crosswire.align import claim_origins
+
+    said = lambda aid, who: Claim(f"c_{aid}", Span(aid, 0, 10), "The port will reopen.", attributed_to=who)
+    # three outlets word one ministry's statement their own way: one origin, not three
+    assert claim_origins([said("a", "Patrian Ministry"), said("b", "the Patrian Ministry"),
+                          said("c", "Patrian Ministry's")], []) == 1
+    # unattributed reports and unnamed speakers stay their own origins
+    assert claim_origins([said("a", None), said("b", None), said("c", "officials")], []) == 3
+    # a speaker links the families its claims fall in: the relay of b (family with c) and a's quote
+    relay = Family("f", (Span("b", 0, 10), Span("c", 0, 10)), None)
+    assert claim_origins([said("a", "Patrian Ministry"), said("b", "Patrian Ministry"), said("c", None)],
+                         [relay]) == 1
+    assert claim_origins([said("a", "Patrian Ministry"), said("b", "Eastland Ministry")], []) == 2

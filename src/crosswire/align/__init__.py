@@ -7,8 +7,9 @@ For each story (:func:`align_story`):
 2. **groups**: average-linkage grouping at ``match_threshold``; then groups whose claims all
    share an atomic event frame across articles (:mod:`.frames`: one predicate, one named theme,
    compatible agents) merge, complete linkage; each group's support counts its
-   outlets and its independent origins (relays of one origin, per provenance families, count
-   once), with the speakers it is attributed to and its first appearance;
+   outlets and its independent origins (:func:`claim_origins`: relays of one origin, per
+   provenance families, count once, and so do claims attributed to one named speaker, however
+   each outlet words them), with the speakers it is attributed to and its first appearance;
 3. **sourcing**: ``corroborated``, ``one_outlet`` or ``one_origin`` (one origin, relayed);
 4. **conflicts** (:mod:`.conflicts`) among comparable pairs, typed, both spans side by side;
 5. **updates** (:mod:`.updates`): unknown → known, and revised figures, in publication order;
@@ -26,8 +27,10 @@ from collections.abc import Sequence
 
 import numpy as np
 
+from ..extract.entities import normalise_name
 from ..model import Alignment, Article, Claim, ClaimGroup, Conflict, Entity, Family, Support
-from ..provenance import independent_origins
+from ..provenance import family_of
+from ..provenance.families import UnionFind
 from ..settings import AlignSettings
 from .conflicts import compare_claims, entity_spelling_conflicts, find_conflicts
 from .frames import claim_frames, fact_pairs
@@ -37,7 +40,7 @@ from .support import is_supported, support_score
 from .updates import find_updates, split_updates
 
 __all__ = [
-    "align_story", "claim_matrix", "compare_claims", "group_claims", "is_supported", "merge_shared_facts", "run_stage",
+    "align_story", "claim_matrix", "claim_origins", "compare_claims", "group_claims", "is_supported", "merge_shared_facts", "run_stage",
     "support_score",
 ]
 
@@ -49,14 +52,43 @@ def sourcing(support: Support) -> str:
     return "one_outlet" if support.outlets <= 1 else "one_origin"
 
 
+def _speaker_key(speaker: str | None) -> str | None:
+    """The origin key of a named speaker ("the Patrian Foreign Ministry" → ``speaker:patrian foreign
+    ministry``); ``None`` for no speaker or an unnamed one ("officials", "he")."""
+    if not speaker or not any(ch.isupper() for ch in speaker):
+        return None
+    name = normalise_name(speaker)
+    name = name.removeprefix("the ").removeprefix("a ")
+    return f"speaker:{name}" if name else None
+
+
+def claim_origins(members: Sequence[Claim], families: Sequence[Family]) -> int:
+    """Independent origins of a group's claims: claims whose spans fall in one provenance family
+    (or one article) share an origin, and so do claims attributed to one named speaker — five
+    outlets quoting one ministry statement in their own words are one origin, not five."""
+    keys = []
+    for claim in members:
+        family = family_of(claim.span, families)
+        keys.append([f"family:{family.id}" if family else f"article:{claim.span.article_id}",
+                     *filter(None, [_speaker_key(claim.attributed_to)])])
+    found = UnionFind()
+    for own in keys:
+        for key in own[1:]:
+            found.union(own[0], key)
+    return len({found.find(own[0]) for own in keys})
+
+
 def _group(
     members: list[Claim], articles: dict[str, Article], families: Sequence[Family], score: float
 ) -> ClaimGroup:
-    members.sort(key=lambda c: (articles[c.span.article_id].published or dt.date.max, c.span.article_id, c.id))
+    # the first published, and among reports of one day the claim nearest its article's lead,
+    # stands for the group ("Rebels seized X on Monday" before "On Monday they took X")
+    members.sort(key=lambda c: (articles[c.span.article_id].published or dt.date.max, c.span.start,
+                                c.span.article_id, c.id))
     spans = tuple(c.span for c in members)
     outlets = tuple(sorted({articles[s.article_id].label for s in spans}))
     dates = [articles[s.article_id].published for s in spans if articles[s.article_id].published]
-    support = Support(outlets=len(outlets), origins=independent_origins(spans, families))
+    support = Support(outlets=len(outlets), origins=claim_origins(members, families))
     gid = "g_" + hashlib.blake2b("|".join(c.id for c in members).encode(), digest_size=5).hexdigest()
     return ClaimGroup(
         id=gid, claims=tuple(c.id for c in members), spans=spans, outlets=outlets, support=support,
