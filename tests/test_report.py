@@ -127,3 +127,23 @@ def test_markdown_puts_each_timeline_event_on_its_own_line_at_its_precision():
     timeline = md.split("## Timeline", 1)[1].split("## Sources", 1)[0]
     items = [line for line in timeline.splitlines() if line.startswith("- ")]
     assert [line[:12] for line in items] == ["- 2015-09: F", "- 2024-01-01", "- 2024-01-02"]
+
+
+def test_a_statement_quoted_by_several_outlets_is_one_origin_and_an_unattributed_one_is_not():
+    from crosswire.model import QuoteGroup, QuoteVariant
+
+    text = "The ministry said the port will reopen."
+    articles = tuple(
+        Article(aid, f"{aid}.txt", text, text, None, None, f"Outlet {aid}", None, dt.date(2024, 1, 1), "given", "en",
+                sentences=(Sentence(aid, 0, 0, len(text)),))
+        for aid in ("a", "b", "c")
+    )
+    variants = tuple(QuoteVariant(f"q{a.id}", Span(a.id, 18, 38), "identical", 1.0) for a in articles)
+    story = Story("s1", ("a", "b", "c"), "Port", dt.date(2024, 1, 1), dt.date(2024, 1, 1))
+    counts = lambda speaker: dossier_json(Dossier(
+        story, articles, Evidence("s1", quote_groups=(QuoteGroup("g1", "qa", speaker, variants),)), Alignment("s1"),
+        Summary("s1"),
+    ))["quote_groups"][0]["counts"]
+    assert counts("Port Ministry") == {"outlets": 3, "origins": 1}
+    assert counts(None) == {"outlets": 3, "origins": 3}
+

@@ -28,7 +28,7 @@ from collections.abc import Sequence
 import numpy as np
 
 from ..extract.entities import normalise_name
-from ..model import Alignment, Article, Claim, ClaimGroup, Conflict, Entity, Family, Support
+from ..model import Alignment, Article, Claim, ClaimGroup, Conflict, Entity, Family, Span, Support
 from ..provenance import family_of
 from ..provenance.families import UnionFind
 from ..settings import AlignSettings
@@ -40,7 +40,7 @@ from .support import is_supported, support_score
 from .updates import find_updates, split_updates
 
 __all__ = [
-    "align_story", "claim_matrix", "claim_origins", "compare_claims", "group_claims", "is_supported", "merge_shared_facts", "run_stage",
+    "align_story", "attributed_origins", "claim_matrix", "claim_origins", "compare_claims", "group_claims", "is_supported", "merge_shared_facts", "run_stage",
     "support_score",
 ]
 
@@ -62,20 +62,25 @@ def _speaker_key(speaker: str | None) -> str | None:
     return f"speaker:{name}" if name else None
 
 
-def claim_origins(members: Sequence[Claim], families: Sequence[Family]) -> int:
-    """Independent origins of a group's claims: claims whose spans fall in one provenance family
-    (or one article) share an origin, and so do claims attributed to one named speaker — five
-    outlets quoting one ministry statement in their own words are one origin, not five."""
-    keys = []
-    for claim in members:
-        family = family_of(claim.span, families)
-        keys.append([f"family:{family.id}" if family else f"article:{claim.span.article_id}",
-                     *filter(None, [_speaker_key(claim.attributed_to)])])
+def attributed_origins(items: Sequence[tuple[Span, str | None]], families: Sequence[Family]) -> int:
+    """Independent origins of spans, each with the speaker it is attributed to (or ``None``): spans
+    in one provenance family (or one article) share an origin, and so do spans attributed to one
+    named speaker — five outlets quoting one ministry statement in their own words are one origin,
+    not five."""
     found = UnionFind()
-    for own in keys:
-        for key in own[1:]:
-            found.union(own[0], key)
-    return len({found.find(own[0]) for own in keys})
+    roots = []
+    for span, speaker in items:
+        family = family_of(span, families)
+        root = f"family:{family.id}" if family else f"article:{span.article_id}"
+        if key := _speaker_key(speaker):
+            found.union(root, key)
+        roots.append(root)
+    return len({found.find(root) for root in roots})
+
+
+def claim_origins(members: Sequence[Claim], families: Sequence[Family]) -> int:
+    """Independent origins of a group's claims (:func:`attributed_origins` of their spans and speakers)."""
+    return attributed_origins([(c.span, c.attributed_to) for c in members], families)
 
 
 def _group(

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from .. import __version__
+from ..align import attributed_origins
 from ..model import Article, Dossier, Family, Span
-from ..provenance import independent_origins
 
 SCHEMA_VERSION = "1.0"
 
@@ -21,9 +21,11 @@ def span_json(span: Span, articles: dict[str, Article]) -> dict:
     }
 
 
-def _support(spans: Sequence[Span], articles: dict[str, Article], families: Sequence[Family]) -> dict:
+def _support(spans: Sequence[Span], articles: dict[str, Article], families: Sequence[Family],
+             speaker: str | None = None) -> dict:
+    """Outlets and independent origins of ``spans``; words of one named ``speaker`` are one origin."""
     outlets = {articles[s.article_id].label for s in spans}
-    return {"outlets": len(outlets), "origins": independent_origins(spans, families)}
+    return {"outlets": len(outlets), "origins": attributed_origins([(s, speaker) for s in spans], families)}
 
 
 def article_json(a: Article) -> dict:
@@ -80,7 +82,7 @@ def _quote_groups_json(d: Dossier, span, articles: dict[str, Article]) -> list[d
         spans = [v.span for v in g.variants]
         groups.append({
             "id": g.id, "reference": g.reference, "speaker": g.speaker, "speaker_entity": g.speaker_entity,
-            "counts": _support(spans, articles, d.families),
+            "counts": _support(spans, articles, d.families, g.speaker),
             "variants": [
                 {"quote": v.quote_id, "span": span(v.span), "relation": v.relation, "similarity": v.similarity,
                  "edits": [{"op": e.op, "reference": e.reference, "variant": e.variant} for e in v.edits]}
