@@ -4,6 +4,7 @@ Usage::
 
     python bench/bench_stories_ecb.py ../shared/eval/ecbplus              # report (batch, streaming, baselines)
     python bench/bench_stories_ecb.py ../shared/eval/ecbplus --calibrate  # fit weights + threshold on odd topics
+    python bench/bench_stories_ecb.py ../shared/eval/ecbplus --errors calibration  # per-topic error analysis
 
 The report prints B³ P/R/F1, ARI, V-measure and predicted/gold story counts for the calibration
 half (odd topics), the held-out half (even topics) and all, with ratios against the baselines.
@@ -25,12 +26,12 @@ from crosswire.settings import Settings
 LINK_THRESHOLD = 0.5
 
 
-def _pair_table(features, mask: np.ndarray, gold: list[str]):
+def _pair_table(features, mask: np.ndarray, gold: list[str], time_scale_days: float):
     from crosswire.stories.features import pair_similarities
 
     idx = np.flatnonzero(mask)
     a, b = np.triu_indices(len(idx), 1)
-    x = pair_similarities(features, features, idx[a], idx[b])
+    x = pair_similarities(features, features, idx[a], idx[b], time_scale_days=time_scale_days)
     g = np.asarray(gold)
     return x, (g[idx[a]] == g[idx[b]]).astype(int)
 
@@ -53,12 +54,12 @@ def calibrate(path: str, dense: np.ndarray | None) -> dict:
     articles, gold, topics = load_ecbplus(path)
     odd = topic_halves(topics)["calibration"]
     features = build_features(articles, settings, dense=dense)
-    x, y = _pair_table(features, odd, gold)
-    fitted = {}
-    for name, columns in (("dense", [0, 1, 2, 3]), ("cheap", [0, 2])):
+    x, y = _pair_table(features, odd, gold, settings.time_scale_days)
+    fitted = {}  # the cheap path leaves time closeness out (see ``StoriesSettings.cheap_time_weight``)
+    names = ["lexical", "dense", "entity", "lead_entity", "shared", "time"]
+    for name, columns in (("dense", [0, 1, 2, 3, 5]), ("cheap", [0, 2])):
         model = LogisticRegression(C=10.0, max_iter=5000).fit(x[:, columns], y)
-        w = {"lead_entity": 0.0, **dict(zip([["lexical", "dense", "entity", "lead_entity"][c] for c in columns],
-                                            model.coef_[0].round(3)))}
+        w = {"lead_entity": 0.0, **dict(zip([names[c] for c in columns], model.coef_[0].round(3)))}
         fitted[name] = {**{k: float(v) for k, v in w.items()}, "bias": round(float(model.intercept_[0]), 3)}
     sub = [a for a, m in zip(articles, odd) if m]
     sub_gold = [g for g, m in zip(gold, odd) if m]
@@ -68,6 +69,7 @@ def calibrate(path: str, dense: np.ndarray | None) -> dict:
                                 entity_weight=f["entity"], lead_entity_weight=f["lead_entity"], bias=f["bias"],
                                 cheap_lexical_weight=f["lexical"], cheap_entity_weight=f["entity"],
                                 cheap_lead_entity_weight=f["lead_entity"], cheap_bias=f["bias"],
+                                time_weight=f.get("time", 0.0), cheap_time_weight=0.0,
                                 dense_model=settings.dense_model if name == "dense" else None)
         sub_features = build_features(sub, s, dense=None if name == "cheap" else features.dense[odd],
                                       embed_missing=False)
@@ -105,10 +107,12 @@ def _fit_shared(articles, gold, features, settings):
     sweep, best = {}, None
     for k in (3, 5, 7, 10, 15):
         shared = with_shared_neighbours(features, i, j, p, k)
-        model = LogisticRegression(C=10.0, max_iter=5000).fit(pair_similarities(shared, shared, i, j), y)
+        x = pair_similarities(shared, shared, i, j, time_scale_days=settings.time_scale_days)
+        model = LogisticRegression(C=10.0, max_iter=5000).fit(x, y)
         w = [round(float(v), 3) for v in model.coef_[0]]
         s = dataclasses.replace(first, snn_neighbours=k, snn_lexical_weight=w[0], snn_dense_weight=w[1],
                                 snn_entity_weight=w[2], snn_lead_entity_weight=w[3], snn_weight=w[4],
+                                snn_time_weight=w[5],
                                 snn_bias=round(float(model.intercept_[0]), 3))
         scores = clustering_scores(labels_of(cluster_articles(articles, [], s, features), articles), gold)
         sweep[str(k)] = {"score": round((scores["b3_f1"] + scores["ari"]) / 2, 4), "weights": w,
@@ -129,6 +133,26 @@ def _window_sweep(articles, gold, features, settings) -> dict[str, float]:
             articles), gold)
         out[str(days)] = round((scores["b3_f1"] + scores["ari"]) / 2, 4)
     return out
+
+
+def print_errors(path: str, dense: np.ndarray | None, half: str) -> None:
+    """Batch clustering of all topics; per imperfect topic of ``half``: the gold × predicted table
+    and, for each merge or split, the features' mean similarity and logit contribution."""
+    from crosswire.eval.stories import topic_errors
+    from crosswire.stories import cluster_articles, labels_of
+    from crosswire.stories.features import build_features
+
+    settings = Settings().stories
+    articles, gold, topics = load_ecbplus(path)
+    features = build_features(articles, settings, dense=dense)
+    labels = labels_of(cluster_articles(articles, [], settings, features), articles)
+    keep = {"calibration": lambda t: t % 2 == 1, "held_out": lambda t: t % 2 == 0, "all": lambda t: True}[half]
+    for topic in topic_errors(labels, gold, topics, features, settings, keep):
+        print(f"topic {topic['topic']}: B3 F1 {topic['b3_f1']}, ARI {topic['ari']}; gold -> story: {topic['table']}")
+        for link in topic["links"]:
+            top = sorted(link["contribution"].items(), key=lambda kv: -abs(kv[1]))[:3]
+            print(f"  {link['kind']:5} {link['cells'][0]} ~ {link['cells'][1]} ({link['sizes'][0]}x{link['sizes'][1]}) "
+                  f"p {link['p']:.3f}; similarity {link['similarity']}; largest logit terms {top}")
 
 
 def _print_report(report: dict) -> None:
@@ -156,6 +180,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--calibrate", action="store_true", help="fit the link model on odd topics")
     parser.add_argument("--embeddings", help="cache file (.npy) for the MiniLM embeddings, file order")
     parser.add_argument("--json", help="also write the report as JSON here")
+    parser.add_argument("--errors", choices=["calibration", "held_out", "all"],
+                        help="only print the batch path's per-topic errors (merges, splits and the features "
+                             "behind them) on this half")
     args = parser.parse_args(argv)
     dense = None
     if args.embeddings and Path(args.embeddings).is_file():
@@ -167,6 +194,9 @@ def main(argv: list[str] | None = None) -> int:
         np.save(args.embeddings, dense)
     if args.calibrate:
         print(json.dumps(calibrate(args.path, dense), indent=2))
+        return 0
+    if args.errors:
+        print_errors(args.path, dense, args.errors)
         return 0
     report = evaluate_stories(args.path, dense=dense, progress=lambda m: print(m, file=sys.stderr))
     _print_report(report)

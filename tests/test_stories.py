@@ -137,6 +137,41 @@ def test_time_window_keeps_dated_articles_apart():
     assert len(cluster_articles(far, [], CHEAP)) == 2
 
 
+def test_date_markers_weigh_reports_of_one_date_together():
+    from crosswire.stories.features import date_markers
+
+    text = ("Officials in Padang said the toll of 1,100 could rise after the magnitude 7.6 quake. "
+            "Rescuers in Padang searched the rubble of West Sumatra towns through the night.")
+    same = [article("d1", text, dt.date(2024, 1, 1)), article("d2", text + " More later.", dt.date(2024, 1, 2))]
+    other = article("d3", text + " More later.", dt.date(2019, 6, 1))
+    undated = article("d4", text + " More later.")
+    assert date_markers(undated) == "" and "Y2024" in date_markers(same[0])
+    full = Settings().stories
+    features = build_features([*same, other, undated], full, embed_missing=False)
+    x = pair_similarities(features, features, np.array([0, 0, 0]), np.array([1, 2, 3]))
+    assert x[0, 2] > x[1, 2] and x[0, 3] > x[1, 3]  # entity and lead overlap: same days beat years apart
+    plain = build_features([*same, other], dataclasses.replace(full, date_markers=False), embed_missing=False)
+    y = pair_similarities(plain, plain, np.array([0]), np.array([2]))
+    assert x[1, 2] < y[0, 2]  # without markers the two dates are not told apart
+
+
+def test_time_closeness_raises_the_link_of_reports_days_apart():
+    from crosswire.stories.features import time_closeness
+
+    text = "Police in Livorno arrested Marco Bellini after a raid that seized 420 kilograms of cocaine."
+    days = [dt.date(2024, 3, 1), dt.date(2024, 3, 2), dt.date(2024, 3, 25), None]
+    arts = [article(f"t{k}", text + f" Update {k}.", d) for k, d in enumerate(days)]
+    full = Settings().stories
+    dense = np.tile(np.eye(1, 8, dtype=np.float32), (4, 1))  # one embedding for all: only time differs
+    features = build_features(arts, full, dense=dense)
+    x = pair_similarities(features, features, np.array([0, 0, 0]), np.array([1, 2, 3]),
+                          time_scale_days=full.time_scale_days)[:, 5]
+    assert x[0] == pytest.approx(np.exp(-1 / full.time_scale_days)) and x[1] < 0.001 and x[2] == 0.0
+    assert time_closeness(np.array([5.0]), np.array([5.0]), 3.0)[0] == 1.0
+    p = pair_probabilities(features, features, np.array([0, 0]), np.array([1, 2]), full)
+    assert full.time_weight > 0 and p[0] > p[1]
+
+
 def test_near_duplicate_family_always_shares_a_story(two_quakes):
     a, b = two_quakes[0], two_quakes[4]
     family = Family("f1", (Span(a.id, 0, 10), Span(b.id, 0, 10)), None, "document")

@@ -141,3 +141,63 @@ def test_recluster_keeps_ids_of_stored_stories(arrests, tmp_path):
         ids = {s.id for s in update_stories(store, CHEAP).stories}
         batch = recluster_stories(store, CHEAP)
         assert {s.id for s in batch.stories} == ids and batch.events == []
+
+
+def _replay(history):
+    """Each article's story by the last history event that names it."""
+    where = {}
+    for event in history:
+        for aid in event.article_ids:
+            where[aid] = event.story_id
+    return where
+
+
+def test_reconciliation_splits_a_wrong_merge_keeping_the_older_id(arrests):
+    first, second = arrests
+    clusterer = OnlineClusterer(CHEAP)
+    clusterer.restore(first + second, {a.id: "s_old" for a in first + second})  # a stored wrong merge
+    extra = report("m4", "Marco Bellini", "Livorno", "420", 4, "Bellini's lawyer said he would appeal.")
+    clusterer.add([extra])
+    groups = {sid: sorted(m) for sid, m in clusterer.members.items()}
+    assert sorted(groups.values()) == [["m0", "m1", "m2", "m3", "m4"], ["t0", "t1", "t2", "t3"]]
+    assert groups["s_old"][0] == "m0"  # the founding article's group keeps the id
+    splits = [e for e in clusterer.history if e.kind == "split"]
+    assert len(splits) == 1 and splits[0].other_id == "s_old" and splits[0].article_ids == ("t0", "t1", "t2", "t3")
+    assert _replay(clusterer.history)["t0"] == clusterer.assignments["t0"] != "s_old"
+
+
+def test_reconciliation_merges_a_wrong_split_into_the_older_story(arrests):
+    first, _ = arrests
+    clusterer = OnlineClusterer(CHEAP)
+    clusterer.restore(first, {"m0": "s_a", "m1": "s_a", "m2": "s_b", "m3": "s_b"})
+    clusterer.add([report("m4", "Marco Bellini", "Livorno", "420", 4, "Bellini's lawyer said he would appeal.")])
+    assert set(clusterer.members) == {"s_a"} and len(clusterer.members["s_a"]) == 5
+    merges = [e for e in clusterer.history if e.kind == "merge"]
+    assert [(e.story_id, e.other_id, e.article_ids) for e in merges] == [("s_a", "s_b", ("m2", "m3"))]
+
+
+def test_stream_with_reconciliation_ends_where_batch_does(arrests):
+    from crosswire.stories import cluster_articles
+    from crosswire.stories.features import ann_vectors
+
+    first, second = arrests
+    arts = [a for pair in zip(first, second) for a in pair]
+    dense = ann_vectors(build_features(arts, CHEAP))  # stand-in embeddings: the dense path, second pass on
+    full = Settings().stories
+    clusterer = OnlineClusterer(full)
+    for k, a in enumerate(arts):
+        clusterer.add([a], dense=dense[[k]])
+    batch = cluster_articles(arts, [], full, build_features(arts, full, dense=dense))
+    assert sorted(sorted(m) for m in clusterer.members.values()) == sorted(sorted(s.article_ids) for s in batch)
+    replayed = _replay(clusterer.history)
+    assert all(replayed[a] == sid for a, sid in clusterer.assignments.items() if a in replayed)
+
+
+def test_big_neighbourhoods_are_reconciled_in_pieces_of_whole_stories(arrests):
+    first, second = arrests
+    where = {"m0": "a", "m1": "a", "m2": "b", "m3": "b", **{t.id: "c" for t in second}}
+    for cap, expected in ((4, [["a", "b"], ["c"]]), (3, [["a"], ["b"], ["c"]]), (100, [["a", "b", "c"]])):
+        clusterer = OnlineClusterer(dataclasses.replace(CHEAP, reconcile_max_articles=cap))
+        clusterer.restore(first + second, where)
+        assert clusterer._neighbourhoods({"a": {"b", "c"}}) == expected
+        assert clusterer._neighbourhoods({"a": set(), "c": {"c"}}) == [["a"], ["c"]]  # not connected

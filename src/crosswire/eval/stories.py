@@ -8,6 +8,7 @@ of an article is its ``event`` field. The link model is calibrated on the odd-nu
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import json
 import random
 import time
@@ -57,7 +58,7 @@ def b_cubed(predicted: Sequence, gold: Sequence) -> tuple[float, float, float]:
     """B³ precision, recall and F1 (Bagga & Baldwin 1998), averaged over items.
 
     >>> b_cubed(["a", "a", "b"], ["x", "x", "x"])
-    (1.0, 0.5555555555555556, 0.7142857142857143)
+    (1.0, 0.5555555555555555, 0.7142857142857143)
     """
     if len(predicted) != len(gold):
         raise ValueError("predicted and gold labels differ in length")
@@ -178,3 +179,58 @@ def evaluate_stories(path: str | Path, settings: Settings | None = None, seed: i
         "stream_history": {k: dict(v) for k, v in history.items()},
         "timings": timings,
     }
+
+
+FEATURES = ("lexical", "dense", "entity", "lead_entity", "shared", "time")
+
+
+def scored_features(features, settings):
+    """The features as the batch path scores them in the end (with the second pass's shared
+    neighbours on the dense path), and the settings of the path in use."""
+    from ..stories.batch import candidate_pairs
+    from ..stories.features import for_path, pair_probabilities, with_shared_neighbours
+
+    settings = for_path(settings)
+    if features.dense is None or not settings.snn_neighbours:
+        return features, settings
+    i, j = candidate_pairs(features, settings)
+    p = pair_probabilities(features, features, i, j, settings)
+    return with_shared_neighbours(features, i, j, p, settings.snn_neighbours), settings
+
+
+def topic_errors(labels: Sequence, gold: Sequence[str], topics: Sequence[int], features, settings,
+                 keep: Callable[[int], bool] = lambda topic: topic % 2 == 1) -> list[dict]:
+    """Error analysis of a clustering, per topic that ``keep`` selects (the calibration topics by
+    default) and that is not clustered perfectly: the gold event × predicted story table, and for
+    each *merge* (two gold events in one story) and *split* (one gold event over two stories)
+    the mean similarity and mean logit contribution (weight × similarity) of each feature over
+    the pairs concerned, and their mean link probability: which feature linked or parted them."""
+    from ..stories.features import coefficients, pair_probabilities, pair_similarities
+
+    scored, settings = scored_features(features, settings)
+    dense, shared = scored.dense is not None, scored.neighbours is not None
+    weights = coefficients(settings, dense, shared)[:len(FEATURES)]
+    labels, gold_arr, topics_arr = np.asarray(labels), np.asarray(gold), np.asarray(topics)
+    out = []
+    for topic in sorted(set(topics_arr.tolist())):
+        rows = np.flatnonzero(topics_arr == topic)
+        if not keep(topic) or clustering_scores(list(labels[rows]), list(gold_arr[rows]))["ari"] > 0.999:
+            continue
+        cells = {}
+        for r in rows:
+            cells.setdefault((str(gold_arr[r]), int(labels[r])), []).append(int(r))
+        links = []
+        for (g1, s1), (g2, s2) in itertools.combinations(sorted(cells), 2):
+            if (g1 == g2) == (s1 == s2):
+                continue  # neither a merge nor a split
+            a, b = (np.array(v).ravel() for v in np.meshgrid(cells[(g1, s1)], cells[(g2, s2)], indexing="ij"))
+            x = pair_similarities(scored, scored, a, b, time_scale_days=settings.time_scale_days)
+            p = pair_probabilities(scored, scored, a, b, settings)
+            links.append({"kind": "merge" if s1 == s2 else "split", "cells": [[g1, s1], [g2, s2]],
+                          "sizes": [len(cells[(g1, s1)]), len(cells[(g2, s2)])], "p": round(float(p.mean()), 3),
+                          "similarity": dict(zip(FEATURES, x.mean(axis=0).astype(float).round(3).tolist())),
+                          "contribution": dict(zip(FEATURES, (x.mean(axis=0) * weights).round(2).tolist()))})
+        table = {f"{g} -> {s}": len(v) for (g, s), v in sorted(cells.items())}
+        out.append({"topic": topic, **{k: round(v, 3) for k, v in clustering_scores(
+            list(labels[rows]), list(gold_arr[rows])).items() if k in ("b3_f1", "ari")}, "table": table, "links": links})
+    return out

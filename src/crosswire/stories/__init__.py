@@ -1,13 +1,16 @@
 """Stories, pure: group articles into real-world events.
 
-Batch (:mod:`.batch`): a logistic link model over lexical, dense (MiniLM), entity-proxy and
-lead entity-proxy similarities (:mod:`.features`) inside a publication-time window, scored a
+Batch (:mod:`.batch`): a logistic link model over lexical, dense (MiniLM), entity-proxy,
+lead entity-proxy and time-closeness similarities (:mod:`.features`; the publication date is
+also read as entity proxies) inside a publication-time window, scored a
 second time with the articles' shared nearest neighbours added (dense path), candidate pairs
 from an ANN index at scale (:mod:`.ann`), and
 average-linkage clustering cut at a calibrated probability, so the number of stories is never
 given. Articles in one near-duplicate family always share a story. Streaming (:mod:`.online`)
 assigns new articles one by one to the best story or opens a new one, with stable story ids and
-a history of merges and splits; its state is persisted by :mod:`crosswire.store.stories_state`.
+a history of merges and splits, and after each update re-clusters the neighbourhood of the new
+articles by the batch rule (second pass included) to reconcile; its state is persisted by
+:mod:`crosswire.store.stories_state`.
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """Article features for story clustering and the pairwise link probability.
 
-Three similarities per pair of articles, combined by a logistic model whose weights live in
+Similarities per pair of articles, combined by a logistic model whose weights live in
 :class:`~crosswire.settings.StoriesSettings` (calibrated on ECB+, see ``bench/bench_stories_ecb.py``):
 
 * ``lexical``: cosine of TF-IDF vectors of title + text (hashed terms, sublinear tf, idf from
@@ -14,10 +14,19 @@ Three similarities per pair of articles, combined by a logistic model whose weig
   ``lead_entity_chars`` characters): the lead names the who and where of *this* event, while the
   body also recalls earlier, similar events, which is what makes look-alikes share entities.
 
-Publication time enters as a hard window: two dated articles further apart than
-``window_days`` are never linked (undated articles are not constrained).
+Publication time enters three ways (undated articles are never constrained by it):
 
-The batch path adds a fifth similarity in a second pass, ``shared``: the share of the two
+* ``time``: closeness ``exp(−gap / time_scale_days)`` of two dated articles (0 when either is
+  undated), a similarity of its own;
+* date markers: the year, month and two staggered weeks of publication are read as entity
+  proxies too (:func:`date_markers`, in the entity and lead-entity overlaps), so that reports of
+  one date share "names" and look-alikes of other dates do not;
+* a hard window: two dated articles further apart than ``window_days`` are never linked.
+
+The title is part of the TF-IDF text, of the encoder's title + lead and of the lead entities;
+the URL is left out everywhere (it names the outlet, not the event).
+
+The batch path adds a sixth similarity in a second pass, ``shared``: the share of the two
 articles' ``snn_neighbours`` most probable links (each article counting itself) that they have in
 common — shared-nearest-neighbour similarity (Jarvis & Patrick 1973). Reports of one event rank
 each other first; a look-alike event's reports rank their own event first, so two look-alikes
@@ -49,6 +58,27 @@ _ENTITY_TOKEN = re.compile(r"\b(?:[A-Z][\w'’-]*[\w]|[A-Z]|\d[\d,.]*\d|\d)\b")
 def feature_text(article: Article) -> str:
     """Title and text with URLs removed (a URL line says where, not what happened)."""
     return _URL.sub(" ", f"{article.title or ''}\n{article.text}")
+
+
+def date_markers(article: Article) -> str:
+    """The publication date as entity-proxy words, to lead :func:`entity_text`: year, month and two
+    weeks staggered by half a week (two articles a few days apart share at least one), so that
+    reports of one time weigh together and look-alike events of other dates do not; empty when
+    the date is unknown.
+
+    >>> import datetime, types
+    >>> date_markers(types.SimpleNamespace(published=datetime.date(2013, 9, 18)))
+    'Published Y2013 M2013m09 W105018 V105018\\n'
+    """
+    if article.published is None:
+        return ""
+    day = article.published.toordinal()
+    return f"Published Y{article.published.year} M{article.published:%Ym%m} W{day // 7} V{(day + 3) // 7}\n"
+
+
+def entity_text(article: Article) -> str:
+    """:func:`date_markers` then :func:`feature_text`: what the entity proxies are read from."""
+    return date_markers(article) + feature_text(article)
 
 
 def lead_text(article: Article, chars: int) -> str:
@@ -86,15 +116,17 @@ def _entity_hasher():
                              analyzer=entity_proxy, dtype=np.float32)
 
 
-def term_counts(texts: Sequence[str], lead_chars: int | None = 400):
+def term_counts(texts: Sequence[str], lead_chars: int | None = 400, entity_texts: Sequence[str] | None = None):
     """Hashed, sublinear term frequencies ``(lexical, entities, lead_entities)`` as CSR matrices;
     ``lead_entities`` counts the entity proxies of the first ``lead_chars`` characters of each text
-    (``None`` when ``lead_chars`` is ``None``: a path that does not weigh the lead)."""
+    (``None`` when ``lead_chars`` is ``None``: a path that does not weigh the lead); the entity
+    proxies come from ``entity_texts`` when given (:func:`entity_text`), else from ``texts``."""
     lexical = _lexical_hasher().transform(texts).tocsr()
-    entities = _entity_hasher().transform(texts).tocsr()
+    entity_texts = texts if entity_texts is None else entity_texts
+    entities = _entity_hasher().transform(entity_texts).tocsr()
     lead = None
     if lead_chars is not None:
-        lead = _entity_hasher().transform([" ".join(t.split())[:lead_chars] for t in texts]).tocsr()
+        lead = _entity_hasher().transform([" ".join(t.split())[:lead_chars] for t in entity_texts]).tocsr()
     for matrix in (lexical, entities, lead):
         if matrix is not None:
             matrix.data = 1.0 + np.log(matrix.data)
@@ -182,7 +214,8 @@ def day_numbers(articles: Sequence[Article]) -> np.ndarray:
 def build_features(articles: Sequence[Article], settings: StoriesSettings, dense: np.ndarray | None = None,
                    embed_missing: bool = True) -> Features:
     """Features with document frequencies taken from ``articles`` themselves (the batch path)."""
-    counts = term_counts([feature_text(a) for a in articles], lead_chars_for(settings))
+    counts = term_counts([feature_text(a) for a in articles], lead_chars_for(settings),
+                         [entity_text(a) for a in articles] if settings.date_markers else None)
     n = len(articles)
     lead_idf = None if counts[2] is None else idf(document_frequency(counts[2]), n)
     lexical, entities, lead = weigh(counts[0], counts[1], idf(document_frequency(counts[0]), n),
@@ -197,11 +230,12 @@ def _rowwise_dot(a, b) -> np.ndarray:
 
 
 def pair_similarities(left: Features, right: Features, i: np.ndarray, j: np.ndarray,
-                      chunk: int = 20000, lead: bool = True) -> np.ndarray:
-    """``(len(i), 5)`` array of lexical, dense, entity, lead-entity and shared-neighbour similarity
-    of ``left[i]`` and ``right[j]``; the lead column stays 0 when ``lead`` is false (a path that
-    does not weigh it), the shared column unless ``left is right`` carries ``neighbours``."""
-    out = np.zeros((len(i), 5), dtype=np.float32)
+                      chunk: int = 20000, lead: bool = True, time_scale_days: float = 3.0) -> np.ndarray:
+    """``(len(i), 6)`` array of lexical, dense, entity, lead-entity, shared-neighbour similarity and
+    time closeness of ``left[i]`` and ``right[j]``; the lead column stays 0 when ``lead`` is false
+    (a path that does not weigh it), the shared column unless ``left is right`` carries
+    ``neighbours``; time closeness is ``exp(−gap / time_scale_days)`` for two dated articles, else 0."""
+    out = np.zeros((len(i), 6), dtype=np.float32)
     shared = left is right and left.neighbours is not None
     for start in range(0, len(i), chunk):
         a, b = i[start:start + chunk], j[start:start + chunk]
@@ -214,7 +248,19 @@ def pair_similarities(left: Features, right: Features, i: np.ndarray, j: np.ndar
             out[rows, 3] = ruzicka(left.lead[a], right.lead[b])
         if shared:
             out[rows, 4] = _rowwise_dot(left.neighbours[a], left.neighbours[b])
+    out[:, 5] = time_closeness(left.days[i], right.days[j], time_scale_days)
     return out
+
+
+def time_closeness(a: np.ndarray, b: np.ndarray, scale_days: float) -> np.ndarray:
+    """``exp(−|a − b| / scale_days)`` for day numbers ``a`` and ``b``; 0 where either is unknown.
+
+    >>> time_closeness(np.array([10.0, 10.0, np.nan]), np.array([10.0, 13.0, 10.0]), 3.0).astype(float).round(3).tolist()
+    [1.0, 0.368, 0.0]
+    """
+    gap = np.abs(a - b)
+    with np.errstate(invalid="ignore"):
+        return np.where(np.isnan(gap), 0.0, np.exp(-np.nan_to_num(gap) / scale_days)).astype(np.float32)
 
 
 def with_shared_neighbours(features: Features, i: np.ndarray, j: np.ndarray, p: np.ndarray, k: int) -> Features:
@@ -251,23 +297,24 @@ def for_path(settings: StoriesSettings) -> StoriesSettings:
 
 
 def coefficients(settings: StoriesSettings, dense: bool, shared: bool = False) -> np.ndarray:
-    """``[lexical, dense, entities, lead_entities, shared, bias]`` weights of the link model for the
-    path in use; ``shared``: the second-pass model, with shared neighbours (dense path only)."""
+    """``[lexical, dense, entities, lead_entities, shared, time, bias]`` weights of the link model for
+    the path in use; ``shared``: the second-pass model, with shared neighbours (dense path only)."""
     if dense and shared:
         return np.array([settings.snn_lexical_weight, settings.snn_dense_weight, settings.snn_entity_weight,
-                         settings.snn_lead_entity_weight, settings.snn_weight, settings.snn_bias])
+                         settings.snn_lead_entity_weight, settings.snn_weight, settings.snn_time_weight,
+                         settings.snn_bias])
     if dense:
         return np.array([settings.lexical_weight, settings.dense_weight, settings.entity_weight,
-                         settings.lead_entity_weight, 0.0, settings.bias])
+                         settings.lead_entity_weight, 0.0, settings.time_weight, settings.bias])
     return np.array([settings.cheap_lexical_weight, 0.0, settings.cheap_entity_weight,
-                     settings.cheap_lead_entity_weight, 0.0, settings.cheap_bias])
+                     settings.cheap_lead_entity_weight, 0.0, settings.cheap_time_weight, settings.cheap_bias])
 
 
 def link_probability(similarities: np.ndarray, settings: StoriesSettings, dense: bool,
                      shared: bool = False) -> np.ndarray:
-    """Probability that two articles report one event, from their five similarities."""
+    """Probability that two articles report one event, from their six similarities."""
     w = coefficients(settings, dense, shared)
-    logit = similarities @ w[:5] + w[5]
+    logit = similarities @ w[:6] + w[6]
     return 1.0 / (1.0 + np.exp(-logit))
 
 
@@ -285,7 +332,8 @@ def pair_probabilities(left: Features, right: Features, i: np.ndarray, j: np.nda
     dense = left.dense is not None and right.dense is not None
     shared = dense and left is right and left.neighbours is not None
     lead = bool(coefficients(settings, dense, shared)[3])
-    p = link_probability(pair_similarities(left, right, i, j, lead=lead), settings, dense, shared)
+    p = link_probability(pair_similarities(left, right, i, j, lead=lead, time_scale_days=settings.time_scale_days),
+                         settings, dense, shared)
     return np.where(within_window(left, right, i, j, settings.window_days), p, 0.0).astype(np.float32)
 
 

@@ -15,16 +15,25 @@ For a new article:
    ``attach_threshold``, and a story of at most ``attach_max_size`` articles among the
    candidates' stories joins the larger one it is linked to best on average, if that reaches
    ``attach_threshold`` (a ``merge``);
-4. after each :meth:`OnlineClusterer.add`, every story that grew is re-clustered by the batch
-   rule; a group of two or more articles that falls apart from the rest, and that the attach
-   rule would not put back, leaves under a new id (a ``split`` event; the largest group keeps
-   the id).
+4. reconciliation (``stream_reconcile``, on by default): after each :meth:`OnlineClusterer.add`,
+   the stories of the new articles and of their candidates are clustered again by the batch
+   rule (:func:`.batch.cluster`, with its second, shared-neighbour pass), together with the
+   articles nearest to them as context (which take part but keep their stories); articles move
+   to match. A story's id goes to the new group holding most of its articles (largest overlaps
+   first, one id per group); a group that inherits none gets a fresh id (a ``split`` event from
+   each story it took articles from); a story whose articles all went elsewhere was merged
+   (``merge``). With reconciliation on, step 3 only joins or opens a story: merges and
+   attachments are the reconciliation's to make.
+   Without it, every story that grew is re-clustered by average linkage alone; a group of two
+   or more articles that falls apart from the rest, and that the attach rule would not put
+   back, leaves under a new id (a ``split`` event; the largest group keeps the id).
 
 Story ids are never renumbered: an id is born with its story and dies only in a merge.
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -34,12 +43,13 @@ import scipy.sparse
 from ..model import Article
 from ..settings import StoriesSettings
 from . import ann
-from .batch import average_linkage
+from .batch import average_linkage, cluster
 from .features import (
     Features,
     ann_vectors,
     day_numbers,
     embed,
+    entity_text,
     feature_text,
     for_path,
     idf,
@@ -113,7 +123,8 @@ class OnlineClusterer:
 
     def _remember(self, articles: Sequence[Article], dense: np.ndarray | None,
                   keys: np.ndarray | None = None) -> None:
-        counts = term_counts([feature_text(a) for a in articles], lead_chars_for(self.settings))
+        counts = term_counts([feature_text(a) for a in articles], lead_chars_for(self.settings),
+                             [entity_text(a) for a in articles] if self.settings.date_markers else None)
         df = self._df or tuple(None if c is None else np.zeros(c.shape[1], np.float32) for c in counts)
         for total, c in zip(df, counts):
             if c is not None:
@@ -160,14 +171,112 @@ class OnlineClusterer:
         known = [aid for aid in self.rows if aid in self.assignments]
         self._remember(articles, dense)
         grown: set[str] = set()
+        nearby: dict[str, set[str]] = {}
         for article in articles:
-            sid = self._assign(article.id, known)
+            sid = self._assign(article.id, known, nearby)
             known.append(article.id)
             grown.add(sid)
-        for sid in sorted(grown):
-            if sid in self.members:
-                self._consolidate(sid)
+        if self.settings.stream_reconcile:
+            for stories in self._neighbourhoods(nearby):
+                self._reconcile([s for s in stories if s in self.members])
+        else:
+            for sid in sorted(grown):
+                if sid in self.members:
+                    self._consolidate(sid)
         return [self.assignments[a.id] for a in articles]
+
+    # -- reconciliation --------------------------------------------------------------------
+    def _neighbourhoods(self, nearby: dict[str, set[str]]) -> list[list[str]]:
+        """Groups of stories to reconcile: connected through the new articles (each links its
+        story to its candidates' stories), cut into pieces of at most ``reconcile_max_articles``."""
+        parent: dict[str, str] = {}
+
+        def root(x: str) -> str:
+            while parent.setdefault(x, x) != x:
+                parent[x] = parent[parent[x]]
+                x = parent[x]
+            return x
+
+        for sid, others in nearby.items():
+            root(sid)
+            for other in others:
+                parent[root(other)] = root(sid)
+        components: dict[str, list[str]] = {}
+        for sid in sorted(parent, key=lambda s: self.rows[self.members[s][0]].seq if s in self.members else -1):
+            components.setdefault(root(sid), []).append(sid)
+        pieces = []
+        for stories in components.values():
+            piece, size = [], 0
+            for sid in stories:
+                n = len(self.members.get(sid, ()))
+                if piece and size + n > self.settings.reconcile_max_articles:
+                    pieces.append(piece)
+                    piece, size = [], 0
+                piece.append(sid)
+                size += n
+            pieces.append(piece)
+        return pieces
+
+    def _reconcile(self, stories: Sequence[str]) -> None:
+        """Re-cluster the members of ``stories`` (the new articles' stories and their candidates'
+        stories) by the batch rule, second pass included, and move articles to match, keeping
+        ids stable: a story's id goes to the group holding most of its articles (largest
+        overlaps first, one id per group), a group that inherits none gets a fresh id (``split``),
+        and a story whose articles all went to a group with another id was merged into it."""
+        ids = [m for sid in stories for m in self.members[sid]]
+        if len(ids) < 3:
+            return
+        inside = set(ids)
+        context = [c for c in dict.fromkeys(self._context(ids)) if c not in inside]
+        everyone = ids + context
+        groups = [[everyone[k] for k in group if k < len(ids)]
+                  for group in cluster(self._features(everyone), self.settings)]
+        groups = [g for g in groups if g]
+        previous = {m: self.assignments[m] for m in ids}
+        names = self._inherit(groups, previous)
+        for group, sid in zip(groups, names):
+            for source in sorted({previous[m] for m in group} - {sid}):
+                moved = tuple(m for m in group if previous[m] == source)
+                kind = "split" if source in names else "merge"
+                self._record(kind, sid, source, moved)
+        for sid in set(previous.values()):
+            self.members.pop(sid, None)
+        for group, sid in zip(groups, names):
+            self.members[sid] = sorted(group, key=lambda m: self.rows[m].seq)
+            for m in group:
+                self.assignments[m] = sid
+
+    def _context(self, ids: Sequence[str]) -> list[str]:
+        """Assigned articles nearest to ``ids`` (``2 × snn_neighbours`` each, within the window, or
+        their LSH candidates): they take part in the re-clustering (so that each article's shared
+        neighbours are found among all it resembles, not only in the stories chosen) but keep
+        their stories."""
+        known = [aid for aid in self.rows if aid in self.assignments]
+        if len(known) >= self.settings.ann_min_articles:
+            return [c for aid in ids for c in self._candidates(aid, known)]
+        vectors = np.stack([self.rows[k].vector for k in known])
+        sims = np.stack([self.rows[aid].vector for aid in ids]) @ vectors.T
+        top = np.argsort(-sims, axis=1)[:, : 2 * max(self.settings.snn_neighbours, 1)]
+        days = np.array([self.rows[k].day for k in known])
+        out = []
+        for aid, row in zip(ids, top):
+            out.extend(known[k] for k in row if not abs(days[k] - self.rows[aid].day) > self.settings.window_days)
+        return out
+
+    def _inherit(self, groups: Sequence[Sequence[str]], previous: dict[str, str]) -> list[str]:
+        """The id of each group: the previous story it holds most of, else a fresh one."""
+        overlaps = sorted(((n, sid, g) for g, group in enumerate(groups)
+                           for sid, n in Counter(previous[m] for m in group).items()),
+                          key=lambda t: (-t[0], self.rows[self.members[t[1]][0]].seq, t[2]))
+        names: dict[int, str] = {}
+        for _, sid, g in overlaps:
+            if g not in names and sid not in names.values():
+                names[g] = sid
+        for g, group in enumerate(groups):
+            if g not in names:
+                names[g] = self._fresh_id(min(group, key=lambda m: self.rows[m].seq))
+                self.members[names[g]] = []  # reserve the id
+        return [names[g] for g in range(len(groups))]
 
     def _candidates(self, aid: str, known: Sequence[str]) -> list[str]:
         if not known:
@@ -202,7 +311,7 @@ class OnlineClusterer:
         i, j = np.meshgrid(np.arange(len(left)), len(left) + np.arange(len(right)), indexing="ij")
         return pair_probabilities(features, features, i.ravel(), j.ravel(), self.settings)
 
-    def _assign(self, aid: str, known: Sequence[str]) -> str:
+    def _assign(self, aid: str, known: Sequence[str], nearby: dict[str, set[str]]) -> str:
         candidates = self._candidates(aid, known)
         stories = list(dict.fromkeys(self.assignments[c] for c in candidates))
         scores = self._story_scores(aid, stories)
@@ -220,6 +329,9 @@ class OnlineClusterer:
         else:
             sid = passing[0]
             self._join(aid, sid)
+        if self.settings.stream_reconcile:
+            nearby.setdefault(sid, set()).update(stories)
+            return sid  # merges and attachments are left to the reconciliation after the batch
         for other in passing[1:]:
             if other in self.members and sid in self.members and self._linked(sid, other):
                 sid = self._merge(sid, other)
