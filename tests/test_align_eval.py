@@ -8,6 +8,7 @@ import numpy as np
 import pytest
 from click.testing import CliRunner
 
+from crosswire.align.lexical import char_ratio, edit_distance, order_agreement
 from crosswire.cli import main
 from crosswire.errors import InputError
 from crosswire.eval.factual import (
@@ -23,8 +24,11 @@ from crosswire.eval.msrp import (
     binary_scores,
     fit_logistic,
     load_msrp,
+    out_of_fold,
+    threshold_sweep,
     unrelated_pairs,
 )
+from crosswire.textutil import words
 
 
 def test_msrp_loader_and_split(tmp_path):
@@ -97,3 +101,48 @@ def test_eval_commands_have_help_and_fail_cleanly(command, tmp_path):
     assert "held-out" in runner.invoke(main, ["eval", command, "--help"]).output
     result = runner.invoke(main, ["eval", command, str(tmp_path / "nowhere")])
     assert result.exit_code == 2 and "Error" in result.output
+
+
+def test_edit_distance_order_agreement_and_char_ratio():
+    assert edit_distance(words("the cat sat"), words("the cat sat")) == 0
+    assert edit_distance(words("the cat sat"), words("a cat sat down")) == 2
+    assert edit_distance([], ["x", "y"]) == 2
+    assert order_agreement(["police", "arrested", "man"], words("the police arrested a man")) == 1.0
+    assert order_agreement(["man", "arrested", "police"], words("police arrested man")) == -1.0
+    assert order_agreement(["only"], words("nothing shared here")) == 1.0
+    assert char_ratio("Shares Fell", "shares fell") == 1.0
+    assert 0.0 < char_ratio("shares fell sharply", "shares rose sharply") < 1.0
+    assert char_ratio("abc", "xyz") == 0.0
+
+
+def test_one_to_one_alignment_aligns_each_token_once():
+    from crosswire.align.matching import _one_to_one, _Tokens
+
+    unit = np.eye(3, dtype=np.float32)
+    twice = _Tokens(unit[[0, 0]], np.array([1.0, 1.0]), [5, 5], frozenset({5}))
+    once = _Tokens(unit[[0, 1]], np.array([1.0, 1.0]), [5, 6], frozenset({5, 6}))
+    sim = twice.vectors @ once.vectors.T
+    low, high, f = _one_to_one(sim, twice, once)
+    assert (low, high) == pytest.approx((0.5, 0.5))  # best match alone would give the twice side 1.0
+    assert f == pytest.approx(0.5)
+    same = _one_to_one(once.vectors @ once.vectors.T, once, once)
+    assert same == pytest.approx([1.0, 1.0, 1.0])
+
+
+def test_threshold_sweep_scores_each_threshold():
+    probability = np.array([0.9, 0.48, 0.3, 0.52])
+    y = np.array([1, 1, 0, 0])
+    sweep = threshold_sweep(probability, y, thresholds=(0.45, 0.5))
+    assert sweep["0.45"] == {"accuracy": 0.75, "f1": pytest.approx(0.8)}  # 0.9, 0.48, 0.52 chosen
+    assert sweep["0.50"] == {"accuracy": 0.5, "f1": 0.5}  # 0.9 and 0.52 chosen
+
+
+def test_out_of_fold_scores_each_row_by_a_model_that_did_not_see_it():
+    rng = np.random.default_rng(1)
+    x = rng.normal(size=(300, 2))
+    y = (x[:, 0] > 0).astype(int)
+    negatives = np.column_stack([rng.normal(-3, 0.5, 60), rng.normal(size=60)])
+    probability = out_of_fold(x, y, negatives)
+    assert probability.shape == (300,) and ((probability >= 0.5) == y).mean() > 0.9
+    flipped = out_of_fold(x, 1 - y, negatives[:0])  # labels carry through the folds
+    assert ((flipped >= 0.5) == (1 - y)).mean() > 0.9

@@ -7,6 +7,7 @@ summarisation corpora) still gets the word, number and negation cues.
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections import Counter
 
@@ -129,6 +130,39 @@ def lcs_length(a: list[str], b: list[str]) -> int:
         u = v & masks.get(token, 0)
         v = ((v + u) | (v - u)) & full
     return len(b) - v.bit_count()
+
+
+def edit_distance(a: list[str], b: list[str]) -> int:
+    """Levenshtein distance between two token lists (insertions, deletions, substitutions)."""
+    previous = list(range(len(b) + 1))
+    for i, token in enumerate(a, 1):
+        current = [i]
+        for j, other in enumerate(b, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (token != other)))
+        previous = current
+    return previous[-1]
+
+
+def order_agreement(a: list[str], b: list[str]) -> float:
+    """Kendall's tau between the order of ``a``'s tokens that occur in ``b`` and their first
+    positions in ``b``: 1 when the shared words come in the same order, -1 when reversed, 1 when
+    fewer than two are shared (nothing to disagree on)."""
+    first: dict[str, int] = {}
+    for position, token in enumerate(b):
+        first.setdefault(token, position)
+    order = [first[token] for token in a if token in first]
+    concordant = discordant = 0
+    for i, x in enumerate(order):
+        for y in order[i + 1 :]:
+            concordant += x < y
+            discordant += x > y
+    return (concordant - discordant) / (concordant + discordant) if concordant + discordant else 1.0
+
+
+def char_ratio(a: str, b: str) -> float:
+    """Ratcliff–Obershelp similarity of the two lower-cased strings (:mod:`difflib`'s ratio,
+    junk heuristic off): twice the characters in matching blocks over the total length."""
+    return difflib.SequenceMatcher(None, a.lower(), b.lower(), autojunk=False).ratio()
 
 
 REPORTING = (

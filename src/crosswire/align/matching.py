@@ -6,9 +6,12 @@ A pair of sentences is described by paraphrase features (:data:`MATCH_FEATURES`)
   contextual WordPiece vectors (each token's best match on the other side, weighted by an
   IDF-like weight read off the vocabulary order, :func:`~.embed.token_weights`), with the weight
   of the tokens that find no match above 0.4, 0.6 or 0.7 — how much each side says that the
-  other does not;
-* **lexical**: word and character TF-IDF cosine, word, bigram and trigram overlap, containment
-  of content stems, BLEU-like n-gram precision both ways, longest common subsequence, lengths;
+  other does not — and the weighted recall and precision of the best one-to-one token alignment
+  (as a monolingual word aligner does, Sultan et al. 2014: each token aligned at most once);
+* **lexical**: word and character TF-IDF cosine, word, bigram and trigram overlap, content-word
+  bigram overlap, containment of content stems, BLEU-like n-gram precision both ways, longest
+  common subsequence, word edit distance, word-order agreement of the shared content words,
+  character sequence ratio, lengths;
 * **agreement**: numbers, names (capitalised words) and negation present on one side only.
 
 A logistic combiner fitted on the calibration part of MSRP (:mod:`crosswire.eval.msrp`; weights
@@ -31,7 +34,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from ..settings import AlignSettings
-from ..textutil import words
+from ..textutil import STOPWORDS, words
 from . import lexical as lx
 from .embed import encode, encode_tokens, token_weights
 
@@ -42,13 +45,14 @@ _LEXICAL = (
     "number_mismatch", "any_number_mismatch", "name_mismatch", "negation_mismatch", "numbers_alone_min",
     "numbers_alone_max", "names_alone_min", "names_alone_max", "lcs_min", "lcs_max", "bleu1_min", "bleu2_min",
     "bleu3_min", "bleu4_min", "bleu1_max", "bleu2_max", "bleu3_max", "bleu4_max", "length_diff", "log_length",
+    "edit_distance", "order_min", "order_max", "content_bigram_dice", "char_ratio",
 )
 _ALIGNED_AT = (0.4, 0.6, 0.7)
 """Token similarities below which a token counts as unaligned (one feature pair each)."""
 _ALIGNMENT = (
     "align_min", "align_max", "align_f", *(f"unaligned{int(t * 100)}_{side}" for t in _ALIGNED_AT
                                            for side in ("min", "max")),
-    "unmatched_min", "unmatched_max",
+    "unmatched_min", "unmatched_max", "one_to_one_min", "one_to_one_max", "one_to_one_f",
 )
 MATCH_FEATURES = ("cosine", "tfidf", "char_tfidf", *_LEXICAL, *_ALIGNMENT, "cosine_x_containment")
 """The pair features, in the order of ``AlignSettings.match_weights``."""
@@ -56,7 +60,9 @@ MATCH_FEATURES = ("cosine", "tfidf", "char_tfidf", *_LEXICAL, *_ALIGNMENT, "cosi
 
 @dataclass
 class _Text:
+    text: str
     tokens: list[str]
+    content: list[str]
     token_set: frozenset[str]
     stems: frozenset[str]
     bigrams: set
@@ -69,8 +75,8 @@ class _Text:
     @classmethod
     def of(cls, text: str) -> _Text:
         tokens = words(text)
-        return cls(tokens, frozenset(tokens), lx.content_stems(text), lx.ngrams(tokens, 2), lx.ngrams(tokens, 3),
-                   lx.numbers(text), lx.names(text), lx.negated(text),
+        return cls(text, tokens, [t for t in tokens if t not in STOPWORDS], frozenset(tokens), lx.content_stems(text),
+                   lx.ngrams(tokens, 2), lx.ngrams(tokens, 3), lx.numbers(text), lx.names(text), lx.negated(text),
                    tuple(lx.ngram_counts(tokens, n) for n in (1, 2, 3, 4)))
 
 
@@ -97,6 +103,9 @@ def _lexical(a: _Text, b: _Text) -> list[float]:
         *_both(lcs / max(1, len(a.tokens)), lcs / max(1, len(b.tokens))),
         *(m for m, _ in bleu), *(m for _, m in bleu),
         abs(len(a.tokens) - len(b.tokens)), math.log1p(len(a.tokens) + len(b.tokens)),
+        lx.edit_distance(a.tokens, b.tokens) / max(len(a.tokens), len(b.tokens), 1),
+        *_both(lx.order_agreement(a.content, b.tokens), lx.order_agreement(b.content, a.tokens)),
+        lx.dice(lx.ngrams(a.content, 2), lx.ngrams(b.content, 2)), lx.char_ratio(a.text, b.text),
     ]
 
 
@@ -125,6 +134,24 @@ def _one_way(best: np.ndarray, side: _Tokens, other: _Tokens) -> list[float]:
     return [recall, *(float(side.weights[best < t].sum()) for t in _ALIGNED_AT), side.unmatched(other)]
 
 
+def _f(recall: float, precision: float) -> float:
+    return 2 * recall * precision / (recall + precision) if recall + precision else 0.0
+
+
+def _one_to_one(sim: np.ndarray, a: _Tokens, b: _Tokens) -> list[float]:
+    """Weighted recall and precision of the best one-to-one token alignment (each token aligned
+    to at most one token of the other side, maximising the summed similarity), and their F: unlike
+    each token's best match, a word said twice on one side cannot align with one word twice."""
+    from scipy.optimize import linear_sum_assignment
+
+    rows, cols = linear_sum_assignment(sim, maximize=True)
+    left, right = np.zeros(len(a.ids)), np.zeros(len(b.ids))
+    left[rows], right[cols] = sim[rows, cols], sim[rows, cols]
+    recall = float(left @ a.weights) / max(float(a.weights.sum()), 1e-9)
+    precision = float(right @ b.weights) / max(float(b.weights.sum()), 1e-9)
+    return [*_both(recall, precision), _f(recall, precision)]
+
+
 def _alignment(a: _Tokens, b: _Tokens) -> list[float]:
     """The :data:`_ALIGNMENT` features of one pair."""
     if not a.ids or not b.ids:
@@ -132,8 +159,8 @@ def _alignment(a: _Tokens, b: _Tokens) -> list[float]:
     sim = a.vectors @ b.vectors.T
     left, right = _one_way(sim.max(axis=1), a, b), _one_way(sim.max(axis=0), b, a)
     recall, precision = left[0], right[0]
-    f = 2 * recall * precision / (recall + precision) if recall + precision else 0.0
-    return [*_both(recall, precision), f, *(v for k in range(1, len(left)) for v in _both(left[k], right[k]))]
+    return [*_both(recall, precision), _f(recall, precision),
+            *(v for k in range(1, len(left)) for v in _both(left[k], right[k])), *_one_to_one(sim, a, b)]
 
 
 class PairFeaturizer:
