@@ -251,3 +251,6 @@ def test_claims_attributed_to_one_named_speaker_are_one_origin():
     assert claim_origins([said("a", "Patrian Ministry"), said("b", "Patrian Ministry"), said("c", None)],
                          [relay]) == 1
     assert claim_origins([said("a", "Patrian Ministry"), said("b", "Eastland Ministry")], []) == 2
+    # one article is one origin: its own sentence about the statement joins the speaker's origin
+    own = Claim("c_own", Span("a", 20, 30), "The Patrian Ministry voiced concern.")
+    assert claim_origins([own, said("a", "Patrian Ministry"), said("b", "Patrian Ministry")], []) == 1

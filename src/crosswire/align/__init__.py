@@ -64,14 +64,15 @@ def _speaker_key(speaker: str | None) -> str | None:
 
 def attributed_origins(items: Sequence[tuple[Span, str | None]], families: Sequence[Family]) -> int:
     """Independent origins of spans, each with the speaker it is attributed to (or ``None``): spans
-    in one provenance family (or one article) share an origin, and so do spans attributed to one
-    named speaker — five outlets quoting one ministry statement in their own words are one origin,
-    not five."""
+    of one article share an origin, so do spans in one provenance family (a relay shares its
+    source's), and so do spans attributed to one named speaker — five outlets quoting one ministry
+    statement in their own words are one origin, not five."""
     found = UnionFind()
     roots = []
     for span, speaker in items:
-        family = family_of(span, families)
-        root = f"family:{family.id}" if family else f"article:{span.article_id}"
+        root = f"article:{span.article_id}"
+        if family := family_of(span, families):
+            found.union(root, f"family:{family.id}")
         if key := _speaker_key(speaker):
             found.union(root, key)
         roots.append(root)
