@@ -11,6 +11,8 @@ import pytest
 from crosswire.align.support import (
     SUPPORT_FEATURES,
     SourceIndex,
+    content_arcs,
+    parse_sentences,
     rarity,
     support_features,
     support_score,
@@ -62,6 +64,26 @@ def test_unsupported_content_lowers_the_cues(index):
     assert feature(invented, index, "token_worst") < feature(copied, index, "token_worst")
     assert feature("Five guards were hurt.", index, "novel_numbers") == 1.0
     assert feature("Two guards were shaken.", index, "novel_numbers") == 0.0
+
+
+def test_content_arcs_lift_a_prepositions_object_onto_its_head():
+    arcs = content_arcs(parse_sentences(["The owner of the mill rebuilt it in spring."])[0])
+    assert ("owner", "mill") in arcs and ("rebui", "sprin") in arcs
+    assert not any("the" in arc or "of" in arc or "in" in arc for arc in arcs)
+
+
+def test_words_the_sources_never_relate_count_as_unseen_arcs(index):
+    right = "Armed men took a sum from a security van."
+    wrong = "The guards took a sum from the van."  # every word is in the source, but guards took nothing
+    assert feature(right, index, "stem_precision") == feature(wrong, index, "stem_precision") == 1.0
+    assert feature(right, index, "unseen_arcs") == 0.0 < feature(wrong, index, "unseen_arcs")
+
+
+def test_a_sentence_repeating_its_own_content_words_is_flagged(index):
+    assert feature("Two guards were left badly shaken.", index, "repeated_stems") == 0.0
+    assert feature("Two guards were left shaken, badly shaken guards.", index, "repeated_stems") == 2.0
+    worst_sentence = feature("The van stopped. Guards, guards and guards.", index, "repeated_stems")
+    assert worst_sentence == 2.0
 
 
 @pytest.mark.slow

@@ -12,13 +12,29 @@ least supported sentence, and each cue takes the sentence's *worst* part where i
 * how extractive it is (coverage and density of verbatim fragments, after Grusky et al. 2018:
   copied text is rarely wrong);
 * token alignment (BERTScore-style, Zhang et al. 2020): each WordPiece's best contextual MiniLM
-  cosine to any source token, as a rarity-weighted precision and as the worst rare token.
+  cosine to any source token, as a rarity-weighted precision and as the worst rare token;
+* dependency arcs (after DAE, Goyal and Durrett 2020, without its trained classifier): how many of
+  the sentence's content arcs (head, dependent; a preposition's object lifted onto the
+  preposition's head) no source sentence's parse holds, in either direction; words that each
+  occur in the sources but were never related there mark a wrong link;
+* degeneration: content-word stems the sentence repeats ("the assembly's assembly has approved",
+  "a wall of a wall"), the mark of a generator looping (Holtzman et al. 2020), which FRANK's
+  annotators seldom find error-free.
 
 A logistic combiner (weights in :class:`~crosswire.settings.AlignSettings`, fitted on FRANK by
 :mod:`crosswire.eval.factual`, cross-validated by article) turns these into a probability.
 Candidate cues tried and left out because they did not raise FRANK's cross-validated within-source
 ROC-AUC: sentence and clause cosines, word co-occurrence in one source window, negation flips,
-summary-level means, trigram repetition.
+summary-level means, trigram repetition; and in #6 item 5: the share (not the count) of unseen
+arcs, arcs whose two words merely share a source sentence or window, subject/object role swaps, a
+finite root verb, novel-word counts and rarity sums, novel proper nouns, pronouns whose nearest
+name differs from the copied source passage's, local BERTScore against the best one to three
+adjacent source sentences, splices of extractive fragments from different source sentences,
+trigrams repeated across sentences, unknown-word placeholders, re-splitting the glued sentence
+ends of FRANK's BBC articles, per-source combiners, means over sentences, a noisy-OR
+(multiple-instance) aggregation over sentences, and tree ensembles. None moved both FRANK sources
+beyond the noise of its 26 supported BBC summaries; splices and local BERTScore raised CNN/DM (to
+0.77–0.78) but lowered QAGS-XSum below the lexical baseline.
 
 >>> support_score("Ten people died.", ["Ten people died in the fire on Monday."]) > 0.5  # doctest: +SKIP
 True
@@ -42,12 +58,14 @@ __all__ = ["SUPPORT_FEATURES", "SourceIndex", "is_supported", "support_features"
 
 SUPPORT_FEATURES = (
     "stem_precision", "novel_rarity", "window_precision", "token_precision", "token_worst",
-    "fragment_coverage", "fragment_density", "trigram_precision", "novel_numbers",
+    "fragment_coverage", "fragment_density", "trigram_precision", "novel_numbers", "unseen_arcs",
+    "repeated_stems",
 )
 """The features of the support check, in the order of ``AlignSettings.support_weights``: each the
 worst over the text's sentences (the minimum of shares, the maximum of novelties)."""
 
-_HIGHER_IS_WORSE = np.array([name in ("novel_rarity", "novel_numbers") for name in SUPPORT_FEATURES])
+_HIGHER_IS_WORSE = np.array([name in ("novel_rarity", "novel_numbers", "unseen_arcs", "repeated_stems")
+                             for name in SUPPORT_FEATURES])
 
 _WINDOW = 2
 """Source sentences read together: a fact is often spread over a sentence and the next."""
@@ -55,6 +73,43 @@ _WINDOW = 2
 _RARE = math.log1p(500.0)
 """Token weight (``embed.token_weights``) from which a WordPiece counts for the worst-token cue:
 past the 500 commonest, so that function words do not decide it."""
+
+
+_CONTENT_POS = frozenset(["NOUN", "PROPN", "VERB", "ADJ", "NUM", "ADV"])
+"""Parts of speech whose words make a content arc."""
+
+
+def parse_sentences(sentences: Sequence[str]) -> list:
+    """spaCy docs of ``sentences``, each parsed on its own (the extraction stage's pipeline)."""
+    from ..extract.nlp import load_nlp
+    from ..settings import ExtractSettings
+
+    return list(load_nlp(ExtractSettings.spacy_model).pipe(sentences, batch_size=64))
+
+
+def _arc_key(token) -> str:
+    """A word's key in an arc: the stem of its lemma (of its form, for a proper noun)."""
+    return lx.stem(token.lower_ if token.pos_ == "PROPN" else token.lemma_.lower())
+
+
+def _is_content(token) -> bool:
+    return token.pos_ in _CONTENT_POS and not token.is_stop
+
+
+def content_arcs(doc) -> list[tuple[str, str]]:
+    """The content arcs ``(head key, dependent key)`` of a parsed sentence: both words content
+    words; a preposition's object hangs on the preposition's head ("fire in the mill" gives
+    (fire, mill))."""
+    out = []
+    for token in doc:
+        head = token.head
+        if head.i == token.i or not _is_content(token):
+            continue
+        if head.pos_ == "ADP" and head.head.i != head.i:
+            head = head.head
+        if _is_content(head):
+            out.append((_arc_key(head), _arc_key(token)))
+    return out
 
 
 def _split(text: str) -> list[str]:
@@ -86,6 +141,8 @@ class SourceIndex:
     """Where each word occurs in :attr:`tokens` (all source words in order), for extractive fragments."""
     masks: dict[str, int]
     """For each content-word stem, the source sentences holding it, as a bit mask (bit ``i``: sentence ``i``)."""
+    arcs: frozenset[tuple[str, str]] = frozenset()
+    """The content arcs of the source sentences' parses (:func:`content_arcs`), in both directions."""
 
     @classmethod
     def build(cls, sources: Sequence[str]) -> SourceIndex:
@@ -104,7 +161,13 @@ class SourceIndex:
             tokens=(flat := [w for t in tokens for w in t]),
             positions=_positions(flat),
             masks=_stem_masks(tokens),
+            arcs=_source_arcs(sentences),
         )
+
+
+def _source_arcs(sentences: list[str]) -> frozenset[tuple[str, str]]:
+    arcs = (arc for doc in parse_sentences(sentences) for arc in content_arcs(doc))
+    return frozenset(pair for head, child in arcs for pair in ((head, child), (child, head)))
 
 
 def _positions(tokens: list[str]) -> dict[str, list[int]]:
@@ -180,13 +243,21 @@ def extractive_fragments(tokens: list[str], index: SourceIndex) -> list[int]:
     return [f for f in fragments if f]
 
 
+def repeated_stems(content: list[str]) -> int:
+    """How many of the content words (alphabetic ones) repeat a stem already used in the sentence."""
+    stems = [lx.stem(w) for w in content if w.isalpha()]
+    return len(stems) - len(set(stems))
+
+
 def _share(items: set, known: frozenset) -> float:
     return sum(1 for i in items if i in known) / len(items) if items else 1.0
 
 
-def sentence_features(sentence: str, pieces: tuple[np.ndarray, np.ndarray], index: SourceIndex) -> list[float]:
+def sentence_features(sentence: str, pieces: tuple[np.ndarray, np.ndarray], index: SourceIndex,
+                      doc=None) -> list[float]:
     """The support features of one sentence (``SUPPORT_FEATURES``, in order); ``pieces`` are its
-    WordPiece ids and contextual vectors."""
+    WordPiece ids and contextual vectors, ``doc`` its spaCy parse (parsed here when not given)."""
+    doc = parse_sentences([sentence])[0] if doc is None else doc
     tokens = words(sentence)
     content = [w for w in tokens if w not in STOPWORDS]
     stems = [lx.stem(w) for w in content]
@@ -201,6 +272,8 @@ def sentence_features(sentence: str, pieces: tuple[np.ndarray, np.ndarray], inde
         math.log1p(sum(f * f for f in fragments) / max(len(tokens), 1)),
         _share(lx.ngrams(tokens, 3), index.trigrams),
         float(len(lx.numbers(sentence) - index.numbers)),
+        float(sum(arc not in index.arcs for arc in content_arcs(doc))),
+        float(repeated_stems(content)),
     ]
 
 
@@ -208,8 +281,8 @@ def support_features(text: str, index: SourceIndex) -> np.ndarray:
     """Features of ``text`` (one or more sentences) against ``index``: the least supported
     sentence's value of each (the minimum of shares, the maximum of novelties)."""
     sentences = _split(text) or [text]
-    rows = np.array([sentence_features(s, p, index) for s, p in zip(sentences, encode_tokens(sentences))],
-                    dtype=float)
+    parts = zip(sentences, encode_tokens(sentences), parse_sentences(sentences))
+    rows = np.array([sentence_features(s, p, index, d) for s, p, d in parts], dtype=float)
     return np.where(_HIGHER_IS_WORSE, rows.max(axis=0), rows.min(axis=0))
 
 
