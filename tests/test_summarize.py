@@ -7,13 +7,15 @@ import dataclasses
 import datetime as dt
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from crosswire.model import Alignment, Article, Claim, ClaimGroup, DroppedSentence, Evidence, Span, Support
 from crosswire.settings import Settings, SummarizeSettings
 from crosswire.summarize import cite, run_stage, summarize_story
 from crosswire.summarize.baselines import BASELINES
-from crosswire.summarize.extractive import Candidate, compress, eligible, relevance, select
+from crosswire.summarize.extractive import Candidate, compress, concept_weights, eligible, relevance, select
+from crosswire.summarize.importance import FEATURES, concept_features, fit_importance, importance
 from crosswire.summarize.support import lexical_support, unsupported_words
 from crosswire.summarize.terms import concepts, stem
 from crosswire.summarize.update import select_update
@@ -267,3 +269,37 @@ def test_stage_update_summary_uses_only_articles_not_seen_before(example_batch):
     assert summary.update
     assert set(summary.update_since) == set(seen)
     assert all(s.span.article_id not in seen for s in summary.update)
+
+
+@pytest.mark.issue(7)
+def test_concept_features_describe_spread_position_and_names():
+    keys, X = concept_features([c.text for c in CLUSTER], [c.doc for c in CLUSTER], [c.position for c in CLUSTER])
+    assert X.shape == (len(keys), len(FEATURES))
+    row = dict(zip(keys, X))
+    f = FEATURES.index
+    assert row["1:bridge"][f("df_share")] == 1.0 and row["1:bakery"][f("df_share")] == pytest.approx(1 / 3)
+    assert row["1:bridge"][f("first_position")] == 1.0 and row["1:bakery"][f("first_position")] == 0.5
+    assert row["1:bridge"][f("unigram")] == 1.0 and row["the bridge"][f("unigram")] == 0.0
+    assert row["1:monday"][f("capitalised")] == 1.0 and row["1:" + stem("river")][f("capitalised")] == 0.0
+
+
+@pytest.mark.issue(7)
+def test_importance_weights_replace_document_frequency_and_a_fit_learns_spread():
+    keys, X = concept_features([c.text for c in CLUSTER], [c.doc for c in CLUSTER], [c.position for c in CLUSTER])
+    spread = X[:, FEATURES.index("df_share")]
+    weights, bias = fit_importance(np.vstack([X, X]), np.concatenate([spread > 0.5, spread > 0.9]).astype(float))
+    assert weights[FEATURES.index("df_share")] > 0
+    p = dict(zip(keys, importance(X, weights, bias)))
+    assert p["1:bridge"] > p["1:bakery"]
+    plain = concept_weights(CLUSTER, SETTINGS)
+    learned = concept_weights(CLUSTER, dataclasses.replace(SETTINGS, importance_weights=weights, importance_bias=bias))
+    assert learned.keys() == plain.keys() and learned != plain
+    assert all(0 < w < 1 for w in learned.values())
+
+
+@pytest.mark.issue(7)
+def test_shipped_importance_model_prefers_widely_reported_early_concepts():
+    assert len(SETTINGS.importance_weights) == len(FEATURES)
+    keys, X = concept_features([c.text for c in CLUSTER], [c.doc for c in CLUSTER], [c.position for c in CLUSTER])
+    p = dict(zip(keys, importance(X, SETTINGS.importance_weights, SETTINGS.importance_bias)))
+    assert p["the bridge"] > p["the best"] and p["1:kill"] > p["1:bakery"]

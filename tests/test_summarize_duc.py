@@ -12,7 +12,19 @@ import pytest
 from click.testing import CliRunner
 
 from crosswire.cli import main
-from crosswire.eval.duc import candidates_of, evaluate_summaries, markdown_report, supported, unwrap
+from crosswire.eval.duc import (
+    _cross_fitted,
+    candidates_of,
+    concept_labels,
+    evaluate_summaries,
+    fit_concept_model,
+    load_duc,
+    markdown_report,
+    supported,
+    unwrap,
+)
+from crosswire.settings import SummarizeSettings
+from crosswire.summarize.importance import FEATURES
 
 EVAL = Path(os.environ.get("CROSSWIRE_EVAL") or Path(__file__).resolve().parents[1].parent / "shared" / "eval")
 DUC = EVAL / "duc"
@@ -52,6 +64,7 @@ def test_one_topic_gives_rows_for_every_system_and_the_update_sets():
     report = markdown_report(result)
     assert "| crosswire-update |" in report and "best baseline" in report
     assert "dropped by the support check: 0" in report
+    assert all(run["concept_model"].startswith("shipped") for run in result["runs"])  # one file: no cross-fit
 
 
 @pytest.mark.issue(7)
@@ -77,3 +90,30 @@ def test_command_prints_tables_and_json():
 def test_command_on_a_missing_path_is_a_clean_error(tmp_path):
     out = CliRunner().invoke(main, ["eval", "summary", str(tmp_path / "nothing")])
     assert out.exit_code == 2 and "no DUC" in out.output
+
+
+@needs_duc
+@pytest.mark.issue(7)
+def test_concept_labels_mark_what_the_references_use():
+    first = load_duc(DUC / "duc2007_update.jsonl")[0]
+    X, y = concept_labels([first])
+    assert X.shape == (len(y), len(FEATURES))
+    assert 0.01 < y.mean() < 0.5
+    df = X[:, FEATURES.index("df_share")]
+    assert y[df >= 0.5].mean() > 2 * y[df < 0.2].mean()  # widely reported concepts reach the summaries
+
+
+@needs_duc
+@pytest.mark.issue(7)
+def test_each_file_is_scored_with_a_concept_model_fitted_on_the_other(tmp_path):
+    files = []
+    for name in ("duc2006.jsonl", "duc2007_update.jsonl"):
+        line = (DUC / name).read_text(encoding="utf-8").splitlines()[0]
+        (tmp_path / name).write_text(line + "\n", encoding="utf-8")
+        files.append(tmp_path / name)
+    fitted = _cross_fitted(files, SummarizeSettings())
+    for f, other in zip(files, files[::-1]):
+        settings, note = fitted[f]
+        assert note == f"fitted on {other.stem}"
+        assert settings.importance_weights == fit_concept_model(other).importance_weights
+        assert settings.importance_weights != SummarizeSettings().importance_weights

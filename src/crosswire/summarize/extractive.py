@@ -3,9 +3,11 @@
 Works on plain candidates (a sentence's text, which document it comes from, its position), so
 the same code summarises a crosswire story and a DUC document set.
 
-1. Concepts (:func:`~crosswire.summarize.terms.concepts`) are weighted by how many documents
-   contain them (document frequency across the cluster; Gillick & Favre's ICSI concepts),
-   kept from ``min_df`` documents up; unigram concepts count ``unigram_weight`` as much.
+1. Concepts (:func:`~crosswire.summarize.terms.concepts`) are weighted by their modelled
+   probability of appearing in a human summary (:mod:`.importance`, Hong & Nenkova 2014), or,
+   without a model, by how many documents contain them (document frequency; Gillick & Favre's
+   ICSI concepts); they are kept from ``min_df`` documents up, and unigram concepts count
+   ``unigram_weight`` as much.
    A query, when given, raises the weight of concepts whose words it uses; concepts already
    told in an earlier summary (update mode) are discounted.
 2. Each candidate's value is the weight of the concepts it adds that the summary does not
@@ -28,6 +30,7 @@ import numpy as np
 
 from ..clean.dateline import strip_dateline
 from ..settings import SummarizeSettings
+from .importance import concept_features, importance
 from .terms import concepts, stems, tfidf
 
 __all__ = ["Candidate", "compress", "concept_weights", "eligible", "relevance", "select"]
@@ -129,14 +132,17 @@ def concept_weights(
     candidates: Sequence[Candidate], settings: SummarizeSettings, query: str | None = None,
     known: Sequence[str] = (),
 ) -> dict[str, float]:
-    """Concept → weight: document frequency (from ``min_df`` documents), query boost, update discount."""
+    """Concept → weight: modelled importance or document frequency (from ``min_df`` documents),
+    query boost, update discount."""
     per_doc: dict[int, set[str]] = {}
     for c in candidates:
         per_doc.setdefault(c.doc, set()).update(concepts(c.text))
     df = Counter(k for found in per_doc.values() for k in found)
     min_df = max(settings.min_df, math.ceil(settings.min_df_share * len(per_doc)))
+    base = _importance(candidates, settings) if settings.importance_weights else {
+        k: n ** settings.df_power for k, n in df.items()}
     weights = {
-        k: n ** settings.df_power * (settings.unigram_weight if k.startswith("1:") else 1.0)
+        k: base[k] * (settings.unigram_weight if k.startswith("1:") else 1.0)
         for k, n in df.items() if n >= min(min_df, max(len(per_doc), 1))
     }
     if query:
@@ -149,6 +155,14 @@ def concept_weights(
         for k in told & weights.keys():
             weights[k] *= settings.update_discount
     return weights
+
+
+def _importance(candidates: Sequence[Candidate], settings: SummarizeSettings) -> dict[str, float]:
+    """Concept → modelled probability of appearing in a human summary (:mod:`.importance`)."""
+    keys, X = concept_features([c.text for c in candidates], [c.doc for c in candidates],
+                               [c.position for c in candidates])
+    p = importance(X, settings.importance_weights, settings.importance_bias)
+    return dict(zip(keys, (p ** settings.importance_power).tolist()))
 
 
 def centrality(candidates: Sequence[Candidate]) -> list[float]:
