@@ -147,3 +147,25 @@ def test_a_statement_quoted_by_several_outlets_is_one_origin_and_an_unattributed
     assert counts("Port Ministry") == {"outlets": 3, "origins": 1}
     assert counts(None) == {"outlets": 3, "origins": 3}
 
+
+
+def test_a_summary_sentence_carries_its_claim_groups_counts_when_they_reach_further():
+    from crosswire.model import Claim, ClaimGroup, Support
+
+    text = "Rebels took the port on Monday and the governor fled."
+    articles = tuple(
+        Article(aid, f"{aid}.txt", text, text, None, None, f"Outlet {aid}", None, dt.date(2024, 1, 1), "given", "en",
+                sentences=(Sentence(aid, 0, 0, len(text)),))
+        for aid in ("a", "b")
+    )
+    group = ClaimGroup("g1", ("ca", "cb"), (Span("a", 0, len(text)), Span("b", 0, 30)), ("Outlet a", "Outlet b"),
+                       Support(2, 2))
+    story = Story("s1", ("a", "b"), "Port", dt.date(2024, 1, 1), dt.date(2024, 1, 1))
+    claims = (Claim("ca", Span("a", 0, len(text)), text), Claim("cb", Span("b", 0, 30), text[:30]))
+    record = Dossier(story, articles, Evidence("s1", claims=claims), Alignment("s1", (group,)),
+                     Summary("s1", (SummarySentence(text, Span("a", 0, len(text)), group="g1"),)))
+    data = dossier_json(record)
+    validate_dossier(data)
+    assert data["summary"][0]["counts"] == {"outlets": 1, "origins": 1}  # the whole sentence: one span
+    assert data["summary"][0]["group"] == {"id": "g1", "outlets": 2, "origins": 2}
+    assert "its claim group: 2 independent origins" in render_markdown(data)

@@ -303,3 +303,36 @@ def test_shipped_importance_model_prefers_widely_reported_early_concepts():
     keys, X = concept_features([c.text for c in CLUSTER], [c.doc for c in CLUSTER], [c.position for c in CLUSTER])
     p = dict(zip(keys, importance(X, SETTINGS.importance_weights, SETTINGS.importance_bias)))
     assert p["the bridge"] > p["the best"] and p["1:kill"] > p["1:bakery"]
+
+
+def test_first_candidates_are_taken_before_the_greedy_choice_when_they_fit():
+    bakery = 1  # a singleton the greedy choice would never take
+    chosen = select(CLUSTER, 30, SETTINGS, first=[bakery])
+    assert chosen[0] == bakery and sum(CLUSTER[i].length for i in chosen) <= 30
+    assert select(CLUSTER, 5, SETTINGS, first=[bakery]) == []  # it does not fit: nothing forced
+
+
+def test_a_sentence_too_close_to_a_chosen_one_by_its_vector_is_skipped():
+    settings = dataclasses.replace(SETTINGS, min_df=1, min_df_share=0.0)
+    pair = [cand("Officials confirmed that twelve people died on the bridge.", 0),
+            cand("The death toll on the crossing stands at a dozen, the authorities said.", 1)]
+    apart = np.array([[1.0, 0.0], [0.0, 1.0]])
+    close = np.array([[1.0, 0.0], [0.8, 0.6]])  # cosine 0.8
+    assert len(select(pair, 100, settings, vectors=apart)) == 2
+    assert len(select(pair, 100, settings, vectors=close)) == 1
+
+
+def test_corroborated_facts_come_first_most_origins_first_one_sentence_each():
+    from crosswire.summarize import corroborated_first
+
+    evidence, alignment, _ = story_of(TEXTS)
+    groups = {g.id: g for g in alignment.groups}
+    by_claim = {c: g for g in alignment.groups for c in g.claims}
+    sources = [(c, by_claim[c.id]) for c in evidence.claims]
+    candidates = [cand(c.text, ord(c.span.article_id) - 97, int(c.id[-1])) for c in evidence.claims]
+    first = corroborated_first(candidates, sources, 100)
+    chosen_groups = [sources[i][1].id for i in first]
+    assert len(chosen_groups) == len(set(chosen_groups))  # one sentence per group
+    assert all(groups[g].support.origins >= 2 for g in chosen_groups)
+    assert "collapsed" in candidates[first[0]].text  # the bridge collapse: three origins
+    assert corroborated_first(candidates, sources, 5) == []  # within the budget only

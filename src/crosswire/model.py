@@ -264,6 +264,9 @@ class SummarySentence:
     span: Span
     support: tuple[Span, ...] = ()
     score: float = 0.0
+    group: str | None = None
+    """The claim group whose statement the sentence is (its fact may be corroborated beyond the
+    spans that support the whole sentence)."""
 
 
 @dataclass(frozen=True)

@@ -407,10 +407,12 @@ class SummarizeSettings:
     redundancy: float = 0.5
     """A candidate whose concept overlap (Jaccard) with a chosen sentence exceeds this is redundant.
     Tuned on DUC 2006 topics D0601–D0625 (see BENCHMARKS.md)."""
-    group_redundancy: float = 0.15
-    """Within one claim group (the same fact from several outlets) a lower overlap is enough to be
-    redundant. Not 0: a loose alignment can chain many claims into one group, and the summary must
-    not shrink to one sentence then."""
+    group_redundancy: float = 0.0
+    """Within one claim group (the same fact from several outlets) any shared concept makes a second
+    sentence redundant: a fact is said once. (It was 0.15, for fear that a loose alignment would
+    chain many claims into one group; grouping is average linkage, and frame merges complete
+    linkage, so a group is one statement. At 0.15 two relays of one ministry statement, worded
+    apart, both went into the example's summary.)"""
     min_df: int = 2
     """A concept (stemmed bigram or content word) counts only when at least this many documents of
     the story use it: what one document says alone is not what the story is about (ICSI uses 3 on
@@ -483,6 +485,19 @@ class SummarizeSettings:
     support_weight: float = 0.5
     """Dossiers: a sentence's prior is 1 + support_weight × log(independent origins) +
     support_weight/2 × log(outlets), so corroborated claims win ties of coverage."""
+    dense_redundancy: float = 0.75
+    """Dossiers: MiniLM cosine at or above which a candidate says what a chosen summary sentence says
+    (two outlets' wordings of one statement that share few concepts). On the MSRP calibration part,
+    pairs at or above 0.75 are paraphrases with precision 0.79 / recall 0.78 (the accuracy-maximising
+    cut is 0.69); the higher point is taken because a wrong "redundant" drops a sentence. DUC
+    figures do not use it (the evaluation passes no vectors)."""
+    corroborated_share: float = 0.5
+    """Dossiers: the share of the word budget that the best-corroborated facts take first (one
+    sentence per claim group of two or more independent origins, most origins first;
+    ``summarize.corroborated_first``); the rest goes to the coverage selector. A reader's first
+    question is what independent sources agree on; half the budget leaves room for what the story
+    is about when many facts are corroborated. A design choice (DUC has no claim groups, so its
+    figures do not depend on it)."""
     compress: bool = True
     """Drop leading datelines ("SYDNEY, Australia _", "BEIJING, Jan. 3 (Xinhua) --"), short labels
     ("Flood crisis:"), connectives and short parentheses from summary sentences (words are only

@@ -112,10 +112,13 @@ def _provenance_json(d: Dossier, span, articles: dict[str, Article]) -> dict:
     }
 
 
-def _summary_json(sentences, span, articles: dict[str, Article], families) -> list[dict]:
+def _summary_json(sentences, span, articles: dict[str, Article], families, groups: dict) -> list[dict]:
+    """Summary sentences with their citations, the counts of the spans cited, and the claim group
+    they state with its own counts (a fact's corroboration can reach beyond the whole sentence)."""
+    fact = lambda g: {"id": g.id, "outlets": g.support.outlets, "origins": g.support.origins} if g else None
     return [
         {"text": s.text, "cite": span(s.span), "support": [span(x) for x in s.support],
-         "counts": _support((s.span, *s.support), articles, families)}
+         "counts": _support((s.span, *s.support), articles, families), "group": fact(groups.get(s.group))}
         for s in sentences
     ]
 
@@ -145,16 +148,17 @@ def dossier_json(d: Dossier) -> dict:
     articles = {a.id: a for a in d.articles}
     span = lambda s: span_json(s, articles)
     claims = _claims_json(d, span)
+    groups = {g.id: g for g in d.alignment.groups}
     return {
         "schema_version": SCHEMA_VERSION,
         "crosswire_version": __version__,
         "story": _story_json(d),
-        "summary": _summary_json(d.summary.sentences, span, articles, d.families),
+        "summary": _summary_json(d.summary.sentences, span, articles, d.families, groups),
         "summary_update": {
             "since": list(d.summary.update_since),
-            "sentences": _summary_json(d.summary.update, span, articles, d.families),
+            "sentences": _summary_json(d.summary.update, span, articles, d.families, groups),
         },
-        "summary_llm": _summary_json(d.summary.llm, span, articles, d.families),
+        "summary_llm": _summary_json(d.summary.llm, span, articles, d.families, groups),
         "dropped": [
             {"text": x.text, "source": x.source, "reason": x.reason, "cites": [span(c) for c in x.cites]}
             for x in d.summary.dropped

@@ -2,8 +2,12 @@
 
 1. Candidates are the story's claims (sentences), lightly compressed; claims of one claim group
    share a ``group`` so that a fact reported by several outlets is said once.
-2. The selector (:mod:`.extractive`) covers the concepts many articles share, weighted by
-   centrality and by independent support (origins, then outlets), within ``words`` words.
+2. The best-corroborated facts come first (:func:`corroborated_first`: one sentence per claim
+   group of two or more independent origins, best supported first, within
+   ``corroborated_share`` of the budget); then the selector (:mod:`.extractive`) covers the
+   concepts many articles share, weighted by centrality and by independent support (origins,
+   then outlets), within ``words`` words; a sentence saying what a chosen one says (concept overlap,
+   one claim group, or MiniLM cosine ≥ ``dense_redundancy``) is skipped.
 3. Every chosen sentence must pass the support check against its own span; it then cites that
    span and every other span of its group that the check also accepts. A sentence that fails is
    never emitted: it is recorded in ``Summary.dropped``.
@@ -18,6 +22,7 @@ import datetime as dt
 import math
 from collections.abc import Collection, Sequence
 
+from ..align.embed import encode
 from ..model import (
     Alignment,
     Article,
@@ -35,7 +40,7 @@ from .support import SupportCheck, lexical_support
 from .timeline import timeline
 from .update import select_update
 
-__all__ = ["cite", "claim_candidates", "run_stage", "summarize_story", "timeline"]
+__all__ = ["cite", "claim_candidates", "corroborated_first", "run_stage", "summarize_story", "timeline"]
 
 
 def _position(claim: Claim, article: Article) -> int:
@@ -76,6 +81,29 @@ def claim_candidates(
     return candidates, sources
 
 
+def corroborated_first(
+    candidates: Sequence[Candidate], sources: Sequence[tuple[Claim, ClaimGroup | None]], words: int,
+) -> list[int]:
+    """One candidate per corroborated claim group (two or more independent origins), most
+    independent origins first, as long as they fit in ``words``: the member nearest its article's
+    lead (the earliest article on a tie)."""
+    best: dict[str, tuple[tuple, int]] = {}
+    for i, (claim, group) in enumerate(sources):
+        if group is not None and group.support.origins >= 2:
+            key = (candidates[i].position, candidates[i].doc, claim.span.start)
+            if group.id not in best or key < best[group.id][0]:
+                best[group.id] = (key, i)
+    groups = {g.id: g for _, g in sources if g is not None}
+    order = sorted(best, key=lambda gid: (-groups[gid].support.origins, -groups[gid].support.outlets, gid))
+    chosen, used = [], 0
+    for gid in order:
+        i = best[gid][1]
+        if used + candidates[i].length <= words:
+            chosen.append(i)
+            used += candidates[i].length
+    return chosen
+
+
 def cite(
     text: str, claim: Claim, group: ClaimGroup | None, articles: dict[str, Article], check: SupportCheck,
     score: float, source: str = "extractive",
@@ -87,7 +115,7 @@ def cite(
     others: list[Span] = [
         s for s in (group.spans if group else ()) if s != claim.span and check(text, [articles[s.article_id].span_text(s)])
     ]
-    return SummarySentence(text, claim.span, tuple(others), round(score, 4))
+    return SummarySentence(text, claim.span, tuple(others), round(score, 4), group.id if group else None)
 
 
 def _chronological(sentences: list[SummarySentence], articles: dict[str, Article]) -> tuple[SummarySentence, ...]:
@@ -107,7 +135,8 @@ def summarize_story(
     new = None if seen is None else [a for a in articles if a not in seen]
     candidates, sources = claim_candidates(evidence, alignment, articles, settings, new)
     if seen is None:
-        chosen = select(candidates, settings.words, settings)
+        first = corroborated_first(candidates, sources, int(settings.corroborated_share * settings.words))
+        chosen = select(candidates, settings.words, settings, first=first, vectors=encode([c.text for c in candidates]))
     else:
         earlier = [articles[a].text[x.start : x.end] for a in seen if a in articles for x in articles[a].sentences]
         chosen = select_update(candidates, earlier, settings.words, settings)

@@ -201,7 +201,8 @@ def _jaccard(a: set[str], b: set[str]) -> float:
 
 def select(
     candidates: Sequence[Candidate], words: int, settings: SummarizeSettings | None = None,
-    query: str | None = None, known: Sequence[str] = (), fill: bool = False,
+    query: str | None = None, known: Sequence[str] = (), fill: bool = False, first: Sequence[int] = (),
+    vectors: np.ndarray | None = None,
 ) -> list[int]:
     """Indices of the chosen candidates, most valuable first, within ``words`` words.
 
@@ -213,6 +214,11 @@ def select(
         known: texts of an earlier summary; what they told weighs less (update summaries).
         fill: when nothing fits any more, add the best sentence that overflows the budget (for
             evaluations that truncate at the word limit); never used for dossiers.
+        first: candidates to take before the greedy choice, in this order, each when it is
+            eligible, not redundant with one taken already, and fits in the budget (dossiers: the
+            best-corroborated facts).
+        vectors: unit sentence vectors of the candidates (dossiers); a candidate whose cosine
+            with a chosen one reaches ``dense_redundancy`` is redundant too.
     """
     settings = settings or SummarizeSettings()
     weights = concept_weights(candidates, settings, query, known)
@@ -223,26 +229,48 @@ def select(
     priors = _priors(candidates, settings, query)
     similar = _SimilarityCoverage(candidates, settings.similarity_alpha) if settings.similarity_weight else None
     total = sum(weights.values()) or 1.0
-    covered: set[str] = set()
-    chosen: list[int] = []
-    used = 0
-    while pool:
-        gains = [sum(weights[k] for k in bags[i] - covered) / total for i in pool]
+    state = _Chosen(candidates, bags, pool, similar, settings, vectors)
+    for best in first:
+        if best in state.pool and candidates[best].length <= words - state.used:
+            state.take(best)
+    while state.pool:
+        pool = state.pool
+        gains = [sum(weights[k] for k in bags[i] - state.covered) / total for i in pool]
         if similar is not None:
             gains = [g + settings.similarity_weight * h for g, h in zip(gains, similar.gains(pool))]
         values = [g * priors[i] / candidates[i].length ** settings.length_power for g, i in zip(gains, pool)]
-        best, overflow = _best(candidates, pool, values, words - used)
+        best, overflow = _best(candidates, pool, values, words - state.used)
         if best is None or (overflow and not fill):
             break
-        chosen.append(best)
-        covered |= bags[best]
-        if similar is not None:
-            similar.add(best)
-        used += candidates[best].length
-        pool = [i for i in pool if i != best and not _redundant(candidates, bags, i, best, settings)]
-        if overflow or used >= words:
+        state.take(best)
+        if overflow or state.used >= words:
             break
-    return chosen
+    return state.chosen
+
+
+class _Chosen:
+    """The sentences chosen so far, the concepts they cover and the candidates still open."""
+
+    def __init__(self, candidates: Sequence[Candidate], bags: list[set[str]], pool: list[int],
+                 similar: _SimilarityCoverage | None, settings: SummarizeSettings,
+                 vectors: np.ndarray | None = None) -> None:
+        self.candidates, self.bags, self.pool, self.similar, self.settings = candidates, bags, pool, similar, settings
+        self.vectors = vectors
+        self.chosen: list[int] = []
+        self.covered: set[str] = set()
+        self.used = 0
+
+    def take(self, best: int) -> None:
+        """Choose ``best``: its concepts are covered and candidates redundant with it close."""
+        self.chosen.append(best)
+        self.covered |= self.bags[best]
+        if self.similar is not None:
+            self.similar.add(best)
+        self.used += self.candidates[best].length
+        close = (self.vectors @ self.vectors[best] >= self.settings.dense_redundancy if self.vectors is not None
+                 else np.zeros(len(self.candidates), dtype=bool))
+        self.pool = [i for i in self.pool if i != best and not close[i]
+                     and not _redundant(self.candidates, self.bags, i, best, self.settings)]
 
 
 def _redundant(candidates: Sequence[Candidate], bags: list[set[str]], i: int, j: int,
