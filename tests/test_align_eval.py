@@ -146,3 +146,17 @@ def test_out_of_fold_scores_each_row_by_a_model_that_did_not_see_it():
     assert probability.shape == (300,) and ((probability >= 0.5) == y).mean() > 0.9
     flipped = out_of_fold(x, 1 - y, negatives[:0])  # labels carry through the folds
     assert ((flipped >= 0.5) == (1 - y)).mean() > 0.9
+
+
+def test_length_interactions_are_products_of_their_named_columns():
+    from crosswire.align.matching import MATCH_FEATURES, _with_interactions
+
+    base_width = MATCH_FEATURES.index("cosine_x_containment") + 1
+    base = np.random.default_rng(0).random((4, base_width))
+    full = _with_interactions(base)
+    assert full.shape == (4, len(MATCH_FEATURES))
+    assert np.array_equal(full[:, :base_width], base)
+    named = {name: full[:, i] for i, name in enumerate(MATCH_FEATURES)}
+    for length in ("length_diff", "log_length"):
+        for coverage in ("align_f", "one_to_one_f", "containment_min", "containment_max"):
+            assert np.allclose(named[f"{length}_x_{coverage}"], named[length] * named[coverage])

@@ -54,7 +54,16 @@ _ALIGNMENT = (
                                            for side in ("min", "max")),
     "unmatched_min", "unmatched_max", "one_to_one_min", "one_to_one_max", "one_to_one_f",
 )
-MATCH_FEATURES = ("cosine", "tfidf", "char_tfidf", *_LEXICAL, *_ALIGNMENT, "cosine_x_containment")
+_LENGTH_TERMS = ("length_diff", "log_length")
+_COVERAGE_TERMS = ("align_f", "one_to_one_f", "containment_min", "containment_max")
+_INTERACTIONS = tuple(f"{length}_x_{coverage}" for length in _LENGTH_TERMS for coverage in _COVERAGE_TERMS)
+"""Products of the two length features with the coverage features: how much a given overlap
+says depends on how long the two sentences are (a shared half of two short sentences is not a
+shared half of two long ones). Out-of-fold on the MSRP calibration part (10 × 5 shuffled folds,
+paired with the model without them) accuracy rose by 0.0021 ± 0.0006 (9 of 10 repeats) and F1 by
+0.0012 ± 0.0004; products of the one-sided name/number features with the alignment scores,
+hinge (binned) versions of the strongest features and bagging did not help."""
+MATCH_FEATURES = ("cosine", "tfidf", "char_tfidf", *_LEXICAL, *_ALIGNMENT, "cosine_x_containment", *_INTERACTIONS)
 """The pair features, in the order of ``AlignSettings.match_weights``."""
 
 
@@ -191,7 +200,14 @@ class PairFeaturizer:
         tokens = [_Tokens.of(ids, token_vectors, weights) for ids, token_vectors in tokens]
         aligned = np.array([_alignment(tokens[i], tokens[j]) for i, j in pairs], dtype=float)
         containment = lexical[:, _LEXICAL.index("containment_min")]
-        return np.column_stack([cosine, tfidf, char_cos, lexical, aligned, cosine * containment])
+        return _with_interactions(np.column_stack([cosine, tfidf, char_cos, lexical, aligned, cosine * containment]))
+
+
+def _with_interactions(base: np.ndarray) -> np.ndarray:
+    """``base`` (every feature up to ``cosine_x_containment``) with the :data:`_INTERACTIONS` appended."""
+    column = {name: base[:, i] for i, name in enumerate(MATCH_FEATURES[: base.shape[1]])}
+    products = [column[length] * column[coverage] for length in _LENGTH_TERMS for coverage in _COVERAGE_TERMS]
+    return np.column_stack([base, *products])
 
 
 def match_probability(features: np.ndarray, settings: AlignSettings) -> np.ndarray:
