@@ -87,6 +87,18 @@ def test_command_prints_tables_and_json():
     assert all(run["words"] == 50 for run in data["runs"])
 
 
+@needs_duc
+@pytest.mark.slow
+def test_fit_reproduces_the_shipped_concept_model_from_duc_2006():
+    from crosswire.settings import SummarizeSettings
+
+    out = CliRunner().invoke(main, ["eval", "summary", "--fit", str(DUC / "duc2006.jsonl")])
+    assert out.exit_code == 0, out.output
+    fitted = json.loads(out.stdout)
+    assert tuple(fitted["importance_weights"]) == SummarizeSettings().importance_weights
+    assert fitted["importance_bias"] == SummarizeSettings().importance_bias
+
+
 def test_command_on_a_missing_path_is_a_clean_error(tmp_path):
     out = CliRunner().invoke(main, ["eval", "summary", str(tmp_path / "nothing")])
     assert out.exit_code == 2 and "no DUC" in out.output
