@@ -254,3 +254,17 @@ def test_claims_attributed_to_one_named_speaker_are_one_origin():
     # one article is one origin: its own sentence about the statement joins the speaker's origin
     own = Claim("c_own", Span("a", 20, 30), "The Patrian Ministry voiced concern.")
     assert claim_origins([own, said("a", "Patrian Ministry"), said("b", "Patrian Ministry")], []) == 1
+
+
+def test_encoders_answer_calls_larger_than_their_caches(monkeypatch):
+    from crosswire.align import embed
+
+    texts = [f"The port reopened on day {n} of the strike." for n in range(5)]
+    expected = embed.encode(texts)
+    monkeypatch.setattr(embed, "_TOKENS_SIZE", 2)
+    monkeypatch.setattr(embed, "_CACHE_SIZE", 2)
+    tokens = embed.encode_tokens(texts + texts[:1])  # more texts than the cache holds, one repeated
+    assert len(tokens) == 6 and all(len(ids) == len(vectors) > 0 for ids, vectors in tokens)
+    again = embed.encode(texts + texts[:1])
+    assert np.allclose(again[:5], expected, atol=1e-3) and np.allclose(again[5], expected[0], atol=1e-3)
+    assert len(embed._TOKENS) <= 2 and len(embed._CACHE) <= 2

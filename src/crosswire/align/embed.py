@@ -35,22 +35,39 @@ def load_encoder():
 
 def encode(texts: Sequence[str], batch_size: int = 64) -> np.ndarray:
     """Unit-length MiniLM vectors, one row per text (``(0, 384)`` for no texts)."""
-    missing = list(dict.fromkeys(t for t in texts if t not in _CACHE))
+    found = _cached(_CACHE, texts)
+    missing = [t for t in dict.fromkeys(texts) if t not in found]
     if missing:
         vectors = load_encoder().encode(missing, batch_size=batch_size, normalize_embeddings=True)
         for text, vector in zip(missing, np.asarray(vectors, dtype=np.float32)):
-            _CACHE[text] = vector
-        while len(_CACHE) > _CACHE_SIZE:
-            _CACHE.popitem(last=False)
+            found[text] = _CACHE[text] = vector
+        _evict(_CACHE, _CACHE_SIZE)
     if not texts:
         return np.zeros((0, DIM), dtype=np.float32)
-    return np.stack([_CACHE[t] for t in texts])
+    return np.stack([found[t] for t in texts])
+
+
+def _cached(cache: OrderedDict, texts: Sequence[str]) -> dict:
+    """The cached entries of ``texts``, marked as recently used. The caller answers from this
+    dictionary, so evicting the cache afterwards cannot lose an entry the call needs."""
+    found = {}
+    for text in texts:
+        if text in cache:
+            cache.move_to_end(text)
+            found[text] = cache[text]
+    return found
+
+
+def _evict(cache: OrderedDict, size: int) -> None:
+    while len(cache) > size:
+        cache.popitem(last=False)
 
 
 def encode_tokens(texts: Sequence[str], batch_size: int = 64) -> list[tuple[np.ndarray, np.ndarray]]:
     """Per text, its WordPiece ids and unit-length contextual MiniLM vectors (``[CLS]`` and
     ``[SEP]`` left out; float16 to keep the cache small). Fills :func:`encode`'s cache too."""
-    missing = list(dict.fromkeys(t for t in texts if t not in _TOKENS))
+    found = _cached(_TOKENS, texts)
+    missing = [t for t in dict.fromkeys(texts) if t not in found]
     if missing:
         outputs = load_encoder().encode(missing, batch_size=batch_size, output_value=None)
         for text, out in zip(missing, outputs):
@@ -58,12 +75,12 @@ def encode_tokens(texts: Sequence[str], batch_size: int = 64) -> list[tuple[np.n
             ids = out["input_ids"][mask].cpu().numpy()[1:-1].astype(np.int32)
             vectors = out["token_embeddings"][mask].float().cpu().numpy()[1:-1]
             vectors /= np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-9)
-            _TOKENS[text] = (ids, vectors.astype(np.float16))
+            found[text] = _TOKENS[text] = (ids, vectors.astype(np.float16))
             sentence = out["sentence_embedding"].float().cpu().numpy()
             _CACHE.setdefault(text, (sentence / max(float(np.linalg.norm(sentence)), 1e-9)).astype(np.float32))
-        while len(_TOKENS) > _TOKENS_SIZE:
-            _TOKENS.popitem(last=False)
-    return [_TOKENS[t] for t in texts]
+        _evict(_TOKENS, _TOKENS_SIZE)
+        _evict(_CACHE, _CACHE_SIZE)
+    return [found[t] for t in texts]
 
 
 @functools.lru_cache(maxsize=1)
