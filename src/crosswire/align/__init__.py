@@ -40,8 +40,8 @@ from .support import is_supported, support_score
 from .updates import find_updates, split_updates
 
 __all__ = [
-    "align_story", "attributed_origins", "claim_matrix", "claim_origins", "compare_claims", "group_claims", "is_supported", "merge_shared_facts", "run_stage",
-    "support_score",
+    "align_story", "attributed_origins", "claim_matrix", "claim_origins", "compare_claims", "group_claims",
+    "is_supported", "merge_shared_facts", "run_stage", "support_score",
 ]
 
 
