@@ -3,13 +3,25 @@
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from crosswire.align import align_story, group_claims, is_supported, support_score
 from crosswire.align.embed import encode_tokens, token_weights
-from crosswire.align.lexical import frame_speaker, lcs_length, ngram_precision, reported_content
+from crosswire.align.lexical import (
+    char_ratio,
+    clipped_overlap,
+    edit_distance,
+    frame_speaker,
+    lcs_length,
+    ngram_counts,
+    ngram_precision,
+    reported_content,
+)
 from crosswire.align.matching import MATCH_FEATURES, PairFeaturizer, average_linkage, match_matrix
 from crosswire.align.support import SUPPORT_FEATURES
 from crosswire.model import Article, Claim, Family, Span, Value
@@ -268,3 +280,64 @@ def test_encoders_answer_calls_larger_than_their_caches(monkeypatch):
     again = embed.encode(texts + texts[:1])
     assert np.allclose(again[:5], expected, atol=1e-3) and np.allclose(again[5], expected[0], atol=1e-3)
     assert len(embed._TOKENS) <= 2 and len(embed._CACHE) <= 2
+
+
+def _edit_distance_table(a: list[str], b: list[str]) -> int:
+    """The textbook dynamic programme, the reference for the bit-parallel edit distance."""
+    previous = list(range(len(b) + 1))
+    for i, token in enumerate(a, 1):
+        current = [i]
+        for j, other in enumerate(b, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (token != other)))
+        previous = current
+    return previous[-1]
+
+
+_TOKEN_LISTS = st.lists(st.sampled_from(["the", "bridge", "fell", "a", "river", "on", "Monday"]), max_size=70)
+
+
+@given(_TOKEN_LISTS, _TOKEN_LISTS)
+@settings(max_examples=300, deadline=None)
+def test_bit_parallel_edit_distance_equals_the_dynamic_programme(a, b):
+    """Issue #6 (align speed): lists longer than a machine word included."""
+    assert edit_distance(a, b) == _edit_distance_table(a, b)
+
+
+@given(_TOKEN_LISTS, _TOKEN_LISTS)
+@settings(max_examples=200, deadline=None)
+def test_clipped_overlap_is_the_size_of_the_multiset_intersection(a, b):
+    for n in (1, 2):
+        ga, gb = ngram_counts(a, n), ngram_counts(b, n)
+        assert clipped_overlap(ga, gb) == clipped_overlap(gb, ga) == sum((ga & gb).values())
+
+
+def test_char_ratio_is_difflibs_ratio():
+    texts = ["The bridge over the river collapsed on Monday.", "A bridge across the river fell on Monday evening.",
+             "Ticket prices rose.", "", "the BRIDGE over the river collapsed on monday."]
+    for a in texts:
+        for b in texts:
+            expected = difflib.SequenceMatcher(None, a.lower(), b.lower(), autojunk=False).ratio()
+            assert char_ratio(a, b) == expected
+
+
+@pytest.mark.slow
+def test_fast_pair_features_give_the_reference_probabilities(monkeypatch):
+    """Issue #6 (align speed): the match matrix of the fast path (bit-parallel edit distance,
+    compiled difflib, clipped n-gram overlap counted once, texts parsed only when in a candidate
+    pair) equals the one computed with the textbook implementations."""
+    from crosswire.align import lexical
+
+    texts = [line for text, _, _ in STORY.values() for line in text.split("\n")]
+    texts += ["Twelve people were killed when the old bridge over the river collapsed on Monday, police said.",
+              "Ticket prices for the concert rose by ten euros."]
+    articles = [aid for aid, (text, _, _) in STORY.items() for _ in text.split("\n")] + ["d", "d"]
+    fast = match_matrix(texts, articles, SETTINGS)
+    monkeypatch.setattr(lexical, "edit_distance", _edit_distance_table)
+    monkeypatch.setattr(lexical, "char_ratio", lambda a, b: difflib.SequenceMatcher(
+        None, a.lower(), b.lower(), autojunk=False).ratio())
+    monkeypatch.setattr(lexical, "clipped_overlap", lambda a, b: sum((a & b).values()))
+    assert (fast >= SETTINGS.match_threshold).any() and np.array_equal(fast, match_matrix(texts, articles, SETTINGS))
+    every = [(i, j) for i in range(len(texts)) for j in range(i + 1, len(texts))]
+    featurizer = PairFeaturizer(texts)
+    rows = featurizer.features(texts, every)
+    assert np.array_equal(rows[[0, 5]], featurizer.features(texts, [every[0], every[5]]))

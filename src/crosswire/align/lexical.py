@@ -7,7 +7,7 @@ summarisation corpora) still gets the word, number and negation cues.
 
 from __future__ import annotations
 
-import difflib
+import functools
 import re
 from collections import Counter
 
@@ -109,13 +109,21 @@ def ngram_counts(tokens: list[str], n: int) -> Counter:
     return Counter(tuple(tokens[i : i + n]) for i in range(len(tokens) - n + 1))
 
 
+def clipped_overlap(a: Counter, b: Counter) -> int:
+    """How many ``n``-grams two multisets share, each counted as often as it occurs on both sides
+    (the size of ``a & b``, without building it)."""
+    if len(b) < len(a):
+        a, b = b, a
+    return sum(min(count, b[gram]) for gram, count in a.items() if gram in b)
+
+
 def ngram_precision(candidate: list[str] | Counter, reference: list[str] | Counter, n: int) -> float:
     """BLEU's clipped ``n``-gram precision of ``candidate`` against ``reference`` (token lists, or
     their :func:`ngram_counts`); 0 when the candidate has no ``n``-gram."""
     grams = candidate if isinstance(candidate, Counter) else ngram_counts(candidate, n)
     ref = reference if isinstance(reference, Counter) else ngram_counts(reference, n)
     total = sum(grams.values())
-    return sum((grams & ref).values()) / total if total else 0.0
+    return clipped_overlap(grams, ref) / total if total else 0.0
 
 
 def lcs_length(a: list[str], b: list[str]) -> int:
@@ -133,14 +141,31 @@ def lcs_length(a: list[str], b: list[str]) -> int:
 
 
 def edit_distance(a: list[str], b: list[str]) -> int:
-    """Levenshtein distance between two token lists (insertions, deletions, substitutions)."""
-    previous = list(range(len(b) + 1))
-    for i, token in enumerate(a, 1):
-        current = [i]
-        for j, other in enumerate(b, 1):
-            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (token != other)))
-        previous = current
-    return previous[-1]
+    """Levenshtein distance between two token lists (insertions, deletions, substitutions).
+
+    Myers' bit-parallel algorithm in Hyyrö's formulation: one pass over ``b`` with ``a``'s
+    positions as bits of an integer, the same distance as the textbook dynamic programme in
+    ``O(len(b))`` big-integer steps instead of ``O(len(a) * len(b))`` Python steps.
+
+    >>> edit_distance(["the", "bridge", "fell"], ["a", "bridge", "fell", "down"])
+    2
+    """
+    if not a or not b:
+        return len(a) + len(b)
+    positions: dict[str, int] = {}
+    for i, token in enumerate(a):
+        positions[token] = positions.get(token, 0) | (1 << i)
+    full, last = (1 << len(a)) - 1, 1 << (len(a) - 1)
+    plus, minus, distance = full, 0, len(a)  # vertical +1 / -1 differences of the current column
+    for token in b:
+        match = positions.get(token, 0)
+        vertical = match | minus
+        horizontal = (((match & plus) + plus) ^ plus) | match
+        up, down = minus | (~(horizontal | plus) & full), plus & horizontal
+        distance += 1 if up & last else -1 if down & last else 0
+        up, down = ((up << 1) | 1) & full, (down << 1) & full
+        plus, minus = down | (~(vertical | up) & full), up & vertical
+    return distance
 
 
 def order_agreement(a: list[str], b: list[str]) -> float:
@@ -161,8 +186,20 @@ def order_agreement(a: list[str], b: list[str]) -> float:
 
 def char_ratio(a: str, b: str) -> float:
     """Ratcliff–Obershelp similarity of the two lower-cased strings (:mod:`difflib`'s ratio,
-    junk heuristic off): twice the characters in matching blocks over the total length."""
-    return difflib.SequenceMatcher(None, a.lower(), b.lower(), autojunk=False).ratio()
+    junk heuristic off): twice the characters in matching blocks over the total length.
+
+    Computed by ``cydifflib`` (a compiled copy of :mod:`difflib`, the same ratio about nine times
+    faster) when it is installed, else by :mod:`difflib` itself."""
+    return _sequence_matcher()(None, a.lower(), b.lower(), autojunk=False).ratio()
+
+
+@functools.cache
+def _sequence_matcher() -> type:
+    try:
+        from cydifflib import SequenceMatcher
+    except ImportError:  # same ratio, slower
+        from difflib import SequenceMatcher
+    return SequenceMatcher
 
 
 REPORTING = (

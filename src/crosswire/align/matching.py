@@ -80,17 +80,26 @@ class _Text:
     names: frozenset[str]
     negated: bool
     grams: tuple[Counter, ...]
+    gram_totals: tuple[int, ...]
+    content_bigrams: set
 
     @classmethod
     def of(cls, text: str) -> _Text:
         tokens = words(text)
-        return cls(text, tokens, [t for t in tokens if t not in STOPWORDS], frozenset(tokens), lx.content_stems(text),
-                   lx.ngrams(tokens, 2), lx.ngrams(tokens, 3), lx.numbers(text), lx.names(text), lx.negated(text),
-                   tuple(lx.ngram_counts(tokens, n) for n in (1, 2, 3, 4)))
+        content = [t for t in tokens if t not in STOPWORDS]
+        grams = tuple(lx.ngram_counts(tokens, n) for n in (1, 2, 3, 4))
+        return cls(text, tokens, content, frozenset(tokens), lx.content_stems(text), lx.ngrams(tokens, 2),
+                   lx.ngrams(tokens, 3), lx.numbers(text), lx.names(text), lx.negated(text), grams,
+                   tuple(sum(g.values()) for g in grams), lx.ngrams(content, 2))
 
 
 def _both(x: float, y: float) -> tuple[float, float]:
     return min(x, y), max(x, y)
+
+
+def _precisions(shared: int, total_a: int, total_b: int) -> tuple[float, float]:
+    """BLEU-like clipped precision of each side, given the clipped overlap (the same both ways)."""
+    return shared / total_a if total_a else 0.0, shared / total_b if total_b else 0.0
 
 
 def _lexical(a: _Text, b: _Text) -> list[float]:
@@ -99,8 +108,8 @@ def _lexical(a: _Text, b: _Text) -> list[float]:
     contain = _both(inter / len(a.stems) if a.stems else 0.0, inter / len(b.stems) if b.stems else 0.0)
     numbers = a.numbers ^ b.numbers
     lcs = lx.lcs_length(a.tokens, b.tokens)
-    bleu = [_both(lx.ngram_precision(ga, gb, n), lx.ngram_precision(gb, ga, n))
-            for n, ga, gb in zip((1, 2, 3, 4), a.grams, b.grams)]
+    bleu = [_both(*_precisions(lx.clipped_overlap(ga, gb), na, nb))
+            for ga, gb, na, nb in zip(a.grams, b.grams, a.gram_totals, b.gram_totals)]
     return [
         lx.dice(set(a.token_set), set(b.token_set)), *contain,
         lx.dice(a.bigrams, b.bigrams), lx.dice(a.trigrams, b.trigrams),
@@ -114,7 +123,7 @@ def _lexical(a: _Text, b: _Text) -> list[float]:
         abs(len(a.tokens) - len(b.tokens)), math.log1p(len(a.tokens) + len(b.tokens)),
         lx.edit_distance(a.tokens, b.tokens) / max(len(a.tokens), len(b.tokens), 1),
         *_both(lx.order_agreement(a.content, b.tokens), lx.order_agreement(b.content, a.tokens)),
-        lx.dice(lx.ngrams(a.content, 2), lx.ngrams(b.content, 2)), lx.char_ratio(a.text, b.text),
+        lx.dice(a.content_bigrams, b.content_bigrams), lx.char_ratio(a.text, b.text),
     ]
 
 
@@ -194,10 +203,11 @@ class PairFeaturizer:
         word, char = self.word.transform(texts), self.char.transform(texts)
         tfidf = np.asarray(word[left].multiply(word[right]).sum(axis=1)).ravel()
         char_cos = np.asarray(char[left].multiply(char[right]).sum(axis=1)).ravel()
-        parsed = [_Text.of(t) for t in texts]
+        used = sorted({i for pair in pairs for i in pair})  # a story's texts are mostly in no candidate pair
+        parsed = {i: _Text.of(texts[i]) for i in used}
         lexical = np.array([_lexical(parsed[i], parsed[j]) for i, j in pairs], dtype=float)
         weights = token_weights()
-        tokens = [_Tokens.of(ids, token_vectors, weights) for ids, token_vectors in tokens]
+        tokens = {i: _Tokens.of(*tokens[i], weights) for i in used}
         aligned = np.array([_alignment(tokens[i], tokens[j]) for i, j in pairs], dtype=float)
         containment = lexical[:, _LEXICAL.index("containment_min")]
         return _with_interactions(np.column_stack([cosine, tfidf, char_cos, lexical, aligned, cosine * containment]))
