@@ -336,3 +336,20 @@ def test_corroborated_facts_come_first_most_origins_first_one_sentence_each():
     assert all(groups[g].support.origins >= 2 for g in chosen_groups)
     assert "collapsed" in candidates[first[0]].text  # the bridge collapse: three origins
     assert corroborated_first(candidates, sources, 5) == []  # within the budget only
+
+
+@pytest.mark.issue(7)
+def test_word_coverage_earns_a_word_only_up_to_its_share_of_the_cluster():
+    from crosswire.summarize.extractive import _WordCoverage
+
+    cluster = [cand("storm storm storm storm hits coast", 0), cand("storm hits coast towns", 1)]
+    words = 5  # caps: half the cluster's counts (storm 5, hits 2, coast 2, towns 1 of 10 words)
+    coverage = _WordCoverage(cluster, words)
+    repetitive, plain = coverage.gains([0, 1])
+    assert repetitive == pytest.approx((2.5 + 1 + 1) / words)  # storm ×4 earns only its cap of 2.5
+    assert plain == pytest.approx((1 + 1 + 1 + 0.5) / words)
+    coverage.add(0)
+    assert coverage.gains([1]) == [pytest.approx(0.5 / words)]  # only "towns" is left to earn
+    coverage.add(1)
+    assert coverage.gains([0, 1]) == [0.0, 0.0]  # nothing earns past the caps
+

@@ -61,7 +61,9 @@ def test_one_topic_gives_rows_for_every_system_and_the_update_sets():
             assert 0 < row["rouge_2"] < row["rouge_1"] <= 100
     for run in result["runs"]:
         assert all(row["dropped"] == 0 for row in run["rows"])  # deletion-only compression always passes
+        assert all(row["chosen_words"] >= run["words"] for row in run["rows"])  # every system fills its budget
     report = markdown_report(result)
+    assert report.count("Words chosen before the cut at 100") == 3
     assert "| crosswire-update |" in report and "best baseline" in report
     assert "dropped by the support check: 0" in report
     assert all(run["concept_model"].startswith("shipped") for run in result["runs"])  # one file: no cross-fit

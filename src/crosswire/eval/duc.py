@@ -5,7 +5,9 @@ same sentences: each document is unwrapped (DUC wire copy is hard-wrapped at ~70
 paragraph starts with an indented line or follows a blank one), cleaned with
 :func:`crosswire.clean.clean_text` and split with :func:`crosswire.clean.split_sentences`.
 Outputs are truncated to the word limit and scored with ``rouge-score`` (Porter stemming),
-recall averaged over the reference summaries.
+recall averaged over the reference summaries. Every system adds sentences until it reaches the
+limit and is cut there (the DUC convention); the report says how many words each chose before
+the cut, so a system that stopped short would show.
 
 crosswire runs here as in the pipeline, with what DUC lacks left neutral: the same selector,
 settings and compression, every chosen sentence checked against its own source sentence by the
@@ -115,6 +117,12 @@ def candidates_of(docs: Sequence[str], compressed: bool = False) -> list[Candida
     return out
 
 
+def _chosen_words(candidates: Sequence[Candidate], chosen: Sequence[int]) -> int:
+    """Words of the chosen sentences before the cut at the word limit (a system that stops short
+    of the limit would be scored on fewer words than the others)."""
+    return sum(candidates[i].length for i in chosen)
+
+
 def _summary(candidates: Sequence[Candidate], chosen: Sequence[int], words: int) -> str:
     return " ".join(" ".join(candidates[i].text for i in chosen).split()[:words])
 
@@ -176,7 +184,7 @@ def _run_sets(sets: Sequence[DucSet], words: int, settings: SummarizeSettings, u
             chosen, dropped = supported(chosen, cands, plain) if name == "crosswire" else (chosen, 0)
             r1, r2 = score(_summary(cands, chosen, words), s.refs)
             rows.append({"id": s.id, "topic": s.topic, "system": name, "rouge_1": r1, "rouge_2": r2,
-                         "dropped": dropped})
+                         "dropped": dropped, "chosen_words": _chosen_words(cands, chosen)})
         progress(s.id)
     return rows
 
@@ -205,7 +213,7 @@ def _run_update(sets: Sequence[DucSet], words: int, settings: SummarizeSettings,
                 chosen, dropped = supported(chosen, cands, candidates_of(s.docs))
                 r1, r2 = score(_summary(cands, chosen, words), s.refs)
                 rows.append({"id": s.id, "topic": topic, "system": "crosswire-update", "rouge_1": r1, "rouge_2": r2,
-                             "dropped": dropped})
+                             "dropped": dropped, "chosen_words": _chosen_words(cands, chosen)})
             earlier.extend(c.text for c in candidates_of(s.docs))
             progress(s.id)
     return rows
@@ -314,8 +322,20 @@ def markdown_report(result: dict) -> str:
                 cells += [f"{r1:.2f}", f"{r2:.2f}"]
             lines.append(f"| {name} | " + " | ".join(cells) + " |")
         dropped = sum(r.get("dropped", 0) for r in rows)
-        lines += ["", _margin(rows, names, ids) + f" Sentences dropped by the support check: {dropped}.", ""]
+        lines += ["", _margin(rows, names, ids) + f" Sentences dropped by the support check: {dropped}.", "",
+                  _budget(rows, names, run["words"]), ""]
     return "\n".join(lines)
+
+
+def _budget(rows: list[dict], names: list[str], words: int) -> str:
+    """How many words each system chose before the cut at ``words``: the least over the sets (all
+    at or above ``words``: every system fills its budget) and the median."""
+    cells = []
+    for name in names:
+        used = [r["chosen_words"] for r in rows if r["system"] == name and "chosen_words" in r]
+        if used:
+            cells.append(f"{name} {min(used)} / {statistics.median(used):g}")
+    return f"Words chosen before the cut at {words} (least / median over the sets): " + ", ".join(cells) + "."
 
 
 def _margin(rows: list[dict], names: list[str], ids: set[str]) -> str:

@@ -14,6 +14,9 @@ the same code summarises a crosswire story and a DUC document set.
    cover yet, times its prior (support, position), over its length to the power ``length_power``
    (the cost-scaled greedy of Lin & Bilmes 2010). The prior multiplies independent support
    (dossiers), centrality, position and, with a query, the sentence's TF-IDF similarity to it.
+   Beside the concepts, clipped word coverage (``word_coverage_weight``) values the words a
+   candidate adds up to each word's share of the cluster: a summary that repeats its words says
+   less in its budget.
 3. Greedy under the word budget; the coverage gain already penalises redundancy, and a candidate
    too close to a chosen one (concept Jaccard; a lower bar within one claim group) is skipped.
 """
@@ -227,17 +230,17 @@ def select(
     pool = [i for i, c in enumerate(candidates) if eligible(c, settings) and bags[i]
             and not any(_jaccard(bags[i], t) > settings.redundancy for t in told)]
     priors = _priors(candidates, settings, query)
-    similar = _SimilarityCoverage(candidates, settings.similarity_alpha) if settings.similarity_weight else None
+    terms = _coverage_terms(candidates, settings, words)
     total = sum(weights.values()) or 1.0
-    state = _Chosen(candidates, bags, pool, similar, settings, vectors)
+    state = _Chosen(candidates, bags, pool, [t for _, t in terms], settings, vectors)
     for best in first:
         if best in state.pool and candidates[best].length <= words - state.used:
             state.take(best)
     while state.pool:
         pool = state.pool
         gains = [sum(weights[k] for k in bags[i] - state.covered) / total for i in pool]
-        if similar is not None:
-            gains = [g + settings.similarity_weight * h for g, h in zip(gains, similar.gains(pool))]
+        for weight, term in terms:
+            gains = [g + weight * h for g, h in zip(gains, term.gains(pool))]
         values = [g * priors[i] / candidates[i].length ** settings.length_power for g, i in zip(gains, pool)]
         best, overflow = _best(candidates, pool, values, words - state.used)
         if best is None or (overflow and not fill):
@@ -248,13 +251,24 @@ def select(
     return state.chosen
 
 
+def _coverage_terms(candidates: Sequence[Candidate], settings: SummarizeSettings,
+                    words: int) -> list[tuple[float, _SimilarityCoverage | _WordCoverage]]:
+    """The optional coverage terms added to the concept gain, with their weights."""
+    terms: list[tuple[float, _SimilarityCoverage | _WordCoverage]] = []
+    if settings.similarity_weight:
+        terms.append((settings.similarity_weight, _SimilarityCoverage(candidates, settings.similarity_alpha)))
+    if settings.word_coverage_weight and candidates:
+        terms.append((settings.word_coverage_weight, _WordCoverage(candidates, words * settings.word_share_scale)))
+    return terms
+
+
 class _Chosen:
     """The sentences chosen so far, the concepts they cover and the candidates still open."""
 
     def __init__(self, candidates: Sequence[Candidate], bags: list[set[str]], pool: list[int],
-                 similar: _SimilarityCoverage | None, settings: SummarizeSettings,
+                 terms: list[_SimilarityCoverage | _WordCoverage], settings: SummarizeSettings,
                  vectors: np.ndarray | None = None) -> None:
-        self.candidates, self.bags, self.pool, self.similar, self.settings = candidates, bags, pool, similar, settings
+        self.candidates, self.bags, self.pool, self.terms, self.settings = candidates, bags, pool, terms, settings
         self.vectors = vectors
         self.chosen: list[int] = []
         self.covered: set[str] = set()
@@ -264,8 +278,8 @@ class _Chosen:
         """Choose ``best``: its concepts are covered and candidates redundant with it close."""
         self.chosen.append(best)
         self.covered |= self.bags[best]
-        if self.similar is not None:
-            self.similar.add(best)
+        for term in self.terms:
+            term.add(best)
         self.used += self.candidates[best].length
         close = (self.vectors @ self.vectors[best] >= self.settings.dense_redundancy if self.vectors is not None
                  else np.zeros(len(self.candidates), dtype=bool))
@@ -308,3 +322,40 @@ class _SimilarityCoverage:
 
     def add(self, i: int) -> None:
         self.cover += self.sims[:, i]
+
+
+class _WordCoverage:
+    """Clipped word coverage ``Σ_w min(count_S(w), L · p(w))`` as a share of ``L``, ``p(w)`` being
+    the share of the cluster's words that are ``w`` (stemmed, stopwords included) and ``L`` the
+    word budget: a summary earns each word up to the count the cluster's own word distribution
+    gives it at that length, and no more. Repeating a word past its share earns nothing, as in
+    ROUGE-1's clipped counts (the idea of KL-Sum, Haghighi & Vanderwende 2009, in the saturated
+    form of Lin & Bilmes 2011)."""
+
+    def __init__(self, candidates: Sequence[Candidate], length: float) -> None:
+        from scipy.sparse import csr_matrix
+
+        vocabulary: dict[str, int] = {}
+        rows, cols = [], []
+        for i, c in enumerate(candidates):
+            for s, _ in stems(c.text):
+                rows.append(i)
+                cols.append(vocabulary.setdefault(s, len(vocabulary)))
+        counts = csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(len(candidates), max(len(vocabulary), 1)))
+        counts.sum_duplicates()
+        self.counts = counts
+        self.owner = np.repeat(np.arange(counts.shape[0]), np.diff(counts.indptr))
+        totals = np.asarray(counts.sum(axis=0)).ravel()
+        self.cap = length * totals / max(totals.sum(), 1.0)
+        self.cover = np.zeros(counts.shape[1])
+        self.length = max(length, 1.0)
+
+    def gains(self, pool: list[int]) -> list[float]:
+        cols, cover, cap = self.counts.indices, self.cover, self.cap
+        gained = np.minimum(cover[cols] + self.counts.data, cap[cols]) - np.minimum(cover[cols], cap[cols])
+        per_row = np.bincount(self.owner, weights=gained, minlength=self.counts.shape[0])
+        return list(per_row[pool] / self.length)
+
+    def add(self, i: int) -> None:
+        row = self.counts[i]
+        self.cover[row.indices] += row.data
