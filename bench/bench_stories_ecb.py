@@ -5,6 +5,7 @@ Usage::
     python bench/bench_stories_ecb.py ../shared/eval/ecbplus              # report (batch, streaming, baselines)
     python bench/bench_stories_ecb.py ../shared/eval/ecbplus --calibrate  # fit weights + threshold on odd topics
     python bench/bench_stories_ecb.py ../shared/eval/ecbplus --errors calibration  # per-topic error analysis
+    python bench/bench_stories_ecb.py ../shared/eval/ecbplus --cv  # leave-topics-out CV inside the odd topics
 
 The report prints B³ P/R/F1, ARI, V-measure and predicted/gold story counts for the calibration
 half (odd topics), the held-out half (even topics) and all, with ratios against the baselines.
@@ -22,16 +23,20 @@ import numpy as np
 
 from crosswire.eval.stories import clustering_scores, evaluate_stories, load_ecbplus, topic_halves
 from crosswire.settings import Settings
+from crosswire.stories.features import FEATURES
 
 LINK_THRESHOLD = 0.5
+FIRST_PASS_COLUMNS = [0, 1, 2, 3, 5, 6]
+"""Columns of :data:`FEATURES` in the dense first-pass model (all but the shared-neighbour share)."""
 
 
-def _pair_table(features, mask: np.ndarray, gold: list[str], time_scale_days: float):
+def _pair_table(features, mask: np.ndarray, gold: list[str], settings):
     from crosswire.stories.features import pair_similarities
 
     idx = np.flatnonzero(mask)
     a, b = np.triu_indices(len(idx), 1)
-    x = pair_similarities(features, features, idx[a], idx[b], time_scale_days=time_scale_days)
+    x = pair_similarities(features, features, idx[a], idx[b], time_scale_days=settings.time_scale_days,
+                          year_gap_cap=settings.year_gap_cap)
     g = np.asarray(gold)
     return x, (g[idx[a]] == g[idx[b]]).astype(int)
 
@@ -54,10 +59,10 @@ def calibrate(path: str, dense: np.ndarray | None) -> dict:
     articles, gold, topics = load_ecbplus(path)
     odd = topic_halves(topics)["calibration"]
     features = build_features(articles, settings, dense=dense)
-    x, y = _pair_table(features, odd, gold, settings.time_scale_days)
+    x, y = _pair_table(features, odd, gold, settings)
     fitted = {}  # the cheap path leaves time closeness out (see ``StoriesSettings.cheap_time_weight``)
-    names = ["lexical", "dense", "entity", "lead_entity", "shared", "time"]
-    for name, columns in (("dense", [0, 1, 2, 3, 5]), ("cheap", [0, 2])):
+    names = list(FEATURES)
+    for name, columns in (("dense", FIRST_PASS_COLUMNS), ("cheap", [0, 2])):
         model = LogisticRegression(C=10.0, max_iter=5000).fit(x[:, columns], y)
         w = {"lead_entity": 0.0, **dict(zip([names[c] for c in columns], model.coef_[0].round(3)))}
         fitted[name] = {**{k: float(v) for k, v in w.items()}, "bias": round(float(model.intercept_[0]), 3)}
@@ -70,6 +75,7 @@ def calibrate(path: str, dense: np.ndarray | None) -> dict:
                                 cheap_lexical_weight=f["lexical"], cheap_entity_weight=f["entity"],
                                 cheap_lead_entity_weight=f["lead_entity"], cheap_bias=f["bias"],
                                 time_weight=f.get("time", 0.0), cheap_time_weight=0.0,
+                                year_weight=f.get("year_gap", 0.0),
                                 dense_model=settings.dense_model if name == "dense" else None)
         sub_features = build_features(sub, s, dense=None if name == "cheap" else features.dense[odd],
                                       embed_missing=False)
@@ -107,12 +113,13 @@ def _fit_shared(articles, gold, features, settings):
     sweep, best = {}, None
     for k in (3, 5, 7, 10, 15):
         shared = with_shared_neighbours(features, i, j, p, k)
-        x = pair_similarities(shared, shared, i, j, time_scale_days=settings.time_scale_days)
+        x = pair_similarities(shared, shared, i, j, time_scale_days=settings.time_scale_days,
+                              year_gap_cap=settings.year_gap_cap)
         model = LogisticRegression(C=10.0, max_iter=5000).fit(x, y)
         w = [round(float(v), 3) for v in model.coef_[0]]
         s = dataclasses.replace(first, snn_neighbours=k, snn_lexical_weight=w[0], snn_dense_weight=w[1],
                                 snn_entity_weight=w[2], snn_lead_entity_weight=w[3], snn_weight=w[4],
-                                snn_time_weight=w[5],
+                                snn_time_weight=w[5], snn_year_weight=w[6],
                                 snn_bias=round(float(model.intercept_[0]), 3))
         scores = clustering_scores(labels_of(cluster_articles(articles, [], s, features), articles), gold)
         sweep[str(k)] = {"score": round((scores["b3_f1"] + scores["ari"]) / 2, 4), "weights": w,
@@ -133,6 +140,75 @@ def _window_sweep(articles, gold, features, settings) -> dict[str, float]:
             articles), gold)
         out[str(days)] = round((scores["b3_f1"] + scores["ari"]) / 2, 4)
     return out
+
+
+def fit_link_models(features, gold: np.ndarray, settings, k: int):
+    """Both link models fitted on all pairs of ``features`` (gold event ids ``gold``) as
+    :func:`calibrate` fits them (C = 10): the first-pass model, then, with each article's ``k``
+    most probable first-pass links as neighbours, the second-pass model."""
+    from sklearn.linear_model import LogisticRegression
+
+    from crosswire.stories.features import pair_probabilities, pair_similarities, with_shared_neighbours
+
+    i, j = np.triu_indices(len(gold), 1)
+    y = (gold[i] == gold[j]).astype(int)
+    x = pair_similarities(features, features, i, j, time_scale_days=settings.time_scale_days,
+                          year_gap_cap=settings.year_gap_cap)
+    first = LogisticRegression(C=10.0, max_iter=5000).fit(x[:, FIRST_PASS_COLUMNS], y)
+    w = dict(zip(FIRST_PASS_COLUMNS, first.coef_[0].tolist()))
+    s = dataclasses.replace(settings, lexical_weight=w[0], dense_weight=w[1], entity_weight=w[2],
+                            lead_entity_weight=w[3], time_weight=w[5], year_weight=w[6],
+                            bias=float(first.intercept_[0]), snn_neighbours=0)
+    shared = with_shared_neighbours(features, i, j, pair_probabilities(features, features, i, j, s), k)
+    x = pair_similarities(shared, shared, i, j, time_scale_days=s.time_scale_days, year_gap_cap=s.year_gap_cap)
+    second = LogisticRegression(C=10.0, max_iter=5000).fit(x, y)
+    w = second.coef_[0].tolist()
+    return dataclasses.replace(s, snn_neighbours=k, snn_lexical_weight=w[0], snn_dense_weight=w[1],
+                               snn_entity_weight=w[2], snn_lead_entity_weight=w[3], snn_weight=w[4],
+                               snn_time_weight=w[5], snn_year_weight=w[6], snn_bias=float(second.intercept_[0]))
+
+
+def _rows_of(features, rows: np.ndarray):
+    """The features of ``rows`` only (no neighbours)."""
+    return dataclasses.replace(features, lexical=features.lexical[rows], entities=features.entities[rows],
+                               dense=None if features.dense is None else features.dense[rows],
+                               days=features.days[rows], lead=None if features.lead is None else features.lead[rows],
+                               years=None if features.years is None else features.years[rows], neighbours=None)
+
+
+def cross_validate(path: str, dense: np.ndarray | None, folds: int = 4, shuffles: int = 3,
+                   overrides: dict | None = None) -> dict:
+    """Leave-topics-out cross-validation inside the calibration (odd) topics, run as the report
+    runs: the odd topics are dealt into ``folds`` folds (``shuffles`` times, seeds 0, 1, …); for
+    each fold both link models are refitted on the other folds' articles (:func:`fit_link_models`,
+    ``snn_neighbours`` kept), *all* articles are clustered together by the batch path (features
+    over all, as in the report), and the fold's articles are scored. Scores are over all odd
+    articles (each predicted once per shuffle); no even-topic label is read."""
+    import random
+
+    from crosswire.stories import cluster_articles, labels_of
+    from crosswire.stories.features import build_features
+
+    settings = dataclasses.replace(Settings().stories, **(overrides or {}))
+    articles, gold, topics = load_ecbplus(path)
+    odd = topic_halves(topics)["calibration"]
+    gold_arr, topics_arr = np.asarray(gold), np.asarray(topics)
+    features = build_features(articles, settings, dense=dense)
+    runs = []
+    for seed in range(shuffles):
+        numbers = sorted(set(topics_arr[odd].tolist()))
+        random.Random(seed).shuffle(numbers)
+        labels = np.empty(len(articles), dtype=object)
+        for k in range(folds):
+            test = np.isin(topics_arr, numbers[k::folds])
+            train = np.flatnonzero(odd & ~test)
+            fitted = fit_link_models(_rows_of(features, train), gold_arr[train], settings, settings.snn_neighbours)
+            predicted = labels_of(cluster_articles(articles, [], fitted, features), articles)
+            labels[test] = [f"{k}:{x}" for x in predicted[test]]
+        runs.append(clustering_scores(list(labels[odd]), list(gold_arr[odd])))
+    mean = {key: round(float(np.mean([r[key] for r in runs])), 4) for key in ("b3_f1", "ari", "predicted_stories")}
+    return {"folds": folds, "shuffles": shuffles, "mean": mean,
+            "runs": [{k: round(v, 4) for k, v in r.items() if k in ("b3_f1", "ari")} for r in runs]}
 
 
 def print_errors(path: str, dense: np.ndarray | None, half: str) -> None:
@@ -178,6 +254,10 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("path", help="ECB+ folder or articles.jsonl (e.g. ../shared/eval/ecbplus)")
     parser.add_argument("--calibrate", action="store_true", help="fit the link model on odd topics")
+    parser.add_argument("--cv", action="store_true",
+                        help="leave-topics-out cross-validation inside the odd topics (4 folds x 3 shuffles)")
+    parser.add_argument("--set", action="append", default=[], metavar="FIELD=VALUE",
+                        help="with --cv: a StoriesSettings field to override (e.g. rejoin_days=0)")
     parser.add_argument("--embeddings", help="cache file (.npy) for the MiniLM embeddings, file order")
     parser.add_argument("--json", help="also write the report as JSON here")
     parser.add_argument("--errors", choices=["calibration", "held_out", "all"],
@@ -194,6 +274,10 @@ def main(argv: list[str] | None = None) -> int:
         np.save(args.embeddings, dense)
     if args.calibrate:
         print(json.dumps(calibrate(args.path, dense), indent=2))
+        return 0
+    if args.cv:
+        overrides = {k: json.loads(v) for k, v in (item.split("=", 1) for item in args.set)}
+        print(json.dumps(cross_validate(args.path, dense, overrides=overrides), indent=2))
         return 0
     if args.errors:
         print_errors(args.path, dense, args.errors)

@@ -274,3 +274,68 @@ def test_lsh_rows_grow_with_corpus_so_buckets_stay_small():
 
     rows = [lsh_rows_for(n, CHEAP) for n in (5_000, 10_000, 20_000, 100_000)]
     assert rows[0] == rows[1] == CHEAP.lsh_rows and rows[2] == rows[1] + 1 and rows[3] == rows[1] + 3
+
+
+def test_latest_year_reads_publication_year_else_latest_named_year():
+    """Issue #4 item 2 ("when"): the year gap parts undated look-alikes whose texts name other years."""
+    from crosswire.stories.features import latest_year, year_gap
+
+    undated = article("y1", "Voters in Patria elected a parliament on Sunday, the first vote since 2004 and 2008.")
+    dated = article("y2", "Patria will hold elections in 2019, the commission said.", dt.date(2013, 9, 26))
+    bare = article("y3", "Voters elected a parliament on Sunday; 3,2008 ballots and 12.2013 were noted.")
+    assert latest_year(undated) == 2008 and latest_year(dated) == 2013  # a date outranks the text
+    assert np.isnan(latest_year(bare))  # numbers that only look like years are not read as years
+    gap = year_gap(np.array([2008.0, 2008.0, 2008.0, np.nan]), np.array([2008.0, 2010.0, 2020.0, 2008.0]), 4.0)
+    assert gap.tolist() == [0.0, 0.5, 1.0, 0.0]
+
+
+def test_year_gap_lowers_the_link_of_look_alikes_years_apart():
+    text = ("Voters in Patria cast ballots on Sunday in a parliamentary election, officials in Ostrava said. "
+            "Turnout was high across Patria and the Ostrava commission counted through the night.")
+    old = article("e1", text + " It was the first vote under the 2008 constitution.")
+    same = article("e2", text + " Observers from 2008 missions watched.")
+    new = article("e3", text + " Results come next week.", dt.date(2013, 12, 15))
+    # the year gap is opt-in: turned on with the weight it was fitted at on the odd ECB+ topics
+    full = dataclasses.replace(Settings().stories, year_gap_cap=4.0, year_weight=-1.812)
+    dense = np.tile(np.eye(1, 8, dtype=np.float32), (3, 1))  # one embedding for all: only the years differ
+    features = build_features([old, same, new], full, dense=dense)
+    x = pair_similarities(features, features, np.array([0, 0]), np.array([1, 2]), year_gap_cap=full.year_gap_cap)
+    assert x[0, 6] == 0.0 and x[1, 6] == 1.0
+    p = pair_probabilities(features, features, np.array([0, 0]), np.array([1, 2]), full)
+    assert full.year_weight < 0 and p[0] > p[1]
+    off = build_features([old, same, new], dataclasses.replace(full, year_gap_cap=0.0), dense=dense)
+    assert not pair_similarities(off, off, np.array([0]), np.array([2]), year_gap_cap=0.0)[:, 6].any()
+
+
+def _rejoin_case(days):
+    """Six reports of one event as two parts of three, and the first-pass probabilities of all pairs."""
+    from crosswire.stories.features import pair_probabilities as probabilities
+
+    text = ("Police in Livorno arrested Marco Bellini after a raid that seized 420 kilograms of cocaine. "
+            "Customs officers in Livorno found the cocaine in crates of bananas, Bellini's lawyer said.")
+    arts = [article(f"r{k}", text + f" Update {k}.", day) for k, day in enumerate(days)]
+    full = dataclasses.replace(Settings().stories, attach_max_size=2, rejoin_days=7.0)  # opt-in
+    features = build_features(arts, full, dense=np.tile(np.eye(1, 8, dtype=np.float32), (6, 1)))
+    i, j = np.triu_indices(6, 1)
+    first = dataclasses.replace(full, snn_neighbours=0)
+    return features, i, j, probabilities(features, features, i, j, first), full
+
+
+def test_rejoin_joins_parts_the_second_pass_cut_only_when_close_in_time():
+    """Issue #4: the shared-neighbour pass cuts an event whose parts outnumber ``snn_neighbours``;
+    parts the first-pass model links on average and dated within ``rejoin_days`` are joined again,
+    parts far apart in time (look-alikes) or undated are not."""
+    from crosswire.stories.batch import rejoin
+
+    parts = [[0, 1, 2], [3, 4, 5]]
+    week = [dt.date(2024, 3, 1)] * 3 + [dt.date(2024, 3, 3)] * 3
+    features, i, j, p, settings = _rejoin_case(week)
+    assert p.mean() >= settings.link_threshold
+    assert rejoin(features, [list(g) for g in parts], i, j, p, settings) == [[0, 1, 2, 3, 4, 5]]
+    apart = week[:3] + [dt.date(2024, 3, 1) + dt.timedelta(days=settings.rejoin_days + 2)] * 3
+    features, i, j, p, settings = _rejoin_case(apart)
+    assert rejoin(features, [list(g) for g in parts], i, j, p, settings) == parts
+    features, i, j, p, settings = _rejoin_case([None] * 6)
+    assert rejoin(features, [list(g) for g in parts], i, j, p, settings) == parts
+    features, i, j, p, settings = _rejoin_case(week)
+    assert rejoin(features, [list(g) for g in parts], i, j, np.zeros_like(p), settings) == parts  # no strong link

@@ -201,3 +201,22 @@ def test_big_neighbourhoods_are_reconciled_in_pieces_of_whole_stories(arrests):
         clusterer.restore(first + second, where)
         assert clusterer._neighbourhoods({"a": {"b", "c"}}) == expected
         assert clusterer._neighbourhoods({"a": set(), "c": {"c"}}) == [["a"], ["c"]]  # not connected
+
+
+def test_streaming_and_stored_id_inheritance_share_one_rule_with_their_own_ties(arrests):
+    """Both callers of ``inherited_ids`` keep the ids they gave before it was shared: on equal
+    overlaps streaming keeps the older story's id, a stored re-clustering the smaller id."""
+    from crosswire.stories.online import inherited_ids
+
+    first, _ = arrests
+    previous = {"m0": "s_z", "m1": "s_a", "m2": "s_a", "m3": "s_z"}
+    groups = [["m0", "m1"], ["m2", "m3"]]  # each group holds one article of each story: all ties
+    ids, _ = inherit_ids(groups, previous, used={"s_a", "s_z"})
+    assert ids == ["s_a", "s_z"]  # smaller id first, then group order
+    clusterer = OnlineClusterer(CHEAP)
+    clusterer.restore(first, previous)  # m0 arrives first: s_z is the older story
+    assert clusterer._inherit(groups, previous) == ["s_z", "s_a"]
+    assert inherited_ids(groups, previous) == {0: "s_a", 1: "s_z"}
+    bigger = [["m0", "m3", "m1"], ["m2"]]  # a larger overlap wins whatever the tie rule
+    assert inherited_ids(bigger, previous) == inherited_ids(bigger, previous, tie=lambda s: -ord(s[-1])) == {
+        0: "s_z", 1: "s_a"}

@@ -21,6 +21,7 @@ import numpy as np
 from ..errors import InputError
 from ..model import Article
 from ..settings import IngestSettings, Settings
+from ..stories.features import FEATURES
 
 
 def load_ecbplus(path: str | Path, topics: Collection[int] | None = None
@@ -181,9 +182,6 @@ def evaluate_stories(path: str | Path, settings: Settings | None = None, seed: i
     }
 
 
-FEATURES = ("lexical", "dense", "entity", "lead_entity", "shared", "time")
-
-
 def scored_features(features, settings):
     """The features as the batch path scores them in the end (with the second pass's shared
     neighbours on the dense path), and the settings of the path in use."""
@@ -224,7 +222,8 @@ def topic_errors(labels: Sequence, gold: Sequence[str], topics: Sequence[int], f
             if (g1 == g2) == (s1 == s2):
                 continue  # neither a merge nor a split
             a, b = (np.array(v).ravel() for v in np.meshgrid(cells[(g1, s1)], cells[(g2, s2)], indexing="ij"))
-            x = pair_similarities(scored, scored, a, b, time_scale_days=settings.time_scale_days)
+            x = pair_similarities(scored, scored, a, b, time_scale_days=settings.time_scale_days,
+                                  year_gap_cap=settings.year_gap_cap)
             p = pair_probabilities(scored, scored, a, b, settings)
             links.append({"kind": "merge" if s1 == s2 else "split", "cells": [[g1, s1], [g2, s2]],
                           "sizes": [len(cells[(g1, s1)]), len(cells[(g2, s2)])], "p": round(float(p.mean()), 3),

@@ -15,7 +15,6 @@ Two entry points, both keeping story ids stable:
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -25,7 +24,7 @@ from ..model import Article, Story
 from ..settings import StoriesSettings
 from ..stories import build_story, cluster_articles, story_id
 from ..stories.features import build_features, for_path
-from ..stories.online import OnlineClusterer, StoryEvent
+from ..stories.online import OnlineClusterer, StoryEvent, inherited_ids
 from .duck import Store
 
 
@@ -143,14 +142,8 @@ def inherit_ids(groups: Sequence[Sequence[str]], previous: dict[str, str],
     whose articles now sit in a group with another id was merged into it (``merge``); a group
     with a fresh id that took articles from a surviving story split off it (``split``).
     """
-    overlaps = sorted(((n, sid, g) for g, group in enumerate(groups)
-                       for sid, n in Counter(previous[a] for a in group if a in previous).items()),
-                      key=lambda t: (-t[0], t[1], t[2]))
-    ids: dict[int, str] = {}
-    taken: set[str] = set()
-    for _, sid, g in overlaps:
-        if g not in ids and sid not in taken:
-            ids[g], _ = sid, taken.add(sid)
+    ids = inherited_ids(groups, previous)  # equal overlaps: the smaller id first
+    taken = set(ids.values())
     events = []
     for g, group in enumerate(groups):
         if g not in ids:

@@ -1,12 +1,13 @@
 """Stories, pure: group articles into real-world events.
 
 Batch (:mod:`.batch`): a logistic link model over lexical, dense (MiniLM), entity-proxy,
-lead entity-proxy and time-closeness similarities (:mod:`.features`; the publication date is
-also read as entity proxies) inside a publication-time window, scored a
+lead entity-proxy, time-closeness and year-gap similarities (:mod:`.features`; the publication
+date is also read as entity proxies) inside a publication-time window, scored a
 second time with the articles' shared nearest neighbours added (dense path), candidate pairs
 from an ANN index at scale (:mod:`.ann`), and
 average-linkage clustering cut at a calibrated probability, so the number of stories is never
-given. Articles in one near-duplicate family always share a story. Streaming (:mod:`.online`)
+given; parts of one event that the second pass cut apart and that lie days apart are joined
+again. Articles in one near-duplicate family always share a story. Streaming (:mod:`.online`)
 assigns new articles one by one to the best story or opens a new one, with stable story ids and
 a history of merges and splits, and after each update re-clusters the neighbourhood of the new
 articles by the batch rule (second pass included) to reconcile; its state is persisted by

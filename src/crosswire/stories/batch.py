@@ -11,7 +11,9 @@
 4. average-linkage agglomerative clustering inside each component, cut at
    ``1 − link_threshold``: two groups join only if their articles are linked *on average*;
 5. groups of at most ``attach_max_size`` articles join the larger group they are linked to best
-   on average, if that reaches ``attach_threshold`` (a report from an unusual angle).
+   on average, if that reaches ``attach_threshold`` (a report from an unusual angle);
+6. on the dense path, groups that the second pass cut apart although the first-pass model links
+   them on average and their reports lie within ``rejoin_days`` are joined again (:func:`rejoin`).
 
 Step 3 loses nothing (given all pairs; with ANN candidates, up to the index's recall): average
 linkage cut at ``t`` never joins two groups with no pair above ``t`` between them, so it never
@@ -112,7 +114,9 @@ def cluster(features: Features, settings: StoriesSettings,
     settings = for_path(settings)
     i, j = candidate_pairs(features, settings)
     p = pair_probabilities(features, features, i, j, settings)
+    first_pass = None
     if features.dense is not None and settings.snn_neighbours:  # second pass: shared neighbours
+        first_pass = (features, p)
         features = with_shared_neighbours(features, i, j, p, settings.snn_neighbours)
         p = pair_probabilities(features, features, i, j, settings)
     strong = p >= settings.link_threshold
@@ -128,7 +132,10 @@ def cluster(features: Features, settings: StoriesSettings,
         sub = average_linkage(features, members, settings, forced, p_members)
         for label in np.unique(sub):
             groups.append(sorted(int(m) for m in members[sub == label]))
-    return attach_small(features, groups, i, j, p, settings)
+    groups = attach_small(features, groups, i, j, p, settings)
+    if first_pass is not None and settings.rejoin_days:
+        groups = rejoin(first_pass[0], groups, i, j, first_pass[1], settings)
+    return groups
 
 
 def _within_probabilities(features: Features, parts: list[np.ndarray],
@@ -191,3 +198,60 @@ def _best_targets(features: Features, groups: list[list[int]], pairs: list[tuple
         if value >= settings.attach_threshold and value > best.get(s, (-1.0, -1))[0]:
             best[s] = (float(value), c)
     return {s: c for s, (_, c) in best.items()}
+
+
+def rejoin(features: Features, groups: list[list[int]], i: np.ndarray, j: np.ndarray, p: np.ndarray,
+           settings: StoriesSettings) -> list[list[int]]:
+    """Join again groups that the second pass cut apart: two groups of more than
+    ``attach_max_size`` articles, each at least half dated, whose median days lie within
+    ``rejoin_days`` and whose average first-pass link probability reaches ``link_threshold``.
+
+    The shared-neighbour pass cuts an event whose reports form two parts each larger than
+    ``snn_neighbours`` (every article's neighbours lie in its own part); look-alike events, which
+    that pass is there to part, lie apart in time. ``features`` are the first-pass features (no
+    neighbours) and ``p`` the first-pass probabilities of the candidate pairs ``(i, j)``. Joins
+    go best first, in rounds, until none passes.
+    """
+    groups = [list(g) for g in groups]
+    while True:
+        label = np.empty(len(features), dtype=np.int64)
+        for k, group in enumerate(groups):
+            label[group] = k
+        middle = np.array([_median_day(features.days[g]) for g in groups])
+        big = np.array([len(g) > settings.attach_max_size for g in groups])
+        a, b = np.minimum(label[i], label[j]), np.maximum(label[i], label[j])
+        edge = (p >= settings.link_threshold) & (a != b) & big[a] & big[b]
+        edge &= np.abs(middle[a] - middle[b]) <= settings.rejoin_days  # False where either is NaN
+        pairs = sorted({(int(x), int(y)) for x, y in zip(a[edge], b[edge])})
+        average = _average_links(features, groups, pairs, settings)
+        joined: set[int] = set()
+        for value, x, y in sorted(((v, x, y) for v, (x, y) in zip(average, pairs)), reverse=True):
+            if value >= settings.link_threshold and not {x, y} & joined:
+                groups[x] = sorted(groups[x] + groups[y])
+                groups[y] = []
+                joined |= {x, y}
+        if not joined:
+            return groups
+        groups = [g for g in groups if g]
+
+
+def _median_day(days: np.ndarray) -> float:
+    """Median publication day of a group, NaN unless at least half of it is dated."""
+    dated = days[~np.isnan(days)]
+    return float(np.median(dated)) if len(dated) and 2 * len(dated) >= len(days) else math.nan
+
+
+def _average_links(features: Features, groups: list[list[int]], pairs: list[tuple[int, int]],
+                   settings: StoriesSettings) -> np.ndarray:
+    """Average link probability over all article pairs of each pair of groups."""
+    if not pairs:
+        return np.zeros(0)
+    left, right, owner = [], [], []
+    for k, (x, y) in enumerate(pairs):
+        u, v = np.meshgrid(groups[x], groups[y], indexing="ij")
+        left.append(u.ravel())
+        right.append(v.ravel())
+        owner.append(np.full(u.size, k))
+    owner_ids = np.concatenate(owner)
+    p = pair_probabilities(features, features, np.concatenate(left), np.concatenate(right), settings)
+    return np.bincount(owner_ids, weights=p) / np.bincount(owner_ids)

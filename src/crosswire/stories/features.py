@@ -21,7 +21,12 @@ Publication time enters three ways (undated articles are never constrained by it
 * date markers: the year, month and two staggered weeks of publication are read as entity
   proxies too (:func:`date_markers`, in the entity and lead-entity overlaps), so that reports of
   one date share "names" and look-alikes of other dates do not;
-* a hard window: two dated articles further apart than ``window_days`` are never linked.
+* a hard window: two dated articles further apart than ``window_days`` are never linked;
+* ``year_gap``: each article's *latest year* — its publication year, or for an undated article
+  the latest year its text names (a lower bound on when it was written) — and the gap between two
+  articles' latest years, ``min(gap, year_gap_cap) / year_gap_cap`` (0 when either is unknown):
+  the "when" of two look-alike events (an election, a patch) that ECB+-style undated reports
+  otherwise only hint at (:func:`latest_year`).
 
 The title is part of the TF-IDF text, of the encoder's title + lead and of the lead entities;
 the URL is left out everywhere (it names the outlet, not the event).
@@ -53,6 +58,9 @@ ENTITY_FEATURES = 2**18
 _URL = re.compile(r"https?://\S+|www\.\S+")
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+|\n+")
 _ENTITY_TOKEN = re.compile(r"\b(?:[A-Z][\w'’-]*[\w]|[A-Z]|\d[\d,.]*\d|\d)\b")
+_YEAR = re.compile(r"(?<![\d.,])(?:19[5-9]\d|20\d\d)(?![\d.,]\d)")
+FEATURES = ("lexical", "dense", "entity", "lead_entity", "shared", "time", "year_gap")
+"""Names of the columns of :func:`pair_similarities`, in order."""
 
 
 def feature_text(article: Article) -> str:
@@ -74,6 +82,25 @@ def date_markers(article: Article) -> str:
         return ""
     day = article.published.toordinal()
     return f"Published Y{article.published.year} M{article.published:%Ym%m} W{day // 7} V{(day + 3) // 7}\n"
+
+
+def latest_year(article: Article) -> float:
+    """The publication year, else the latest year from 1950 on that the title or text names (an
+    undated article was mostly written in or after the latest year it names), else NaN.
+
+    >>> import types
+    >>> latest_year(types.SimpleNamespace(published=None, title="", text="Elected in 2004, re-elected in 2008."))
+    2008.0
+    """
+    if article.published is not None:
+        return float(article.published.year)
+    years = [int(y) for y in _YEAR.findall(feature_text(article))]
+    return float(max(years)) if years else math.nan
+
+
+def year_numbers(articles: Sequence[Article]) -> np.ndarray:
+    """:func:`latest_year` of each article."""
+    return np.array([latest_year(a) for a in articles], dtype=np.float64)
 
 
 def entity_text(article: Article) -> str:
@@ -185,6 +212,8 @@ class Features:
     neighbours: object = None
     """Row ``i``: article ``i`` and its most probable links, each ``1/sqrt(k + 1)`` (CSR, n × n), so
     that a row dot product is the shared-neighbour share; set by :func:`with_shared_neighbours`."""
+    years: np.ndarray | None = None
+    """:func:`latest_year` of each article (NaN when unknown); ``None`` leaves ``year_gap`` at 0."""
 
     def __len__(self) -> int:
         return self.lexical.shape[0]
@@ -222,7 +251,8 @@ def build_features(articles: Sequence[Article], settings: StoriesSettings, dense
                                     idf(document_frequency(counts[1]), n), counts[2], lead_idf)
     if dense is None and embed_missing:
         dense = embed(articles, settings)
-    return Features(lexical, entities, dense, day_numbers(articles), lead)
+    years = year_numbers(articles) if settings.dense_model and settings.year_gap_cap else None  # cheap: weight 0
+    return Features(lexical, entities, dense, day_numbers(articles), lead, years=years)
 
 
 def _rowwise_dot(a, b) -> np.ndarray:
@@ -230,12 +260,15 @@ def _rowwise_dot(a, b) -> np.ndarray:
 
 
 def pair_similarities(left: Features, right: Features, i: np.ndarray, j: np.ndarray,
-                      chunk: int = 20000, lead: bool = True, time_scale_days: float = 3.0) -> np.ndarray:
-    """``(len(i), 6)`` array of lexical, dense, entity, lead-entity, shared-neighbour similarity and
-    time closeness of ``left[i]`` and ``right[j]``; the lead column stays 0 when ``lead`` is false
-    (a path that does not weigh it), the shared column unless ``left is right`` carries
-    ``neighbours``; time closeness is ``exp(−gap / time_scale_days)`` for two dated articles, else 0."""
-    out = np.zeros((len(i), 6), dtype=np.float32)
+                      chunk: int = 20000, lead: bool = True, time_scale_days: float = 3.0,
+                      year_gap_cap: float = 4.0) -> np.ndarray:
+    """``(len(i), 7)`` array (columns :data:`FEATURES`) of lexical, dense, entity, lead-entity,
+    shared-neighbour similarity, time closeness and year gap of ``left[i]`` and ``right[j]``; the
+    lead column stays 0 when ``lead`` is false (a path that does not weigh it), the shared column
+    unless ``left is right`` carries ``neighbours``; time closeness is ``exp(−gap /
+    time_scale_days)`` for two dated articles, else 0; year gap see :func:`year_gap` (0 throughout
+    when ``year_gap_cap`` is 0)."""
+    out = np.zeros((len(i), len(FEATURES)), dtype=np.float32)
     shared = left is right and left.neighbours is not None
     for start in range(0, len(i), chunk):
         a, b = i[start:start + chunk], j[start:start + chunk]
@@ -249,7 +282,19 @@ def pair_similarities(left: Features, right: Features, i: np.ndarray, j: np.ndar
         if shared:
             out[rows, 4] = _rowwise_dot(left.neighbours[a], left.neighbours[b])
     out[:, 5] = time_closeness(left.days[i], right.days[j], time_scale_days)
+    if left.years is not None and right.years is not None and year_gap_cap > 0:
+        out[:, 6] = year_gap(left.years[i], right.years[j], year_gap_cap)
     return out
+
+
+def year_gap(a: np.ndarray, b: np.ndarray, cap: float) -> np.ndarray:
+    """``min(|a − b|, cap) / cap`` for latest years ``a`` and ``b``; 0 where either is unknown.
+
+    >>> year_gap(np.array([2008.0, 2008.0, np.nan]), np.array([2008.0, 2013.0, 2008.0]), 4.0).tolist()
+    [0.0, 1.0, 0.0]
+    """
+    gap = np.abs(a - b)
+    return np.where(np.isnan(gap), 0.0, np.minimum(np.nan_to_num(gap), cap) / cap).astype(np.float32)
 
 
 def time_closeness(a: np.ndarray, b: np.ndarray, scale_days: float) -> np.ndarray:
@@ -297,24 +342,26 @@ def for_path(settings: StoriesSettings) -> StoriesSettings:
 
 
 def coefficients(settings: StoriesSettings, dense: bool, shared: bool = False) -> np.ndarray:
-    """``[lexical, dense, entities, lead_entities, shared, time, bias]`` weights of the link model for
-    the path in use; ``shared``: the second-pass model, with shared neighbours (dense path only)."""
+    """``[lexical, dense, entities, lead_entities, shared, time, year_gap, bias]`` weights of the link
+    model for the path in use; ``shared``: the second-pass model, with shared neighbours (dense path
+    only)."""
     if dense and shared:
         return np.array([settings.snn_lexical_weight, settings.snn_dense_weight, settings.snn_entity_weight,
                          settings.snn_lead_entity_weight, settings.snn_weight, settings.snn_time_weight,
-                         settings.snn_bias])
+                         settings.snn_year_weight, settings.snn_bias])
     if dense:
         return np.array([settings.lexical_weight, settings.dense_weight, settings.entity_weight,
-                         settings.lead_entity_weight, 0.0, settings.time_weight, settings.bias])
+                         settings.lead_entity_weight, 0.0, settings.time_weight, settings.year_weight,
+                         settings.bias])
     return np.array([settings.cheap_lexical_weight, 0.0, settings.cheap_entity_weight,
-                     settings.cheap_lead_entity_weight, 0.0, settings.cheap_time_weight, settings.cheap_bias])
+                     settings.cheap_lead_entity_weight, 0.0, settings.cheap_time_weight, 0.0, settings.cheap_bias])
 
 
 def link_probability(similarities: np.ndarray, settings: StoriesSettings, dense: bool,
                      shared: bool = False) -> np.ndarray:
-    """Probability that two articles report one event, from their six similarities."""
+    """Probability that two articles report one event, from their :data:`FEATURES` similarities."""
     w = coefficients(settings, dense, shared)
-    logit = similarities @ w[:6] + w[6]
+    logit = similarities @ w[:-1] + w[-1]
     return 1.0 / (1.0 + np.exp(-logit))
 
 
@@ -332,8 +379,9 @@ def pair_probabilities(left: Features, right: Features, i: np.ndarray, j: np.nda
     dense = left.dense is not None and right.dense is not None
     shared = dense and left is right and left.neighbours is not None
     lead = bool(coefficients(settings, dense, shared)[3])
-    p = link_probability(pair_similarities(left, right, i, j, lead=lead, time_scale_days=settings.time_scale_days),
-                         settings, dense, shared)
+    x = pair_similarities(left, right, i, j, lead=lead, time_scale_days=settings.time_scale_days,
+                          year_gap_cap=settings.year_gap_cap)
+    p = link_probability(x, settings, dense, shared)
     return np.where(within_window(left, right, i, j, settings.window_days), p, 0.0).astype(np.float32)
 
 

@@ -33,9 +33,11 @@ Story ids are never renumbered: an id is born with its story and dies only in a 
 
 from __future__ import annotations
 
+import math
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 import scipy.sparse
@@ -57,7 +59,30 @@ from .features import (
     pair_probabilities,
     term_counts,
     weigh,
+    year_numbers,
 )
+
+
+def inherited_ids(groups: Sequence[Sequence[str]], previous: dict[str, str],
+                  tie: Callable[[str], Any] = str) -> dict[int, str]:
+    """Which group keeps which previous story id: a previous story's id goes to the group holding
+    most of its articles, largest overlaps first, one id per group and one group per id; equal
+    overlaps go by ``tie(story_id)`` (smallest first), then by group order. Groups that inherit
+    nothing are left out of the answer.
+
+    >>> inherited_ids([["a", "b"], ["c"]], {"a": "s1", "b": "s2", "c": "s2"})
+    {0: 's1', 1: 's2'}
+    """
+    overlaps = sorted(((n, sid, g) for g, group in enumerate(groups)
+                       for sid, n in Counter(previous[a] for a in group if a in previous).items()),
+                      key=lambda t: (-t[0], tie(t[1]), t[2]))
+    names: dict[int, str] = {}
+    taken: set[str] = set()
+    for _, sid, g in overlaps:
+        if g not in names and sid not in taken:
+            names[g] = sid
+            taken.add(sid)
+    return names
 
 
 def new_story_id(founder: str) -> str:
@@ -90,6 +115,8 @@ class _Row:
     vector: np.ndarray | None = None
     """The unit vector the ANN index saw for this article."""
     lead: object = None
+    year: float = math.nan
+    """:func:`~crosswire.stories.features.latest_year` of the article."""
 
 
 @dataclass
@@ -131,11 +158,11 @@ class OnlineClusterer:
                 total += np.bincount(c.indices, minlength=c.shape[1])
         self._df = df
         lexical, entities, lead = counts
-        days = day_numbers(articles)
+        days, years = day_numbers(articles), year_numbers(articles)
         for k, article in enumerate(articles):
             vector = None if dense is None else dense[k]
             self.rows[article.id] = _Row(lexical[k], entities[k], vector, days[k], len(self.rows),
-                                         lead=None if lead is None else lead[k])
+                                         lead=None if lead is None else lead[k], year=years[k])
         features = self._features([a.id for a in articles])
         vectors = ann_vectors(features)
         for article, vector in zip(articles, vectors):
@@ -158,7 +185,8 @@ class OnlineClusterer:
                                         scipy.sparse.vstack([r.entities for r in rows]).tocsr(),
                                         self._idf[1], self._idf[2], lead_counts, self._idf[3])
         dense = None if any(r.dense is None for r in rows) else np.stack([r.dense for r in rows])
-        return Features(lexical, entities, dense, np.array([r.day for r in rows]), lead)
+        return Features(lexical, entities, dense, np.array([r.day for r in rows]), lead,
+                        years=np.array([r.year for r in rows]))
 
     # -- assignment ------------------------------------------------------------------------
     def add(self, articles: Sequence[Article], dense: np.ndarray | None = None) -> list[str]:
@@ -264,14 +292,9 @@ class OnlineClusterer:
         return out
 
     def _inherit(self, groups: Sequence[Sequence[str]], previous: dict[str, str]) -> list[str]:
-        """The id of each group: the previous story it holds most of, else a fresh one."""
-        overlaps = sorted(((n, sid, g) for g, group in enumerate(groups)
-                           for sid, n in Counter(previous[m] for m in group).items()),
-                          key=lambda t: (-t[0], self.rows[self.members[t[1]][0]].seq, t[2]))
-        names: dict[int, str] = {}
-        for _, sid, g in overlaps:
-            if g not in names and sid not in names.values():
-                names[g] = sid
+        """The id of each group: the previous story it holds most of (ties: the older story), else
+        a fresh one."""
+        names = inherited_ids(groups, previous, tie=lambda sid: self.rows[self.members[sid][0]].seq)
         for g, group in enumerate(groups):
             if g not in names:
                 names[g] = self._fresh_id(min(group, key=lambda m: self.rows[m].seq))
