@@ -8,12 +8,15 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from crosswire.align import embed, support
 from crosswire.align.support import (
     SUPPORT_FEATURES,
     SourceIndex,
+    clear_caches,
     content_arcs,
     parse_sentences,
     rarity,
+    sentence_arcs,
     support_features,
     support_score,
     window_precision,
@@ -70,6 +73,46 @@ def test_content_arcs_lift_a_prepositions_object_onto_its_head():
     arcs = content_arcs(parse_sentences(["The owner of the mill rebuilt it in spring."])[0])
     assert ("owner", "mill") in arcs and ("rebui", "sprin") in arcs
     assert not any("the" in arc or "of" in arc or "in" in arc for arc in arcs)
+
+
+def test_cached_parses_give_the_arcs_of_a_fresh_parse():
+    sentences = ["The owner of the mill rebuilt it in spring.", "Guards took a sum.", "The owner of the mill rebuilt it in spring."]
+    clear_caches()
+    fresh = [tuple(content_arcs(doc)) for doc in parse_sentences(sentences)]
+    assert sentence_arcs(sentences) == fresh  # cold: parsed in one batch, duplicates once
+    assert sentence_arcs(sentences[::-1]) == fresh[::-1]  # warm: read back, in the order asked
+
+
+def test_cached_index_and_parses_leave_every_score_unchanged(index):
+    texts = ["Armed men took a sum from a security van.", "The guards took a sum from the van. Five were hurt."]
+    clear_caches()
+    cold = [support_features(t, SourceIndex.build(SOURCE)) for t in texts]
+    assert SourceIndex.cached(SOURCE) is SourceIndex.cached(list(SOURCE))  # built once for the same texts
+    warm = [support_features(t, SourceIndex.cached(SOURCE)) for t in texts]
+    assert all(np.array_equal(a, b) for a, b in zip(cold, warm))
+    pieces = support.encode_tokens([texts[0]])[0]
+    given_parse = support.sentence_features(texts[0], pieces, index, doc=parse_sentences([texts[0]])[0])
+    assert given_parse == support.sentence_features(texts[0], pieces, index)  # arcs from the cache
+
+
+def test_prepared_checks_score_as_unprepared_ones():
+    sentences = ["Armed men took a sum from a security van.", "Five guards were hurt in Leith."]
+    spans = [SOURCE[0].split(". ")[0] + ".", SOURCE[0].split(". ")[1] + "."]
+    clear_caches()
+    cold = [support_score(s, [span]) for s in sentences for span in spans]
+    clear_caches()
+    embed._TOKENS.clear()
+    support.prepare(sentences, spans)  # one MiniLM batch and one parse batch for all four checks
+    assert [support_score(s, [span]) for s in sentences for span in spans] == pytest.approx(cold, abs=1e-6)
+
+
+def test_model_support_is_a_summary_check():
+    from crosswire.summarize.support import model_support
+
+    check = model_support()
+    assert check("Three armed men took a sum from a security van in Glasgow on Monday.", SOURCE)
+    assert not check("A fourth man was arrested in Edinburgh on Friday after a car chase.", SOURCE)
+    assert not check("Three armed men took a sum.", [])
 
 
 def test_words_the_sources_never_relate_count_as_unseen_arcs(index):

@@ -36,7 +36,7 @@ from ..model import (
 )
 from ..settings import SummarizeSettings
 from .extractive import Candidate, compress, select
-from .support import SupportCheck, lexical_support
+from .support import SupportCheck, lexical_support, prepare_checks
 from .timeline import timeline
 from .update import select_update
 
@@ -140,6 +140,7 @@ def summarize_story(
     else:
         earlier = [articles[a].text[x.start : x.end] for a in seen if a in articles for x in articles[a].sentences]
         chosen = select_update(candidates, earlier, settings.words, settings)
+    prepare_checks(check, [candidates[i].text for i in chosen], [sources[i] for i in chosen], articles)
     kept, dropped = [], []
     for rank, i in enumerate(chosen):
         claim, group = sources[i]

@@ -4,16 +4,19 @@ A check is any callable ``(sentence, source_texts) -> bool``. The default here i
 honest about it: a sentence is supported when every one of its content words (stemmed) and
 numbers occurs in the cited sources. An extracted sentence passes against its own span, a
 compression that only deleted words too; a paraphrase or a generated sentence passes only if it
-invents no content word. Alignment's entailment-based check can be passed in its place.
+invents no content word. Alignment's learned check (:func:`model_support`, the scorer of
+:mod:`crosswire.align.support`) can be passed in its place; it keeps each source span's prepared
+index and each sentence's parse, so checking a story's sentences parses every text once.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
+from ..settings import AlignSettings
 from .terms import stems
 
-__all__ = ["SupportCheck", "lexical_support", "unsupported_words"]
+__all__ = ["SupportCheck", "lexical_support", "model_support", "prepare_checks", "unsupported_words"]
 
 SupportCheck = Callable[[str, Sequence[str]], bool]
 
@@ -33,3 +36,41 @@ def lexical_support(sentence: str, sources: Sequence[str]) -> bool:
     False
     """
     return bool(sources) and any(c for _, c in stems(sentence)) and not unsupported_words(sentence, sources)
+
+
+class _ModelSupport:
+    """The learned check as a :data:`SupportCheck` that can prepare a story's texts in one batch."""
+
+    def __init__(self, settings: AlignSettings) -> None:
+        self.settings = settings
+
+    def __call__(self, sentence: str, sources: Sequence[str]) -> bool:
+        from ..align.support import is_supported
+
+        return bool(sources) and is_supported(sentence, sources, self.settings)
+
+    def prepare(self, sentences: Sequence[str], sources: Sequence[str]) -> None:
+        from ..align.support import prepare
+
+        prepare(sentences, sources)
+
+
+def model_support(settings: AlignSettings | None = None) -> SupportCheck:
+    """The learned support check (:func:`crosswire.align.support.is_supported`) as a summary check.
+
+    Source indexes and parses are cached by text (:meth:`~crosswire.align.support.SourceIndex.cached`,
+    :func:`~crosswire.align.support.sentence_arcs`), and :func:`prepare_checks` encodes and parses
+    a story's chosen sentences and their spans in one batch, so each text is prepared once.
+    """
+    return _ModelSupport(settings or AlignSettings())
+
+
+def prepare_checks(check: SupportCheck, sentences: Sequence[str], sources: Sequence[tuple], articles: dict) -> None:
+    """Let ``check`` prepare, in one batch, the checks :func:`~crosswire.summarize.cite` is about to
+    make: each sentence against its own span and its claim group's spans (``sources``: the
+    ``(claim, group)`` of each sentence). A check without ``prepare`` (the lexical one) is left alone."""
+    prepare = getattr(check, "prepare", None)
+    if prepare is None:
+        return
+    spans = [s for claim, group in sources for s in (claim.span, *(group.spans if group else ()))]
+    prepare(sentences, list(dict.fromkeys(articles[s.article_id].span_text(s) for s in spans)))
