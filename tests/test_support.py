@@ -115,6 +115,20 @@ def test_model_support_is_a_summary_check():
     assert not check("Three armed men took a sum.", [])
 
 
+def test_layered_check_accepts_a_paraphrase_the_lexical_check_rejects():
+    """The pipeline's summary check: lexical first, then the learned scorer for what that rejects."""
+    from crosswire.summarize.support import layered_support, lexical_support
+
+    check = layered_support()
+    span = ["Police arrested two men in the city on Monday."]
+    paraphrase = "Two men were detained by police in the city on Monday."
+    assert not lexical_support(paraphrase, span) and check(paraphrase, span)
+    assert not check("Police released forty men in the port on Friday.", span)  # a different fact
+    assert check("Police arrested two men.", span)  # a word-deleting compression: lexical suffices
+    never = layered_support(AlignSettings(support_threshold=1.01))  # the learned check rejects all
+    assert never("Police arrested two men.", span) and not never(paraphrase, span)
+
+
 def test_words_the_sources_never_relate_count_as_unseen_arcs(index):
     right = "Armed men took a sum from a security van."
     wrong = "The guards took a sum from the van."  # every word is in the source, but guards took nothing

@@ -9,7 +9,9 @@
    then outlets), within ``words`` words; a sentence saying what a chosen one says (concept overlap,
    one claim group, or MiniLM cosine ≥ ``dense_redundancy``) is skipped.
 3. Every chosen sentence must pass the support check against its own span; it then cites that
-   span and every other span of its group that the check also accepts. A sentence that fails is
+   span and every other span of its group that the check also accepts (the pipeline's check,
+   :func:`~.support.layered_support`, is lexical first and learned for what that rejects, so a
+   differently worded report of the same fact is cited too). A sentence that fails is
    never emitted: it is recorded in ``Summary.dropped``.
 4. A story seen before (``batch["seen_articles"]``) also gets an update summary of what its new
    articles add (:mod:`.update`); the timeline comes from :mod:`.timeline`; the optional
@@ -36,7 +38,7 @@ from ..model import (
 )
 from ..settings import SummarizeSettings
 from .extractive import Candidate, compress, select
-from .support import SupportCheck, lexical_support, prepare_checks
+from .support import SupportCheck, layered_support, lexical_support, prepare_checks
 from .timeline import timeline
 from .update import select_update
 
@@ -150,12 +152,16 @@ def summarize_story(
     return _chronological(kept, articles), dropped
 
 
-def run_stage(batch, settings, advance, check: SupportCheck = lexical_support):
+def run_stage(batch, settings, advance, check: SupportCheck | None = None):
     """Pipeline stage: a cited summary, an update summary for stories seen before, a timeline.
 
     ``batch["seen_articles"]`` (optional): ids of articles an earlier dossier already covered.
+    ``check``: the support check (default :func:`~.support.layered_support`: lexical, then the
+    learned one for what that rejects).
     """
     from .llm import llm_summary
+
+    check = check or layered_support(settings.align)
 
     articles = {a.id: a for a in batch["articles"]}
     seen_all = set(batch.get("seen_articles") or ())

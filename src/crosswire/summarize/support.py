@@ -1,12 +1,16 @@
 """The support check every summary sentence must pass before it is emitted.
 
-A check is any callable ``(sentence, source_texts) -> bool``. The default here is lexical and
-honest about it: a sentence is supported when every one of its content words (stemmed) and
-numbers occurs in the cited sources. An extracted sentence passes against its own span, a
-compression that only deleted words too; a paraphrase or a generated sentence passes only if it
-invents no content word. Alignment's learned check (:func:`model_support`, the scorer of
-:mod:`crosswire.align.support`) can be passed in its place; it keeps each source span's prepared
-index and each sentence's parse, so checking a story's sentences parses every text once.
+A check is any callable ``(sentence, source_texts) -> bool``. Two are built in:
+
+* :func:`lexical_support`: a sentence is supported when every one of its content words (stemmed)
+  and numbers occurs in the cited sources. An extracted sentence passes against its own span, a
+  compression that only deleted words too; a paraphrase passes only if it invents no content word.
+* :func:`model_support`: alignment's learned scorer (:mod:`crosswire.align.support`), which also
+  judges paraphrases; it keeps each source span's prepared index and each sentence's parse, so
+  checking a story's sentences parses every text once.
+
+The pipeline layers them (:func:`layered_support`): the lexical check first, the learned one for
+what it rejects — another outlet's differently worded span of the same fact, a generated sentence.
 """
 
 from __future__ import annotations
@@ -16,7 +20,8 @@ from collections.abc import Callable, Sequence
 from ..settings import AlignSettings
 from .terms import stems
 
-__all__ = ["SupportCheck", "lexical_support", "model_support", "prepare_checks", "unsupported_words"]
+__all__ = ["SupportCheck", "layered_support", "lexical_support", "model_support", "prepare_checks",
+           "unsupported_words"]
 
 SupportCheck = Callable[[str, Sequence[str]], bool]
 
@@ -63,6 +68,26 @@ def model_support(settings: AlignSettings | None = None) -> SupportCheck:
     a story's chosen sentences and their spans in one batch, so each text is prepared once.
     """
     return _ModelSupport(settings or AlignSettings())
+
+
+class _LayeredSupport(_ModelSupport):
+    """Cheap first: the lexical check, then the learned one for what it rejects."""
+
+    def __call__(self, sentence: str, sources: Sequence[str]) -> bool:
+        return lexical_support(sentence, sources) or super().__call__(sentence, sources)
+
+
+def layered_support(settings: AlignSettings | None = None) -> SupportCheck:
+    """The pipeline's summary check: supported when :func:`lexical_support` accepts (every content
+    word and number occurs in the sources: an extracted or word-deleting compressed sentence against
+    its own span), else when the learned check (:func:`model_support`) does — a paraphrase in
+    another outlet's span of the same claim group, or a generated sentence.
+
+    An extracted sentence costs what the lexical check costs; the learned check runs only on the
+    pairs the lexical check rejects, so another outlet's differently worded report of the same fact
+    can be cited as support.
+    """
+    return _LayeredSupport(settings or AlignSettings())
 
 
 def prepare_checks(check: SupportCheck, sentences: Sequence[str], sources: Sequence[tuple], articles: dict) -> None:
