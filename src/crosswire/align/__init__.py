@@ -15,8 +15,11 @@ For each story (:func:`align_story`):
 5. **updates** (:mod:`.updates`): unknown → known, and revised figures, in publication order;
 6. **matrix** (:mod:`.matrix`): claim group × article, supports / silent / conflicts.
 
-The support check (:func:`support_score`, :func:`is_supported`) is the scorer the summary and
-the conflicts use to ask whether a sentence is backed by a set of source spans.
+The support check (:func:`support_score`, :func:`is_supported`) says whether a sentence is backed
+by a set of source spans. The summary uses it after its lexical check
+(:func:`crosswire.summarize.support.layered_support`): to cite another outlet's differently worded
+span of the same fact and to verify generated sentences. Conflicts are found by typed rules on the
+claims' values, negation, hedges, names and speakers; they do not call it.
 """
 
 from __future__ import annotations

@@ -129,10 +129,12 @@ def _summary(candidates: Sequence[Candidate], chosen: Sequence[int], words: int)
 
 def supported(chosen: Sequence[int], cands: Sequence[Candidate], sources: Sequence[Candidate]) -> tuple[list[int], int]:
     """The chosen sentences that pass the support check against their own source sentence (as in
-    the pipeline, where a sentence is checked against its cited span), and how many failed."""
-    from ..summarize.support import lexical_support
+    the pipeline, where a sentence is checked against its cited span with the same layered check:
+    lexical, then the learned scorer for what that rejects), and how many failed."""
+    from ..summarize.support import layered_support
 
-    kept = [i for i in chosen if lexical_support(cands[i].text, [sources[i].text])]
+    check = layered_support()
+    kept = [i for i in chosen if check(cands[i].text, [sources[i].text])]
     return kept, len(chosen) - len(kept)
 
 
