@@ -184,15 +184,7 @@ def _best_targets(features: Features, groups: list[list[int]], pairs: list[tuple
     """For each small group, the candidate group with the best average link, if it passes."""
     if not pairs:
         return {}
-    left, right, owner = [], [], []
-    for k, (s, c) in enumerate(pairs):
-        x, y = np.meshgrid(groups[s], groups[c], indexing="ij")
-        left.append(x.ravel())
-        right.append(y.ravel())
-        owner.append(np.full(x.size, k))
-    owner_ids = np.concatenate(owner)
-    p = pair_probabilities(features, features, np.concatenate(left), np.concatenate(right), settings)
-    average = np.bincount(owner_ids, weights=p) / np.bincount(owner_ids)
+    average = _average_links(features, groups, pairs, settings)
     best: dict[int, tuple[float, int]] = {}
     for (s, c), value in zip(pairs, average):
         if value >= settings.attach_threshold and value > best.get(s, (-1.0, -1))[0]:
