@@ -60,6 +60,18 @@ def test_selector_keeps_the_word_budget_and_fill_overflows_only_when_asked():
     assert sum(CLUSTER[i].length for i in filled) > 20
 
 
+def test_fill_values_only_the_words_that_survive_the_cut():
+    late = cand("Late on Monday night the old bridge over the river collapsed.", 0)
+    early = cand("The bridge over the river collapsed on Monday, and a bakery, a school, a cinema and a chapel "
+                 "in the quiet town across the valley stayed closed for a long week of mourning afterwards.", 1)
+    too_short = [cand("The bridge over the river collapsed.", 2), cand("Bridge over the river collapsed on Monday.", 3)]
+    cluster = [late, early, *too_short]
+    # whole sentences: the short one says the shared fact in fewer words; the long one spends most
+    # of its words on a singleton. Nothing fits in 5 words, and what survives the cut is the start.
+    assert select(cluster, 40, SETTINGS)[0] == 0
+    assert select(cluster, 5, SETTINGS, fill=True) == [1]
+
+
 def test_selector_says_a_repeated_fact_once():
     chosen = select(CLUSTER, 60, SETTINGS)
     bridge_collapsed = [i for i in chosen if "collapsed on Monday" in CLUSTER[i].text]

@@ -19,6 +19,8 @@ the same code summarises a crosswire story and a DUC document set.
    less in its budget.
 3. Greedy under the word budget; the coverage gain already penalises redundancy, and a candidate
    too close to a chosen one (concept Jaccard; a lower bar within one claim group) is skipped.
+   Evaluations that cut summaries at the word limit may ``fill`` the rest with one overflowing
+   sentence, valued by the words that survive the cut.
 """
 
 from __future__ import annotations
@@ -215,8 +217,9 @@ def select(
         settings: weights and filters (``SummarizeSettings()`` by default).
         query: an optional topic statement; concepts it mentions weigh more.
         known: texts of an earlier summary; what they told weighs less (update summaries).
-        fill: when nothing fits any more, add the best sentence that overflows the budget (for
-            evaluations that truncate at the word limit); never used for dossiers.
+        fill: when nothing fits any more, add the overflowing sentence whose first words, those
+            that survive the cut at the word limit, add the most (for evaluations that truncate
+            at the word limit); never used for dossiers.
         first: candidates to take before the greedy choice, in this order, each when it is
             eligible, not redundant with one taken already, and fits in the budget (dossiers: the
             best-corroborated facts).
@@ -245,6 +248,9 @@ def select(
         best, overflow = _best(candidates, pool, values, words - state.used)
         if best is None or (overflow and not fill):
             break
+        if overflow:
+            worth = [i for v, i in zip(values, pool) if v > 0]
+            best = _best_cut(state, worth, weights, total, terms, priors, words - state.used)
         state.take(best)
         if overflow or state.used >= words:
             break
@@ -304,12 +310,26 @@ def _best(candidates: Sequence[Candidate], pool: list[int], values: list[float],
     return (max(over, key=lambda x: x[0])[1], True) if over else (None, False)
 
 
+def _best_cut(state: _Chosen, pool: list[int], weights: dict[str, float], total: float,
+              terms: list[tuple[float, _SimilarityCoverage | _WordCoverage]], priors: list[float], room: int) -> int:
+    """The overflowing candidate whose first ``room`` words (what survives the cut at the word
+    limit) add the most: its value is what those words cover, not what the whole sentence would."""
+    def value(i: int) -> float:
+        cut = " ".join(state.candidates[i].text.split()[:room])
+        gain = sum(weights[k] for k in (concepts(cut) & weights.keys()) - state.covered) / total
+        gain += sum(weight * term.gain_of(i, cut) for weight, term in terms)
+        return gain * priors[i]
+
+    return max(pool, key=value)
+
+
 class _SimilarityCoverage:
     """Lin & Bilmes' saturated coverage ``Σ_i min(C_i(S), α C_i(V))`` over TF-IDF cosines, as a
     share of its maximum: how much of the whole cluster the summary resembles."""
 
     def __init__(self, candidates: Sequence[Candidate], alpha: float) -> None:
-        vectors = tfidf([c.text for c in candidates])
+        self.words = [c.text for c in candidates]
+        vectors = tfidf(self.words)
         self.sims = (vectors @ vectors.T).toarray()
         self.cap = alpha / len(candidates) * self.sims.sum(axis=1)
         self.cover = np.zeros(len(candidates))
@@ -319,6 +339,10 @@ class _SimilarityCoverage:
         base = np.minimum(self.cover, self.cap).sum()
         after = np.minimum(self.cover[:, None] + self.sims[:, pool], self.cap[:, None]).sum(axis=0)
         return list((after - base) / self.total)
+
+    def gain_of(self, i: int, cut: str) -> float:
+        """The gain of the first words ``cut`` of candidate ``i``: its whole gain pro rata."""
+        return self.gains([i])[0] * len(cut.split()) / max(len(self.words[i].split()), 1)
 
     def add(self, i: int) -> None:
         self.cover += self.sims[:, i]
@@ -349,12 +373,21 @@ class _WordCoverage:
         self.cap = length * totals / max(totals.sum(), 1.0)
         self.cover = np.zeros(counts.shape[1])
         self.length = max(length, 1.0)
+        self.vocabulary = vocabulary
 
     def gains(self, pool: list[int]) -> list[float]:
         cols, cover, cap = self.counts.indices, self.cover, self.cap
         gained = np.minimum(cover[cols] + self.counts.data, cap[cols]) - np.minimum(cover[cols], cap[cols])
         per_row = np.bincount(self.owner, weights=gained, minlength=self.counts.shape[0])
         return list(per_row[pool] / self.length)
+
+    def gain_of(self, i: int, cut: str) -> float:
+        """The gain of ``cut``, the first words of candidate ``i``."""
+        found = Counter(self.vocabulary[s] for s, _ in stems(cut) if s in self.vocabulary)
+        cols = np.fromiter(found.keys(), dtype=int, count=len(found))
+        counts = np.fromiter(found.values(), dtype=float, count=len(found))
+        cover, cap = self.cover[cols], self.cap[cols]
+        return float((np.minimum(cover + counts, cap) - np.minimum(cover, cap)).sum() / self.length)
 
     def add(self, i: int) -> None:
         row = self.counts[i]
