@@ -14,7 +14,15 @@ from crosswire.model import Alignment, Article, Claim, ClaimGroup, DroppedSenten
 from crosswire.settings import Settings, SummarizeSettings
 from crosswire.summarize import cite, run_stage, summarize_story
 from crosswire.summarize.baselines import BASELINES
-from crosswire.summarize.extractive import Candidate, compress, concept_weights, eligible, relevance, select
+from crosswire.summarize.extractive import (
+    Candidate,
+    as_sentence,
+    compress,
+    concept_weights,
+    eligible,
+    relevance,
+    select,
+)
 from crosswire.summarize.importance import FEATURES, concept_features, fit_importance, importance
 from crosswire.summarize.support import lexical_support, unsupported_words
 from crosswire.summarize.terms import concepts, stem
@@ -140,11 +148,25 @@ def test_update_summary_moves_to_what_is_new():
     ("In Britain, the pill costs (PS)2 a day.", "In Britain, the pill costs (PS)2 a day."),
     ("Write to chris.fiscus(at)pni.com for details.", "Write to chris.fiscus(at)pni.com for details."),
     ("(Distributed by the syndicate) But the dam burst.", "The dam burst."),
+    ("in this regard, the city is in contact with all groups.", "The city is in contact with all groups."),
+    ("In that context, the city closed its schools.", "The city closed its schools."),
 ])
 def test_compression_only_deletes_words(text, expected):
     out = compress(text)
     assert out == expected
     assert lexical_support(out, [text])
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("the city calls on all parties to renounce violence", "The city calls on all parties to renounce violence."),
+    ("iPhone sales fell by half in the quarter", "iPhone sales fell by half in the quarter."),
+    ("The dam burst on Monday, officials said.", "The dam burst on Monday, officials said."),
+    ("Officials asked whether the dam had burst?", "Officials asked whether the dam had burst?"),
+    ("The dam burst “without warning”", "The dam burst “without warning”"),
+])
+def test_a_claim_cut_from_a_sentence_reads_as_a_sentence(text, expected):
+    assert as_sentence(text) == expected
+    assert lexical_support(expected, [text])
 
 
 @pytest.mark.parametrize("text, ok", [

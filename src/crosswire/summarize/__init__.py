@@ -1,7 +1,8 @@
 """Summary and timeline, pure: the first thing a reader of a dossier sees.
 
-1. Candidates are the story's claims (sentences), lightly compressed; claims of one claim group
-   share a ``group`` so that a fact reported by several outlets is said once.
+1. Candidates are the story's claims (sentences, or clauses of one), lightly compressed and
+   written as sentences of their own (capital, full stop); claims of one claim group share a
+   ``group`` so that a fact reported by several outlets is said once.
 2. The best-corroborated facts come first (:func:`corroborated_first`: one sentence per claim
    group of two or more independent origins, best supported first, within
    ``corroborated_share`` of the budget); then the selector (:mod:`.extractive`) covers the
@@ -37,7 +38,7 @@ from ..model import (
     SummarySentence,
 )
 from ..settings import SummarizeSettings
-from .extractive import Candidate, compress, select
+from .extractive import Candidate, as_sentence, compress, select
 from .support import SupportCheck, layered_support, lexical_support, prepare_checks
 from .timeline import timeline
 from .update import select_update
@@ -76,7 +77,7 @@ def claim_candidates(
         prior = 1.0 + settings.support_weight * (math.log(max(origins, 1)) + 0.5 * math.log(max(outlets, 1)))
         text = articles[claim.span.article_id].span_text(claim.span)
         candidates.append(Candidate(
-            compress(text) if settings.compress else text, docs[claim.span.article_id],
+            as_sentence(compress(text) if settings.compress else text), docs[claim.span.article_id],
             _position(claim, articles[claim.span.article_id]), prior, group.id if group else None,
         ))
         sources.append((claim, group))

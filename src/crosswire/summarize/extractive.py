@@ -38,7 +38,7 @@ from ..settings import SummarizeSettings
 from .importance import concept_features, importance
 from .terms import concepts, stems, tfidf
 
-__all__ = ["Candidate", "compress", "concept_weights", "eligible", "relevance", "select"]
+__all__ = ["Candidate", "as_sentence", "compress", "concept_weights", "eligible", "relevance", "select"]
 
 
 @dataclass(frozen=True)
@@ -66,9 +66,10 @@ class Candidate:
 
 
 _OPENERS = re.compile(r"^(?:(?:and|but|however|meanwhile|in addition|moreover|besides|furthermore|additionally)\s*,?"
-                      r"|(?:so|also|still|yet)\s*,)\s+",
+                      r"|(?:so|also|still|yet|in (?:this|that) (?:regard|context|respect))\s*,)\s+",
                       re.IGNORECASE)
-"""Leading connectives; "so", "also", "still" and "yet" only with their comma ("So far, …" stays)."""
+"""Leading connectives; "so", "also", "still" and "yet" only with their comma ("So far, …" stays);
+"in this regard," and the like point back to a sentence the summary does not show."""
 _STRAY = re.compile(r"^(?:(?:[-_—*]+|&[A-Z]+;)\s+)+")
 _PARENTHESES = re.compile(r"(?:^|\s+)\([^()]{0,80}\)(?=\s|[.,;:!?”\"]|$)")
 """A short parenthesis standing apart from the words around it, so deleting it joins no words:
@@ -98,6 +99,23 @@ def compress(text: str) -> str:
     if stripped != out and stripped:
         out = stripped[0].upper() + stripped[1:]
     return out.strip()
+
+
+def as_sentence(text: str) -> str:
+    """``text`` written as a sentence of its own: a claim cut from a longer sentence ("in this
+    regard, Moscow is in contact …", "… through political means") gets a capital first letter
+    (unless its first word is mixed-case, as in "iPhone") and a closing full stop.
+
+    >>> as_sentence("rebels took the city")
+    'Rebels took the city.'
+    """
+    text = text.strip()
+    first = text.split(maxsplit=1)[0] if text else ""
+    if first.isalpha() and first.islower():
+        text = text[0].upper() + text[1:]
+    if text and text[-1].isalnum():
+        text += "."
+    return text
 
 
 def _dateline(text: str) -> str:
