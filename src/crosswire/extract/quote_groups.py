@@ -118,8 +118,8 @@ def group_quotes(quotes: Iterable[Quote], texts: Mapping[str, str], threshold: f
             variants.append(QuoteVariant(q.id, q.span, relation, round(overlap(ref_bag, bags[i]), 3), edits))  # type: ignore[arg-type]
         gid = "qg_" + hashlib.blake2b("|".join(sorted(pool[i].id for i in members)).encode(), digest_size=5).hexdigest()
         speakers = [pool[i].speaker for i in members if pool[i].speaker]
-        speaker = max(set(speakers), key=speakers.count) if speakers else None
+        speaker = max(dict.fromkeys(speakers), key=speakers.count) if speakers else None  # ties: the first
         entities = [pool[i].speaker_entity for i in members if pool[i].speaker_entity]
-        entity = max(set(entities), key=entities.count) if entities else None
+        entity = max(dict.fromkeys(entities), key=entities.count) if entities else None
         out.append(QuoteGroup(gid, reference.id, speaker, tuple(variants), entity))
     return tuple(sorted(out, key=lambda g: -len(g.variants)))
