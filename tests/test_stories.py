@@ -127,6 +127,28 @@ def test_shared_neighbours_count_common_most_probable_links(two_quakes):
     assert not pair_similarities(shared, features, np.array([0]), np.array([1]))[:, 4].any()  # same set only
 
 
+def test_links_below_the_floor_make_no_neighbours(two_quakes):
+    from crosswire.stories.features import with_shared_neighbours
+
+    features = build_features(two_quakes[:5], CHEAP)
+    i, j = np.triu_indices(5, 1)
+    # article 4 is unrelated to everything (first-pass probability 0.001); 0-3 link strongly
+    p = np.where(j == 4, 0.001, 0.9).astype(np.float32)
+    without = with_shared_neighbours(features, i, j, p, k=3).neighbours.toarray() > 0
+    floored = with_shared_neighbours(features, i, j, p, k=3, floor=0.05).neighbours.toarray() > 0
+    assert without[4].sum() == 4  # itself and three forced "neighbours"
+    assert floored[4].tolist() == [False, False, False, False, True]
+    assert floored[0].tolist() == without[0].tolist() == [True, True, True, True, False]
+
+
+def test_an_unrelated_report_beside_one_story_stays_on_its_own(two_quakes):
+    stray = article("z", "A wooden footbridge over the Lindau canal collapsed on Tuesday morning under the weight of "
+                         "a delivery van, the fire brigade said. Nobody was hurt. The driver climbed out through the "
+                         "window before the van sank, and divers recovered it in the afternoon.")
+    stories = cluster_articles([*two_quakes[:4], stray], [], Settings().stories)  # the dense path, both passes
+    assert sorted(sorted(s.article_ids) for s in stories) == [["a0", "a1", "a2", "a3"], ["z"]]
+
+
 def test_time_window_keeps_dated_articles_apart():
     text = ("Officials in Padang said the toll of 1,100 could rise after the magnitude 7.6 quake. "
             "Rescuers in Padang searched the rubble of West Sumatra towns through the night.")

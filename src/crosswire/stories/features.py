@@ -308,9 +308,12 @@ def time_closeness(a: np.ndarray, b: np.ndarray, scale_days: float) -> np.ndarra
         return np.where(np.isnan(gap), 0.0, np.exp(-np.nan_to_num(gap) / scale_days)).astype(np.float32)
 
 
-def with_shared_neighbours(features: Features, i: np.ndarray, j: np.ndarray, p: np.ndarray, k: int) -> Features:
+def with_shared_neighbours(features: Features, i: np.ndarray, j: np.ndarray, p: np.ndarray, k: int,
+                           floor: float = 0.0) -> Features:
     """``features`` with each article's ``k`` most probable links among the pairs ``(i, j)``
-    (link probabilities ``p``) as its neighbours, for the shared-neighbour similarity."""
+    (link probabilities ``p``), those of probability at least ``floor``, as its neighbours, for
+    the shared-neighbour similarity. Without the floor, an article unrelated to everything still
+    gets ``k`` neighbours, and in a small corpus they are the same articles as everyone else's."""
     import scipy.sparse
 
     n = len(features)
@@ -319,7 +322,7 @@ def with_shared_neighbours(features: Features, i: np.ndarray, j: np.ndarray, p: 
     ranked = rows[order]
     first = np.r_[0, np.flatnonzero(ranked[1:] != ranked[:-1]) + 1] if len(ranked) else np.zeros(0, np.int64)
     rank = np.arange(len(order)) - np.repeat(first, np.diff(np.r_[first, len(order)]))
-    keep = order[rank < k]
+    keep = order[(rank < k) & (score[order] >= floor)]
     r, c = np.r_[rows[keep], np.arange(n)], np.r_[cols[keep], np.arange(n)]
     value = np.full(len(r), 1.0 / math.sqrt(k + 1), dtype=np.float32)
     return dataclasses.replace(features, neighbours=scipy.sparse.csr_matrix((value, (r, c)), shape=(n, n)))
