@@ -4,11 +4,14 @@ re-run changes nothing."""
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
 import shutil
 
 from conftest import EXAMPLE
 
 import crosswire
+from crosswire.settings import Settings
 from crosswire.store import Store
 
 
@@ -44,3 +47,67 @@ def test_two_batches_give_the_same_reuse_links_as_one(tmp_path, example_run):
     crosswire.analyze([str(second)], db=db)
     with Store(db) as store:
         assert store.dossiers() == before
+
+
+UNRELATED = """A wooden footbridge over the Lindau canal collapsed on Tuesday morning under the weight of a
+delivery van, the town's fire brigade said. Nobody was hurt. The driver climbed out through the window
+before the van sank, and divers recovered it in the afternoon. The town council said the footbridge had
+been due for repairs next spring and would stay closed until engineers have inspected both banks.
+"""
+
+
+def test_a_rerun_analyses_only_the_stories_whose_inputs_changed(tmp_path, example_run):
+    first, example_db, _ = example_run
+    db = tmp_path / "copy.duckdb"
+    shutil.copy(example_db, db)
+    [story_id] = first.dossiers
+    with Store(db) as store:
+        evidence, dossier = store.count("evidence"), store.dossier(story_id)
+    again = crosswire.analyze([str(EXAMPLE)], db=db)
+    assert again.reused == {story_id} and again.dossiers[story_id] == dossier
+    with Store(db) as store:
+        assert store.count("evidence") == evidence  # the kept story's evidence stays in the store
+
+    extra = tmp_path / "extra"
+    extra.mkdir()
+    (extra / "footbridge.txt").write_text(UNRELATED, encoding="utf-8")
+    grown = crosswire.analyze([str(extra)], db=db)
+    assert grown.added == 1 and len(grown.dossiers) == 2
+    assert grown.reused == {story_id} and grown.dossiers[story_id] == dossier
+    [new_id] = set(grown.dossiers) - {story_id}
+    with Store(db) as store:
+        assert store.count("evidence") > evidence and store.dossier(new_id) == grown.dossiers[new_id]
+
+
+def test_fresh_or_other_settings_analyse_every_story_again(tmp_path, example_run):
+    first, example_db, _ = example_run
+    db = tmp_path / "copy.duckdb"
+    shutil.copy(example_db, db)
+    [story_id] = first.dossiers
+    fresh = crosswire.analyze([str(EXAMPLE)], db=db, fresh=True)
+    assert fresh.reused == set()
+    assert fresh.dossiers == first.dossiers  # analysing again gives the dossier that was kept
+    shorter = dataclasses.replace(Settings(), summarize=dataclasses.replace(Settings().summarize, words=40))
+    short = crosswire.analyze([str(EXAMPLE)], db=db, settings=shorter)
+    assert short.reused == set()
+    words = sum(len(s["text"].split()) for s in short.dossiers[story_id]["summary"])
+    assert words <= 40 < sum(len(s["text"].split()) for s in first.dossiers[story_id]["summary"])
+
+
+def test_the_inputs_fingerprint_follows_what_touches_the_story():
+    from crosswire.engines.reuse import dossier_inputs
+    from crosswire.model import Article, Family, Span, Story
+
+    a, b, c = (Article(i, f"{i}.txt", "Some text.", "Some text.", None, None, None, None, None, "none", "en")
+               for i in "abc")
+    articles = {x.id: x for x in (a, b, c)}
+    story = Story("s1", ("a", "b"), "t")
+    here = Family("f1", (Span("a", 0, 4), Span("b", 0, 4)), "a", "passage")
+    elsewhere = Family("f2", (Span("c", 0, 4), Span("z", 0, 4)), "c", "passage")
+    base = dossier_inputs(story, articles, [here], [], set(), Settings())
+    assert dossier_inputs(story, articles, [here, elsewhere], [], set(), Settings()) == base
+    assert dossier_inputs(story, articles, [], [], set(), Settings()) != base
+    assert dossier_inputs(story, articles, [here], [], {"a"}, Settings()) != base  # an update summary since "a"
+    assert dossier_inputs(story, articles, [here], [], {"a", "b", "c"}, Settings()) == base  # nothing new: none
+    assert dossier_inputs(story, {**articles, "a": dataclasses.replace(a, published=dt.date(2024, 1, 2))},
+                          [here], [], set(), Settings()) != base

@@ -15,19 +15,26 @@ from .output import print_accounting
 @click.option("--out", default="dossiers", show_default=True, type=click.Path(file_okay=False),
               help="Directory for the dossiers (JSON, Markdown, HTML per story).")
 @config_option()
+@click.option("--fresh", is_flag=True,
+              help="Analyse every story again, even those whose inputs did not change since their stored dossier.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bars.")
 @friendly_errors
-def analyze_command(inputs: tuple[str, ...], db: str, out: str, config: str | None, quiet: bool) -> None:
+def analyze_command(inputs: tuple[str, ...], db: str, out: str, config: str | None, fresh: bool, quiet: bool) -> None:
     """Ingest INPUTS (files, directories, globs, URLs) and write a dossier per story.
 
     Text, HTML, JSONL/CSV and RSS/Atom inputs are read; every input ends as an article or as a
     rejection with a reason, and the accounting is printed. Articles already in the store are
-    not added again; all stored articles are analysed.
+    not added again; all stored articles are grouped into stories, and each story whose inputs
+    (articles, provenance, settings, code) changed since its stored dossier is analysed again;
+    the others keep their dossier (--fresh analyses all).
     """
     settings = load_settings(config)
     with RichReporter(quiet) as reporter:
-        result = run_analyze(inputs, db=db, out=out, settings=settings, reporter=reporter)
+        result = run_analyze(inputs, db=db, out=out, settings=settings, reporter=reporter, fresh=fresh)
     print_accounting(result.read, result.accepted, result.rejections, result.added, result.already_stored)
+    if result.dossiers:
+        click.echo(f"stories: {len(result.dossiers)} ({len(result.dossiers) - len(result.reused)} analysed, "
+                   f"{len(result.reused)} unchanged since the last run, dossier kept)")
     for story_id, paths in result.files.items():
         dossier = result.dossiers[story_id]
         click.echo(f"story {story_id}: {dossier['story']['article_count']} articles — {dossier['story']['title']}")

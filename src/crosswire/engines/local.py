@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -27,6 +28,8 @@ class AnalyzeResult:
     rejections: list[Rejection] = field(default_factory=list)
     dossiers: dict[str, dict] = field(default_factory=dict)
     files: dict[str, dict[str, Path]] = field(default_factory=dict)
+    reused: set[str] = field(default_factory=set)
+    """Stories whose inputs had not changed since the last run: their stored dossier was kept."""
 
     @property
     def rejected(self) -> int:
@@ -54,22 +57,58 @@ def ingest_into_store(
     return result
 
 
-def analyze_store(store: Store, settings: Settings | None = None, reporter: Reporter | None = None) -> dict[str, dict]:
+def analyze_store(store: Store, settings: Settings | None = None, reporter: Reporter | None = None,
+                  fresh: bool = False) -> dict[str, dict]:
     """Run provenance → stories → extract → align → summarize → report over every stored article,
-    store each stage's output, and return the dossiers by story id."""
-    settings = settings or Settings()
-    engine_stages = {"provenance": _incremental_provenance, "stories": _stable_stories}
-    stages = [engine_stages[s.name](store, s) if s.name in engine_stages else s for s in pure_stages()[1:]]
+    store each stage's output, and return the dossiers by story id.
+
+    A story whose inputs are those of its stored dossier (:mod:`.reuse`) keeps that dossier and its
+    stored evidence; only the other stories go through extract → report. ``fresh`` analyses all.
+    """
+    return _analyze_store(store, settings or Settings(), reporter, fresh)[0]
+
+
+def _analyze_store(store: Store, settings: Settings, reporter: Reporter | None,
+                   fresh: bool) -> tuple[dict[str, dict], set[str]]:
+    """The dossiers by story id, and the ids of the stories whose stored dossier was kept."""
     from .llm import ChatCompletions, llm_config
 
+    engine_stages = {"provenance": _incremental_provenance, "stories": _stable_stories}
+    stages = [engine_stages[s.name](store, s) if s.name in engine_stages else s for s in pure_stages()[1:]]
     batch: Batch = {"articles": store.articles()}
     batch["seen_articles"] = _update_baseline(store.dossiers(), {a.id for a in batch["articles"]})
-    if config := llm_config(settings.summarize):
+    config = llm_config(settings.summarize)
+    if config:
         batch["llm_chat"] = ChatCompletions(config)
     if not batch["articles"]:
-        return {}
-    Pipeline(stages).run(batch, settings, reporter, after=lambda stage, b: _persist(store, stage, b))
-    return batch["dossiers"]
+        return {}, set()
+    head = [s for s in stages if s.name in engine_stages]
+    Pipeline(head).run(batch, settings, reporter, after=functools.partial(_persist, store))
+    inputs = _story_inputs(batch, settings, (config.url, config.model) if config else None)
+    stored = {} if fresh else store.dossier_inputs()
+    reused = {sid for sid, key in inputs.items() if stored.get(sid) == key}
+    rest = _without_stories(batch, reused)
+    persist = functools.partial(_persist, store, keep=reused, inputs=inputs)
+    Pipeline([s for s in stages if s.name not in engine_stages]).run(rest, settings, reporter, after=persist)
+    kept = {sid: store.dossier(sid) for sid in reused}
+    return {s.id: rest["dossiers"].get(s.id) or kept[s.id] for s in batch["stories"]}, reused
+
+
+def _story_inputs(batch: Batch, settings: Settings, llm_endpoint: tuple[str, str] | None) -> dict[str, str]:
+    """Story id → fingerprint of its dossier's inputs (:func:`.reuse.dossier_inputs`)."""
+    from .reuse import dossier_inputs
+
+    articles = {a.id: a for a in batch["articles"]}
+    seen = batch.get("seen_articles") or set()
+    return {s.id: dossier_inputs(s, articles, batch["families"], batch["reuse"], seen, settings, llm_endpoint)
+            for s in batch["stories"]}
+
+
+def _without_stories(batch: Batch, reused: set[str]) -> Batch:
+    """``batch`` for the stories not in ``reused``: those stories and their articles only."""
+    stories = [s for s in batch["stories"] if s.id not in reused]
+    members = {a for s in stories for a in s.article_ids}
+    return {**batch, "stories": stories, "articles": [a for a in batch["articles"] if a.id in members]}
 
 
 def analyze(
@@ -78,13 +117,16 @@ def analyze(
     out: str | Path | None = None,
     settings: Settings | None = None,
     reporter: Reporter | None = None,
+    fresh: bool = False,
 ) -> AnalyzeResult:
     """Ingest ``inputs`` into the store at ``db`` and analyse every stored article.
 
     Steps:
         1. ingest: read inputs into documents and rejections (every input accounted for);
         2. clean, then store the new articles (already stored ones are left as they are);
-        3. run provenance → stories → extract → align → summarize → report over all stored articles;
+        3. run provenance → stories over all stored articles, then extract → align → summarize →
+           report over the stories whose inputs changed since their stored dossier (all of them
+           with ``fresh``; the others keep their dossier, listed in ``AnalyzeResult.reused``);
         4. store the outputs, and write JSON, Markdown and HTML per story to ``out`` if given.
 
     Returns:
@@ -97,7 +139,7 @@ def analyze(
     Pipeline(pure_stages()).check(("documents", "rejections"))
     with Store(db) as store:
         result = ingest_into_store(inputs, store, settings, reporter)
-        result.dossiers = analyze_store(store, settings, reporter)
+        result.dossiers, result.reused = _analyze_store(store, settings, reporter, fresh)
     if out is not None:
         result.files = write_dossiers(result.dossiers, out)
     return result
@@ -149,20 +191,23 @@ def _stable_stories(store: Store, stage: Stage) -> Stage:
     return dataclasses.replace(stage, run=run)
 
 
-def _persist(store: Store, stage: Stage, batch: Batch) -> None:
+def _persist(store: Store, stage: Stage, batch: Batch, keep: set[str] = frozenset(),
+             inputs: dict[str, str] | None = None) -> None:
+    """Store a stage's output; the evidence and dossiers of the stories in ``keep`` stay as stored."""
     if stage.name == "provenance":
         store.replace_provenance(batch["reuse"], batch["families"])
     elif stage.name == "extract":
         from ..model import to_dict
 
         store.replace_evidence(
-            (sid, kind, record.id, to_dict(record))
-            for sid, ev in batch["evidence"].items()
-            for kind, records in (("entity", ev.entities), ("quote", ev.quotes), ("claim", ev.claims))
-            for record in records
+            ((sid, kind, record.id, to_dict(record))
+             for sid, ev in batch["evidence"].items()
+             for kind, records in (("entity", ev.entities), ("quote", ev.quotes), ("claim", ev.claims))
+             for record in records),
+            keep,
         )
     elif stage.name == "report":
-        store.replace_dossiers(batch["dossiers"].values())
+        store.replace_dossiers(batch["dossiers"].values(), inputs, keep)
 
 
 def _slug(title: str) -> str:

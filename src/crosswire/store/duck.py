@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Self
@@ -181,21 +181,40 @@ class Store:
         rows = self.db.execute("SELECT id, article_ids, title, first_published, last_published FROM stories").fetchall()
         return [Story(r[0], tuple(r[1]), r[2], r[3], r[4]) for r in rows]
 
-    def replace_evidence(self, records: Iterable[tuple[str, str, str, dict]]) -> None:
-        """Replace all evidence rows with ``(story_id, kind, id, record)`` tuples."""
+    def replace_evidence(self, records: Iterable[tuple[str, str, str, dict]], keep: Iterable[str] = ()) -> None:
+        """Replace the evidence rows with ``(story_id, kind, id, record)`` tuples, keeping the stored
+        rows of the stories in ``keep`` (unchanged stories whose evidence was not recomputed)."""
         with self.transaction():
-            self.db.execute("DELETE FROM evidence")
+            self._delete_except("evidence", keep)
             self._insert_many(
                 "INSERT INTO evidence VALUES (?,?,?,?)", [[s, k, i, json.dumps(r)] for s, k, i, r in records]
             )
 
-    def replace_dossiers(self, dossiers: Iterable[dict]) -> None:
+    def replace_dossiers(self, dossiers: Iterable[dict], inputs: Mapping[str, str] | None = None,
+                         keep: Iterable[str] = ()) -> None:
+        """Replace the stored dossiers with ``dossiers``, each with the fingerprint of the inputs it
+        was made from (``inputs`` by story id), keeping the stored dossiers of the stories in ``keep``."""
+        inputs = inputs or {}
         with self.transaction():
-            self.db.execute("DELETE FROM dossiers")
+            self._delete_except("dossiers", keep)
             self._insert_many(
-                "INSERT INTO dossiers VALUES (?,?,?)",
-                [[d["story"]["id"], d["schema_version"], json.dumps(d, ensure_ascii=False)] for d in dossiers],
+                "INSERT INTO dossiers (story_id, schema_version, dossier, inputs) VALUES (?,?,?,?)",
+                [[d["story"]["id"], d["schema_version"], json.dumps(d, ensure_ascii=False), inputs.get(d["story"]["id"])]
+                 for d in dossiers],
             )
+
+    def _delete_except(self, table: str, keep: Iterable[str]) -> None:
+        keep = sorted(set(keep))
+        if keep:
+            self.db.execute(f"DELETE FROM {table} WHERE story_id NOT IN (SELECT unnest(?::VARCHAR[]))", [keep])
+        else:
+            self.db.execute(f"DELETE FROM {table}")
+
+    def dossier_inputs(self) -> dict[str, str]:
+        """Story id → fingerprint of the inputs its stored dossier was made from (stories whose
+        dossier was stored before fingerprints were kept have none)."""
+        rows = self.db.execute("SELECT story_id, inputs FROM dossiers WHERE inputs IS NOT NULL").fetchall()
+        return dict(rows)
 
     def dossiers(self) -> list[dict]:
         return [json.loads(r[0]) for r in self.db.execute("SELECT dossier FROM dossiers ORDER BY story_id").fetchall()]

@@ -127,4 +127,10 @@ MIGRATIONS: list[tuple[str, str]] = [
         );
         """,
     ),
+    (
+        "0004_dossier_inputs",
+        """
+        ALTER TABLE dossiers ADD COLUMN inputs VARCHAR;
+        """,
+    ),
 ]
