@@ -9,6 +9,7 @@ import pytest
 from crosswire.align.conflicts import (
     clock_minutes,
     compare_claims,
+    dates_agree,
     find_conflicts,
     measured_head,
     normalised,
@@ -82,6 +83,16 @@ def test_date_mismatch():
     b = claim("b", "The rebels entered the city on Saturday.", (("date", "Saturday", "2024-01-06"),))
     conflict = compare_claims(a, b, SETTINGS)
     assert conflict.kind == "date" and "Sunday" in conflict.note
+
+
+def test_dates_of_different_precision_agree_when_one_contains_the_other():
+    month = claim("a", "The trial began in March 2005.", (("date", "March 2005", "2005-03"),))
+    day = claim("b", "The trial began on March 11, 2005.", (("date", "March 11, 2005", "2005-03-11"),))
+    year = claim("c", "The trial began in 2005.", (("date", "2005", "2005"),))
+    other = claim("d", "The trial began in April 2005.", (("date", "April 2005", "2005-04"),))
+    assert compare_claims(month, day, SETTINGS) is None and compare_claims(year, day, SETTINGS) is None
+    assert compare_claims(other, day, SETTINGS).kind == "date"
+    assert dates_agree("2009-W49", "2009-12-03") and not dates_agree("2009-W49", "2009-12-10")
 
 
 def test_relative_dates_of_undated_articles_are_not_compared():

@@ -46,6 +46,21 @@ def test_hedging_and_negation_are_flagged(nlp):
     assert negated.negated and not negated.hedged
 
 
+@pytest.mark.parametrize("text, negated", [
+    ("The court sentenced the man to life without parole on Friday.", False),
+    ("Officials said the driver, who had no licence, fled the scene.", False),
+    ("The driver left the scene without paying the toll.", False),
+    ("The ministry said there was currently no threat to the town.", True),
+    ("The company does not take part in the talks, its spokesman said.", True),
+    ("Nobody was hurt in the fire at the depot.", True),
+    ("The police found no weapons in the car of the suspect.", True),
+    ("The mayor never returned to the village after the flood.", True),
+])
+def test_a_claim_is_negated_only_when_what_it_asserts_is(nlp, text, negated):
+    [claim] = find_claims(nlp(text), "a", MONDAY)
+    assert claim.negated is negated
+
+
 def test_claims_take_the_resolved_speaker_of_their_quote(nlp):
     text = ("The Water Agency issued a warning.\n"
             "“The river will crest on Tuesday near the old mill,” the agency said.")

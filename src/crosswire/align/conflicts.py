@@ -30,6 +30,7 @@ Any two claims of different articles, however loosely similar, are also checked 
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import re
 from collections.abc import Callable, Mapping, Sequence
@@ -182,10 +183,26 @@ def _time_conflict(va: Value, vb: Value, settings: AlignSettings) -> bool:
     return abs(ma - mb) > (settings.approximate_minutes if approximate else 0)
 
 
+def dates_agree(a: str, b: str) -> bool:
+    """Two resolved dates (ISO day, ``YYYY-Www`` week, month or year) agree when equal or when one
+    contains the other: "March 2005" and "March 11, 2005" say the same at different precision.
+
+    >>> dates_agree("2005", "2005-03-11"), dates_agree("2009-W49", "2009-12-03"), dates_agree("2005-03", "2005-04")
+    (True, True, False)
+    """
+    if a == b or a.startswith(b) or b.startswith(a):
+        return True
+    week, day = (a, b) if "W" in a else (b, a)
+    if "W" in week and len(day) == 10:
+        year, number, _ = dt.date.fromisoformat(day).isocalendar()
+        return week == f"{year}-W{number:02d}"
+    return False
+
+
 def _date_conflict(a: Claim, b: Claim, dated: Callable[[Claim], bool], settings: AlignSettings) -> Conflict | None:
     """Dates compare when each is absolute or resolved against a known publication date."""
     va, vb = _one(a.values, "date"), _one(b.values, "date")
-    if va and vb and va.value != vb.value and all(
+    if va and vb and not dates_agree(str(va.value), str(vb.value)) and all(
         dated(c) or _ABSOLUTE_DATE.search(v.expression) for c, v in ((a, va), (b, vb))
     ):
         return Conflict("date", a.span, b.span, f"{va.expression} vs {vb.expression}", (va.span, vb.span))

@@ -23,7 +23,14 @@ HEDGES = re.compile(
     r"claimed|claims|believed to|suggest(?:s|ed)?|unsure|unclear|expected to|probably|rumou?red)\b",
     re.IGNORECASE,
 )
-NEGATIONS = frozenset({"no", "never", "nobody", "nothing", "neither", "nor", "none", "without"})
+NEGATIVE_WORDS = frozenset({"no", "nobody", "nothing", "neither", "none", "nowhere"})
+"""Determiners and pronouns that negate the predicate they are an argument of ("no threat",
+"nobody was hurt"); "not", "never" and "n't" are found by their dependency label ``neg``."""
+_CONTENT = frozenset({"ccomp", "xcomp", "conj", "parataxis"})
+"""Edges from a predicate to more of what the claim asserts: the content of "said", an infinitive
+complement, a coordinated verb. Relative, adverbial and noun-modifying clauses are not followed:
+"the man, who had no record, fled" is not a negated claim."""
+_ARGUMENTS = frozenset({"nsubj", "nsubjpass", "dobj", "obj", "attr", "expl", "pobj", "dative", "oprd"})
 _ACCORDING = re.compile(r"according to ([^,.;]+)", re.IGNORECASE)
 
 
@@ -39,8 +46,33 @@ def attribution(sent) -> str | None:
     return None
 
 
-def is_negated(tokens) -> bool:
-    return any(t.dep_ == "neg" or t.lower_ in NEGATIONS for t in tokens)
+def asserted_predicates(part) -> list:
+    """The predicates a clause asserts: its root and what it reaches through :data:`_CONTENT` edges,
+    inside the clause."""
+    inside = range(part.start, part.end)
+    found, todo = [], [part.root]
+    while todo:
+        token = todo.pop()
+        found.append(token)
+        todo.extend(c for c in token.children if c.dep_ in _CONTENT and c.i in inside)
+    return found
+
+
+def is_negated(part) -> bool:
+    """Whether a clause negates what it asserts: an asserted predicate with a ``neg`` child ("did
+    not", "never") or with a negative argument ("no threat", "nobody was hurt"). Negation inside a
+    noun phrase or a subordinate clause does not count ("life without parole", "who had no record")."""
+    for predicate in asserted_predicates(part):
+        for child in predicate.children:
+            if child.dep_ == "neg" or (child.dep_ in _ARGUMENTS and _negative(child)):
+                return True
+    return False
+
+
+def _negative(argument) -> bool:
+    """A negative pronoun ("nothing"), or a noun with a negative determiner ("no threat")."""
+    return argument.lower_ in NEGATIVE_WORDS or any(
+        c.dep_ in ("det", "neg") and c.lower_ in NEGATIVE_WORDS for c in argument.children)
 
 
 def clause_bounds(sent) -> list[tuple[int, int]]:
