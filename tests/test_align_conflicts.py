@@ -172,6 +172,10 @@ def test_attribution_same_words_different_speaker():
     assert compare_claims(a, b, SETTINGS).kind == "attribution"
     same = claim("c", "The talks will resume next week, the ministry said.", attributed_to="the ministry")
     assert compare_claims(a, same, SETTINGS) is None
+    named = claim("d", "The talks will resume next week, Anna Berg said.", attributed_to="Anna Berg")
+    other = claim("e", "The talks will resume next week, Omar Said said.", attributed_to="Omar Said")
+    assert compare_claims(named, other, SETTINGS).kind == "attribution"
+    assert compare_claims(a, named, SETTINGS) is None  # "the foreign ministry" may speak through Anna Berg
 
 
 def test_agreeing_claims_and_same_article_pairs_give_no_conflict():

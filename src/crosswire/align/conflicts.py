@@ -284,11 +284,18 @@ def _speaker(name: str | None) -> frozenset[str]:
     return lx.content_stems(name or "")
 
 
+def _named(speaker: str | None) -> bool:
+    """Whether a speaker is named ("James Bodiford", "the Foreign Ministry") rather than described
+    ("the judge", "officials")."""
+    return any(w[:1].isupper() and w.lower() not in STOPWORDS for w in (speaker or "").split())
+
+
 def _attribution(a: Claim, b: Claim, settings: AlignSettings) -> Conflict | None:
     """Nearly the same words (Dice of content stems, each side's speaker words left out) given to
-    speakers who share no word."""
+    speakers who share no word. A description against a name is no conflict: "the judge" may be
+    "James Bodiford"; two descriptions ("the ministry", "a rebel spokesman") or two names are."""
     sa, sb = _speaker(a.attributed_to), _speaker(b.attributed_to)
-    if not sa or not sb or sa & sb:
+    if not sa or not sb or sa & sb or _named(a.attributed_to) != _named(b.attributed_to):
         return None
     if lx.dice(set(lx.content_stems(a.text) - sa), set(lx.content_stems(b.text) - sb)) >= settings.match_min_overlap:
         return Conflict("attribution", a.span, b.span, f"{a.attributed_to} vs {b.attributed_to}")
