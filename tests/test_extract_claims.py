@@ -55,6 +55,8 @@ def test_hedging_and_negation_are_flagged(nlp):
     ("Nobody was hurt in the fire at the depot.", True),
     ("The police found no weapons in the car of the suspect.", True),
     ("The mayor never returned to the village after the flood.", True),
+    ("Nothing less than the future of the union is at stake in the vote.", False),
+    ("The donors gave no more than ten dollars each to the fund.", False),
 ])
 def test_a_claim_is_negated_only_when_what_it_asserts_is(nlp, text, negated):
     [claim] = find_claims(nlp(text), "a", MONDAY)

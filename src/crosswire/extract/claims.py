@@ -69,10 +69,17 @@ def is_negated(part) -> bool:
     return False
 
 
+_NOT_NEGATING = frozenset({"less", "more", "fewer", "but", "short"})
+"""Words after which a negative word only bounds or stresses: "nothing less than", "no more
+than", "nothing but", "nothing short of"."""
+
+
 def _negative(argument) -> bool:
-    """A negative pronoun ("nothing"), or a noun with a negative determiner ("no threat")."""
-    return argument.lower_ in NEGATIVE_WORDS or any(
-        c.dep_ in ("det", "neg") and c.lower_ in NEGATIVE_WORDS for c in argument.children)
+    """A negative pronoun ("nothing"), or a noun with a negative determiner ("no threat"); not in
+    "nothing less than the future …" or "no more than ten"."""
+    words = [argument] if argument.lower_ in NEGATIVE_WORDS else [
+        c for c in argument.children if c.dep_ in ("det", "neg") and c.lower_ in NEGATIVE_WORDS]
+    return any(w.i + 1 >= len(w.doc) or w.doc[w.i + 1].lower_ not in _NOT_NEGATING for w in words)
 
 
 def clause_bounds(sent) -> list[tuple[int, int]]:
