@@ -95,6 +95,21 @@ def test_dates_of_different_precision_agree_when_one_contains_the_other():
     assert dates_agree("2009-W49", "2009-12-03") and not dates_agree("2009-W49", "2009-12-10")
 
 
+def test_dates_worded_alike_are_no_conflict():
+    # two reports written on different days, each "Thursday" resolved against its own date
+    a = claim("a", "The vote on the measures will be held on Thursday.", (("date", "Thursday", "2010-05-06"),))
+    b = claim("b", "Parliament will vote on the measures on Thursday.", (("date", "Thursday", "2010-05-13"),))
+    assert compare_claims(a, b, SETTINGS) is None
+    today = claim("c", "The academy announced the new host this morning.", (("date", "this morning", "2013-08-02"),))
+    later = claim("d", "The academy announced the new host today.", (("date", "today", "2013-08-03"),))
+    assert compare_claims(today, later, SETTINGS) is None
+    both = claim("e", "He hosted both the 2004 and 2005 award shows.", (("date", "2004", "2004"),))
+    one = claim("f", "He hosted the award show in 2005.", (("date", "2005", "2005"),))
+    assert compare_claims(both, one, SETTINGS) is None
+    friday = claim("g", "The vote on the measures will be held on Friday.", (("date", "Friday", "2010-05-07"),))
+    assert compare_claims(a, friday, SETTINGS).kind == "date"
+
+
 def test_relative_dates_of_undated_articles_are_not_compared():
     a = claim("a", "The gunman opened fire yesterday.", (("date", "yesterday", "2026-01-01"),))
     b = claim("b", "The gunman opened fire on Friday.", (("date", "Friday", "2025-12-26"),))

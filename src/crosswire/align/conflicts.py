@@ -7,7 +7,9 @@ sentence with another figure may miss its group). Each comparable pair is checke
 1. ``number``: a value of one kind (and unit) counting the same thing (the word after it) differs
    beyond tolerance; "nearly", "about" … widen the tolerance to ``approximate_tolerance``.
 2. ``date`` / ``time``: the two claims each give one date (absolute, or resolved against a known
-   publication date) or one clock time, and they differ ("about 6 p.m." and "6:20 p.m." agree).
+   publication date) or one clock time, and they differ ("about 6 p.m." and "6:20 p.m." agree;
+   "March 2005" and "March 11, 2005" agree; two reports' "Thursday", resolved against different
+   publication dates, are worded alike and not compared).
 3. ``spelling``: a name token in one claim is a near-spelling of a name token in the other only,
    beside a name token both share ("Robin Mendes" / "Robyn Mendes").
 
@@ -199,10 +201,25 @@ def dates_agree(a: str, b: str) -> bool:
     return False
 
 
+_NOW = frozenset({"today", "this morning", "this afternoon", "this evening", "tonight", "now"})
+"""Expressions that only say "on the day of publication": two of them differ only by their
+articles' dates, which is no disagreement between the reports."""
+
+
+def _same_words(a: Claim, va: Value, b: Claim, vb: Value) -> bool:
+    """Whether two differently resolved dates are worded alike: the same expression ("Thursday" in
+    two reports written on different days), two words for the day of publication, or one claim
+    naming the other's date besides its own ("both the 2004 and 2005 awards")."""
+    ea, eb = va.expression.lower().strip(), vb.expression.lower().strip()
+    if ea == eb or (ea in _NOW and eb in _NOW):
+        return True
+    return bool(re.search(rf"\b{re.escape(ea)}\b", b.text.lower()) or re.search(rf"\b{re.escape(eb)}\b", a.text.lower()))
+
+
 def _date_conflict(a: Claim, b: Claim, dated: Callable[[Claim], bool], settings: AlignSettings) -> Conflict | None:
     """Dates compare when each is absolute or resolved against a known publication date."""
     va, vb = _one(a.values, "date"), _one(b.values, "date")
-    if va and vb and not dates_agree(str(va.value), str(vb.value)) and all(
+    if va and vb and not dates_agree(str(va.value), str(vb.value)) and not _same_words(a, va, b, vb) and all(
         dated(c) or _ABSOLUTE_DATE.search(v.expression) for c, v in ((a, va), (b, vb))
     ):
         return Conflict("date", a.span, b.span, f"{va.expression} vs {vb.expression}", (va.span, vb.span))
