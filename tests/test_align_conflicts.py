@@ -247,6 +247,7 @@ def years(article: str, text: str, expression: str) -> Claim:
 
 def test_durations_and_quantities_normalise():
     assert duration("50-year") == (50.0, "year") and duration("nearly six decades") == (60.0, "year")
+    assert duration("the 37-year-old") is None and duration("five years old") is None  # ages
     assert quantity("64 kilometres") == (64.0, "km") and quantity("40 miles")[1] == "km"
     assert quantity("40 miles")[0] == pytest.approx(64.37, abs=0.01)
     assert quantity("12 degrees") == (12.0, "degrees")
@@ -276,6 +277,9 @@ def test_quantities_of_different_things_or_subjects_or_within_tolerance_do_not_c
     for other in (tenure, close, elsewhere, same_article):
         assert find_conflicts([rule, other], [], SETTINGS) == [], other.text
     assert quantity_conflict(rule, close, SETTINGS) is None
+    text = "The vote ended the 40-year rule of the Brandt party, or by other counts the 58-year rule of the party."
+    both = claim("e", text, (("duration", "40-year", 40.0, False, "year"), ("duration", "58-year", 58.0, False, "year")))
+    assert quantity_conflict(rule, both, SETTINGS) is None  # one of its figures agrees
 
 
 def test_quantities_in_different_units_compare_after_conversion():

@@ -111,7 +111,9 @@ def _shared_names(a: Claim, b: Claim) -> frozenset[str]:
 def quantity_conflict(a: Claim, b: Claim, settings: AlignSettings) -> tuple[Value, Value] | None:
     """Two values of one quantity that disagree beyond tolerance, or ``None``: claims sharing a name,
     values of one measured kind (``_MEASURED``) and unit, the same measured head, and a word about
-    whose quantity it is besides the head shared by the words around the two values."""
+    whose quantity it is besides the head shared by the words around the two values; a value that
+    one of the other claim's values of that quantity agrees with is no conflict ("$184 million or
+    $23 million per season" against "roughly $22 million per season")."""
     if not _shared_names(a, b):
         return None
     for va in a.values:
@@ -120,13 +122,11 @@ def quantity_conflict(a: Claim, b: Claim, settings: AlignSettings) -> tuple[Valu
         head = measured_head(va, a)
         if head is None or len(head) < 3:
             continue
-        for vb in b.values:
-            if vb.kind != va.kind or vb.unit != va.unit or not isinstance(vb.value, (int, float)):
-                continue
-            if measured_head(vb, b) != head or not (_context(va, a, settings) & _context(vb, b, settings)) - {head}:
-                continue
-            if not _agree(va, vb, settings):
-                return va, vb
+        same = [vb for vb in b.values if vb.kind == va.kind and vb.unit == va.unit
+                and isinstance(vb.value, (int, float)) and measured_head(vb, b) == head
+                and (_context(va, a, settings) & _context(vb, b, settings)) - {head}]
+        if same and not any(_agree(va, vb, settings) for vb in same):
+            return va, same[0]
     return None
 
 

@@ -22,6 +22,7 @@ _DECADES = {"decade": 10, "decades": 10, "year": 1, "years": 1, "century": 100, 
 _APPROX = re.compile(r"\b(nearly|about|around|almost|roughly|approximately|some|over|more than|at least|up to)\b", re.IGNORECASE)
 _NUMERIC = re.compile(r"\d[\d,]*(?:\.\d+)?")
 _DURATION = re.compile(r"(\d+|[a-z]+)[- ](year|month|week|day|decade)s?\b", re.IGNORECASE)
+_AGE = re.compile(r"\b(?:year|month|week|day)s?[- ]old\b")
 
 
 def parse_number(text: str) -> float | None:
@@ -36,8 +37,11 @@ def parse_number(text: str) -> float | None:
 
 
 def duration(text: str) -> tuple[float, str] | None:
-    """``"50-year"`` → (50, "year"); ``"nearly six decades"`` → (60, "year")."""
+    """``"50-year"`` → (50, "year"); ``"nearly six decades"`` → (60, "year"); an age ("the
+    37-year-old", "five years old") is no duration: ``None``."""
     lowered = text.lower()
+    if _AGE.search(lowered):
+        return None
     for unit, factor in _DECADES.items():
         if re.search(rf"\b{unit}\b", lowered) or re.search(rf"-{unit}\b", lowered):
             number = parse_number(lowered)
