@@ -63,6 +63,20 @@ def test_a_claim_is_negated_only_when_what_it_asserts_is(nlp, text, negated):
     assert claim.negated is negated
 
 
+@pytest.mark.parametrize("text, hedged", [
+    ("The bridge may have been damaged by the flood.", True),
+    ("The suspect reportedly fled to the coast on Friday.", True),
+    ("The fire is believed to have started in the kitchen.", True),
+    ("It was not immediately clear how many people were hurt.", True),
+    ("Police shot the man after he allegedly pointed a rifle at them.", False),
+    ("Agencies must consult experts before actions that might harm the river.", False),
+    ("The rebels claimed victory in the northern town.", False),
+])
+def test_a_claim_is_hedged_only_when_what_it_asserts_is(nlp, text, hedged):
+    [claim] = find_claims(nlp(text), "a", MONDAY)
+    assert claim.hedged is hedged
+
+
 def test_claims_take_the_resolved_speaker_of_their_quote(nlp):
     text = ("The Water Agency issued a warning.\n"
             "“The river will crest on Tuesday near the old mill,” the agency said.")

@@ -18,11 +18,6 @@ from ..model import Claim, Quote, Span
 from .speakers import CUE_LEMMAS
 from .values import values_in
 
-HEDGES = re.compile(
-    r"\b(reportedly|allegedly|may|might|could|possibly|perhaps|apparently|seemed?|seems|likely|unconfirmed|"
-    r"claimed|claims|believed to|suggest(?:s|ed)?|unsure|unclear|expected to|probably|rumou?red)\b",
-    re.IGNORECASE,
-)
 NEGATIVE_WORDS = frozenset({"no", "nobody", "nothing", "neither", "none", "nowhere"})
 """Determiners and pronouns that negate the predicate they are an argument of ("no threat",
 "nobody was hurt"); "not", "never" and "n't" are found by their dependency label ``neg``."""
@@ -44,6 +39,38 @@ def attribution(sent) -> str | None:
                 if child.dep_ in ("nsubj", "nsubjpass"):
                     return " ".join(t.text for t in child.subtree)
     return None
+
+
+HEDGE_MODIFIERS = frozenset({
+    "may", "might", "could", "reportedly", "allegedly", "possibly", "perhaps", "apparently", "probably", "likely",
+    "purportedly", "supposedly", "seemingly", "presumably",
+})
+"""Modal auxiliaries and adverbs that hedge the predicate they modify ("may have been damaged",
+"reportedly fled")."""
+HEDGE_VERBS = frozenset({"seem", "appear"})
+"""Verbs that hedge their complement ("seems to have left")."""
+HEDGE_PASSIVES = frozenset({"believe", "expect", "rumour", "rumor", "think", "say", "report", "suspect"})
+"""Verbs that hedge their complement in the passive ("is believed to have started", "is said to")."""
+UNCERTAIN = frozenset({"unclear", "unconfirmed", "unsure", "uncertain", "unknown"})
+"""Complements that leave the claim open ("it is unclear whether …")."""
+
+
+def is_hedged(part) -> bool:
+    """Whether a clause hedges what it asserts (see :data:`HEDGE_MODIFIERS`, :data:`HEDGE_VERBS`,
+    :data:`HEDGE_PASSIVES`, :data:`UNCERTAIN`); a hedge inside a subordinate clause does not count
+    ("police shot the boy after he allegedly pointed a gun", "actions that might affect species")."""
+    for predicate in asserted_predicates(part):
+        children = list(predicate.children)
+        if any(c.dep_ in ("aux", "advmod") and c.lower_ in HEDGE_MODIFIERS for c in children):
+            return True
+        negated = any(c.dep_ == "neg" for c in children)
+        if any(c.dep_ == "acomp" and (c.lower_ in UNCERTAIN or (negated and c.lower_ == "clear")) for c in children):
+            return True
+        complement = any(c.dep_ in ("xcomp", "ccomp") for c in children)
+        passive = any(c.dep_ == "auxpass" for c in children)
+        if complement and (predicate.lemma_ in HEDGE_VERBS or (passive and predicate.lemma_ in HEDGE_PASSIVES)):
+            return True
+    return False
 
 
 def asserted_predicates(part) -> list:
@@ -140,7 +167,7 @@ def find_claims(doc, article_id: str, published, quotes: Iterable[Quote] = ()) -
             claims.append(Claim(
                 id=cid, span=Span(article_id, start, end), text=part.text,
                 attributed_to=_speaker_at(quotes, start, end) or source,
-                hedged=bool(HEDGES.search(part.text)), negated=is_negated(part),
+                hedged=is_hedged(part), negated=is_negated(part),
                 values=values_in(part, article_id, published),
             ))
     return claims
