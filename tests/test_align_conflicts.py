@@ -313,3 +313,20 @@ def test_names_merged_as_spelling_variants_are_set_side_by_side():
     assert conflict.b == claim_b.span and a.span_text(conflict.a).startswith("The envoy Georg Lund")
     plain = Entity("e2", "Lund", "PERSON", ("Lund",), (spans[1],))
     assert entity_spelling_conflicts([plain], [claim_b], {"a": a, "b": b}) == []
+
+
+def test_only_claims_that_match_each_other_are_one_statement_for_cue_conflicts():
+    import numpy as np
+
+    from crosswire.align import comparable_pairs
+
+    spans = {k: Span(k, 0, 10) for k in "abc"}
+    group = ClaimGroup("g1", ("c_a", "c_b", "c_c"), tuple(spans.values()), ("A", "B", "C"), Support(3, 3))
+    index = {"c_a": 0, "c_b": 1, "c_c": 2}
+    scores = np.array([[1.0, 0.9, 0.1], [0.9, 1.0, 0.6], [0.1, 0.6, 1.0]])
+    pairs = comparable_pairs([group], index, scores, SETTINGS)
+    assert pairs == [(0, 1, True), (0, 2, False), (1, 2, True)]  # a and c meet only through b
+    a = claim("a", "Nobody was hurt in the fire at the depot.", negated=True)
+    c = claim("c", "Workers at the depot fled the fire.")
+    assert compare_claims(a, c, SETTINGS, same_statement=False) is None
+    assert compare_claims(a, c, SETTINGS, same_statement=True).kind == "polarity"
