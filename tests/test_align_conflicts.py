@@ -294,6 +294,20 @@ def test_quantities_in_different_units_compare_after_conversion():
     assert "64 km" in conflict.note and normalised(far.values[0]) == "144.8 km"
 
 
+def test_a_converted_and_rounded_figure_and_a_figure_given_twice_agree():
+    km = claim("a", "Deputies chased the van for 48km before it stopped.", (("quantity", "48km", 48.0, False, "km"),))
+    miles = claim("b", "Deputies chased the van for 30 miles before it stopped.",
+                  (("quantity", "30 miles", quantity("30 miles")[0], False, "km"),))
+    assert compare_claims(km, miles, SETTINGS) is None
+    far = claim("c", "Deputies chased the van for 50 miles before it stopped.",
+                (("quantity", "50 miles", quantity("50 miles")[0], False, "km"),))
+    assert compare_claims(km, far, SETTINGS).kind == "number"
+    twice = claim("d", "Damage to the hall was put at $US1 million ($1.52 million), police said.",
+                  (("money", "$US1 million", 1e6, False, "USD"), ("money", "$1.52 million", 1.52e6, False, "USD")))
+    once = claim("e", "Damage to the hall was put at $1 million, police said.", (("money", "$1 million", 1e6, False, "USD"),))
+    assert compare_claims(twice, once, SETTINGS) is None and compare_claims(once, twice, SETTINGS) is None
+
+
 def test_names_merged_as_spelling_variants_are_set_side_by_side():
     from dataclasses import replace
 

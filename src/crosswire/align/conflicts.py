@@ -132,10 +132,21 @@ def quantity_conflict(a: Claim, b: Claim, settings: AlignSettings) -> tuple[Valu
 
 def _agree(va: Value, vb: Value, settings: AlignSettings) -> bool:
     """Two figures agree within tolerance, or one is among the numbers of the other's expression
-    (a range: "$150 million" and "between $140 and $150 million")."""
+    (a range: "$150 million" and "between $140 and $150 million"), or one is the other converted and
+    rounded ("30 miles" is 48.28 km, written "48km")."""
     x, y = float(va.value), float(vb.value)
     return within_tolerance(x, y, va.approximate or vb.approximate, settings) or \
-        x in lx.numbers(vb.expression) or y in lx.numbers(va.expression)
+        x in lx.numbers(vb.expression) or y in lx.numbers(va.expression) or \
+        (va.kind == "quantity" and (_rounded_as(x, va, y) or _rounded_as(y, vb, x)))
+
+
+def _rounded_as(written: float, value: Value, other: float) -> bool:
+    """Whether ``other`` rounds to ``written`` at the precision ``value``'s expression writes it
+    with (a unit conversion rounds: "48km" for 30 miles)."""
+    figures = re.findall(r"\d+(?:\.(\d+))?", value.expression.replace(",", ""))
+    if len(figures) != 1:
+        return False
+    return round(other, len(figures[0])) == round(written, len(figures[0]))
 
 
 def values_conflict(a: Claim, b: Claim, settings: AlignSettings) -> tuple[Value, Value] | None:
@@ -149,9 +160,18 @@ def values_conflict(a: Claim, b: Claim, settings: AlignSettings) -> tuple[Value,
         for vb in same_kind:
             paired = thing is not None and thing == _counted_thing(vb, b)
             alone = thing is None and len(same_kind) == 1 and sum(v.kind == va.kind for v in a.values) == 1
-            if (paired or alone) and not any(_agree(va, x, settings) for x in same_kind):
+            if (paired or alone) and not any(_agree(va, x, settings) for x in same_kind) \
+                    and not _agreeing_twin(a, va, thing, same_kind, settings):
                 return va, vb
     return None
+
+
+def _agreeing_twin(a: Claim, va: Value, thing: str | None, others: Sequence[Value], settings: AlignSettings) -> bool:
+    """Whether another figure of ``a`` for the same thing agrees with one of ``others``: a claim that
+    gives a figure twice ("$US1 million ($1.52 million)") agrees when either form does."""
+    twins = [v for v in a.values if v is not va and v.kind == va.kind and v.unit == va.unit
+             and isinstance(v.value, (int, float)) and _counted_thing(v, a) == thing]
+    return any(_agree(t, o, settings) for t in twins for o in others)
 
 
 def _one(values: Sequence[Value], kind: str) -> Value | None:
