@@ -110,6 +110,15 @@ def test_dates_worded_alike_are_no_conflict():
     assert compare_claims(a, friday, SETTINGS).kind == "date"
 
 
+def test_dates_of_merely_related_claims_conflict_only_when_they_say_the_same_apart_from_the_date():
+    shot = claim("a", "Police shot the teenager in Flatbush on Saturday night.", (("date", "Saturday", "2013-03-09"),))
+    statement = claim("b", "Yesterday, the police commissioner explained the rules on firearms to reporters.",
+                      (("date", "Yesterday", "2013-03-11"),))
+    assert compare_claims(shot, statement, SETTINGS, same_statement=False) is None
+    other_day = claim("c", "Police shot the teenager in Flatbush on Sunday night.", (("date", "Sunday", "2013-03-10"),))
+    assert compare_claims(shot, other_day, SETTINGS, same_statement=False).kind == "date"
+
+
 def test_relative_dates_of_undated_articles_are_not_compared():
     a = claim("a", "The gunman opened fire yesterday.", (("date", "yesterday", "2026-01-01"),))
     b = claim("b", "The gunman opened fire on Friday.", (("date", "Friday", "2025-12-26"),))

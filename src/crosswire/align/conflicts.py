@@ -6,8 +6,9 @@ sentence with another figure may miss its group). Each comparable pair is checke
 
 1. ``number``: a value of one kind (and unit) counting the same thing (the word after it) differs
    beyond tolerance; "nearly", "about" … widen the tolerance to ``approximate_tolerance``.
-2. ``date`` / ``time``: the two claims each give one date (absolute, or resolved against a known
-   publication date) or one clock time, and they differ ("about 6 p.m." and "6:20 p.m." agree;
+2. ``date`` / ``time``: the two claims say much the same apart from their dates (as for numbers:
+   ``frame_min_overlap``, unless matched as one statement), each gives one date (absolute, or
+   resolved against a known publication date) or one clock time, and they differ ("about 6 p.m." and "6:20 p.m." agree;
    "March 2005" and "March 11, 2005" agree; two reports' "Thursday", resolved against different
    publication dates, are worded alike and not compared).
 3. ``spelling``: a name token in one claim is a near-spelling of a name token in the other only,
@@ -357,12 +358,14 @@ def compare_claims(
     related statements they say nothing. ``dated(claim)`` says whether the claim's article has a
     publication date, against which relative dates ("on Friday") were resolved.
     """
-    if (same_statement or _same_frame(a, b, settings)) and (pair := values_conflict(a, b, settings)):
+    alike = same_statement or _same_frame(a, b, settings)
+    if alike and (pair := values_conflict(a, b, settings)):
         va, vb = pair
         return Conflict("number", a.span, b.span, f"{va.expression} vs {vb.expression}", (va.span, vb.span),
                         (a.id, b.id))
-    checks: list[Callable[[], Conflict | None]] = [
-        lambda: _date_conflict(a, b, dated, settings), lambda: _spelling(a, b, settings)]
+    checks: list[Callable[[], Conflict | None]] = [lambda: _spelling(a, b, settings)]
+    if alike:
+        checks.insert(0, lambda: _date_conflict(a, b, dated, settings))
     if same_statement:
         checks += [
             lambda: _polarity(a, b),
