@@ -46,35 +46,28 @@ def test_hedging_and_negation_are_flagged(nlp):
     assert negated.negated and not negated.hedged
 
 
-@pytest.mark.parametrize("text, negated", [
-    ("The court sentenced the man to life without parole on Friday.", False),
-    ("Officials said the driver, who had no licence, fled the scene.", False),
-    ("The driver left the scene without paying the toll.", False),
-    ("The ministry said there was currently no threat to the town.", True),
-    ("The company does not take part in the talks, its spokesman said.", True),
-    ("Nobody was hurt in the fire at the depot.", True),
-    ("The police found no weapons in the car of the suspect.", True),
-    ("The mayor never returned to the village after the flood.", True),
-    ("Nothing less than the future of the union is at stake in the vote.", False),
-    ("The donors gave no more than ten dollars each to the fund.", False),
+@pytest.mark.parametrize("text, flag, expected", [
+    ("The court sentenced the man to life without parole on Friday.", "negated", False),
+    ("Officials said the driver, who had no licence, fled the scene.", "negated", False),
+    ("The driver left the scene without paying the toll.", "negated", False),
+    ("The ministry said there was currently no threat to the town.", "negated", True),
+    ("The company does not take part in the talks, its spokesman said.", "negated", True),
+    ("Nobody was hurt in the fire at the depot.", "negated", True),
+    ("The police found no weapons in the car of the suspect.", "negated", True),
+    ("The mayor never returned to the village after the flood.", "negated", True),
+    ("Nothing less than the future of the union is at stake in the vote.", "negated", False),
+    ("The donors gave no more than ten dollars each to the fund.", "negated", False),
+    ("The bridge may have been damaged by the flood.", "hedged", True),
+    ("The suspect reportedly fled to the coast on Friday.", "hedged", True),
+    ("The fire is believed to have started in the kitchen.", "hedged", True),
+    ("It was not immediately clear how many people were hurt.", "hedged", True),
+    ("Police shot the man after he allegedly pointed a rifle at them.", "hedged", False),
+    ("Agencies must consult experts before actions that might harm the river.", "hedged", False),
+    ("The rebels claimed victory in the northern town.", "hedged", False),
 ])
-def test_a_claim_is_negated_only_when_what_it_asserts_is(nlp, text, negated):
+def test_negation_and_hedging_are_read_only_from_what_a_claim_asserts(nlp, text, flag, expected):
     [claim] = find_claims(nlp(text), "a", MONDAY)
-    assert claim.negated is negated
-
-
-@pytest.mark.parametrize("text, hedged", [
-    ("The bridge may have been damaged by the flood.", True),
-    ("The suspect reportedly fled to the coast on Friday.", True),
-    ("The fire is believed to have started in the kitchen.", True),
-    ("It was not immediately clear how many people were hurt.", True),
-    ("Police shot the man after he allegedly pointed a rifle at them.", False),
-    ("Agencies must consult experts before actions that might harm the river.", False),
-    ("The rebels claimed victory in the northern town.", False),
-])
-def test_a_claim_is_hedged_only_when_what_it_asserts_is(nlp, text, hedged):
-    [claim] = find_claims(nlp(text), "a", MONDAY)
-    assert claim.hedged is hedged
+    assert getattr(claim, flag) is expected
 
 
 def test_claims_take_the_resolved_speaker_of_their_quote(nlp):
