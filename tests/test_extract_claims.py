@@ -57,6 +57,10 @@ def test_hedging_and_negation_are_flagged(nlp):
     ("The mayor never returned to the village after the flood.", "negated", True),
     ("Nothing less than the future of the union is at stake in the vote.", "negated", False),
     ("The donors gave no more than ten dollars each to the fund.", "negated", False),
+    ("Neither the army nor the police commented on the attack.", "negated", True),
+    ("Not a single shot was fired during the protest.", "negated", True),
+    ("There is no more food in the besieged town.", "negated", True),
+    ("Not only the army but also the police joined the search.", "negated", False),
     ("The bridge may have been damaged by the flood.", "hedged", True),
     ("The suspect reportedly fled to the coast on Friday.", "hedged", True),
     ("The fire is believed to have started in the kitchen.", "hedged", True),
@@ -64,6 +68,8 @@ def test_hedging_and_negation_are_flagged(nlp):
     ("Police shot the man after he allegedly pointed a rifle at them.", "hedged", False),
     ("Agencies must consult experts before actions that might harm the river.", "hedged", False),
     ("The rebels claimed victory in the northern town.", "hedged", False),
+    ("Police could not confirm the number of dead.", "hedged", False),
+    ("The bridge might not survive another flood.", "hedged", True),
 ])
 def test_negation_and_hedging_are_read_only_from_what_a_claim_asserts(nlp, text, flag, expected):
     [claim] = find_claims(nlp(text), "a", MONDAY)

@@ -47,6 +47,9 @@ HEDGE_MODIFIERS = frozenset({
 })
 """Modal auxiliaries and adverbs that hedge the predicate they modify ("may have been damaged",
 "reportedly fled")."""
+INABILITY = frozenset({"could"})
+"""Modals that, negated, state an inability rather than hedge: "police could not confirm" is a
+firm statement; "might not" and "may not" stay hedged."""
 HEDGE_VERBS = frozenset({"seem", "appear"})
 """Verbs that hedge their complement ("seems to have left")."""
 HEDGE_PASSIVES = frozenset({"believe", "expect", "rumour", "rumor", "think", "say", "report", "suspect"})
@@ -61,9 +64,10 @@ def is_hedged(part) -> bool:
     ("police shot the boy after he allegedly pointed a gun", "actions that might affect species")."""
     for predicate in asserted_predicates(part):
         children = list(predicate.children)
-        if any(c.dep_ in ("aux", "advmod") and c.lower_ in HEDGE_MODIFIERS for c in children):
-            return True
         negated = any(c.dep_ == "neg" for c in children)
+        if any(c.dep_ in ("aux", "advmod") and c.lower_ in HEDGE_MODIFIERS
+               and not (negated and c.lower_ in INABILITY) for c in children):
+            return True
         if any(c.dep_ == "acomp" and (c.lower_ in UNCERTAIN or (negated and c.lower_ == "clear")) for c in children):
             return True
         complement = any(c.dep_ in ("xcomp", "ccomp") for c in children)
@@ -96,17 +100,29 @@ def is_negated(part) -> bool:
     return False
 
 
-_NOT_NEGATING = frozenset({"less", "more", "fewer", "but", "short"})
-"""Words after which a negative word only bounds or stresses: "nothing less than", "no more
-than", "nothing but", "nothing short of"."""
+_BOUNDING = frozenset({"less", "more", "fewer"})
+"""Comparatives that, followed by "than", make a negative word bound a figure: "no more than ten",
+"nothing less than the future …"; without "than" the negation stands ("there is no more food")."""
+_STRESSING = frozenset({"but", "short"})
+"""Words after which a negative word stresses: "nothing but", "nothing short of"."""
 
 
 def _negative(argument) -> bool:
-    """A negative pronoun ("nothing"), or a noun with a negative determiner ("no threat"); not in
-    "nothing less than the future …" or "no more than ten"."""
+    """A negative pronoun ("nothing"), a noun with a negative determiner ("no threat"), a negated
+    noun phrase ("not a single shot") or a "neither … nor" pair; not in "no more than ten",
+    "nothing but" or "not only … but"."""
     words = [argument] if argument.lower_ in NEGATIVE_WORDS else [
-        c for c in argument.children if c.dep_ in ("det", "neg") and c.lower_ in NEGATIVE_WORDS]
-    return any(w.i + 1 >= len(w.doc) or w.doc[w.i + 1].lower_ not in _NOT_NEGATING for w in words)
+        c for c in argument.children
+        if (c.dep_ in ("det", "neg", "preconj") and c.lower_ in NEGATIVE_WORDS) or (c.dep_ == "neg" and c.lower_ == "not")]
+    return any(not _bounds_or_stresses(w) for w in words)
+
+
+def _bounds_or_stresses(word) -> bool:
+    doc, i = word.doc, word.i
+    after = doc[i + 1].lower_ if i + 1 < len(doc) else ""
+    if after in _STRESSING or (word.lower_ == "not" and after == "only"):
+        return True
+    return after in _BOUNDING and i + 2 < len(doc) and doc[i + 2].lower_ == "than"
 
 
 def clause_bounds(sent) -> list[tuple[int, int]]:
