@@ -85,7 +85,7 @@ def test_date_mismatch():
     assert conflict.kind == "date" and "Sunday" in conflict.note
 
 
-def test_dates_of_different_precision_agree_when_one_contains_the_other():
+def test_dates_of_different_precision_agree_when_the_days_they_stand_for_overlap():
     month = claim("a", "The trial began in March 2005.", (("date", "March 2005", "2005-03"),))
     day = claim("b", "The trial began on March 11, 2005.", (("date", "March 11, 2005", "2005-03-11"),))
     year = claim("c", "The trial began in 2005.", (("date", "2005", "2005"),))
@@ -93,6 +93,9 @@ def test_dates_of_different_precision_agree_when_one_contains_the_other():
     assert compare_claims(month, day, SETTINGS) is None and compare_claims(year, day, SETTINGS) is None
     assert compare_claims(other, day, SETTINGS).kind == "date"
     assert dates_agree("2009-W49", "2009-12-03") and not dates_agree("2009-W49", "2009-12-10")
+    # a week inside a month or a year, or running into it, agrees with it; a week of another month not
+    assert dates_agree("2009-W51", "2009-12") and dates_agree("2009-W49", "2009-11") and dates_agree("2009-W53", "2010")
+    assert not dates_agree("2009-W51", "2009-11") and not dates_agree("2009-W49", "2008")
 
 
 def test_dates_worded_alike_are_no_conflict():
@@ -108,6 +111,10 @@ def test_dates_worded_alike_are_no_conflict():
     assert compare_claims(both, one, SETTINGS) is None
     friday = claim("g", "The vote on the measures will be held on Friday.", (("date", "Friday", "2010-05-07"),))
     assert compare_claims(a, friday, SETTINGS).kind == "date"
+    # the modal "may" names no month
+    may = claim("h", "The election will be held in May.", (("date", "May", "2010-05"),))
+    june = claim("i", "The election may be held in June.", (("date", "June", "2010-06"),))
+    assert compare_claims(may, june, SETTINGS).kind == "date"
 
 
 def test_dates_of_merely_related_claims_conflict_only_when_they_say_the_same_apart_from_the_date():
@@ -311,6 +318,13 @@ def test_a_converted_and_rounded_figure_and_a_figure_given_twice_agree():
     far = claim("c", "Deputies chased the van for 50 miles before it stopped.",
                 (("quantity", "50 miles", quantity("50 miles")[0], False, "km"),))
     assert compare_claims(km, far, SETTINGS).kind == "number"
+    # rounding excuses a conversion only: 1.4 km written as such is not "1 km", nor is 0.87 miles
+    one = claim("f", "The van stopped 1 km from the border.", (("quantity", "1 km", 1.0, False, "km"),))
+    written = claim("g", "The van stopped 1.4 km from the border.", (("quantity", "1.4 km", 1.4, False, "km"),))
+    converted = claim("h", "The van stopped 0.87 miles from the border.",
+                      (("quantity", "0.87 miles", quantity("0.87 miles")[0], False, "km"),))
+    assert compare_claims(one, written, SETTINGS).kind == "number"
+    assert compare_claims(one, converted, SETTINGS).kind == "number"
     twice = claim("d", "Damage to the hall was put at $US1 million ($1.52 million), police said.",
                   (("money", "$US1 million", 1e6, False, "USD"), ("money", "$1.52 million", 1.52e6, False, "USD")))
     once = claim("e", "Damage to the hall was put at $1 million, police said.", (("money", "$1 million", 1e6, False, "USD"),))

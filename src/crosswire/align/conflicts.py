@@ -138,16 +138,19 @@ def _agree(va: Value, vb: Value, settings: AlignSettings) -> bool:
     x, y = float(va.value), float(vb.value)
     return within_tolerance(x, y, va.approximate or vb.approximate, settings) or \
         x in lx.numbers(vb.expression) or y in lx.numbers(va.expression) or \
-        (va.kind == "quantity" and (_rounded_as(x, va, y) or _rounded_as(y, vb, x)))
+        (va.kind == "quantity" and (_rounded_as(va, vb, settings) or _rounded_as(vb, va, settings)))
 
 
-def _rounded_as(written: float, value: Value, other: float) -> bool:
-    """Whether ``other`` rounds to ``written`` at the precision ``value``'s expression writes it
-    with (a unit conversion rounds: "48km" for 30 miles)."""
-    figures = re.findall(r"\d+(?:\.(\d+))?", value.expression.replace(",", ""))
-    if len(figures) != 1:
+def _rounded_as(written: Value, converted: Value, settings: AlignSettings) -> bool:
+    """Whether ``converted``, a figure converted from another unit ("30 miles" → 48.28 km), rounds to
+    ``written`` at the precision it is written with ("48km": within half a unit of its last digit),
+    and within the tolerance for approximations (a rounding of "1 mile" to "2 km" is too coarse)."""
+    figures = re.findall(r"\d+(?:\.(\d+))?", written.expression.replace(",", ""))
+    x, y = float(written.value), float(converted.value)
+    if len(figures) != 1 or y in lx.numbers(converted.expression):
         return False
-    return round(other, len(figures[0])) == round(written, len(figures[0]))
+    half_step = 0.5 * 10 ** -len(figures[0])
+    return abs(x - y) <= half_step + 1e-9 and within_tolerance(x, y, True, settings)
 
 
 def values_conflict(a: Claim, b: Claim, settings: AlignSettings) -> tuple[Value, Value] | None:
@@ -207,19 +210,37 @@ def _time_conflict(va: Value, vb: Value, settings: AlignSettings) -> bool:
 
 
 def dates_agree(a: str, b: str) -> bool:
-    """Two resolved dates (ISO day, ``YYYY-Www`` week, month or year) agree when equal or when one
-    contains the other: "March 2005" and "March 11, 2005" say the same at different precision.
+    """Two resolved dates (ISO day, ``YYYY-Www`` week, month or year) agree when the days they
+    stand for overlap: "March 2005" and "March 11, 2005" say the same at different precision, and a
+    week that runs from one month into the next agrees with either month.
 
     >>> dates_agree("2005", "2005-03-11"), dates_agree("2009-W49", "2009-12-03"), dates_agree("2005-03", "2005-04")
     (True, True, False)
     """
-    if a == b or a.startswith(b) or b.startswith(a):
+    if a == b:
         return True
-    week, day = (a, b) if "W" in a else (b, a)
-    if "W" in week and len(day) == 10:
-        year, number, _ = dt.date.fromisoformat(day).isocalendar()
-        return week == f"{year}-W{number:02d}"
-    return False
+    ra, rb = date_range(a), date_range(b)
+    if ra is None or rb is None:
+        return a.startswith(b) or b.startswith(a)
+    return ra[0] <= rb[1] and rb[0] <= ra[1]
+
+
+def date_range(iso: str) -> tuple[dt.date, dt.date] | None:
+    """The first and last day a resolved date stands for ("2009-W49" → Nov 30 – Dec 6, 2009), or
+    ``None`` for a form it does not know."""
+    try:
+        if m := re.fullmatch(r"(\d{4})-W(\d{2})", iso):
+            monday = dt.date.fromisocalendar(int(m.group(1)), int(m.group(2)), 1)
+            return monday, monday + dt.timedelta(days=6)
+        if re.fullmatch(r"\d{4}", iso):
+            return dt.date(int(iso), 1, 1), dt.date(int(iso), 12, 31)
+        if re.fullmatch(r"\d{4}-\d{2}", iso):
+            first = dt.date.fromisoformat(iso + "-01")
+            return first, (first + dt.timedelta(days=31)).replace(day=1) - dt.timedelta(days=1)
+        day = dt.date.fromisoformat(iso)
+        return day, day
+    except ValueError:
+        return None
 
 
 _NOW = frozenset({"today", "this morning", "this afternoon", "this evening", "tonight", "now"})
@@ -234,7 +255,16 @@ def _same_words(a: Claim, va: Value, b: Claim, vb: Value) -> bool:
     ea, eb = va.expression.lower().strip(), vb.expression.lower().strip()
     if ea == eb or (ea in _NOW and eb in _NOW):
         return True
-    return bool(re.search(rf"\b{re.escape(ea)}\b", b.text.lower()) or re.search(rf"\b{re.escape(eb)}\b", a.text.lower()))
+    return _names_date(b, va.expression) or _names_date(a, vb.expression)
+
+
+def _names_date(claim: Claim, expression: str) -> bool:
+    """Whether ``claim`` names the date ``expression``: as one of its date values, or written as is
+    (case kept, so the modal "may" and the verb "march" name no month)."""
+    key = expression.lower().strip()
+    if any(v.kind == "date" and v.expression.lower().strip() == key for v in claim.values):
+        return True
+    return bool(re.search(rf"(?<!\w){re.escape(expression.strip())}(?!\w)", claim.text))
 
 
 def _date_conflict(a: Claim, b: Claim, dated: Callable[[Claim], bool], settings: AlignSettings) -> Conflict | None:
