@@ -77,6 +77,19 @@ def test_a_rerun_analyses_only_the_stories_whose_inputs_changed(tmp_path, exampl
     [new_id] = set(grown.dossiers) - {story_id}
     with Store(db) as store:
         assert store.count("evidence") > evidence and store.dossier(new_id) == grown.dossiers[new_id]
+    # what was kept is what analysing everything again writes
+    assert crosswire.analyze([], db=db, fresh=True).dossiers == grown.dossiers
+
+
+def test_a_store_without_input_fingerprints_analyses_every_story_again(tmp_path, example_run):
+    first, example_db, _ = example_run
+    db = tmp_path / "old.duckdb"
+    shutil.copy(example_db, db)
+    with Store(db) as store:  # as a store written before fingerprints were kept (migration 0004)
+        store.db.execute("UPDATE dossiers SET inputs = NULL")
+    again = crosswire.analyze([str(EXAMPLE)], db=db)
+    assert again.reused == set() and again.dossiers == first.dossiers
+    assert crosswire.analyze([str(EXAMPLE)], db=db).reused == set(first.dossiers)  # fingerprints now kept
 
 
 def test_fresh_or_other_settings_analyse_every_story_again(tmp_path, example_run):

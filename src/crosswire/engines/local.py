@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import re
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -88,10 +88,14 @@ def _analyze_store(store: Store, settings: Settings, reporter: Reporter | None,
     stored = {} if fresh else store.dossier_inputs()
     reused = {sid for sid, key in inputs.items() if stored.get(sid) == key}
     rest = _without_stories(batch, reused)
-    persist = functools.partial(_persist, store, keep=reused, inputs=inputs)
-    Pipeline([s for s in stages if s.name not in engine_stages]).run(rest, settings, reporter, after=persist)
-    kept = {sid: store.dossier(sid) for sid in reused}
-    return {s.id: rest["dossiers"].get(s.id) or kept[s.id] for s in batch["stories"]}, reused
+    if rest["stories"]:
+        persist = functools.partial(_persist, store, keep=reused, inputs=inputs)
+        Pipeline([s for s in stages if s.name not in engine_stages]).run(rest, settings, reporter, after=persist)
+    else:  # every dossier is kept: no model is loaded, and what no story owns any more goes
+        store.replace_evidence((), reused)
+        store.replace_dossiers((), inputs, reused)
+        rest["dossiers"] = {}
+    return {s.id: store.dossier(s.id) if s.id in reused else rest["dossiers"][s.id] for s in batch["stories"]}, reused
 
 
 def _story_inputs(batch: Batch, settings: Settings, llm_endpoint: tuple[str, str] | None) -> dict[str, str]:
@@ -191,7 +195,7 @@ def _stable_stories(store: Store, stage: Stage) -> Stage:
     return dataclasses.replace(stage, run=run)
 
 
-def _persist(store: Store, stage: Stage, batch: Batch, keep: set[str] = frozenset(),
+def _persist(store: Store, stage: Stage, batch: Batch, keep: Collection[str] = frozenset(),
              inputs: dict[str, str] | None = None) -> None:
     """Store a stage's output; the evidence and dossiers of the stories in ``keep`` stay as stored."""
     if stage.name == "provenance":

@@ -29,6 +29,7 @@ from pathlib import Path
 
 from ..model import Article, Family, ReuseLink, Story, to_dict
 from ..settings import Settings
+from ..summarize.update import update_baseline
 
 __all__ = ["code_fingerprint", "dossier_inputs"]
 
@@ -57,13 +58,6 @@ def _canonical(records: Sequence) -> list[str]:
     return sorted(json.dumps(to_dict(r), sort_keys=True, default=str) for r in records)
 
 
-def _update_since(members: set[str], seen: Collection[str]) -> list[str]:
-    """The members an update summary would be new against: none when all or none were seen (the
-    summarize stage then writes no update summary)."""
-    known = members & set(seen)
-    return sorted(known) if 0 < len(known) < len(members) else []
-
-
 def dossier_inputs(
     story: Story, articles: Mapping[str, Article], families: Sequence[Family], reuse: Sequence[ReuseLink],
     seen: Collection[str], settings: Settings, llm_endpoint: tuple[str, str] | None = None,
@@ -79,6 +73,6 @@ def dossier_inputs(
         "articles": _canonical([articles[a] for a in sorted(members)]),
         "families": _canonical([f for f in families if members & set(f.article_ids)]),
         "reuse": _canonical([r for r in reuse if r.a.article_id in members or r.b.article_id in members]),
-        "seen": _update_since(members, seen),
+        "seen": update_baseline(members, seen),
     }
     return hashlib.sha256(json.dumps(payload, sort_keys=True, default=str).encode()).hexdigest()

@@ -41,7 +41,7 @@ from ..settings import SummarizeSettings
 from .extractive import Candidate, as_sentence, compress, select
 from .support import SupportCheck, layered_support, lexical_support, prepare_checks
 from .timeline import timeline
-from .update import select_update
+from .update import select_update, update_baseline
 
 __all__ = ["cite", "claim_candidates", "corroborated_first", "run_stage", "summarize_story", "timeline"]
 
@@ -171,13 +171,11 @@ def run_stage(batch, settings, advance, check: SupportCheck | None = None):
         evidence, alignment = batch["evidence"][story.id], batch["alignment"][story.id]
         mine = {a: articles[a] for a in story.article_ids if a in articles}
         sentences, dropped = summarize_story(evidence, alignment, mine, settings.summarize, check)
-        seen = sorted(seen_all & mine.keys())
+        seen = update_baseline(mine, seen_all)
         update: tuple[SummarySentence, ...] = ()
-        if seen and len(seen) < len(mine):
+        if seen:
             update, more = summarize_story(evidence, alignment, mine, settings.summarize, check, seen)
             dropped += more
-        else:
-            seen = []  # nothing new against the last dossier: no update, and none recorded
         llm, llm_dropped = llm_summary(evidence, alignment, mine, settings.summarize, check, batch.get("llm_chat"))
         summaries[story.id] = Summary(
             story.id, sentences, timeline(evidence, alignment, mine), update, tuple(seen), llm,

@@ -8,12 +8,12 @@ so the summary spends its words on news.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 from ..settings import SummarizeSettings
 from .extractive import Candidate, select
 
-__all__ = ["select_update"]
+__all__ = ["select_update", "update_baseline"]
 
 
 def select_update(
@@ -23,3 +23,11 @@ def select_update(
     """Indices of the chosen new sentences; ``earlier`` are the texts already told (earlier
     articles' sentences, or the earlier summary)."""
     return select(candidates, words, settings, query=query, known=earlier, fill=fill)
+
+
+def update_baseline(members: Collection[str], seen: Collection[str]) -> list[str]:
+    """The members of a story an update summary is new against: those an earlier dossier covered,
+    or none when it covered all of them (nothing new) or none (the story is new); then no update
+    summary is written."""
+    known = set(members) & set(seen)
+    return sorted(known) if 0 < len(known) < len(set(members)) else []
