@@ -162,7 +162,9 @@ def test_compression_only_deletes_words(text, expected):
     ("iPhone sales fell by half in the quarter", "iPhone sales fell by half in the quarter."),
     ("The dam burst on Monday, officials said.", "The dam burst on Monday, officials said."),
     ("Officials asked whether the dam had burst?", "Officials asked whether the dam had burst?"),
-    ("The dam burst “without warning”", "The dam burst “without warning”"),
+    ("The dam burst “without warning”", "The dam burst “without warning”."),
+    ("“the dam burst,” officials said", "“The dam burst,” officials said."),
+    ("(the dam burst) on Monday", "(The dam burst) on Monday."),
 ])
 def test_a_claim_cut_from_a_sentence_reads_as_a_sentence(text, expected):
     assert as_sentence(text) == expected

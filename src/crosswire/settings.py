@@ -180,7 +180,8 @@ class StoriesSettings:
     — flat, as expected where every article has related ones. The batch clustering of the odd
     topics themselves: 0.982 / 0.975 at 0 and 0.01, 0.977 / 0.973 at 0.05, so 0.01, ten times the
     stray article's probability. It also calms streaming: in random order, 168 → 56 merges and
-    233 → 67 splits over ECB+'s 772 articles, with the same clustering."""
+    233 → 67 splits over ECB+'s 772 articles, with the same clustering. A guard against the
+    stray-article case, not a tuned optimum: ECB+ has no stray articles to tune it on."""
     snn_lexical_weight: float = 3.084
     """Second-pass logistic weight of TF-IDF cosine; fitted on pairs of the odd ECB+ topics."""
     snn_dense_weight: float = 6.016

@@ -101,19 +101,26 @@ def compress(text: str) -> str:
     return out.strip()
 
 
+_OPENING_MARKS = "\"“‘'(["
+_CLOSING_MARKS = "\"”’')]"
+
+
 def as_sentence(text: str) -> str:
     """``text`` written as a sentence of its own: a claim cut from a longer sentence ("in this
-    regard, Moscow is in contact …", "… through political means") gets a capital first letter
-    (unless its first word is mixed-case, as in "iPhone") and a closing full stop.
+    regard, Moscow is in contact …", "… through political means") gets a capital first letter, past
+    any opening quote or bracket (unless its first word is mixed-case, as in "iPhone"), and a full
+    stop when it ends without one, after any closing quote or bracket.
 
-    >>> as_sentence("rebels took the city")
-    'Rebels took the city.'
+    >>> as_sentence("rebels took the city"), as_sentence('“rebels took the city,” he said that they "won"')
+    ('Rebels took the city.', '“Rebels took the city,” he said that they "won".')
     """
     text = text.strip()
-    first = text.split(maxsplit=1)[0] if text else ""
+    lead = len(text) - len(text.lstrip(_OPENING_MARKS))
+    first = re.sub(r"\W+$", "", text[lead:].split(maxsplit=1)[0]) if text[lead:] else ""
     if first.isalpha() and first.islower():
-        text = text[0].upper() + text[1:]
-    if text and text[-1].isalnum():
+        text = text[:lead] + text[lead].upper() + text[lead + 1 :]
+    body = text.rstrip(_CLOSING_MARKS)
+    if body and body[-1].isalnum():
         text += "."
     return text
 
