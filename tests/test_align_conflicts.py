@@ -367,3 +367,63 @@ def test_only_claims_that_match_each_other_are_one_statement_for_cue_conflicts()
     c = claim("c", "Workers at the depot fled the fire.")
     assert compare_claims(a, c, SETTINGS, same_statement=False) is None
     assert compare_claims(a, c, SETTINGS, same_statement=True).kind == "polarity"
+
+
+def with_sentences(aid: str, *sentences: str) -> Article:
+    """An article of ``sentences``, one space apart, with their offsets."""
+    from dataclasses import replace
+
+    from crosswire.model import Sentence
+
+    text, spans = "", []
+    for i, sentence in enumerate(sentences):
+        start = len(text) + (1 if text else 0)
+        text = (text + " " if text else "") + sentence
+        spans.append(Sentence(aid, i, start, len(text)))
+    return replace(article(aid, text, 2), sentences=tuple(spans))
+
+
+def sentence_span(art: Article, i: int) -> Span:
+    return Span(art.id, art.sentences[i].start, art.sentences[i].end)
+
+
+def name_span(art: Article, name: str) -> Span:
+    start = art.text.index(name)
+    return Span(art.id, start, start + len(name))
+
+
+@pytest.mark.slow
+def test_a_report_that_also_tells_the_other_version_is_no_disagreement():
+    from crosswire.align.conflicts import told_by_both
+    from crosswire.align.support import is_supported
+
+    supports = lambda claim, sentence: is_supported(claim, [sentence], SETTINGS)  # the learned support check
+    total = with_sentences("a", "So far the navy has seized 14 rifles from pirates.", "The ship returned to port.")
+    both = with_sentences("b", "During the operation six rifles were seized from the boats.",
+                          "The navy has seized 14 rifles from pirates so far.")
+    only = with_sentences("c", "During the operation six rifles were seized from the boats.",
+                          "The ship returned to port on Friday.")
+    for other, expected in ((both, True), (only, False)):
+        conflict = Conflict("number", sentence_span(total, 0), sentence_span(other, 0), "14 vs six")
+        assert told_by_both(conflict, {"a": total, other.id: other}, supports) is expected
+
+
+def test_two_names_one_report_writes_are_two_people_unless_one_typo_apart():
+    from crosswire.align.conflicts import told_by_both
+
+    never = lambda claim, sentence: False
+    son = with_sentences("a", "The gang member shot Jerry Ortiz in 2005.", "Jeremy Ortiz, his son, spoke.")
+    father = with_sentences("b", "Jeremy Ortiz said he was relieved.")
+    gray = with_sentences("c", "Police shot Kimani Gray on Saturday.", "Grey was 16.")
+    grey = with_sentences("d", "Kimani Grey was shot by police.")
+    wetzler = with_sentences("e", "Andrew Wetzler of the council commented.")
+    welzler = with_sentences("f", "Andrew Welzler of the council said they would sue.")
+    arts = {x.id: x for x in (son, father, gray, grey, wetzler, welzler)}
+
+    def spelling(x: Article, first: str, y: Article, second: str) -> Conflict:
+        return Conflict("spelling", sentence_span(x, 0), sentence_span(y, 0), f"{first} vs {second}",
+                        (name_span(x, first), name_span(y, second)))
+
+    assert told_by_both(spelling(son, "Jerry", father, "Jeremy"), arts, never)  # "a" names both: two people
+    assert not told_by_both(spelling(gray, "Gray", grey, "Grey"), arts, never)  # one typo apart: a spelling
+    assert not told_by_both(spelling(wetzler, "Wetzler", welzler, "Welzler"), arts, never)

@@ -19,7 +19,8 @@ The support check (:func:`support_score`, :func:`is_supported`) says whether a s
 by a set of source spans. The summary uses it after its lexical check
 (:func:`crosswire.summarize.support.layered_support`): to cite another outlet's differently worded
 span of the same fact and to verify generated sentences. Conflicts are found by typed rules on the
-claims' values, negation, hedges, names and speakers; they do not call it.
+claims' values, negation, hedges, names and speakers; the support check then drops a conflict when
+one report also tells the other's version elsewhere (:func:`.conflicts.told_by_both`).
 """
 
 from __future__ import annotations
@@ -35,7 +36,7 @@ from ..model import Alignment, Article, Claim, ClaimGroup, Conflict, Entity, Fam
 from ..provenance import family_of
 from ..provenance.families import UnionFind
 from ..settings import AlignSettings
-from .conflicts import compare_claims, entity_spelling_conflicts, find_conflicts
+from .conflicts import compare_claims, entity_spelling_conflicts, find_conflicts, told_by_both
 from .frames import claim_frames, fact_pairs
 from .matching import average_linkage, match_matrix
 from .matrix import claim_matrix, source_order
@@ -201,6 +202,9 @@ def align_story(
     found = find_conflicts(claims, pairs, settings, dated=lambda c: published(c) is not None)
     conflicts, revised = split_updates(found, {c.id: c for c in claims}, published)
     conflicts += _new_spellings(entity_spelling_conflicts(entities, claims, articles), conflicts)
+    if settings.conflicts_told_by_both:
+        supports = lambda claim, sentence: is_supported(claim, [sentence], settings)
+        conflicts = [c for c in conflicts if not told_by_both(c, articles, supports)]
     updates = sorted(find_updates(claims, [(i, j) for i, j, _ in pairs], published) + revised,
                      key=lambda u: (articles[u.a.article_id].published or dt.date.max, u.a, u.b))
     sources = source_order(sorted(set(article_ids) | set(claim_articles)), articles)

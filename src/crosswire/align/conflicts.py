@@ -29,6 +29,12 @@ Any two claims of different articles, however loosely similar, are also checked 
    of Brandt party *rule*") of the same subject (the words around the two values share a word
    besides the head). A changed figure rarely leaves the rest of a sentence alike, so such pairs
    often fall in no group and score low as paraphrases.
+
+Last, a conflict is no disagreement between the two reports when one of them also tells the
+other's version (:func:`told_by_both`): a report that gives a running total ("14 rifles so far")
+beside the operation's figure ("six rifles") agrees with another that gives only the operation's;
+two first names both written in one report ("Charlene", "Charlie") are two people, not a spelling
+(unless they are one typo apart: "Gray" / "Grey").
 """
 
 from __future__ import annotations
@@ -44,7 +50,7 @@ from ..textutil import STOPWORDS, words
 from . import lexical as lx
 
 __all__ = ["compare_claims", "find_conflicts", "measured_head", "normalised", "quantity_conflict",
-           "values_conflict"]
+           "told_by_both", "values_conflict"]
 
 _COUNTED = frozenset(("number", "quantity", "money", "percent", "duration"))
 _MEASURED = frozenset(("quantity", "money", "duration"))
@@ -489,3 +495,47 @@ def _carrier(mention: Span, claims: Sequence[Claim], articles: Mapping[str, Arti
     article = articles[mention.article_id]
     sentence = next((s for s in article.sentences if s.start <= mention.start and mention.end <= s.end), None)
     return (Span(article.id, sentence.start, sentence.end) if sentence else mention), None
+
+
+def told_by_both(conflict: Conflict, articles: Mapping[str, Article],
+                 supports: Callable[[str, str], bool]) -> bool:
+    """Whether one report of a conflict also tells the other's version, so the two do not disagree:
+    for a spelling conflict, one article writes both spellings and they are more than one typo
+    apart ("Jerry" / "Jeremy Ortiz", father and son; not "Gray" / "Grey"); otherwise a sentence of one
+    article, outside its own conflicting claim and giving every number of the other claim, supports
+    the other claim (``supports(claim_text, sentence)``: the support check)."""
+    a, b = articles[conflict.a.article_id], articles[conflict.b.article_id]
+    if conflict.kind == "spelling":
+        if len(conflict.parts) != 2:
+            return False
+        first, second = (articles[p.article_id].span_text(p) for p in conflict.parts)
+        return not _one_edit_apart(first.lower(), second.lower()) and (_writes(a.text, second) or _writes(b.text, first))
+    return _supported_elsewhere(a.span_text(conflict.a), b, conflict.b, supports) or \
+        _supported_elsewhere(b.span_text(conflict.b), a, conflict.a, supports)
+
+
+def _one_edit_apart(x: str, y: str) -> bool:
+    """Whether one substitution, insertion or deletion turns ``x`` into ``y`` ("Gray" / "Grey"): a
+    typo of one name, a spelling conflict even when one report writes both."""
+    if abs(len(x) - len(y)) > 1 or x == y:
+        return False
+    if len(x) == len(y):
+        return sum(p != q for p, q in zip(x, y)) == 1
+    short, long = sorted((x, y), key=len)
+    return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
+
+
+def _writes(text: str, name: str) -> bool:
+    return bool(re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text))
+
+
+def _supported_elsewhere(claim: str, article: Article, own: Span,
+                         supports: Callable[[str, str], bool]) -> bool:
+    needed = lx.numbers(claim)
+    for sentence in article.sentences:
+        if sentence.start < own.end and own.start < sentence.end:
+            continue
+        text = article.text[sentence.start : sentence.end]
+        if needed <= lx.numbers(text) and supports(claim, text):
+            return True
+    return False
