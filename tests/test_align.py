@@ -341,3 +341,22 @@ def test_fast_pair_features_give_the_reference_probabilities(monkeypatch):
     featurizer = PairFeaturizer(texts)
     rows = featurizer.features(texts, every)
     assert np.array_equal(rows[[0, 5]], featurizer.features(texts, [every[0], every[5]]))
+
+
+@pytest.mark.slow
+def test_relative_dates_against_an_inferred_publication_date_are_not_compared():
+    import dataclasses
+
+    def dated_claim(article: Article, expression: str, resolved: str) -> Claim:
+        start = article.text.index(expression)
+        value = Value("date", Span(article.id, start, start + len(expression)), expression, resolved, "day")
+        return Claim(f"c_{article.id}", Span(article.id, 0, len(article.text)), article.text, values=(value,))
+
+    a = make_article("a", "The gunman opened fire at the depot yesterday.", 5, "Daily A")
+    b = make_article("b", "The gunman opened fire at the depot on Friday.", 5, "Herald B")
+    claims = [dated_claim(a, "yesterday", "2024-03-04"), dated_claim(b, "Friday", "2024-03-01")]
+    given = align_story("s", claims, {"a": a, "b": b}, [], SETTINGS)
+    assert [c.kind for c in given.conflicts] == ["date"]
+    guessed = dataclasses.replace(b, published_source="inferred")
+    inferred = align_story("s", claims, {"a": a, "b": guessed}, [], SETTINGS)
+    assert inferred.conflicts == ()

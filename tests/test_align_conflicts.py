@@ -26,6 +26,14 @@ from crosswire.settings import AlignSettings
 SETTINGS = AlignSettings()
 
 
+@pytest.fixture(scope="module")
+def nlp():
+    from crosswire.extract.nlp import load_nlp
+    from crosswire.settings import ExtractSettings
+
+    return load_nlp(ExtractSettings().spacy_model)
+
+
 def claim(article: str, text: str, values: tuple[tuple, ...] = (), **flags) -> Claim:
     """A claim whose span is its whole article text; ``values`` are (kind, expression, value, approx, unit)."""
     built = []
@@ -427,3 +435,33 @@ def test_two_names_one_report_writes_are_two_people_unless_one_typo_apart():
     assert told_by_both(spelling(son, "Jerry", father, "Jeremy"), arts, never)  # "a" names both: two people
     assert not told_by_both(spelling(gray, "Gray", grey, "Grey"), arts, never)  # one typo apart: a spelling
     assert not told_by_both(spelling(wetzler, "Wetzler", welzler, "Welzler"), arts, never)
+
+
+@pytest.mark.slow
+def test_dates_and_figures_of_two_events_are_no_conflict(nlp):
+    from crosswire.align.frames import ValueEvents, governing_predicate
+
+    assert governing_predicate(nlp("On Saturday, the governor said she was sorry."), 3) == "say"
+    assert governing_predicate(nlp("The quake hit the town, killing at least 10 people."), 42) == "kill"
+    events = ValueEvents(nlp, SETTINGS)
+    allowed = claim("a", "On Dec. 16, the administration allowed agencies to skip the reviews.",
+                    (("date", "Dec. 16", "2008-12-16"),))
+    directed = claim("b", "On March 3, the president directed agencies to do the reviews again.",
+                     (("date", "March 3", "2009-03-03"),))
+    assert compare_claims(allowed, directed, SETTINGS).kind == "date"  # without the event check
+    assert compare_claims(allowed, directed, SETTINGS, same_event=events) is None
+    approved = claim("c", "Voters in 2009 approved a bond to buy the land.", (("date", "2009", "2009"),))
+    again = claim("d", "Palmer voters in 2010 approved a bond to buy the land.", (("date", "2010", "2010"),))
+    assert compare_claims(approved, again, SETTINGS, same_event=events).kind == "date"
+    arrested = claim("e", "More than 200 people have been arrested in the city.", (("number", "200", 200.0, True),))
+    injured = claim("f", "About 100 people have been injured in the city.", (("number", "100", 100.0, True),))
+    assert compare_claims(arrested, injured, SETTINGS, same_statement=False).kind == "number"
+    assert compare_claims(arrested, injured, SETTINGS, same_statement=False, same_event=events) is None
+
+
+def test_a_figure_inside_a_vague_count_agrees_with_it():
+    dozens = claim("a", "Dozens of people were evacuated from their homes.", (("number", "Dozens", 24.0),))
+    sixty = claim("b", "60 people were evacuated from their homes.", (("number", "60", 60.0),))
+    many = claim("c", "150 people were evacuated from their homes.", (("number", "150", 150.0),))
+    assert compare_claims(dozens, sixty, SETTINGS) is None
+    assert compare_claims(dozens, many, SETTINGS).kind == "number"

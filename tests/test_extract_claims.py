@@ -85,3 +85,16 @@ def test_claims_take_the_resolved_speaker_of_their_quote(nlp):
     assert claims[-1].attributed_to == "The Water Agency"
     tuesday = [v for v in claims[-1].values if v.kind == "date"]
     assert [v.value for v in tuesday] == ["2023-03-07"]
+
+
+def test_telephone_numbers_are_no_values_and_their_neighbours_still_are(nlp):
+    [claim] = find_claims(nlp("Twelve people called police on 0800 555 111 or on (555) 123-4567 last night."),
+                          "a", MONDAY)
+    assert [v.value for v in claim.values if v.kind == "number"] == [12.0]
+
+
+def test_vague_counts_span_a_range():
+    from crosswire.extract.values import vague_range
+
+    assert vague_range("dozens of people") == (24, 99) and vague_range("tens of thousands") == (20_000, 99_999)
+    assert vague_range("a dozen") is None and vague_range("200 people") is None

@@ -37,7 +37,7 @@ from ..provenance import family_of
 from ..provenance.families import UnionFind
 from ..settings import AlignSettings
 from .conflicts import compare_claims, entity_spelling_conflicts, find_conflicts, told_by_both
-from .frames import claim_frames, fact_pairs
+from .frames import ValueEvents, claim_frames, fact_pairs
 from .matching import average_linkage, match_matrix
 from .matrix import claim_matrix, source_order
 from .support import is_supported, support_score
@@ -199,7 +199,9 @@ def align_story(
     index = {c.id: i for i, c in enumerate(claims)}
     pairs = comparable_pairs(groups, index, scores, settings)
     published = lambda c: articles[c.span.article_id].published
-    found = find_conflicts(claims, pairs, settings, dated=lambda c: published(c) is not None)
+    same_event = ValueEvents(nlp, settings) if nlp is not None and settings.event_frames else None
+    found = find_conflicts(claims, pairs, settings, dated=lambda c: _dated(articles[c.span.article_id]),
+                           same_event=same_event)
     conflicts, revised = split_updates(found, {c.id: c for c in claims}, published)
     conflicts += _new_spellings(entity_spelling_conflicts(entities, claims, articles), conflicts)
     if settings.conflicts_told_by_both:
@@ -210,6 +212,12 @@ def align_story(
     sources = source_order(sorted(set(article_ids) | set(claim_articles)), articles)
     return Alignment(story_id, tuple(groups), tuple(conflicts), tuple(updates), sources,
                      claim_matrix(groups, sources, conflicts))
+
+
+def _dated(article: Article) -> bool:
+    """Whether relative dates of ``article`` ("on Friday") were resolved against a publication date
+    it states; one inferred from its story is a guess, and a date resolved from it is not compared."""
+    return article.published is not None and article.published_source != "inferred"
 
 
 def _new_spellings(found: Sequence[Conflict], known: Sequence[Conflict]) -> list[Conflict]:

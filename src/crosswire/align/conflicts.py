@@ -44,6 +44,7 @@ import difflib
 import re
 from collections.abc import Callable, Mapping, Sequence
 
+from ..extract.values import vague_range
 from ..model import Article, Claim, Conflict, Entity, Span, Value
 from ..settings import AlignSettings
 from ..textutil import STOPWORDS, words
@@ -144,7 +145,14 @@ def _agree(va: Value, vb: Value, settings: AlignSettings) -> bool:
     x, y = float(va.value), float(vb.value)
     return within_tolerance(x, y, va.approximate or vb.approximate, settings) or \
         x in lx.numbers(vb.expression) or y in lx.numbers(va.expression) or \
+        _within_vague(va, y) or _within_vague(vb, x) or \
         (va.kind == "quantity" and (_rounded_as(va, vb, settings) or _rounded_as(vb, va, settings)))
+
+
+def _within_vague(value: Value, figure: float) -> bool:
+    """Whether ``figure`` lies in the range of a vague count ("dozens" and 60, "hundreds" and 612)."""
+    span = vague_range(value.expression)
+    return span is not None and span[0] <= figure <= span[1]
 
 
 def _rounded_as(written: Value, converted: Value, settings: AlignSettings) -> bool:
@@ -383,26 +391,45 @@ def _same_frame(a: Claim, b: Claim, settings: AlignSettings) -> bool:
     return lx.dice(stems_a, stems_b) >= settings.frame_min_overlap
 
 
+SameEvent = Callable[[Claim, Span, Claim, Span, bool], bool]
+"""Whether a value of one claim and a value of another (by their spans) belong to one event, the
+last argument saying whether the claims were matched as one statement
+(:class:`crosswire.align.frames.ValueEvents`)."""
+
+
 def compare_claims(
     a: Claim, b: Claim, settings: AlignSettings, same_statement: bool = True,
-    dated: Callable[[Claim], bool] = lambda claim: True,
+    dated: Callable[[Claim], bool] = lambda claim: True, same_event: SameEvent | None = None,
 ) -> Conflict | None:
     """The first typed disagreement between two comparable claims, or ``None`` when they agree.
 
     ``same_statement`` says the two were matched as stating the same thing; only then are cue
     differences (polarity, intensity, hedging) and attribution conflicts, since between merely
     related statements they say nothing. ``dated(claim)`` says whether the claim's article has a
-    publication date, against which relative dates ("on Friday") were resolved.
+    publication date, against which relative dates ("on Friday") were resolved. ``same_event``,
+    when given, must hold of the two values of a number or date conflict: figures or dates that
+    hang on two events of one story ("On Dec. 16, the administration *allowed* …" / "On March 3,
+    the president *directed* …") are no disagreement, and they show that the two claims tell two
+    events, so no cue or attribution difference is looked for either (a spelling still is).
     """
     alike = same_statement or _same_frame(a, b, settings)
-    if alike and (pair := values_conflict(a, b, settings)):
+    two_events = False
+
+    def of_one_event(va: Span, vb: Span) -> bool:
+        nonlocal two_events
+        one = same_event is None or same_event(a, va, b, vb, same_statement)
+        two_events = two_events or not one
+        return one
+
+    if alike and (pair := values_conflict(a, b, settings)) and of_one_event(pair[0].span, pair[1].span):
         va, vb = pair
         return Conflict("number", a.span, b.span, f"{va.expression} vs {vb.expression}", (va.span, vb.span),
                         (a.id, b.id))
+    found = _date_conflict(a, b, dated, settings) if alike else None
+    if found and of_one_event(*found.parts):
+        return Conflict(found.kind, found.a, found.b, found.note, found.parts, (a.id, b.id))
     checks: list[Callable[[], Conflict | None]] = [lambda: _spelling(a, b, settings)]
-    if alike:
-        checks.insert(0, lambda: _date_conflict(a, b, dated, settings))
-    if same_statement:
+    if same_statement and not two_events:
         checks += [
             lambda: _polarity(a, b),
             lambda: _cue_conflict(a, b, "intensity", lx.INTENSIFIERS) if a.negated and b.negated else None,
@@ -416,15 +443,15 @@ def compare_claims(
 
 def find_conflicts(
     claims: Sequence[Claim], pairs: Sequence[tuple[int, int, bool]], settings: AlignSettings,
-    dated: Callable[[Claim], bool] = lambda claim: True,
+    dated: Callable[[Claim], bool] = lambda claim: True, same_event: SameEvent | None = None,
 ) -> list[Conflict]:
     """Typed conflicts among comparable claim pairs ``(i, j, same_statement)`` (indices into
-    ``claims``), at most one per pair."""
+    ``claims``), at most one per pair (``dated``, ``same_event``: see :func:`compare_claims`)."""
     found, done = [], set()
     for i, j, same in pairs:
         if claims[i].span.article_id == claims[j].span.article_id:
             continue
-        if conflict := compare_claims(claims[i], claims[j], settings, same, dated):
+        if conflict := compare_claims(claims[i], claims[j], settings, same, dated, same_event):
             found.append(conflict)
             done.add((min(i, j), max(i, j)))
     return found + _quantity_conflicts(claims, done, settings)

@@ -36,12 +36,12 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ..model import Article, Claim, Entity
+from ..model import Article, Claim, Entity, Span
 from ..settings import AlignSettings
 from .embed import encode
 from .event_classes import same_event_class
 
-__all__ = ["Frame", "claim_frames", "fact_pairs", "frames_of_doc", "same_fact"]
+__all__ = ["Frame", "ValueEvents", "claim_frames", "fact_pairs", "frames_of_doc", "governing_predicate", "same_fact"]
 
 _OBJECTS = frozenset({"dobj", "obj"})
 _PASSIVE_SUBJECTS = frozenset({"nsubjpass"})
@@ -260,3 +260,44 @@ def fact_pairs(frames: Sequence[Frame], article_ids: Sequence[str], settings: Al
             if article_ids[a.claim] != article_ids[b.claim] and same_fact(a, b, cosine, settings):
                 pairs.add((min(a.claim, b.claim), max(a.claim, b.claim)))
     return pairs
+
+
+def governing_predicate(doc, offset: int) -> str | None:
+    """The predicate (:func:`_predicate`: lemma and particle) of the verb a word at character
+    ``offset`` of ``doc`` belongs to — the first verb up its chain of heads, past verbs that only
+    describe a noun ("on Saturday" → "said" in "On Saturday, the governor said …"; "10" → "kill" in
+    "killing at least 10 people"), or ``None`` when it hangs on no verb."""
+    token = next((t for t in doc if t.idx <= offset < t.idx + len(t)), None)
+    while token is not None:
+        if token.pos_ in ("VERB", "AUX") and token.dep_ != "amod":
+            return _predicate(token, "")
+        if token.head.i == token.i:
+            return None
+        token = token.head
+    return None
+
+
+class ValueEvents:
+    """Whether two values of two claims belong to one event: the verbs they hang on
+    (:func:`governing_predicate`) are one predicate, share an event class, or are near-synonyms
+    (MiniLM cosine at least ``event_predicate_min_cosine``). A date conflict between claims that
+    are merely related needs it: "On Saturday, the governor *said* …" and "since she *became* the
+    candidate on Aug. 29" date two events. Parses are kept per claim."""
+
+    def __init__(self, nlp, settings: AlignSettings) -> None:
+        self.nlp, self.settings = nlp, settings
+        self._docs: dict[str, object] = {}
+
+    def predicate(self, claim: Claim, part: Span) -> str | None:
+        if claim.id not in self._docs:
+            self._docs[claim.id] = self.nlp(without_scare_quotes(claim.text))
+        return governing_predicate(self._docs[claim.id], part.start - claim.span.start)
+
+    def __call__(self, a: Claim, part_a: Span, b: Claim, part_b: Span, matched: bool = False) -> bool:
+        pa, pb = self.predicate(a, part_a), self.predicate(b, part_b)
+        if pa is None or pb is None:
+            return matched
+        if pa == pb or same_event_class(pa, pb):
+            return True
+        va, vb = encode([pa, pb])
+        return float(va @ vb) >= self.settings.event_predicate_min_cosine

@@ -106,10 +106,47 @@ def _plural_unit(text: str) -> bool:
     return parse_number(text) is None
 
 
+_DIGIT_RUN = re.compile(r"\+?\(?\d[\d()]*(?:[-. ]\(?\d[\d()]*)+")
+_THOUSANDS = re.compile(r"\d{1,3}(?: \d{3})+")
+
+
+def phone_like(text: str) -> list[tuple[int, int]]:
+    """Character ranges of ``text`` that are telephone numbers or other digit codes, not figures:
+    runs of digit groups with seven digits or more ("0800 555 111", "(555) 123-4567"), other than
+    thousands written with spaces ("1 200 000").
+
+    >>> phone_like("Call 0845 125 2222 or 999; 1 200 000 people live there.")
+    [(5, 18)]
+    """
+    return [(m.start(), m.end()) for m in _DIGIT_RUN.finditer(text)
+            if sum(c.isdigit() for c in m.group(0)) >= 7 and not _THOUSANDS.fullmatch(m.group(0))]
+
+
+def vague_range(expression: str) -> tuple[float, float] | None:
+    """The range a vague count spans ("dozens" → 24 to 99, "hundreds" → 200 to 999), or ``None``
+    for a figure ("200", "a dozen")."""
+    if _NUMERIC.search(expression):
+        return None
+    for word, low, high in _VAGUE:
+        if re.search(rf"\b{word}\b", expression, re.IGNORECASE):
+            return low, high
+    return None
+
+
+_VAGUE = (("tens of thousands", 20_000, 99_999), ("hundreds of thousands", 200_000, 999_999),
+          ("dozens", 24, 99), ("scores", 40, 99), ("hundreds", 200, 999), ("thousands", 2000, 9999),
+          ("millions", 2e6, 9.99e6))
+
+
 def values_in(doc_span, article_id: str, published: dt.date | None) -> tuple[Value, ...]:
-    """Values among the entities of a spaCy span (a sentence); dates resolve against ``published``."""
+    """Values among the entities of a spaCy span (a sentence); dates resolve against ``published``.
+    Digits of telephone numbers and other codes (:func:`phone_like`) are no values."""
     out = []
+    base = doc_span.start_char
+    codes = [(base + a, base + b) for a, b in phone_like(doc_span.text)]
     for ent in doc_span.ents:
+        if any(a < ent.end_char and ent.start_char < b for a, b in codes):
+            continue
         span = Span(article_id, ent.start_char, ent.end_char)
         approx = bool(_APPROX.search(ent.text))
         if ent.label_ == "DATE":
