@@ -215,6 +215,14 @@ def test_attribution_same_words_different_speaker():
     other = claim("e", "The talks will resume next week, Omar Said said.", attributed_to="Omar Said")
     assert compare_claims(named, other, SETTINGS).kind == "attribution"
     assert compare_claims(a, named, SETTINGS) is None  # "the foreign ministry" may speak through Anna Berg
+    # a possessive is a description ("Reid's rep" may be Jack Ketsoyan); a claim's first word is
+    # capitalised whatever it is ("Authorities said …" describes)
+    rep = claim("f", "The talks will resume next week, Reid's rep said.", attributed_to="Reid's rep")
+    assert compare_claims(named, rep, SETTINGS) is None
+    authorities = claim("g", "Authorities said the talks will resume next week.", attributed_to="Authorities")
+    waldie = claim("h", "The talks will resume next week, Waldie said.", attributed_to="Waldie")
+    assert compare_claims(authorities, waldie, SETTINGS) is None
+    assert compare_claims(named, waldie, SETTINGS).kind == "attribution"
 
 
 def test_agreeing_claims_and_same_article_pairs_give_no_conflict():

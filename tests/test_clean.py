@@ -181,3 +181,12 @@ def test_wire_datelines_end_where_the_report_starts():
     assert strip_dateline("WASHINGTON (AP) -- A top official urged action.") == "A top official urged action."
     assert strip_dateline("SYDNEY, Australia _ Rain fell.") == "Rain fell."
     assert strip_dateline("UN inspectors -- who arrived on Monday -- left.") == "UN inspectors -- who arrived on Monday -- left."
+
+
+def test_a_title_before_a_name_does_not_end_the_sentence():
+    from crosswire.clean.sentences import split_sentences
+
+    text = "The gunman used a shotgun, Troy police Lt. Gerry Scherlinck said. Sgt. Ann Earley gave first aid."
+    sentences = [text[s.start:s.end] for s in split_sentences(text, "a")]
+    assert sentences == ["The gunman used a shotgun, Troy police Lt. Gerry Scherlinck said.",
+                         "Sgt. Ann Earley gave first aid."]

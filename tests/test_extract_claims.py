@@ -98,3 +98,16 @@ def test_vague_counts_span_a_range():
 
     assert vague_range("dozens of people") == (24, 99) and vague_range("tens of thousands") == (20_000, 99_999)
     assert vague_range("a dozen") is None and vague_range("200 people") is None
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Subryan was charged with manslaughter and drunk driving, the NYPD said.", "the NYPD"),
+    ("People are asked to avoid the High Street area tonight.", None),
+    ("Another news agency quoted the governor as saying five people were treated.", "the governor"),
+    ("The mayor was told by police that the bridge was unsafe.", "police"),
+    ("Police said they found a long box in a dumpster.", "Police"),
+])
+def test_the_speaker_of_a_cue_verb_is_who_speaks_not_what_is_spoken_of(nlp, text, speaker):
+    from crosswire.extract.claims import attribution
+
+    assert attribution(nlp(text)[:]) == speaker

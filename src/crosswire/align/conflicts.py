@@ -366,10 +366,21 @@ def _speaker(name: str | None) -> frozenset[str]:
     return lx.content_stems(name or "")
 
 
-def _named(speaker: str | None) -> bool:
-    """Whether a speaker is named ("James Bodiford", "the Foreign Ministry") rather than described
-    ("the judge", "officials")."""
-    return any(w[:1].isupper() and w.lower() not in STOPWORDS for w in (speaker or "").split())
+def _named(speaker: str | None, claim: Claim) -> bool:
+    """Whether a speaker is named ("James Bodiford", "the Foreign Ministry", "her publicist, Jack
+    Ketsoyan") rather than described ("the judge", "officials", "Reid's rep"): the last word of the
+    phrase, or of one of its comma-separated parts, is capitalised — unless that word opens the
+    claim, where every word is ("Authorities said …", "Police say …")."""
+    opening = claim.text.lstrip(" \"'“‘").split(maxsplit=1)[0].lower() if claim.text.strip() else ""
+    for part in (speaker or "").split(","):
+        found = [w for w in re.findall(r"[^\W\d_][\w'’.-]*", part)]
+        if not found:
+            continue
+        head, capitals = found[-1], [w for w in found if w[:1].isupper() and w.lower() not in STOPWORDS]
+        if head[:1].isupper() and capitals \
+                and not (len(found) == 1 and head.lower() == opening):
+            return True
+    return False
 
 
 def _attribution(a: Claim, b: Claim, settings: AlignSettings) -> Conflict | None:
@@ -377,7 +388,7 @@ def _attribution(a: Claim, b: Claim, settings: AlignSettings) -> Conflict | None
     speakers who share no word. A description against a name is no conflict: "the judge" may be
     "James Bodiford"; two descriptions ("the ministry", "a rebel spokesman") or two names are."""
     sa, sb = _speaker(a.attributed_to), _speaker(b.attributed_to)
-    if not sa or not sb or sa & sb or _named(a.attributed_to) != _named(b.attributed_to):
+    if not sa or not sb or sa & sb or _named(a.attributed_to, a) != _named(b.attributed_to, b):
         return None
     if lx.dice(set(lx.content_stems(a.text) - sa), set(lx.content_stems(b.text) - sb)) >= settings.match_min_overlap:
         return Conflict("attribution", a.span, b.span, f"{a.attributed_to} vs {b.attributed_to}")

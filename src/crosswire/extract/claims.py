@@ -15,7 +15,7 @@ import re
 from collections.abc import Iterable
 
 from ..model import Claim, Quote, Span
-from .speakers import CUE_LEMMAS
+from .speakers import CUE_LEMMAS, RELAY_LEMMAS
 from .values import values_in
 
 NEGATIVE_WORDS = frozenset({"no", "nobody", "nothing", "neither", "none", "nowhere"})
@@ -30,15 +30,31 @@ _ACCORDING = re.compile(r"according to ([^,.;]+)", re.IGNORECASE)
 
 
 def attribution(sent) -> str | None:
-    """Who the sentence attributes its content to: "according to X", or the subject of a cue verb."""
+    """Who the sentence attributes its content to: "according to X", or the speaker of a cue verb
+    (:func:`cue_speaker`)."""
     if m := _ACCORDING.search(sent.text):
         return m.group(1).strip()
     for token in sent:
-        if token.lemma_.lower() in CUE_LEMMAS and token.pos_ == "VERB":
-            for child in token.children:
-                if child.dep_ in ("nsubj", "nsubjpass"):
-                    return " ".join(t.text for t in child.subtree)
+        if token.lemma_.lower() in CUE_LEMMAS and token.pos_ == "VERB" and (speaker := cue_speaker(token)):
+            return " ".join(t.text for t in speaker.subtree)
     return None
+
+
+def cue_speaker(verb):
+    """The speaker of a cue verb: its subject ("the NYPD *said*"); in the passive its agent ("was
+    *told* by police"), not its subject ("Subryan *was charged* with …", "People *are asked* to …"
+    name no speaker); for a relaying verb, who is relayed ("an agency *quoted* the governor as
+    saying": the governor; "he *was quoted* as saying": he)."""
+    children = list(verb.children)
+    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in children)
+    if verb.lemma_.lower() in RELAY_LEMMAS:
+        wanted = ("nsubjpass",) if passive else ("dobj", "obj")
+    elif passive:
+        agent = next((c for c in children if c.dep_ == "agent"), None)
+        return next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+    else:
+        wanted = ("nsubj",)
+    return next((c for c in children if c.dep_ in wanted), None)
 
 
 HEDGE_MODIFIERS = frozenset({
