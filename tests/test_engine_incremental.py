@@ -63,8 +63,12 @@ def test_a_rerun_analyses_only_the_stories_whose_inputs_changed(tmp_path, exampl
     [story_id] = first.dossiers
     with Store(db) as store:
         evidence, dossier = store.count("evidence"), store.dossier(story_id)
+    from crosswire.extract.nlp import load_nlp
+
+    load_nlp.cache_clear()
     again = crosswire.analyze([str(EXAMPLE)], db=db)
     assert again.reused == {story_id} and again.dossiers[story_id] == dossier
+    assert load_nlp.cache_info().currsize == 0  # nothing to analyse: the spaCy model is not loaded
     with Store(db) as store:
         assert store.count("evidence") == evidence  # the kept story's evidence stays in the store
 

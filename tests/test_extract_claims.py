@@ -98,6 +98,11 @@ def test_vague_counts_span_a_range():
 
     assert vague_range("dozens of people") == (24, 99) and vague_range("tens of thousands") == (20_000, 99_999)
     assert vague_range("a dozen") is None and vague_range("200 people") is None
+    assert vague_range("tens of millions of dollars") == (20e6, 99.9e6)
+    from crosswire.extract.values import parse_number, phone_like
+
+    assert parse_number("tens of thousands") == 20_000  # one table for the value and the range
+    assert phone_like("during the 2008-2009 recession, on 2013-03-09, in 2012 145 people") == []
 
 
 @pytest.mark.parametrize("text, speaker", [
@@ -106,6 +111,7 @@ def test_vague_counts_span_a_range():
     ("Another news agency quoted the governor as saying five people were treated.", "the governor"),
     ("The mayor was told by police that the bridge was unsafe.", "police"),
     ("Police said they found a long box in a dumpster.", "Police"),
+    ("Officials cited security concerns in closing the road.", "Officials"),
 ])
 def test_the_speaker_of_a_cue_verb_is_who_speaks_not_what_is_spoken_of(nlp, text, speaker):
     from crosswire.extract.claims import attribution

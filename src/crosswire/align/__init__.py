@@ -200,8 +200,9 @@ def align_story(
     pairs = comparable_pairs(groups, index, scores, settings)
     published = lambda c: articles[c.span.article_id].published
     same_event = ValueEvents(nlp, settings) if nlp is not None and settings.event_frames else None
+    names = {w.lower() for e in entities for n in (e.name, *e.variants) for w in n.split()}
     found = find_conflicts(claims, pairs, settings, dated=lambda c: _dated(articles[c.span.article_id]),
-                           same_event=same_event)
+                           same_event=same_event, names=names)
     conflicts, revised = split_updates(found, {c.id: c for c in claims}, published)
     conflicts += _new_spellings(entity_spelling_conflicts(entities, claims, articles), conflicts)
     if settings.conflicts_told_by_both:

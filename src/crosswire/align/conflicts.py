@@ -42,7 +42,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 
 from ..extract.values import vague_range
 from ..model import Article, Claim, Conflict, Entity, Span, Value
@@ -158,12 +158,15 @@ def _within_vague(value: Value, figure: float) -> bool:
 def _rounded_as(written: Value, converted: Value, settings: AlignSettings) -> bool:
     """Whether ``converted``, a figure converted from another unit ("30 miles" → 48.28 km), rounds to
     ``written`` at the precision it is written with ("48km": within half a unit of its last digit),
-    and within the tolerance for approximations (a rounding of "1 mile" to "2 km" is too coarse)."""
-    figures = re.findall(r"\d+(?:\.(\d+))?", written.expression.replace(",", ""))
+    and within the tolerance for approximations (a rounding of "1 mile" to "2 km" is too coarse); a
+    whole number is precise to its last non-zero digit ("160 km" for 100 miles)."""
+    figures = re.findall(r"(\d+)(?:\.(\d+))?", written.expression.replace(",", ""))
     x, y = float(written.value), float(converted.value)
     if len(figures) != 1 or y in lx.numbers(converted.expression):
         return False
-    half_step = 0.5 * 10 ** -len(figures[0])
+    whole, decimals = figures[0]
+    places = -len(decimals) if decimals else len(whole) - len(whole.rstrip("0"))  # "160" is to the ten
+    half_step = 0.5 * 10 ** places
     return abs(x - y) <= half_step + 1e-9 and within_tolerance(x, y, True, settings)
 
 
@@ -274,11 +277,19 @@ def _same_words(a: Claim, va: Value, b: Claim, vb: Value) -> bool:
 
 def _names_date(claim: Claim, expression: str) -> bool:
     """Whether ``claim`` names the date ``expression``: as one of its date values, or written as is
-    (case kept, so the modal "may" and the verb "march" name no month)."""
+    (case kept, so the modal "may" and the verb "march" name no month), not inside a name."""
     key = expression.lower().strip()
     if any(v.kind == "date" and v.expression.lower().strip() == key for v in claim.values):
         return True
-    return bool(re.search(rf"(?<!\w){re.escape(expression.strip())}(?!\w)", claim.text))
+    for m in re.finditer(rf"(?<!\w){re.escape(expression.strip())}(?!\w)", claim.text):
+        if not _NAME_BESIDE.search(claim.text[: m.start()]) and not _NAME_AFTER.match(claim.text[m.end() :]):
+            return True
+    return False
+
+
+_NAME_BESIDE = re.compile(r"\b[A-Z][a-z]+\s$")
+_NAME_AFTER = re.compile(r"\s[A-Z][a-z]")
+"""A capitalised word right before or after a month makes it part of a name ("Theresa May")."""
 
 
 def _date_conflict(a: Claim, b: Claim, dated: Callable[[Claim], bool], settings: AlignSettings) -> Conflict | None:
@@ -366,29 +377,30 @@ def _speaker(name: str | None) -> frozenset[str]:
     return lx.content_stems(name or "")
 
 
-def _named(speaker: str | None, claim: Claim) -> bool:
+def _named(speaker: str | None, claim: Claim, names: Collection[str] = ()) -> bool:
     """Whether a speaker is named ("James Bodiford", "the Foreign Ministry", "her publicist, Jack
     Ketsoyan") rather than described ("the judge", "officials", "Reid's rep"): the last word of the
-    phrase, or of one of its comma-separated parts, is capitalised — unless that word opens the
-    claim, where every word is ("Authorities said …", "Police say …")."""
+    phrase, or of one of its comma-separated parts, is capitalised — unless that word alone opens
+    the claim, where every word is ("Authorities said …", "Police say …"), and is not one of the
+    story's entity names (``names``, lower-cased words: "Obama said …" is named)."""
     opening = claim.text.lstrip(" \"'“‘").split(maxsplit=1)[0].lower() if claim.text.strip() else ""
     for part in (speaker or "").split(","):
-        found = [w for w in re.findall(r"[^\W\d_][\w'’.-]*", part)]
+        found = re.findall(r"[^\W\d_][\w'’.-]*", part)
         if not found:
             continue
         head, capitals = found[-1], [w for w in found if w[:1].isupper() and w.lower() not in STOPWORDS]
-        if head[:1].isupper() and capitals \
-                and not (len(found) == 1 and head.lower() == opening):
+        sentence_case = len(found) == 1 and head.lower() == opening and head.lower() not in names
+        if head[:1].isupper() and capitals and not sentence_case:
             return True
     return False
 
 
-def _attribution(a: Claim, b: Claim, settings: AlignSettings) -> Conflict | None:
+def _attribution(a: Claim, b: Claim, settings: AlignSettings, names: Collection[str] = ()) -> Conflict | None:
     """Nearly the same words (Dice of content stems, each side's speaker words left out) given to
     speakers who share no word. A description against a name is no conflict: "the judge" may be
     "James Bodiford"; two descriptions ("the ministry", "a rebel spokesman") or two names are."""
     sa, sb = _speaker(a.attributed_to), _speaker(b.attributed_to)
-    if not sa or not sb or sa & sb or _named(a.attributed_to, a) != _named(b.attributed_to, b):
+    if not sa or not sb or sa & sb or _named(a.attributed_to, a, names) != _named(b.attributed_to, b, names):
         return None
     if lx.dice(set(lx.content_stems(a.text) - sa), set(lx.content_stems(b.text) - sb)) >= settings.match_min_overlap:
         return Conflict("attribution", a.span, b.span, f"{a.attributed_to} vs {b.attributed_to}")
@@ -402,15 +414,15 @@ def _same_frame(a: Claim, b: Claim, settings: AlignSettings) -> bool:
     return lx.dice(stems_a, stems_b) >= settings.frame_min_overlap
 
 
-SameEvent = Callable[[Claim, Span, Claim, Span, bool], bool]
-"""Whether a value of one claim and a value of another (by their spans) belong to one event, the
-last argument saying whether the claims were matched as one statement
+SameEvent = Callable[[Claim, Span, Claim, Span], bool]
+"""Whether a value of one claim and a value of another (by their spans) belong to one event
 (:class:`crosswire.align.frames.ValueEvents`)."""
 
 
 def compare_claims(
     a: Claim, b: Claim, settings: AlignSettings, same_statement: bool = True,
     dated: Callable[[Claim], bool] = lambda claim: True, same_event: SameEvent | None = None,
+    names: Collection[str] = (),
 ) -> Conflict | None:
     """The first typed disagreement between two comparable claims, or ``None`` when they agree.
 
@@ -418,19 +430,17 @@ def compare_claims(
     differences (polarity, intensity, hedging) and attribution conflicts, since between merely
     related statements they say nothing. ``dated(claim)`` says whether the claim's article has a
     publication date, against which relative dates ("on Friday") were resolved. ``same_event``,
-    when given, must hold of the two values of a number or date conflict: figures or dates that
-    hang on two events of one story ("On Dec. 16, the administration *allowed* …" / "On March 3,
-    the president *directed* …") are no disagreement, and they show that the two claims tell two
-    events, so no cue or attribution difference is looked for either (a spelling still is).
+    when given, must hold of the two values of a number or date conflict between merely related
+    claims: figures or dates that hang on two events of one story ("since she *became* the
+    candidate on Aug. 29" / "On Saturday, the governor *said* …") are no disagreement. Claims
+    matched as one statement are not asked: their verbs are often synonyms that MiniLM rates low
+    ("12 people were *wounded*" / "the blast *injured* 15", cosine 0.51). ``names``: the story's
+    entity names, lower-cased words, which tell a named speaker opening a claim ("Obama said …").
     """
     alike = same_statement or _same_frame(a, b, settings)
-    two_events = False
 
     def of_one_event(va: Span, vb: Span) -> bool:
-        nonlocal two_events
-        one = same_event is None or same_event(a, va, b, vb, same_statement)
-        two_events = two_events or not one
-        return one
+        return same_statement or same_event is None or same_event(a, va, b, vb)
 
     if alike and (pair := values_conflict(a, b, settings)) and of_one_event(pair[0].span, pair[1].span):
         va, vb = pair
@@ -440,11 +450,11 @@ def compare_claims(
     if found and of_one_event(*found.parts):
         return Conflict(found.kind, found.a, found.b, found.note, found.parts, (a.id, b.id))
     checks: list[Callable[[], Conflict | None]] = [lambda: _spelling(a, b, settings)]
-    if same_statement and not two_events:
+    if same_statement:
         checks += [
             lambda: _polarity(a, b),
             lambda: _cue_conflict(a, b, "intensity", lx.INTENSIFIERS) if a.negated and b.negated else None,
-            lambda: _hedging(a, b), lambda: _attribution(a, b, settings),
+            lambda: _hedging(a, b), lambda: _attribution(a, b, settings, names),
         ]
     for check in checks:
         if found := check():
@@ -455,14 +465,15 @@ def compare_claims(
 def find_conflicts(
     claims: Sequence[Claim], pairs: Sequence[tuple[int, int, bool]], settings: AlignSettings,
     dated: Callable[[Claim], bool] = lambda claim: True, same_event: SameEvent | None = None,
+    names: Collection[str] = (),
 ) -> list[Conflict]:
     """Typed conflicts among comparable claim pairs ``(i, j, same_statement)`` (indices into
-    ``claims``), at most one per pair (``dated``, ``same_event``: see :func:`compare_claims`)."""
+    ``claims``), at most one per pair (``dated``, ``same_event``, ``names``: see :func:`compare_claims`)."""
     found, done = [], set()
     for i, j, same in pairs:
         if claims[i].span.article_id == claims[j].span.article_id:
             continue
-        if conflict := compare_claims(claims[i], claims[j], settings, same, dated, same_event):
+        if conflict := compare_claims(claims[i], claims[j], settings, same, dated, same_event, names):
             found.append(conflict)
             done.add((min(i, j), max(i, j)))
     return found + _quantity_conflicts(claims, done, settings)
@@ -539,10 +550,13 @@ def told_by_both(conflict: Conflict, articles: Mapping[str, Article],
                  supports: Callable[[str, str], bool]) -> bool:
     """Whether one report of a conflict also tells the other's version, so the two do not disagree:
     for a spelling conflict, one article writes both spellings and they are more than one typo
-    apart ("Jerry" / "Jeremy Ortiz", father and son; not "Gray" / "Grey"); otherwise a sentence of one
-    article, outside its own conflicting claim and giving every number of the other claim, supports
-    the other claim (``supports(claim_text, sentence)``: the support check)."""
+    apart ("Jerry" / "Jeremy Ortiz", father and son; not "Gray" / "Grey"); for a number conflict, a
+    sentence of one article, outside its own conflicting claim and giving every number of the other
+    claim, supports the other claim (``supports(claim_text, sentence)``: the support check). Other
+    kinds are never dropped: the support check reads no negation, dates or speakers."""
     a, b = articles[conflict.a.article_id], articles[conflict.b.article_id]
+    if conflict.kind not in ("spelling", "number"):
+        return False  # the support check reads no negation, dates or speakers: no judge of those
     if conflict.kind == "spelling":
         if len(conflict.parts) != 2:
             return False
@@ -553,12 +567,17 @@ def told_by_both(conflict: Conflict, articles: Mapping[str, Article],
 
 
 def _one_edit_apart(x: str, y: str) -> bool:
-    """Whether one substitution, insertion or deletion turns ``x`` into ``y`` ("Gray" / "Grey"): a
-    typo of one name, a spelling conflict even when one report writes both."""
-    if abs(len(x) - len(y)) > 1 or x == y:
+    """Whether one substitution, insertion, deletion or swap of neighbouring letters turns ``x``
+    into ``y`` ("Gray" / "Grey", "Smith" / "Smtih"), or they differ only in case: a typo of one name,
+    a spelling conflict even when one report writes both."""
+    if x == y:
+        return True  # written alike but for case ("DeShawn" / "Deshawn")
+    if abs(len(x) - len(y)) > 1:
         return False
     if len(x) == len(y):
-        return sum(p != q for p, q in zip(x, y)) == 1
+        diff = [i for i, (p, q) in enumerate(zip(x, y)) if p != q]
+        swapped = len(diff) == 2 and diff[1] == diff[0] + 1 and x[diff[0]] == y[diff[1]] and x[diff[1]] == y[diff[0]]
+        return len(diff) == 1 or swapped
     short, long = sorted((x, y), key=len)
     return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
 

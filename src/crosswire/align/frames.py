@@ -293,10 +293,10 @@ class ValueEvents:
             self._docs[claim.id] = self.nlp(without_scare_quotes(claim.text))
         return governing_predicate(self._docs[claim.id], part.start - claim.span.start)
 
-    def __call__(self, a: Claim, part_a: Span, b: Claim, part_b: Span, matched: bool = False) -> bool:
+    def __call__(self, a: Claim, part_a: Span, b: Claim, part_b: Span) -> bool:
         pa, pb = self.predicate(a, part_a), self.predicate(b, part_b)
         if pa is None or pb is None:
-            return matched
+            return False
         if pa == pb or same_event_class(pa, pb):
             return True
         va, vb = encode([pa, pb])

@@ -43,11 +43,13 @@ def attribution(sent) -> str | None:
 def cue_speaker(verb):
     """The speaker of a cue verb: its subject ("the NYPD *said*"); in the passive its agent ("was
     *told* by police"), not its subject ("Subryan *was charged* with …", "People *are asked* to …"
-    name no speaker); for a relaying verb, who is relayed ("an agency *quoted* the governor as
-    saying": the governor; "he *was quoted* as saying": he)."""
+    name no speaker); for a relaying verb with "as (saying)", who is relayed ("an agency *quoted* the
+    governor as saying": the governor; "he *was quoted* as saying": he), else its subject ("officials
+    *cited* security concerns")."""
     children = list(verb.children)
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in children)
-    if verb.lemma_.lower() in RELAY_LEMMAS:
+    relayed = any(c.lower_ == "as" or c.lower_ == "saying" for c in verb.subtree)
+    if verb.lemma_.lower() in RELAY_LEMMAS and relayed:
         wanted = ("nsubjpass",) if passive else ("dobj", "obj")
     elif passive:
         agent = next((c for c in children if c.dep_ == "agent"), None)

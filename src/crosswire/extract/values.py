@@ -16,8 +16,9 @@ from .dates import resolve_date, tense_of
 _NUMBER_WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
     "ten": 10, "eleven": 11, "twelve": 12, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
-    "a dozen": 12, "dozens": 24, "hundred": 100, "hundreds": 200, "thousand": 1000, "thousands": 2000,
+    "a dozen": 12, "hundred": 100, "thousand": 1000,
 }
+"""Number words; vague plurals ("dozens", "tens of thousands") are read by :func:`vague_range`."""
 _DECADES = {"decade": 10, "decades": 10, "year": 1, "years": 1, "century": 100, "centuries": 100}
 _APPROX = re.compile(r"\b(nearly|about|around|almost|roughly|approximately|some|over|more than|at least|up to)\b", re.IGNORECASE)
 _NUMERIC = re.compile(r"\d[\d,]*(?:\.\d+)?")
@@ -29,6 +30,8 @@ def parse_number(text: str) -> float | None:
     """The first number in ``text``, in digits or words ("six" → 6)."""
     if m := _NUMERIC.search(text):
         return float(m.group(0).replace(",", ""))
+    if (span := vague_range(text)) is not None:
+        return float(span[0])
     lowered = text.lower()
     for word, number in sorted(_NUMBER_WORDS.items(), key=lambda kv: -len(kv[0])):
         if re.search(rf"\b{word}\b", lowered):
@@ -106,36 +109,47 @@ def _plural_unit(text: str) -> bool:
     return parse_number(text) is None
 
 
-_DIGIT_RUN = re.compile(r"\+?\(?\d[\d()]*(?:[-. ]\(?\d[\d()]*)+")
+_DIGIT_RUN = re.compile(r"\+?(?:\(\d+\)\s?)?\d+(?:[-. ]\d+)+")
 _THOUSANDS = re.compile(r"\d{1,3}(?: \d{3})+")
+_YEARS_OR_DATE = re.compile(r"(?:1[89]|20)\d\d(?:[-–](?:1[89]|20)\d\d)?|\d{4}-\d{2}-\d{2}")
 
 
 def phone_like(text: str) -> list[tuple[int, int]]:
     """Character ranges of ``text`` that are telephone numbers or other digit codes, not figures:
-    runs of digit groups with seven digits or more ("0800 555 111", "(555) 123-4567"), other than
-    thousands written with spaces ("1 200 000").
+    runs of digit groups with seven digits or more that open with a 0, a + or an area code in
+    brackets, or have three groups or more ("0800 555 111", "(555) 123-4567", "555 123 4567") —
+    not thousands written with spaces ("1 200 000"), a span of years or an ISO date.
 
-    >>> phone_like("Call 0845 125 2222 or 999; 1 200 000 people live there.")
+    >>> phone_like("Call 0845 125 2222 or 999; 1 200 000 people, 2008-2009, 2013-03-09.")
     [(5, 18)]
     """
-    return [(m.start(), m.end()) for m in _DIGIT_RUN.finditer(text)
-            if sum(c.isdigit() for c in m.group(0)) >= 7 and not _THOUSANDS.fullmatch(m.group(0))]
-
-
-def vague_range(expression: str) -> tuple[float, float] | None:
-    """The range a vague count spans ("dozens" → 24 to 99, "hundreds" → 200 to 999), or ``None``
-    for a figure ("200", "a dozen")."""
-    if _NUMERIC.search(expression):
-        return None
-    for word, low, high in _VAGUE:
-        if re.search(rf"\b{word}\b", expression, re.IGNORECASE):
-            return low, high
-    return None
+    out = []
+    for m in _DIGIT_RUN.finditer(text):
+        run = m.group(0)
+        groups = re.findall(r"\d+", run)
+        if sum(len(g) for g in groups) < 7 or _THOUSANDS.fullmatch(run) or _YEARS_OR_DATE.fullmatch(run):
+            continue
+        if run[0] in "0+(" or len(groups) >= 3:
+            out.append((m.start(), m.end()))
+    return out
 
 
 _VAGUE = (("tens of thousands", 20_000, 99_999), ("hundreds of thousands", 200_000, 999_999),
+          ("tens of millions", 20e6, 99.9e6), ("hundreds of millions", 200e6, 999e6),
           ("dozens", 24, 99), ("scores", 40, 99), ("hundreds", 200, 999), ("thousands", 2000, 9999),
-          ("millions", 2e6, 9.99e6))
+          ("millions", 2e6, 9.99e6), ("billions", 2e9, 9.99e9))
+"""Vague counts and the range each spans, longest phrase first (its low end is the value)."""
+
+
+def vague_range(expression: str) -> tuple[float, float] | None:
+    """The range a vague count spans ("dozens" → 24 to 99, "tens of millions" → 20 to 99.9
+    million), or ``None`` for a figure ("200", "a dozen")."""
+    if _NUMERIC.search(expression):
+        return None
+    for phrase, low, high in _VAGUE:
+        if re.search(rf"\b{phrase}\b", expression, re.IGNORECASE):
+            return low, high
+    return None
 
 
 def values_in(doc_span, article_id: str, published: dt.date | None) -> tuple[Value, ...]:
