@@ -182,6 +182,15 @@ def test_typed_conflicts(text_a, text_b, flags_a, flags_b, kind):
     assert conflict is not None and conflict.kind == kind
 
 
+def test_a_negation_flag_differing_between_two_negating_sentences_is_no_polarity_conflict():
+    # the same words parsed two ways: "never" in both, one claim flagged negated, the other not
+    a = claim("a", "TMZ reported Lohan never entered the clinic.", negated=True)
+    b = claim("b", "TMZ reported that Lohan was shopping and never entered the clinic.")
+    assert compare_claims(a, b, SETTINGS) is None
+    c = claim("c", "TMZ reported Lohan entered the clinic.")
+    assert compare_claims(a, c, SETTINGS).kind == "polarity"
+
+
 def test_intensity_and_hedging_cues_name_the_differing_words():
     a, b = claim("a", "There is no threat.", negated=True), claim("b", "There is no serious threat.", negated=True)
     conflict = compare_claims(a, b, SETTINGS)
@@ -486,6 +495,12 @@ def test_dates_and_figures_of_two_events_are_no_conflict(nlp):
     wounded = claim("g", "12 people were wounded in the blast.", (("number", "12", 12.0),))
     injured = claim("h", "The blast injured 15 people.", (("number", "15", 15.0),))
     assert compare_claims(wounded, injured, SETTINGS, same_statement=True, same_event=events).kind == "number"
+    # … only the date of the telling is set apart from the date of the told
+    explained = claim("k", "Yesterday, the police explained that officers shot the boy in Flatbush.",
+                      (("date", "Yesterday", "2013-03-11"),))
+    shot = claim("l", "Officers shot the boy in Flatbush on Saturday night.", (("date", "Saturday", "2013-03-09"),))
+    assert compare_claims(explained, shot, SETTINGS, same_statement=True).kind == "date"
+    assert compare_claims(explained, shot, SETTINGS, same_statement=True, same_event=events) is None
     arrested = claim("e", "More than 200 people have been arrested in the city.", (("number", "200", 200.0, True),))
     injured = claim("f", "About 100 people have been injured in the city.", (("number", "100", 100.0, True),))
     assert compare_claims(arrested, injured, SETTINGS, same_statement=False).kind == "number"

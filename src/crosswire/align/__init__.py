@@ -200,7 +200,7 @@ def align_story(
     pairs = comparable_pairs(groups, index, scores, settings)
     published = lambda c: articles[c.span.article_id].published
     same_event = ValueEvents(nlp, settings) if nlp is not None and settings.event_frames else None
-    names = {w.lower() for e in entities for n in (e.name, *e.variants) for w in n.split()}
+    names = _speaker_names(entities)
     found = find_conflicts(claims, pairs, settings, dated=lambda c: _dated(articles[c.span.article_id]),
                            same_event=same_event, names=names)
     conflicts, revised = split_updates(found, {c.id: c for c in claims}, published)
@@ -213,6 +213,18 @@ def align_story(
     sources = source_order(sorted(set(article_ids) | set(claim_articles)), articles)
     return Alignment(story_id, tuple(groups), tuple(conflicts), tuple(updates), sources,
                      claim_matrix(groups, sources, conflicts))
+
+
+def _speaker_names(entities: Sequence[Entity]) -> set[str]:
+    """Lower-cased names a speaker may go by: each entity's names and variants, and a person's
+    surname ("Obama"); not every word of a name ("police" of "Troy Police Department")."""
+    names = set()
+    for entity in entities:
+        for name in (entity.name, *entity.variants):
+            names.add(name.lower())
+            if entity.type == "PERSON":
+                names.add(name.split()[-1].lower())
+    return names
 
 
 def _dated(article: Article) -> bool:

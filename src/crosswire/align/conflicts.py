@@ -321,10 +321,15 @@ def _word_spans(claim: Claim, cue: frozenset[str]) -> list[Span]:
 
 
 def _polarity(a: Claim, b: Claim) -> Conflict | None:
-    if a.negated != b.negated:
-        return _cue_conflict(a, b, "polarity", lx.NEGATIONS) or Conflict(
-            "polarity", a.span, b.span, "one is negated, the other not")
-    return None
+    """One claim negated, the other not — unless both carry negation words ("she never entered"
+    in both, parsed differently; "info not be released" / "was not releasing"): then the flags
+    differ by how each sentence parsed, not by what the reports say."""
+    if a.negated == b.negated:
+        return None
+    if lx.cue_words(a.text, lx.NEGATIONS) and lx.cue_words(b.text, lx.NEGATIONS):
+        return None
+    return _cue_conflict(a, b, "polarity", lx.NEGATIONS) or Conflict(
+        "polarity", a.span, b.span, "one is negated, the other not")
 
 
 def _hedging(a: Claim, b: Claim) -> Conflict | None:
@@ -414,8 +419,9 @@ def _same_frame(a: Claim, b: Claim, settings: AlignSettings) -> bool:
     return lx.dice(stems_a, stems_b) >= settings.frame_min_overlap
 
 
-SameEvent = Callable[[Claim, Span, Claim, Span], bool]
-"""Whether a value of one claim and a value of another (by their spans) belong to one event
+SameEvent = Callable[[Claim, Span, Claim, Span, bool], bool]
+"""Whether a value of one claim and a value of another (by their spans) belong to one event, the
+last argument saying whether the two claims were matched as one statement
 (:class:`crosswire.align.frames.ValueEvents`)."""
 
 
@@ -432,15 +438,16 @@ def compare_claims(
     publication date, against which relative dates ("on Friday") were resolved. ``same_event``,
     when given, must hold of the two values of a number or date conflict between merely related
     claims: figures or dates that hang on two events of one story ("since she *became* the
-    candidate on Aug. 29" / "On Saturday, the governor *said* …") are no disagreement. Claims
-    matched as one statement are not asked: their verbs are often synonyms that MiniLM rates low
-    ("12 people were *wounded*" / "the blast *injured* 15", cosine 0.51). ``names``: the story's
+    candidate on Aug. 29" / "On Saturday, the governor *said* …") are no disagreement. For claims
+    matched as one statement it only parts the telling from the told ("Yesterday, the police
+    *explained* …" / "… was *shot* on Saturday night"): their verbs are often synonyms that MiniLM
+    rates low ("12 people were *wounded*" / "the blast *injured* 15", cosine 0.51). ``names``: the story's
     entity names, lower-cased words, which tell a named speaker opening a claim ("Obama said …").
     """
     alike = same_statement or _same_frame(a, b, settings)
 
     def of_one_event(va: Span, vb: Span) -> bool:
-        return same_statement or same_event is None or same_event(a, va, b, vb)
+        return same_event is None or same_event(a, va, b, vb, same_statement)
 
     if alike and (pair := values_conflict(a, b, settings)) and of_one_event(pair[0].span, pair[1].span):
         va, vb = pair
