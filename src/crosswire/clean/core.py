@@ -20,6 +20,21 @@ def clean_text(body: str, title: str | None = None, settings: CleanSettings | No
     'It rained. The end came.'
     """
     settings = settings or CleanSettings()
+    text, repairs = _clean_once(body, title, settings)
+    for _ in range(_MAX_PASSES - 1):  # a repair can make new mojibake ("á\x86\t" → "á† " → "ᆠ")
+        again, more = _clean_once(text, title, settings)
+        if again == text:
+            break
+        text, repairs = again, repairs + [r for r in more if r not in repairs]
+    return text, repairs
+
+
+_MAX_PASSES = 3
+"""Cleaning runs again on its own output until nothing changes (at most this many passes), so
+that cleaning a cleaned text changes nothing."""
+
+
+def _clean_once(body: str, title: str | None, settings: CleanSettings) -> tuple[str, list[str]]:
     text, repairs = repair_encoding(body)
     if is_hard_wrapped(text.split("\n"), settings.unwrap_max_width, settings.unwrap_min_share,
                        settings.unwrap_min_lines):
