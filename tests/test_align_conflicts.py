@@ -126,6 +126,9 @@ def test_dates_worded_alike_are_no_conflict():
     # nor does a surname
     theresa = claim("j", "The election will be held in June, Theresa May said.", (("date", "June", "2010-06"),))
     assert compare_claims(may, theresa, SETTINGS).kind == "date"
+    # a capitalised function word before the month is no name: the claim does name the other's date
+    both = claim("k", "Since May the election has been set for June.", (("date", "June", "2010-06"),))
+    assert compare_claims(may, both, SETTINGS) is None
 
 
 def test_dates_of_merely_related_claims_conflict_only_when_they_say_the_same_apart_from_the_date():
@@ -189,6 +192,10 @@ def test_a_negation_flag_differing_between_two_negating_sentences_is_no_polarity
     assert compare_claims(a, b, SETTINGS) is None
     c = claim("c", "TMZ reported Lohan entered the clinic.")
     assert compare_claims(a, c, SETTINGS).kind == "polarity"
+    # a negation elsewhere in the sentence does not cancel the difference
+    armed = claim("d", "Police, who gave no further details, said the suspect was armed.")
+    unarmed = claim("e", "Police said the suspect was not armed.", negated=True)
+    assert compare_claims(unarmed, armed, SETTINGS).kind == "polarity"
 
 
 def test_intensity_and_hedging_cues_name_the_differing_words():
@@ -501,6 +508,13 @@ def test_dates_and_figures_of_two_events_are_no_conflict(nlp):
     shot = claim("l", "Officers shot the boy in Flatbush on Saturday night.", (("date", "Saturday", "2013-03-09"),))
     assert compare_claims(explained, shot, SETTINGS, same_statement=True).kind == "date"
     assert compare_claims(explained, shot, SETTINGS, same_statement=True, same_event=events) is None
+    # a cue verb that is the event itself, or that carries the figure, is no telling
+    announced = claim("m", "Apple announced the new phone on Tuesday.", (("date", "Tuesday", "2013-03-12"),))
+    unveiled = claim("n", "Apple unveiled the new phone on Monday.", (("date", "Monday", "2013-03-11"),))
+    assert compare_claims(announced, unveiled, SETTINGS, same_statement=True, same_event=events).kind == "date"
+    reported = claim("o", "Police reported 12 people injured in the blast.", (("number", "12", 12.0),))
+    fifteen = claim("p", "15 people were injured in the blast.", (("number", "15", 15.0),))
+    assert compare_claims(reported, fifteen, SETTINGS, same_statement=True, same_event=events).kind == "number"
     arrested = claim("e", "More than 200 people have been arrested in the city.", (("number", "200", 200.0, True),))
     injured = claim("f", "About 100 people have been injured in the city.", (("number", "100", 100.0, True),))
     assert compare_claims(arrested, injured, SETTINGS, same_statement=False).kind == "number"

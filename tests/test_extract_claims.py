@@ -103,6 +103,8 @@ def test_vague_counts_span_a_range():
 
     assert parse_number("tens of thousands") == 20_000  # one table for the value and the range
     assert phone_like("during the 2008-2009 recession, on 2013-03-09, in 2012 145 people") == []
+    assert phone_like("In 2012 12.5 million people voted between 10.30-11.45 on 03-09-2013.") == []
+    assert phone_like("Call 555-1234.") == [(5, 13)]
 
 
 @pytest.mark.parametrize("text, speaker", [
@@ -112,6 +114,7 @@ def test_vague_counts_span_a_range():
     ("The mayor was told by police that the bridge was unsafe.", "police"),
     ("Police said they found a long box in a dumpster.", "Police"),
     ("Officials cited security concerns in closing the road.", "Officials"),
+    ("Officials cited security concerns as the reason for the closure.", "Officials"),
 ])
 def test_the_speaker_of_a_cue_verb_is_who_speaks_not_what_is_spoken_of(nlp, text, speaker):
     from crosswire.extract.claims import attribution

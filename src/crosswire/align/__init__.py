@@ -223,7 +223,7 @@ def _speaker_names(entities: Sequence[Entity]) -> set[str]:
         for name in (entity.name, *entity.variants):
             names.add(name.lower())
             if entity.type == "PERSON":
-                names.add(name.split()[-1].lower())
+                names.update(w.lower() for w in name.split()[-1:])
     return names
 
 

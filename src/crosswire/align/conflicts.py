@@ -41,6 +41,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import itertools
 import re
 from collections.abc import Callable, Collection, Mapping, Sequence
 
@@ -282,12 +283,16 @@ def _names_date(claim: Claim, expression: str) -> bool:
     if any(v.kind == "date" and v.expression.lower().strip() == key for v in claim.values):
         return True
     for m in re.finditer(rf"(?<!\w){re.escape(expression.strip())}(?!\w)", claim.text):
-        if not _NAME_BESIDE.search(claim.text[: m.start()]) and not _NAME_AFTER.match(claim.text[m.end() :]):
+        before = _NAME_BESIDE.search(claim.text[: m.start()])
+        named = (before and before.group(1).lower() not in _DATE_WORDS) or _NAME_AFTER.match(claim.text[m.end() :])
+        if not named:
             return True
     return False
 
 
-_NAME_BESIDE = re.compile(r"\b[A-Z][a-z]+\s$")
+_DATE_WORDS = STOPWORDS | {"last", "next", "this", "since", "early", "late", "mid", "until", "till"}
+"""Capitalised words before a month that are no name ("On May 5", "Since March")."""
+_NAME_BESIDE = re.compile(r"\b([A-Z][a-z]+)\s$")
 _NAME_AFTER = re.compile(r"\s[A-Z][a-z]")
 """A capitalised word right before or after a month makes it part of a name ("Theresa May")."""
 
@@ -321,15 +326,21 @@ def _word_spans(claim: Claim, cue: frozenset[str]) -> list[Span]:
 
 
 def _polarity(a: Claim, b: Claim) -> Conflict | None:
-    """One claim negated, the other not — unless both carry negation words ("she never entered"
-    in both, parsed differently; "info not be released" / "was not releasing"): then the flags
-    differ by how each sentence parsed, not by what the reports say."""
+    """One claim negated, the other not — unless both negate the same word ("she never entered" in
+    both, parsed differently; "for no reason"): then the flags differ by how each sentence parsed,
+    not by what the reports say. A negation elsewhere ("who gave no details") does not count."""
     if a.negated == b.negated:
         return None
-    if lx.cue_words(a.text, lx.NEGATIONS) and lx.cue_words(b.text, lx.NEGATIONS):
+    if _negation_bigrams(a.text) & _negation_bigrams(b.text):
         return None
     return _cue_conflict(a, b, "polarity", lx.NEGATIONS) or Conflict(
         "polarity", a.span, b.span, "one is negated, the other not")
+
+
+def _negation_bigrams(text: str) -> set[tuple[str, str]]:
+    """Each negation word of ``text`` with the word after it ("never entered")."""
+    tokens = words(text)
+    return {(w, nxt) for w, nxt in itertools.pairwise(tokens) if w in lx.NEGATIONS}
 
 
 def _hedging(a: Claim, b: Claim) -> Conflict | None:
@@ -446,10 +457,12 @@ def compare_claims(
     """
     alike = same_statement or _same_frame(a, b, settings)
 
-    def of_one_event(va: Span, vb: Span) -> bool:
-        return same_event is None or same_event(a, va, b, vb, same_statement)
+    def of_one_event(va: Span, vb: Span, figures: bool = False) -> bool:
+        if same_event is None or (figures and same_statement):
+            return True
+        return same_event(a, va, b, vb, same_statement)
 
-    if alike and (pair := values_conflict(a, b, settings)) and of_one_event(pair[0].span, pair[1].span):
+    if alike and (pair := values_conflict(a, b, settings)) and of_one_event(pair[0].span, pair[1].span, True):
         va, vb = pair
         return Conflict("number", a.span, b.span, f"{va.expression} vs {vb.expression}", (va.span, vb.span),
                         (a.id, b.id))

@@ -42,7 +42,8 @@ from ..settings import AlignSettings
 from .embed import encode
 from .event_classes import same_event_class
 
-__all__ = ["Frame", "ValueEvents", "claim_frames", "fact_pairs", "frames_of_doc", "governing_predicate", "same_fact"]
+__all__ = ["Frame", "ValueEvents", "claim_frames", "fact_pairs", "frames_of_doc", "governing_predicate", "governing_verb",
+           "same_fact", "telling"]
 
 _OBJECTS = frozenset({"dobj", "obj"})
 _PASSIVE_SUBJECTS = frozenset({"nsubjpass"})
@@ -263,23 +264,32 @@ def fact_pairs(frames: Sequence[Frame], article_ids: Sequence[str], settings: Al
     return pairs
 
 
-def governing_predicate(doc, offset: int) -> str | None:
-    """The predicate (:func:`_predicate`: lemma and particle) of the verb a word at character
-    ``offset`` of ``doc`` belongs to — the first verb up its chain of heads, past verbs that only
-    describe a noun ("on Saturday" → "said" in "On Saturday, the governor said …"; "10" → "kill" in
-    "killing at least 10 people"), or ``None`` when it hangs on no verb."""
+def governing_verb(doc, offset: int):
+    """The verb a word at character ``offset`` of ``doc`` belongs to — the first verb up its chain
+    of heads, past verbs that only describe a noun ("on Saturday" → "said" in "On Saturday, the
+    governor said …"; "10" → "killing" in "killing at least 10 people"), or ``None``."""
     token = next((t for t in doc if t.idx <= offset < t.idx + len(t)), None)
     while token is not None:
         if token.pos_ in ("VERB", "AUX") and token.dep_ != "amod":
-            return _predicate(token, "")
+            return token
         if token.head.i == token.i:
             return None
         token = token.head
     return None
 
 
-def _telling(predicate: str) -> bool:
-    return predicate.split()[0] in CUE_LEMMAS
+def governing_predicate(doc, offset: int) -> str | None:
+    """The predicate (:func:`_predicate`: lemma and particle) of :func:`governing_verb`."""
+    verb = governing_verb(doc, offset)
+    return _predicate(verb, "") if verb is not None else None
+
+
+def telling(verb) -> bool:
+    """Whether a verb reports speech with what was said as its clause ("police *explained* that
+    officers shot …"): a cue verb, with no particle ("add up" is no telling), with a clausal
+    complement. "Apple *announced* the new iPhone" tells nothing: it is the event."""
+    return (verb.lemma_.lower() in CUE_LEMMAS and not any(c.dep_ == "prt" for c in verb.children)
+            and any(c.dep_ in ("ccomp", "parataxis") for c in verb.children))
 
 
 class ValueEvents:
@@ -287,27 +297,29 @@ class ValueEvents:
     (:func:`governing_predicate`) are one predicate, share an event class, or are near-synonyms
     (MiniLM cosine at least ``event_predicate_min_cosine``). A date conflict between claims that
     are merely related needs it: "On Saturday, the governor *said* …" and "since she *became* the
-    candidate on Aug. 29" date two events. Claims matched as one statement (``matched``) are only
-    kept apart when one value dates the telling and the other the told ("Yesterday, the police
-    *explained* that officers shot …" / "… was *shot* on Saturday night"): their verbs are often
-    synonyms MiniLM rates low ("wounded" / "injured" 0.51). Parses are kept per claim."""
+    candidate on Aug. 29" date two events. Dates of claims matched as one statement (``matched``)
+    are only kept apart when one dates the telling (:func:`telling`) and the other the told
+    ("Yesterday, the police *explained* that officers shot …" / "… was *shot* on Saturday night"):
+    their verbs are often synonyms MiniLM rates low ("wounded" / "injured" 0.51); figures of matched
+    claims are not asked. Parses are kept per claim."""
 
     def __init__(self, nlp, settings: AlignSettings) -> None:
         self.nlp, self.settings = nlp, settings
         self._docs: dict[str, object] = {}
 
-    def predicate(self, claim: Claim, part: Span) -> str | None:
+    def verb(self, claim: Claim, part: Span):
         if claim.id not in self._docs:
             self._docs[claim.id] = self.nlp(without_scare_quotes(claim.text))
-        return governing_predicate(self._docs[claim.id], part.start - claim.span.start)
+        return governing_verb(self._docs[claim.id], part.start - claim.span.start)
 
     def __call__(self, a: Claim, part_a: Span, b: Claim, part_b: Span, matched: bool = False) -> bool:
-        pa, pb = self.predicate(a, part_a), self.predicate(b, part_b)
+        va, vb = self.verb(a, part_a), self.verb(b, part_b)
         if matched:  # only the telling against the told: "Yesterday, police *explained* that …"
-            return pa is None or pb is None or _telling(pa) == _telling(pb)
-        if pa is None or pb is None:
+            return va is None or vb is None or telling(va) == telling(vb)
+        if va is None or vb is None:
             return False
+        pa, pb = _predicate(va, ""), _predicate(vb, "")
         if pa == pb or same_event_class(pa, pb):
             return True
-        va, vb = encode([pa, pb])
-        return float(va @ vb) >= self.settings.event_predicate_min_cosine
+        ea, eb = encode([pa, pb])
+        return float(ea @ eb) >= self.settings.event_predicate_min_cosine

@@ -48,7 +48,8 @@ def cue_speaker(verb):
     *cited* security concerns")."""
     children = list(verb.children)
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in children)
-    relayed = any(c.lower_ == "as" or c.lower_ == "saying" for c in verb.subtree)
+    relayed = any(c.lower_ == "as" and any(g.tag_ == "VBG" and g.lemma_.lower() in CUE_LEMMAS for g in c.children)
+                  for c in children)
     if verb.lemma_.lower() in RELAY_LEMMAS and relayed:
         wanted = ("nsubjpass",) if passive else ("dobj", "obj")
     elif passive:
