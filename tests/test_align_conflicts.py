@@ -192,6 +192,10 @@ def test_a_negation_flag_differing_between_two_negating_sentences_is_no_polarity
     assert compare_claims(a, b, SETTINGS) is None
     c = claim("c", "TMZ reported Lohan entered the clinic.")
     assert compare_claims(a, c, SETTINGS).kind == "polarity"
+    # … however the negation is written
+    released = claim("f", "The hospital said details will not be released.", negated=True)
+    releasing = claim("g", "The hospital said it was not releasing details.")
+    assert compare_claims(released, releasing, SETTINGS) is None
     # a negation elsewhere in the sentence does not cancel the difference
     armed = claim("d", "Police, who gave no further details, said the suspect was armed.")
     unarmed = claim("e", "Police said the suspect was not armed.", negated=True)

@@ -104,7 +104,8 @@ def test_vague_counts_span_a_range():
     assert parse_number("tens of thousands") == 20_000  # one table for the value and the range
     assert phone_like("during the 2008-2009 recession, on 2013-03-09, in 2012 145 people") == []
     assert phone_like("In 2012 12.5 million people voted between 10.30-11.45 on 03-09-2013.") == []
-    assert phone_like("Call 555-1234.") == [(5, 13)]
+    assert phone_like("An estimated 500-1000 protesters gathered.") == []  # a range
+    assert phone_like("Call +1 555-123-4567 or 555 123-4567.") == [(5, 20), (24, 36)]
 
 
 @pytest.mark.parametrize("text, speaker", [

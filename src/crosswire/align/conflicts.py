@@ -41,7 +41,6 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
-import itertools
 import re
 from collections.abc import Callable, Collection, Mapping, Sequence
 
@@ -327,8 +326,9 @@ def _word_spans(claim: Claim, cue: frozenset[str]) -> list[Span]:
 
 def _polarity(a: Claim, b: Claim) -> Conflict | None:
     """One claim negated, the other not — unless both negate the same word ("she never entered" in
-    both, parsed differently; "for no reason"): then the flags differ by how each sentence parsed,
-    not by what the reports say. A negation elsewhere ("who gave no details") does not count."""
+    both, parsed differently; "for no reason"; "will not be released" / "was not releasing"): then
+    the flags differ by how each sentence parsed, not by what the reports say. A negation elsewhere
+    ("who gave no details") does not count."""
     if a.negated == b.negated:
         return None
     if _negation_bigrams(a.text) & _negation_bigrams(b.text):
@@ -337,10 +337,22 @@ def _polarity(a: Claim, b: Claim) -> Conflict | None:
         "polarity", a.span, b.span, "one is negated, the other not")
 
 
+_AUXILIARIES = frozenset({"be", "been", "being", "is", "are", "was", "were", "have", "has", "had", "a", "an", "the"})
+
+
 def _negation_bigrams(text: str) -> set[tuple[str, str]]:
-    """Each negation word of ``text`` with the word after it ("never entered")."""
-    tokens = words(text)
-    return {(w, nxt) for w, nxt in itertools.pairwise(tokens) if w in lx.NEGATIONS}
+    """Each negation of ``text`` with the stem of the word it negates, contractions written out and
+    auxiliaries skipped: "will not be released" and "was not releasing" both give ("not", "releas"),
+    "didn't enter" and "did not enter" both ("not", "enter")."""
+    tokens = ["not" if w.endswith(("n't", "n’t")) or w == "cannot" else w
+              for w in words(text.replace("’", "'"))]
+    out = set()
+    for i, word in enumerate(tokens):
+        if word in lx.NEGATIONS:
+            following = next((t for t in tokens[i + 1 :] if t not in _AUXILIARIES), None)
+            if following is not None:
+                out.add((word, lx.stem(following)))
+    return out
 
 
 def _hedging(a: Claim, b: Claim) -> Conflict | None:
@@ -450,9 +462,10 @@ def compare_claims(
     when given, must hold of the two values of a number or date conflict between merely related
     claims: figures or dates that hang on two events of one story ("since she *became* the
     candidate on Aug. 29" / "On Saturday, the governor *said* …") are no disagreement. For claims
-    matched as one statement it only parts the telling from the told ("Yesterday, the police
-    *explained* …" / "… was *shot* on Saturday night"): their verbs are often synonyms that MiniLM
-    rates low ("12 people were *wounded*" / "the blast *injured* 15", cosine 0.51). ``names``: the story's
+    matched as one statement it only parts the date of the telling from the date of the told
+    ("Yesterday, the police *explained* that …" / "… was *shot* on Saturday night"), and their
+    figures are not asked: their verbs are often synonyms that MiniLM rates low ("12 people were
+    *wounded*" / "the blast *injured* 15", cosine 0.51). ``names``: the story's
     entity names, lower-cased words, which tell a named speaker opening a claim ("Obama said …").
     """
     alike = same_statement or _same_frame(a, b, settings)

@@ -115,27 +115,28 @@ _NOT_A_CODE = re.compile(
     r"(?:1[89]|20)\d\d(?:[-–](?:1[89]|20)\d\d)?"  # a year or a span of years
     r"|\d{4}-\d{2}-\d{2}|\d{1,2}[-./]\d{1,2}[-./]\d{2,4}"  # a date
     r"|(?:1[89]|20)\d\d \S+")  # a year before a figure ("in 2012 145 people")
-_LOCAL_NUMBER = re.compile(r"\d{3}-\d{4}")
 
 
 def phone_like(text: str) -> list[tuple[int, int]]:
     """Character ranges of ``text`` that are telephone numbers or other digit codes, not figures:
-    runs of digit groups joined by one kind of separator, with seven digits or more, that open with a
-    0, a + or an area code in brackets, or have three groups or more ("0800 555 111", "(555)
-    123-4567", "555 123 4567"), or a local number ("555-1234") — not thousands written with spaces
-    ("1 200 000"), years, dates, or a year before a figure.
+    runs of digit groups with seven digits or more that open with a 0, a + or an area code in
+    brackets, or have three groups or more ("0800 555 111", "(555) 123-4567", "+1 555-123-4567"),
+    joined by one kind of separator unless ten digits or more ("555 123-4567") — not thousands
+    written with spaces ("1 200 000"), years, dates, a year before a figure, or a range ("500-1000").
 
-    >>> phone_like("Call 0845 125 2222 or 555-1234; 1 200 000 people, 2008-2009, 03-09-2013, 10.30-11.45.")
-    [(5, 18), (22, 30)]
+    >>> phone_like("Call 0845 125 2222 or +1 555-123-4567; 1 200 000 people, 2008-2009, 03-09-2013, 500-1000.")
+    [(5, 18), (22, 37)]
     """
     out = []
     for m in _DIGIT_RUN.finditer(text):
         run = m.group(0)
-        body = re.sub(r"^\+?\(\d+\)\s?", "", run)  # an area code in brackets has its own separator
+        body = re.sub(r"^(?:\+\d{1,3}[ .-]?)?(?:\(\d+\)\s?)?", "", run)  # country and area codes have their own separator
         groups = re.findall(r"\d+", run)
-        if len(set(re.findall(r"[-. ]", body))) > 1 or _THOUSANDS.fullmatch(run) or _NOT_A_CODE.fullmatch(run):
+        digits = sum(len(g) for g in groups)
+        mixed = len(set(re.findall(r"[-. ]", body))) > 1 and digits < 10  # "12.5-13.5", "2012 12.5"
+        if mixed or _THOUSANDS.fullmatch(run) or _NOT_A_CODE.fullmatch(run):
             continue
-        if _LOCAL_NUMBER.fullmatch(run) or (sum(len(g) for g in groups) >= 7 and (run[0] in "0+(" or len(groups) >= 3)):
+        if digits >= 7 and (run[0] in "0+(" or len(groups) >= 3):
             out.append((m.start(), m.end()))
     return out
 
