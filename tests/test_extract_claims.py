@@ -112,6 +112,8 @@ def test_vague_counts_span_a_range():
     ("Subryan was charged with manslaughter and drunk driving, the NYPD said.", "the NYPD"),
     ("People are asked to avoid the High Street area tonight.", None),
     ("Another news agency quoted the governor as saying five people were treated.", "the governor"),
+    ("Reuters quoted the governor saying five people were treated.", "the governor"),
+    ("Officials cited security concerns, saying the road was unsafe.", "Officials"),
     ("The mayor was told by police that the bridge was unsafe.", "police"),
     ("Police said they found a long box in a dumpster.", "Police"),
     ("Officials cited security concerns in closing the road.", "Officials"),

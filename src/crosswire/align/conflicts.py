@@ -289,7 +289,8 @@ def _names_date(claim: Claim, expression: str) -> bool:
     return False
 
 
-_DATE_WORDS = STOPWORDS | {"last", "next", "this", "since", "early", "late", "mid", "until", "till"}
+_DATE_WORDS = STOPWORDS | {"last", "next", "this", "since", "early", "late", "mid", "until", "till", "around",
+                           "throughout", "every", "beginning", "ending", "before", "after", "during", "by", "from"}
 """Capitalised words before a month that are no name ("On May 5", "Since March")."""
 _NAME_BESIDE = re.compile(r"\b([A-Z][a-z]+)\s$")
 _NAME_AFTER = re.compile(r"\s[A-Z][a-z]")

@@ -43,13 +43,16 @@ def attribution(sent) -> str | None:
 def cue_speaker(verb):
     """The speaker of a cue verb: its subject ("the NYPD *said*"); in the passive its agent ("was
     *told* by police"), not its subject ("Subryan *was charged* with …", "People *are asked* to …"
-    name no speaker); for a relaying verb with "as (saying)", who is relayed ("an agency *quoted* the
+    name no speaker); for a relaying verb with "(as) saying", who is relayed ("an agency *quoted* the
     governor as saying": the governor; "he *was quoted* as saying": he), else its subject ("officials
     *cited* security concerns")."""
     children = list(verb.children)
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in children)
-    relayed = any(c.lower_ == "as" and any(g.tag_ == "VBG" and g.lemma_.lower() in CUE_LEMMAS for g in c.children)
-                  for c in children)
+    # "quoted X as saying", "quoted X saying" (no comma: "cited concerns, saying …" is the citer's)
+    saying = [g for c in children if c.lower_ == "as" for g in c.children] + [
+        c for c in children if c.dep_ == "advcl" and not verb.doc[c.i - 1].is_punct] + [
+        g for c in children if c.dep_ in ("dobj", "obj") for g in c.children]
+    relayed = any(c.tag_ == "VBG" and c.lemma_.lower() in CUE_LEMMAS for c in saying)
     if verb.lemma_.lower() in RELAY_LEMMAS and relayed:
         wanted = ("nsubjpass",) if passive else ("dobj", "obj")
     elif passive:
