@@ -281,7 +281,7 @@ def _names_date(claim: Claim, expression: str) -> bool:
     key = expression.lower().strip()
     if any(v.kind == "date" and v.expression.lower().strip() == key for v in claim.values):
         return True
-    for m in re.finditer(rf"(?<!\w){re.escape(expression.strip())}(?!\w)", claim.text):
+    for m in _whole_word(expression.strip()).finditer(claim.text):
         before = _NAME_BESIDE.search(claim.text[: m.start()])
         named = (before and before.group(1).lower() not in _DATE_WORDS) or _NAME_AFTER.match(claim.text[m.end() :])
         if not named:
@@ -338,7 +338,9 @@ def _polarity(a: Claim, b: Claim) -> Conflict | None:
         "polarity", a.span, b.span, "one is negated, the other not")
 
 
-_AUXILIARIES = frozenset({"be", "been", "being", "is", "are", "was", "were", "have", "has", "had", "a", "an", "the"})
+_SKIPPED_AFTER_NEGATION = frozenset({"be", "been", "being", "is", "are", "was", "were", "have", "has", "had", "a", "an",
+                                     "the"})
+"""Auxiliaries and articles between a negation and the word it negates ("not *be* released")."""
 
 
 def _negation_bigrams(text: str) -> set[tuple[str, str]]:
@@ -350,7 +352,7 @@ def _negation_bigrams(text: str) -> set[tuple[str, str]]:
     out = set()
     for i, word in enumerate(tokens):
         if word in lx.NEGATIONS:
-            following = next((t for t in tokens[i + 1 :] if t not in _AUXILIARIES), None)
+            following = next((t for t in tokens[i + 1 :] if t not in _SKIPPED_AFTER_NEGATION), None)
             if following is not None:
                 out.add((word, lx.stem(following)))
     return out
@@ -617,7 +619,12 @@ def _one_edit_apart(x: str, y: str) -> bool:
 
 
 def _writes(text: str, name: str) -> bool:
-    return bool(re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text))
+    return bool(_whole_word(name).search(text))
+
+
+def _whole_word(phrase: str) -> re.Pattern:
+    """``phrase`` as written, not inside a longer word."""
+    return re.compile(rf"(?<!\w){re.escape(phrase)}(?!\w)")
 
 
 def _supported_elsewhere(claim: str, article: Article, own: Span,
