@@ -12,7 +12,9 @@ A pair of sentences is described by paraphrase features (:data:`MATCH_FEATURES`)
   bigram overlap, containment of content stems, BLEU-like n-gram precision both ways, longest
   common subsequence, word edit distance, word-order agreement of the shared content words,
   character sequence ratio, lengths;
-* **agreement**: numbers, names (capitalised words) and negation present on one side only.
+* **agreement**: numbers, names (capitalised words) and negation present on one side only;
+* **cross-encoder**: the paraphrase logit of MiniLM reading both sentences as one input, with a
+  small adapter fitted on MSRP (:mod:`.paraphrase`).
 
 A logistic combiner fitted on the calibration part of MSRP (:mod:`crosswire.eval.msrp`; weights
 in :class:`~crosswire.settings.AlignSettings`) turns them into the probability that the two
@@ -37,6 +39,7 @@ from ..settings import AlignSettings
 from ..textutil import STOPWORDS, words
 from . import lexical as lx
 from .embed import encode, encode_tokens, token_weights
+from .paraphrase import cross_encoder
 
 __all__ = ["MATCH_FEATURES", "PairFeaturizer", "average_linkage", "match_matrix", "match_probability"]
 
@@ -63,7 +66,8 @@ shared half of two long ones). Out-of-fold on the MSRP calibration part (10 × 5
 paired with the model without them) accuracy rose by 0.0021 ± 0.0006 (9 of 10 repeats) and F1 by
 0.0012 ± 0.0004; products of the one-sided name/number features with the alignment scores,
 hinge (binned) versions of the strongest features and bagging did not help."""
-MATCH_FEATURES = ("cosine", "tfidf", "char_tfidf", *_LEXICAL, *_ALIGNMENT, "cosine_x_containment", *_INTERACTIONS)
+MATCH_FEATURES = ("cosine", "tfidf", "char_tfidf", *_LEXICAL, *_ALIGNMENT, "cosine_x_containment", *_INTERACTIONS,
+                  "cross_encoder")
 """The pair features, in the order of ``AlignSettings.match_weights``."""
 
 
@@ -192,8 +196,12 @@ class PairFeaturizer:
         self.word = TfidfVectorizer(sublinear_tf=True, token_pattern=r"(?u)\b\w+\b").fit(corpus)
         self.char = TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), sublinear_tf=True).fit(corpus)
 
-    def features(self, texts: Sequence[str], pairs: Sequence[tuple[int, int]]) -> np.ndarray:
-        """One row of :data:`MATCH_FEATURES` per pair of indices into ``texts``."""
+    def features(self, texts: Sequence[str], pairs: Sequence[tuple[int, int]], cross=None,
+                 settings: AlignSettings | None = None) -> np.ndarray:
+        """One row of :data:`MATCH_FEATURES` per pair of indices into ``texts``; ``cross`` is the
+        :class:`~.paraphrase.CrossEncoder` (default: the shipped one). With ``settings``, only the
+        pairs :func:`cross_encoder_asked` selects are read by the cross-encoder; the others carry
+        ``match_cross_unasked_logit``."""
         if not pairs:
             return np.zeros((0, len(MATCH_FEATURES)))
         left, right = np.array([p[0] for p in pairs]), np.array([p[1] for p in pairs])
@@ -210,7 +218,39 @@ class PairFeaturizer:
         tokens = {i: _Tokens.of(*tokens[i], weights) for i in used}
         aligned = np.array([_alignment(tokens[i], tokens[j]) for i, j in pairs], dtype=float)
         containment = lexical[:, _LEXICAL.index("containment_min")]
-        return _with_interactions(np.column_stack([cosine, tfidf, char_cos, lexical, aligned, cosine * containment]))
+        base = _with_interactions(np.column_stack([cosine, tfidf, char_cos, lexical, aligned, cosine * containment]))
+        asked = cross_encoder_asked(base, settings) if settings else np.ones(len(pairs), dtype=bool)
+        crossed = np.full(len(pairs), settings.match_cross_unasked_logit if settings else 0.0)
+        if asked.any():
+            crossed[asked] = (cross or cross_encoder()).logits([p for p, a in zip(pairs_of(texts, pairs), asked) if a])
+        return np.column_stack([base, crossed])
+
+
+def pairs_of(texts: Sequence[str], pairs: Sequence[tuple[int, int]]) -> list[tuple[str, str]]:
+    return [(texts[i], texts[j]) for i, j in pairs]
+
+
+def cross_encoder_asked(base: np.ndarray, settings: AlignSettings) -> np.ndarray:
+    """Which pairs the cross-encoder is worth asking, from their other features (``base``: every
+    column before ``cross_encoder``): those whose match probability, with the cross-encoder's logit
+    set to ``match_cross_unasked_logit`` (what it says of unrelated sentences), reaches
+    ``match_cross_min_probability``. In a story most candidate pairs are claims about different
+    things, and a cross-encoder pass costs about six times the other features of a pair."""
+    weights = np.asarray(settings.match_weights, dtype=float)
+    if weights.shape != (len(MATCH_FEATURES),):
+        raise ValueError(f"align.match_weights needs {len(MATCH_FEATURES)} weights, got {weights.shape}")
+    z = np.atleast_2d(base) @ weights[:-1] + settings.match_bias + weights[-1] * settings.match_cross_unasked_logit
+    return 1.0 / (1.0 + np.exp(-z)) >= settings.match_cross_min_probability
+
+
+def unasked_as_unrelated(features: np.ndarray, settings: AlignSettings) -> np.ndarray:
+    """``features`` (every column, the cross-encoder's included) with the cross-encoder's logit of the
+    pairs :func:`cross_encoder_asked` leaves out set as a story's matching sets it: how an
+    evaluation that scored every pair sees what the pipeline sees."""
+    out = np.array(features, dtype=float, copy=True)
+    asked = cross_encoder_asked(out[:, :-1], settings)
+    out[~asked, -1] = settings.match_cross_unasked_logit
+    return out
 
 
 def _with_interactions(base: np.ndarray) -> np.ndarray:
@@ -249,7 +289,7 @@ def match_matrix(texts: Sequence[str], article_ids: Sequence[str], settings: Ali
     featurizer = PairFeaturizer(texts)
     pairs = candidate_pairs(texts, pairs, featurizer, settings)
     if pairs:
-        probability = match_probability(featurizer.features(texts, pairs), settings)
+        probability = match_probability(featurizer.features(texts, pairs, settings=settings), settings)
         rows, cols = np.array(pairs).T
         scores[rows, cols] = probability
         scores[cols, rows] = probability

