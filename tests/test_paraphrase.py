@@ -13,8 +13,8 @@ from crosswire.align.paraphrase import (
     cross_encoder,
     fit_adapter,
     load_adapter,
-    save_adapter,
 )
+from crosswire.eval.msrp import ParaphrasePair, cross_fitted_logits, save_adapter
 
 pytestmark = pytest.mark.slow
 
@@ -38,12 +38,15 @@ def test_the_shipped_adapter_tells_paraphrases_from_statements_that_share_their_
     assert (paraphrases > 0).all() and different.max() < paraphrases.min()
 
 
-def test_scores_are_symmetric_and_cached_scores_equal_fresh_ones():
-    pairs = PARAPHRASES[:2]
-    fresh = CrossEncoder(load_adapter())
-    forward = fresh.logits(pairs)
-    assert np.allclose(forward, fresh.logits([(b, a) for a, b in pairs]))
-    assert np.allclose(forward, CrossEncoder(load_adapter()).logits(pairs), atol=1e-5)
+def test_a_score_is_the_mean_of_both_orders_and_cached_scores_equal_fresh_ones():
+    (a, b), other = PARAPHRASES[0], DIFFERENT[1]
+    encoder = CrossEncoder(load_adapter())
+    forward, backward = encoder._one_order([a], [b])[0], encoder._one_order([b], [a])[0]
+    assert forward != backward  # the model itself reads an order
+    assert encoder.logits([(b, a)])[0] == pytest.approx((forward + backward) / 2, abs=1e-4)
+    cached = encoder.logits([(a, b)])[0]  # answered from the cache
+    fresh = CrossEncoder(load_adapter()).logits([other, (a, b)])[1]  # in a batch of other lengths
+    assert cached == pytest.approx(fresh, abs=1e-4)
 
 
 def test_building_a_cross_encoder_leaves_the_shared_sentence_encoder_alone():
@@ -67,7 +70,8 @@ def test_a_small_fit_learns_its_labels_and_is_reproducible(tmp_path):
     assert all(np.array_equal(v, w) for v, w in zip(adapter.values(), fit_adapter(a, b, labels, training).values()))
     ranks = {k: v.shape for k, v in adapter.items() if k.endswith(".a")}
     assert len(ranks) == 36 and all(shape[0] == training.rank for shape in ranks.values())
-    path = save_adapter(adapter, tmp_path / "adapter.npz")
+    path = save_adapter(adapter, tmp_path / "adapter.bin")
+    assert path.is_file() and path.name == "adapter.bin"  # written where asked, whatever the suffix
     scores = CrossEncoder(load_adapter(path)).logits([(s, s) for s in same[8:]] + list(zip(same[8:], other[8:])))
     assert scores[:4].min() > scores[4:].max()
 
@@ -97,3 +101,27 @@ def test_the_cross_encoder_is_asked_only_about_pairs_that_could_match():
     gated, full = match_matrix(texts, articles, settings), match_matrix(texts, articles, everything)
     assert np.array_equal(gated >= settings.match_threshold, full >= settings.match_threshold)
     assert np.abs(gated - full).max() < settings.match_cross_min_probability * 10
+
+
+def test_stacked_logits_come_from_adapters_that_never_saw_the_pair(monkeypatch):
+    from crosswire.align import paraphrase
+
+    fitted = []
+
+    class Seen:
+        def __init__(self, adapter):
+            self.seen = adapter["seen"]
+
+        def logits(self, pairs):
+            return np.array([1.0 if a in self.seen else 0.0 for a, _ in pairs])
+
+    def fit(a, b, labels, training=None, progress=None):
+        fitted.append(len(a))
+        return {"seen": set(a)}
+
+    monkeypatch.setattr(paraphrase, "fit_adapter", fit)
+    monkeypatch.setattr(paraphrase, "CrossEncoder", Seen)
+    pairs = [ParaphrasePair(i % 2, str(i), str(i + 100), f"first {i}", f"second {i}") for i in range(23)]
+    logits = cross_fitted_logits(pairs, folds=5)
+    assert len(fitted) == 5 and sum(fitted) == 4 * len(pairs)  # each pair trains four of the five
+    assert logits.shape == (23,) and not logits.any()  # and is scored by the fifth

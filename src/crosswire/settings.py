@@ -385,7 +385,8 @@ class AlignSettings:
     negatives that of the adapter fitted on all of it. Out-of-fold on the calibration part at 0.5
     accuracy / F1 went from 0.794 / 0.852 to 0.810 / 0.861; held out (read once) from 0.7938 /
     0.8586 to 0.8298 / 0.8800. The cross-encoder alone, out of fold, 0.787 / 0.849: the two
-    kinds of evidence err on different pairs."""
+    kinds of evidence err on different pairs. The out-of-fold figure is slightly optimistic: the
+    combiner of one fold is fitted on stacked logits from adapters that saw that fold."""
     match_bias: float = -6.66909
     """Intercept of the claim-matching combiner (fitted with ``match_weights``)."""
     match_candidate_min_cosine: float = 0.3
@@ -407,7 +408,7 @@ class AlignSettings:
     match_cross_unasked_logit: float = -4.2
     """The cross-encoder logit a pair it is not asked about carries: the median logit of the MSRP
     calibration part's unrelated sentence pairs (``eval.msrp.unrelated_pairs``; 10th / 90th
-    percentile −4.78 / −3.23)."""
+    percentile −4.78 / −3.23), which ``crosswire eval claims --fit`` prints with the weights."""
     match_threshold: float = 0.5
     """Match probability at or above which two claims state the same thing (the pipeline scores
     each claim's reported content, its reporting frame left out): the combiner's own decision

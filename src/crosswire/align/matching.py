@@ -32,6 +32,7 @@ import math
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
 
@@ -41,7 +42,11 @@ from . import lexical as lx
 from .embed import encode, encode_tokens, token_weights
 from .paraphrase import cross_encoder
 
-__all__ = ["MATCH_FEATURES", "PairFeaturizer", "average_linkage", "match_matrix", "match_probability"]
+if TYPE_CHECKING:
+    from .paraphrase import CrossEncoder
+
+__all__ = ["MATCH_FEATURES", "PairFeaturizer", "average_linkage", "cross_encoder_asked", "match_matrix",
+           "match_probability", "unasked_as_unrelated"]
 
 _LEXICAL = (
     "word_dice", "containment_min", "containment_max", "bigram_dice", "trigram_dice", "length_ratio",
@@ -196,7 +201,7 @@ class PairFeaturizer:
         self.word = TfidfVectorizer(sublinear_tf=True, token_pattern=r"(?u)\b\w+\b").fit(corpus)
         self.char = TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), sublinear_tf=True).fit(corpus)
 
-    def features(self, texts: Sequence[str], pairs: Sequence[tuple[int, int]], cross=None,
+    def features(self, texts: Sequence[str], pairs: Sequence[tuple[int, int]], cross: CrossEncoder | None = None,
                  settings: AlignSettings | None = None) -> np.ndarray:
         """One row of :data:`MATCH_FEATURES` per pair of indices into ``texts``; ``cross`` is the
         :class:`~.paraphrase.CrossEncoder` (default: the shipped one). With ``settings``, only the
@@ -218,16 +223,14 @@ class PairFeaturizer:
         tokens = {i: _Tokens.of(*tokens[i], weights) for i in used}
         aligned = np.array([_alignment(tokens[i], tokens[j]) for i, j in pairs], dtype=float)
         containment = lexical[:, _LEXICAL.index("containment_min")]
-        base = _with_interactions(np.column_stack([cosine, tfidf, char_cos, lexical, aligned, cosine * containment]))
+        base = _with_interactions(
+            np.column_stack([cosine, tfidf, char_cos, lexical, aligned, cosine * containment]))
         asked = cross_encoder_asked(base, settings) if settings else np.ones(len(pairs), dtype=bool)
         crossed = np.full(len(pairs), settings.match_cross_unasked_logit if settings else 0.0)
         if asked.any():
-            crossed[asked] = (cross or cross_encoder()).logits([p for p, a in zip(pairs_of(texts, pairs), asked) if a])
+            read = [(texts[i], texts[j]) for (i, j), ask in zip(pairs, asked) if ask]
+            crossed[asked] = (cross or cross_encoder()).logits(read)
         return np.column_stack([base, crossed])
-
-
-def pairs_of(texts: Sequence[str], pairs: Sequence[tuple[int, int]]) -> list[tuple[str, str]]:
-    return [(texts[i], texts[j]) for i, j in pairs]
 
 
 def cross_encoder_asked(base: np.ndarray, settings: AlignSettings) -> np.ndarray:

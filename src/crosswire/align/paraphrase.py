@@ -37,8 +37,8 @@ from pathlib import Path
 
 import numpy as np
 
-__all__ = ["ADAPTER_FILE", "AdapterTraining", "CrossEncoder", "cross_encoder", "fit_adapter", "load_adapter",
-           "save_adapter"]
+__all__ = ["ADAPTER_FILE", "AdapterTraining", "CrossEncoder", "adapter_arrays_for_file", "cross_encoder",
+           "fit_adapter", "load_adapter"]
 
 ADAPTER_FILE = Path(__file__).with_name("paraphrase_adapter.npz")
 _ADAPTED = ("attention.self.query", "attention.self.key", "attention.self.value", "attention.output.dense",
@@ -121,22 +121,41 @@ def fit_adapter(a: Sequence[str], b: Sequence[str], labels: Sequence[int], train
 
     Each epoch visits the pairs in a fixed-seed random order, each pair in a random order of its
     two sentences (the score must not depend on which comes first). ``progress(step, steps)`` is
-    called after each step."""
+    called after each step. The fit draws from its own seeded random state (the caller's torch
+    random state is left as it was); it is reproducible on one machine at one torch thread count
+    (float sums run in another order on another count)."""
     import torch
 
     training = training or AdapterTraining()
-    base, tokenizer = _shared_minilm()
-    torch.manual_seed(training.seed)
+    with torch.random.fork_rng():
+        torch.manual_seed(training.seed)
+        bert, head = _trainable(training)
+        return _train(bert, head, a, b, labels, training, progress)
+
+
+def _trainable(training: AdapterTraining):
+    """A private copy of MiniLM with low-rank updates on :data:`_ADAPTED` and trainable layer
+    norms, and a fresh logistic head."""
+    import torch
+
+    base, _ = _shared_minilm()
     bert = copy.deepcopy(base)
     for parameter in bert.parameters():
         parameter.requires_grad = False
-    for i, layer in enumerate(bert.encoder.layer):
+    for layer in bert.encoder.layer:
         for name in _ADAPTED:
             _assign(layer, name, _LowRank.wrap(_resolve(layer, name), training.rank, training.alpha))
     for name, parameter in bert.named_parameters():
         if "LayerNorm" in name:
             parameter.requires_grad = True
-    head = torch.nn.Sequential(torch.nn.Dropout(0.1), torch.nn.Linear(bert.config.hidden_size, 1))
+    return bert, torch.nn.Sequential(torch.nn.Dropout(0.1), torch.nn.Linear(bert.config.hidden_size, 1))
+
+
+def _train(bert, head, a: Sequence[str], b: Sequence[str], labels: Sequence[int], training: AdapterTraining,
+           progress: Callable[[int, int], None] | None) -> dict[str, np.ndarray]:
+    import torch
+
+    _, tokenizer = _shared_minilm()
     trained = [p for p in bert.parameters() if p.requires_grad] + list(head.parameters())
     optimiser = torch.optim.AdamW(trained, lr=training.learning_rate, weight_decay=training.weight_decay)
     steps = training.epochs * math.ceil(len(a) / training.batch_size)
@@ -185,11 +204,10 @@ def _adapter_arrays(bert, head, training: AdapterTraining) -> dict[str, np.ndarr
     return arrays
 
 
-def save_adapter(arrays: dict[str, np.ndarray], path: str | Path) -> Path:
-    """Write the adapter as a compressed ``.npz`` of float16 arrays (the scale in float32)."""
-    path = Path(path)
-    np.savez_compressed(path, **{k: v if k == "scale" else v.astype(np.float16) for k, v in arrays.items()})
-    return path
+def adapter_arrays_for_file(arrays: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
+    """The adapter's arrays as they ship: float16, the scale in float32 (``np.savez_compressed``
+    them; the caller writes the file)."""
+    return {k: v if k == "scale" else v.astype(np.float16) for k, v in arrays.items()}
 
 
 def load_adapter(path: str | Path = ADAPTER_FILE) -> dict[str, np.ndarray]:
@@ -201,7 +219,8 @@ def load_adapter(path: str | Path = ADAPTER_FILE) -> dict[str, np.ndarray]:
 class CrossEncoder:
     """MiniLM with an adapter merged into a private copy of its weights; scores sentence pairs."""
 
-    def __init__(self, arrays: dict[str, np.ndarray], batch_size: int = 64, max_tokens: int = 128) -> None:
+    def __init__(self, arrays: dict[str, np.ndarray], batch_size: int = 64,
+                 max_tokens: int = AdapterTraining.max_tokens) -> None:
         import torch
 
         base, self.tokenizer = _shared_minilm()

@@ -24,11 +24,15 @@ import warnings
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 
 from ..errors import InputError
 from ..settings import AlignSettings
+
+if TYPE_CHECKING:
+    from ..align.paraphrase import AdapterTraining, CrossEncoder
 
 HELD_OUT_SHARE = 0.3
 REGULARISATION = (0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0, 30.0, 100.0)
@@ -138,7 +142,17 @@ def folds_in_order(n: int, folds: int = 5) -> np.ndarray:
     return np.arange(n) * folds // max(n, 1)
 
 
-def cross_fitted_logits(pairs: Sequence[ParaphrasePair], folds: int = 5, training=None,
+def save_adapter(arrays: dict[str, np.ndarray], path: str | Path) -> Path:
+    """Write a fitted adapter where ``path`` says (exactly there, whatever its suffix)."""
+    from ..align.paraphrase import adapter_arrays_for_file
+
+    path = Path(path)
+    with path.open("wb") as handle:
+        np.savez_compressed(handle, **adapter_arrays_for_file(arrays))
+    return path
+
+
+def cross_fitted_logits(pairs: Sequence[ParaphrasePair], folds: int = 5, training: AdapterTraining | None = None,
                         progress: Callable[[str], None] = lambda _: None) -> np.ndarray:
     """Out-of-fold cross-encoder logits of ``pairs``: the pairs of each fold (:func:`folds_in_order`)
     scored by an adapter fitted on the other folds."""
@@ -156,7 +170,7 @@ def cross_fitted_logits(pairs: Sequence[ParaphrasePair], folds: int = 5, trainin
 
 
 def pair_table(pairs: Sequence[ParaphrasePair], corpus: Sequence[str], extra: Sequence[tuple[str, str]] = (),
-               cross=None) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+               cross: CrossEncoder | None = None) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """Features (``MATCH_FEATURES``), TF-IDF cosine and MiniLM cosine of every pair, and the
     features of the ``extra`` sentence pairs.
 
@@ -218,7 +232,7 @@ def evaluate_claims(path: str | Path, settings: AlignSettings | None = None, fit
     negatives = unrelated_pairs(calibration) if fit else []
     cross = None
     if fit:
-        from ..align.paraphrase import CrossEncoder, fit_adapter, load_adapter, save_adapter
+        from ..align.paraphrase import CrossEncoder, fit_adapter, load_adapter
 
         stacked = cross_fitted_logits(calibration, progress=progress)
         adapter = fit_adapter([p.a for p in calibration], [p.b for p in calibration], [p.label for p in calibration],
@@ -234,6 +248,8 @@ def evaluate_claims(path: str | Path, settings: AlignSettings | None = None, fit
 
         features[~held, MATCH_FEATURES.index("cross_encoder")] = stacked
         settings, result["calibration_sweep"] = fit_matcher(features[~held], y[~held], negative_features, settings)
+        unrelated = round(float(np.median(negative_features[:, MATCH_FEATURES.index("cross_encoder")])), 1)
+        settings = AlignSettings(**{**settings.__dict__, "match_cross_unasked_logit": unrelated})
         result["adapter"] = str(written)
     probability = match_probability(unasked_as_unrelated(features, settings), settings)
     result["crosswire"] = binary_scores(y[held], probability[held] >= settings.match_threshold)
@@ -241,5 +257,6 @@ def evaluate_claims(path: str | Path, settings: AlignSettings | None = None, fit
         threshold = best_threshold(score[~held], y[~held])
         result[name] = {**binary_scores(y[held], score[held] >= threshold), "threshold": threshold}
     result["weights"] = {"match_weights": settings.match_weights, "match_bias": settings.match_bias,
-                         "match_threshold": settings.match_threshold}
+                         "match_threshold": settings.match_threshold,
+                         "match_cross_unasked_logit": settings.match_cross_unasked_logit}
     return result
