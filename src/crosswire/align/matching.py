@@ -239,9 +239,7 @@ def cross_encoder_asked(base: np.ndarray, settings: AlignSettings) -> np.ndarray
     set to ``match_cross_unasked_logit`` (what it says of unrelated sentences), reaches
     ``match_cross_min_probability``. In a story most candidate pairs are claims about different
     things, and a cross-encoder pass costs about six times the other features of a pair."""
-    weights = np.asarray(settings.match_weights, dtype=float)
-    if weights.shape != (len(MATCH_FEATURES),):
-        raise ValueError(f"align.match_weights needs {len(MATCH_FEATURES)} weights, got {weights.shape}")
+    weights = _match_weights(settings)
     z = np.atleast_2d(base) @ weights[:-1] + settings.match_bias + weights[-1] * settings.match_cross_unasked_logit
     return 1.0 / (1.0 + np.exp(-z)) >= settings.match_cross_min_probability
 
@@ -263,12 +261,17 @@ def _with_interactions(base: np.ndarray) -> np.ndarray:
     return np.column_stack([base, *products])
 
 
-def match_probability(features: np.ndarray, settings: AlignSettings) -> np.ndarray:
-    """The logistic combiner: the probability that each pair (row) states the same thing."""
+def _match_weights(settings: AlignSettings) -> np.ndarray:
+    """``match_weights`` as an array, one per :data:`MATCH_FEATURES` (a clear error otherwise)."""
     weights = np.asarray(settings.match_weights, dtype=float)
     if weights.shape != (len(MATCH_FEATURES),):
         raise ValueError(f"align.match_weights needs {len(MATCH_FEATURES)} weights, got {weights.shape}")
-    z = np.atleast_2d(features) @ weights + settings.match_bias
+    return weights
+
+
+def match_probability(features: np.ndarray, settings: AlignSettings) -> np.ndarray:
+    """The logistic combiner: the probability that each pair (row) states the same thing."""
+    z = np.atleast_2d(features) @ _match_weights(settings) + settings.match_bias
     return 1.0 / (1.0 + np.exp(-z))
 
 

@@ -37,6 +37,8 @@ from pathlib import Path
 
 import numpy as np
 
+from .embed import _cached, _evict
+
 __all__ = ["ADAPTER_FILE", "AdapterTraining", "CrossEncoder", "adapter_arrays_for_file", "cross_encoder",
            "fit_adapter", "load_adapter"]
 
@@ -70,25 +72,25 @@ class AdapterTraining:
     seed: int = 0
 
 
-class _LowRank:
-    """Builds the LoRA module lazily so that importing this file does not import torch."""
+@functools.lru_cache(maxsize=1)
+def _low_rank_class():
+    """The LoRA module class, defined on first use so that importing this file does not import torch."""
+    import torch
 
-    @staticmethod
-    def wrap(base, rank: int, alpha: float):
-        import torch
+    class LowRank(torch.nn.Module):
+        """``base(x)`` plus a trainable rank-``rank`` update ``alpha / rank · B·A·x`` (B starts at 0)."""
 
-        class LowRank(torch.nn.Module):
-            def __init__(self) -> None:
-                super().__init__()
-                self.base = base
-                self.a = torch.nn.Parameter(torch.randn(rank, base.in_features) * 0.01)
-                self.b = torch.nn.Parameter(torch.zeros(base.out_features, rank))
-                self.scale = alpha / rank
+        def __init__(self, base, rank: int, alpha: float) -> None:
+            super().__init__()
+            self.base = base
+            self.a = torch.nn.Parameter(torch.randn(rank, base.in_features) * 0.01)
+            self.b = torch.nn.Parameter(torch.zeros(base.out_features, rank))
+            self.scale = alpha / rank
 
-            def forward(self, x):
-                return self.base(x) + (x @ self.a.T @ self.b.T) * self.scale
+        def forward(self, x):
+            return self.base(x) + (x @ self.a.T @ self.b.T) * self.scale
 
-        return LowRank()
+    return LowRank
 
 
 def _shared_minilm():
@@ -144,7 +146,7 @@ def _trainable(training: AdapterTraining):
         parameter.requires_grad = False
     for layer in bert.encoder.layer:
         for name in _ADAPTED:
-            _assign(layer, name, _LowRank.wrap(_resolve(layer, name), training.rank, training.alpha))
+            _assign(layer, name, _low_rank_class()(_resolve(layer, name), training.rank, training.alpha))
     for name, parameter in bert.named_parameters():
         if "LayerNorm" in name:
             parameter.requires_grad = True
@@ -251,20 +253,17 @@ class CrossEncoder:
     def logits(self, pairs: Sequence[tuple[str, str]]) -> np.ndarray:
         """The paraphrase logit of each ``(a, b)`` pair: the mean over both sentence orders."""
         keys = [(a, b) if a <= b else (b, a) for a, b in pairs]
-        missing = [k for k in dict.fromkeys(keys) if k not in self._cache]
-        missing.sort(key=lambda k: len(k[0]) + len(k[1]))  # batches of like length pad little
+        found = _cached(self._cache, keys)
+        missing = sorted((k for k in dict.fromkeys(keys) if k not in found),
+                         key=lambda k: len(k[0]) + len(k[1]))  # batches of like length pad little
         for start in range(0, len(missing), self.batch_size):
             batch = missing[start:start + self.batch_size]
             left, right = [k[0] for k in batch], [k[1] for k in batch]
             scores = (self._one_order(left, right) + self._one_order(right, left)) / 2
             for key, score in zip(batch, scores):
-                self._cache[key] = float(score)
-        for key in keys:
-            self._cache.move_to_end(key)
-        found = [self._cache[k] for k in keys]
-        while len(self._cache) > _CACHE_SIZE:
-            self._cache.popitem(last=False)
-        return np.array(found, dtype=float)
+                found[key] = self._cache[key] = float(score)
+        _evict(self._cache, _CACHE_SIZE)
+        return np.array([found[k] for k in keys], dtype=float)
 
 
 @functools.lru_cache(maxsize=1)

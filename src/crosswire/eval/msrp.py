@@ -152,18 +152,25 @@ def save_adapter(arrays: dict[str, np.ndarray], path: str | Path) -> Path:
     return path
 
 
+def adapter_fitted_on(pairs: Sequence[ParaphrasePair], what: str, training: AdapterTraining | None = None,
+                      progress: Callable[[str], None] = lambda _: None) -> dict[str, np.ndarray]:
+    """The cross-encoder's adapter fitted on ``pairs``; ``progress`` hears ``what`` and the step."""
+    from ..align.paraphrase import fit_adapter
+
+    return fit_adapter([p.a for p in pairs], [p.b for p in pairs], [p.label for p in pairs], training,
+                       progress=lambda step, steps: progress(f"{what}: step {step}/{steps}"))
+
+
 def cross_fitted_logits(pairs: Sequence[ParaphrasePair], folds: int = 5, training: AdapterTraining | None = None,
                         progress: Callable[[str], None] = lambda _: None) -> np.ndarray:
     """Out-of-fold cross-encoder logits of ``pairs``: the pairs of each fold (:func:`folds_in_order`)
     scored by an adapter fitted on the other folds."""
-    from ..align.paraphrase import CrossEncoder, fit_adapter
+    from ..align.paraphrase import CrossEncoder
 
     part, logits = folds_in_order(len(pairs), folds), np.zeros(len(pairs))
     for k in range(folds):
         train = [p for p, q in zip(pairs, part) if q != k]
-        adapter = fit_adapter([p.a for p in train], [p.b for p in train], [p.label for p in train], training,
-                              progress=lambda step, steps, k=k: progress(f"adapter for fold {k + 1}/{folds}: "
-                                                                         f"step {step}/{steps}"))
+        adapter = adapter_fitted_on(train, f"adapter for fold {k + 1}/{folds}", training, progress)
         scored = [(p.a, p.b) for p, q in zip(pairs, part) if q == k]
         logits[part == k] = CrossEncoder(adapter).logits(scored)
     return logits
@@ -232,11 +239,10 @@ def evaluate_claims(path: str | Path, settings: AlignSettings | None = None, fit
     negatives = unrelated_pairs(calibration) if fit else []
     cross = None
     if fit:
-        from ..align.paraphrase import CrossEncoder, fit_adapter, load_adapter
+        from ..align.paraphrase import CrossEncoder, load_adapter
 
         stacked = cross_fitted_logits(calibration, progress=progress)
-        adapter = fit_adapter([p.a for p in calibration], [p.b for p in calibration], [p.label for p in calibration],
-                              progress=lambda step, steps: progress(f"shipped adapter: step {step}/{steps}"))
+        adapter = adapter_fitted_on(calibration, "shipped adapter", progress=progress)
         written = save_adapter(adapter, adapter_out or "paraphrase_adapter.npz")
         cross = CrossEncoder(load_adapter(written))
     progress("pair features")
