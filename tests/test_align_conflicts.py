@@ -202,6 +202,28 @@ def test_a_negation_flag_differing_between_two_negating_sentences_is_no_polarity
     assert compare_claims(unarmed, armed, SETTINGS).kind == "polarity"
 
 
+@pytest.mark.parametrize(
+    ("negated", "other"),
+    [  # the negated word is not in the other claim: a paraphrase, or another statement
+        ("The facility has not been officially sanctioned by the court.", "The rehab facility is unlicensed."),
+        ("Authorities did not know whether the fire was connected to the church.",
+         "Authorities are unsure if the fire is connected to the church."),
+        ("Attacking the ports probably would not be effective against piracy.",
+         "A proposal would allow forces to enter the ports in pursuit of piracy."),
+    ],
+)
+def test_no_polarity_conflict_when_the_other_claim_does_not_state_the_negated_word(negated, other):
+    assert compare_claims(claim("a", negated, negated=True), claim("b", other), SETTINGS) is None
+
+
+def test_a_polarity_conflict_names_what_one_claim_negates_and_the_other_states():
+    for negated, other in (("No one was killed in the blast.", "Two people were killed in the blast."),
+                           ("The suspect was not immediately charged.", "The suspect was charged on Monday."),
+                           ("The minister denied leaving the country.", "The minister left the country.")):
+        conflict = compare_claims(claim("a", negated, negated=True), claim("b", other), SETTINGS)
+        assert conflict is not None and conflict.kind == "polarity", (negated, other)
+
+
 def test_intensity_and_hedging_cues_name_the_differing_words():
     a, b = claim("a", "There is no threat.", negated=True), claim("b", "There is no serious threat.", negated=True)
     conflict = compare_claims(a, b, SETTINGS)
@@ -412,7 +434,7 @@ def test_only_claims_that_match_each_other_are_one_statement_for_cue_conflicts()
     pairs = comparable_pairs([group], index, scores, SETTINGS)
     assert pairs == [(0, 1, True), (0, 2, False), (1, 2, True)]  # a and c meet only through b
     a = claim("a", "Nobody was hurt in the fire at the depot.", negated=True)
-    c = claim("c", "Workers at the depot fled the fire.")
+    c = claim("c", "Two workers at the depot were hurt in the fire.")
     assert compare_claims(a, c, SETTINGS, same_statement=False) is None
     assert compare_claims(a, c, SETTINGS, same_statement=True).kind == "polarity"
 

@@ -41,6 +41,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import functools
 import re
 from collections.abc import Callable, Collection, Mapping, Sequence
 
@@ -50,8 +51,8 @@ from ..settings import AlignSettings
 from ..textutil import STOPWORDS, words
 from . import lexical as lx
 
-__all__ = ["compare_claims", "find_conflicts", "measured_head", "normalised", "quantity_conflict",
-           "told_by_both", "values_conflict"]
+__all__ = ["compare_claims", "find_conflicts", "measured_head", "negated_words", "normalised", "quantity_conflict",
+           "states_negated_word", "told_by_both", "values_conflict"]
 
 _COUNTED = frozenset(("number", "quantity", "money", "percent", "duration"))
 _MEASURED = frozenset(("quantity", "money", "duration"))
@@ -329,10 +330,17 @@ def _polarity(a: Claim, b: Claim) -> Conflict | None:
     """One claim negated, the other not — unless both negate the same word ("she never entered" in
     both, parsed differently; "for no reason"; "will not be released" / "was not releasing"): then
     the flags differ by how each sentence parsed, not by what the reports say. A negation elsewhere
-    ("who gave no details") does not count."""
+    ("who gave no details") does not count. Nor is it a contradiction when the other claim does not
+    say the negated thing in the same words: "the facility has not been officially sanctioned" /
+    "a facility that is unlicensed", "did not know whether it was relevant" / "are unsure if it
+    is relevant" agree, "attacking the ports probably wouldn't be effective" / "a proposal that
+    would allow forces to enter" speak of different things (:func:`states_negated_word`)."""
     if a.negated == b.negated:
         return None
     if _negation_bigrams(a.text) & _negation_bigrams(b.text):
+        return None
+    negated, other = (a, b) if a.negated else (b, a)
+    if not states_negated_word(negated.text, other.text):
         return None
     return _cue_conflict(a, b, "polarity", lx.NEGATIONS) or Conflict(
         "polarity", a.span, b.span, "one is negated, the other not")
@@ -343,12 +351,59 @@ _SKIPPED_AFTER_NEGATION = frozenset({"be", "been", "being", "is", "are", "was", 
 """Auxiliaries and articles between a negation and the word it negates ("not *be* released")."""
 
 
+_NEGATION_ADVERBS = frozenset({"yet", "even", "ever", "always", "quite", "just", "still", "one"})
+"""Words between a negation and what it negates ("not *yet* charged", "no *one* was hurt")."""
+
+
+def negated_words(text: str) -> list[str]:
+    """The word each negation in ``text`` negates: the first content word after it, auxiliaries,
+    stopwords, "-ly" adverbs and :data:`_NEGATION_ADVERBS` skipped ("not immediately *commenting*",
+    "has not been officially *sanctioned*", "no one was *killed*").
+
+    >>> negated_words("Police have not yet officially charged him, and no one was hurt.")
+    ['charged', 'hurt']
+    """
+    tokens = _negation_tokens(text)
+    out = []
+    for i, word in enumerate(tokens):
+        if word in lx.NEGATIONS:
+            negated = next((t for t in tokens[i + 1 : i + 8] if t not in _SKIPPED_AFTER_NEGATION
+                            and t not in _NEGATION_ADVERBS and t not in STOPWORDS and not t.endswith("ly")), None)
+            if negated is not None:
+                out.append(negated)
+    return out
+
+
+def states_negated_word(negated: str, other: str) -> bool:
+    """Whether ``other`` uses a word that ``negated`` negates (:func:`negated_words`), by stem, or
+    else by spaCy lemma ("denied *leaving*" / "*left*"): only then can the two contradict."""
+    targets = negated_words(negated)
+    if not targets:
+        return False
+    if {lx.stem(w) for w in targets} & {lx.stem(w) for w in words(other)}:
+        return True
+    lemma_of = {t.lower_: t.lemma_.lower() for t in _parsed(negated)}
+    return bool({lemma_of.get(w, w) for w in targets} & {t.lemma_.lower() for t in _parsed(other)})
+
+
+@functools.lru_cache(maxsize=4096)
+def _parsed(text: str):
+    from ..extract.nlp import load_nlp
+    from ..settings import ExtractSettings
+
+    return load_nlp(ExtractSettings.spacy_model)(text)
+
+
+def _negation_tokens(text: str) -> list[str]:
+    """The words of ``text``, a contracted negation ("didn't", "cannot") written as "not"."""
+    return ["not" if w.endswith(("n't", "n’t")) or w == "cannot" else w for w in words(text.replace("’", "'"))]
+
+
 def _negation_bigrams(text: str) -> set[tuple[str, str]]:
     """Each negation of ``text`` with the stem of the word it negates, contractions written out and
     auxiliaries skipped: "will not be released" and "was not releasing" both give ("not", "releas"),
     "didn't enter" and "did not enter" both ("not", "enter")."""
-    tokens = ["not" if w.endswith(("n't", "n’t")) or w == "cannot" else w
-              for w in words(text.replace("’", "'"))]
+    tokens = _negation_tokens(text)
     out = set()
     for i, word in enumerate(tokens):
         if word in lx.NEGATIONS:

@@ -157,13 +157,10 @@ def _train(bert, head, a: Sequence[str], b: Sequence[str], labels: Sequence[int]
            progress: Callable[[int, int], None] | None) -> dict[str, np.ndarray]:
     import torch
 
-    _, tokenizer = _shared_minilm()
     trained = [p for p in bert.parameters() if p.requires_grad] + list(head.parameters())
     optimiser = torch.optim.AdamW(trained, lr=training.learning_rate, weight_decay=training.weight_decay)
     steps = training.epochs * math.ceil(len(a) / training.batch_size)
-    warmup = max(1, int(training.warmup_share * steps))
-    schedule = torch.optim.lr_scheduler.LambdaLR(
-        optimiser, lambda s: min((s + 1) / warmup, max(0.0, (steps - s) / max(1, steps - warmup))))
+    schedule = _warmup_then_linear_decay(optimiser, steps, training.warmup_share)
     y = np.asarray(labels, dtype=np.float32)
     rng = np.random.default_rng(training.seed)
     step = 0
@@ -175,19 +172,37 @@ def _train(bert, head, a: Sequence[str], b: Sequence[str], labels: Sequence[int]
             batch = order[start:start + training.batch_size]
             first = [b[j] if swapped[j] else a[j] for j in batch]
             second = [a[j] if swapped[j] else b[j] for j in batch]
-            inputs = tokenizer(first, second, padding=True, truncation=True, max_length=training.max_tokens,
-                               return_tensors="pt")
-            logit = head(_mean_tokens(bert(**inputs).last_hidden_state, inputs["attention_mask"])).squeeze(-1)
-            loss = torch.nn.functional.binary_cross_entropy_with_logits(logit, torch.from_numpy(y[batch]))
-            loss.backward()
-            torch.nn.utils.clip_grad_norm_(trained, 1.0)
-            optimiser.step()
+            _gradient_step(bert, head, first, second, y[batch], training.max_tokens, trained, optimiser)
             schedule.step()
-            optimiser.zero_grad()
             step += 1
             if progress:
                 progress(step, steps)
     return _adapter_arrays(bert, head, training)
+
+
+def _warmup_then_linear_decay(optimiser, steps: int, warmup_share: float):
+    """A learning-rate schedule that rises linearly over ``warmup_share`` of the ``steps``, then
+    falls linearly to 0."""
+    import torch
+
+    warmup = max(1, int(warmup_share * steps))
+    return torch.optim.lr_scheduler.LambdaLR(
+        optimiser, lambda s: min((s + 1) / warmup, max(0.0, (steps - s) / max(1, steps - warmup))))
+
+
+def _gradient_step(bert, head, first: list[str], second: list[str], y: np.ndarray, max_tokens: int,
+                   trained: list, optimiser) -> None:
+    """One optimiser step on a batch of pairs: logistic loss of the head on the mean token vector."""
+    import torch
+
+    _, tokenizer = _shared_minilm()
+    inputs = tokenizer(first, second, padding=True, truncation=True, max_length=max_tokens, return_tensors="pt")
+    logit = head(_mean_tokens(bert(**inputs).last_hidden_state, inputs["attention_mask"])).squeeze(-1)
+    loss = torch.nn.functional.binary_cross_entropy_with_logits(logit, torch.from_numpy(y))
+    loss.backward()
+    torch.nn.utils.clip_grad_norm_(trained, 1.0)
+    optimiser.step()
+    optimiser.zero_grad()
 
 
 def _adapter_arrays(bert, head, training: AdapterTraining) -> dict[str, np.ndarray]:
