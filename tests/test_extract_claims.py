@@ -39,6 +39,20 @@ def test_spans_cite_the_text_exactly(nlp):
         assert text[claim.span.start : claim.span.end] == claim.text
 
 
+def test_a_claim_starts_after_the_wire_dateline_that_opens_its_sentence(nlp):
+    import types
+
+    from crosswire.extract import _with_sentences
+
+    text = "CHICAGO, March 3 (AP) -- Two popular supplements won't cure arthritis, an analysis of 15 studies concludes."
+    one_sentence = types.SimpleNamespace(sentences=[types.SimpleNamespace(start=0)])  # as the cleaning stage split it
+    claim = find_claims(nlp(_with_sentences(nlp.make_doc(text), one_sentence)), "a", MONDAY)[0]
+    assert claim.text.startswith("Two popular supplements") and text[claim.span.start : claim.span.end] == claim.text
+    assert not [v for v in claim.values if v.kind == "date"]  # the filing date is no value of the claim
+    inside = find_claims(nlp("UN inspectors -- who arrived on Monday -- left the site quickly."), "a", MONDAY)[0]
+    assert inside.text.startswith("UN inspectors")
+
+
 def test_hedging_and_negation_are_flagged(nlp):
     hedged, negated = find_claims(nlp("The dam may have been damaged, but there is no threat to the town."),
                                   "a", MONDAY)

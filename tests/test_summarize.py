@@ -181,6 +181,10 @@ def test_a_claim_cut_from_a_sentence_reads_as_a_sentence(text, expected):
     ("The main points of the budget the committee approved on Friday are:", False),
     ("The committee approved the new budget, see http://example.org for the text.", False),
     ("The committee approved the new budget for the city &QL; on Friday night.", False),
+    ("They approved the new budget for the city on Friday night after a long debate.", False),
+    ("These cuts will hurt the poorest families in the city the most, the mayor said.", False),
+    ("This week the committee approved the new budget for the city after a long debate.", True),
+    ("It was the longest budget debate the city council has held in a decade.", True),
 ])
 def test_eligible_sentences(text, ok):
     assert eligible(cand(text, 0), SETTINGS) is ok

@@ -14,6 +14,7 @@ import hashlib
 import re
 from collections.abc import Iterable
 
+from ..clean.dateline import dateline_end
 from ..model import Claim, Quote, Span
 from .speakers import CUE_LEMMAS, RELAY_LEMMAS
 from .values import values_in
@@ -179,6 +180,17 @@ def _trim(doc, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def _after_dateline(doc, start: int, end: int) -> int:
+    """The first token of a part after a wire dateline that opens it ("CHICAGO (AP) -- Two
+    supplements …": the claim is what the report says, not where it was filed; a date in the
+    dateline is the filing date, no value of the claim)."""
+    skip = dateline_end(doc[start:end].text)
+    if not skip:
+        return start
+    first = doc[start].idx + skip
+    return next((t.i for t in doc[start:end] if t.idx >= first), start)
+
+
 def _speaker_at(quotes: list[Quote], start: int, end: int) -> str | None:
     """The resolved speaker of a quote or reported statement inside ``[start, end)`` characters."""
     for quote in quotes:
@@ -197,6 +209,7 @@ def find_claims(doc, article_id: str, published, quotes: Iterable[Quote] = ()) -
         source = attribution(sent)
         for b, e in clause_bounds(sent):
             b, e = _trim(doc, b, e)
+            b = _after_dateline(doc, b, e)
             part = doc[b:e]
             if len(part) < 3 or not any(t.pos_ in ("VERB", "AUX") for t in part):
                 continue

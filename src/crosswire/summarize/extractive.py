@@ -142,15 +142,33 @@ def _junk(text: str) -> bool:
     return shouting or text.rstrip().endswith(":") or bool(_MARKUP.search(text))
 
 
+_ANAPHORIC_OPENER = re.compile(
+    r"^(?:he|she|they|them|his|her|their|these|those|such|this(?!\s+(?:week|weekend|month|year|morning|"
+    r"afternoon|evening|spring|summer|autumn|fall|winter|season|time)\b))\b", re.IGNORECASE)
+"""A first word that points back to a sentence the summary may not show ("They do all this with no
+side effects."); "It" is left alone (mostly an expletive: "It was the worst storm …"), as is
+"This week …"."""
+
+
+def opens_with_anaphor(text: str) -> bool:
+    """Whether ``text`` opens with a pronoun or demonstrative that needs an earlier sentence.
+
+    >>> opens_with_anaphor("They do all this with no side effects."), opens_with_anaphor("This week the FDA ruled.")
+    (True, False)
+    """
+    return bool(_ANAPHORIC_OPENER.match(text.lstrip(_OPENING_MARKS)))
+
+
 def eligible(candidate: Candidate, settings: SummarizeSettings) -> bool:
     """Whether a sentence may be a summary sentence: long enough to say something, not a run-on,
-    not a question, not a heading or an editors' note, and not mostly a quotation (quotes are
-    attributed evidence, not narrative)."""
+    not a question, not a heading or an editors' note, not opening with a pronoun that points back
+    (:func:`opens_with_anaphor`), and not mostly a quotation (quotes are attributed evidence, not
+    narrative)."""
     text = candidate.text
     n = candidate.length
     if n < settings.min_sentence_words or n > settings.max_sentence_words:
         return False
-    if text.rstrip().endswith("?") or text[:1] in "\"“‘'`" or _junk(text):
+    if text.rstrip().endswith("?") or text[:1] in "\"“‘'`" or _junk(text) or opens_with_anaphor(text):
         return False
     if text.count("”") > text.count("“") or text.count('"') % 2:
         return False  # the end of a quotation that began in an earlier sentence
