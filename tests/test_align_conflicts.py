@@ -219,7 +219,9 @@ def test_no_polarity_conflict_when_the_other_claim_does_not_state_the_negated_wo
 def test_a_polarity_conflict_names_what_one_claim_negates_and_the_other_states():
     for negated, other in (("No one was killed in the blast.", "Two people were killed in the blast."),
                            ("The suspect was not immediately charged.", "The suspect was charged on Monday."),
-                           ("The minister denied leaving the country.", "The minister left the country.")):
+                           ("The minister denied leaving the country.", "The minister left the country."),
+                           ("The company did not reply to questions.", "The company replied on Monday."),
+                           ("He did not.", "He did.")):
         conflict = compare_claims(claim("a", negated, negated=True), claim("b", other), SETTINGS)
         assert conflict is not None and conflict.kind == "polarity", (negated, other)
 

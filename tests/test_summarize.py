@@ -185,6 +185,8 @@ def test_a_claim_cut_from_a_sentence_reads_as_a_sentence(text, expected):
     ("These cuts will hurt the poorest families in the city the most, the mayor said.", False),
     ("This week the committee approved the new budget for the city after a long debate.", True),
     ("It was the longest budget debate the city council has held in a decade.", True),
+    ("Those who survived the flood returned to the city on Friday to clean their homes.", True),
+    (" They approved the new budget for the city on Friday night after a long debate.", False),
 ])
 def test_eligible_sentences(text, ok):
     assert eligible(cand(text, 0), SETTINGS) is ok

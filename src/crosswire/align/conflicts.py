@@ -368,18 +368,27 @@ def negated_words(text: str) -> list[str]:
     for i, word in enumerate(tokens):
         if word in lx.NEGATIONS:
             negated = next((t for t in tokens[i + 1 : i + 8] if t not in _SKIPPED_AFTER_NEGATION
-                            and t not in _NEGATION_ADVERBS and t not in STOPWORDS and not t.endswith("ly")), None)
+                            and t not in _NEGATION_ADVERBS and t not in STOPWORDS and not _ly_adverb(t)), None)
             if negated is not None:
                 out.append(negated)
     return out
 
 
+def _ly_adverb(word: str) -> bool:
+    """An "-ly" adverb ("officially", "immediately"), not a short verb or noun ("reply", "Italy")."""
+    return word.endswith("ly") and len(word) > 5 and word not in _LY_NOUNS
+
+
+_LY_NOUNS = frozenset({"family", "supply", "assembly", "anomaly", "monopoly", "butterfly", "rally", "ally"})
+
+
 def states_negated_word(negated: str, other: str) -> bool:
     """Whether ``other`` uses a word that ``negated`` negates (:func:`negated_words`), by stem, or
-    else by spaCy lemma ("denied *leaving*" / "*left*"): only then can the two contradict."""
+    else by spaCy lemma ("denied *leaving*" / "*left*"): only then can the two contradict. True
+    when no negated word is found (the negation flags alone decide)."""
     targets = negated_words(negated)
     if not targets:
-        return False
+        return True  # nothing to compare ("He did not."): the flags decide, as before
     if {lx.stem(w) for w in targets} & {lx.stem(w) for w in words(other)}:
         return True
     lemma_of = {t.lower_: t.lemma_.lower() for t in _parsed(negated)}

@@ -208,8 +208,10 @@ def find_claims(doc, article_id: str, published, quotes: Iterable[Quote] = ()) -
             continue
         source = attribution(sent)
         for b, e in clause_bounds(sent):
+            opens_sentence = b == sent.start
             b, e = _trim(doc, b, e)
-            b = _after_dateline(doc, b, e)
+            if opens_sentence:
+                b = _after_dateline(doc, b, e)
             part = doc[b:e]
             if len(part) < 3 or not any(t.pos_ in ("VERB", "AUX") for t in part):
                 continue

@@ -143,8 +143,9 @@ def _junk(text: str) -> bool:
 
 
 _ANAPHORIC_OPENER = re.compile(
-    r"^(?:he|she|they|them|his|her|their|these|those|such|this(?!\s+(?:week|weekend|month|year|morning|"
-    r"afternoon|evening|spring|summer|autumn|fall|winter|season|time)\b))\b", re.IGNORECASE)
+    r"^(?:he|she|they|them|his|her|their|such|(?:these|those)(?!\s+who\b)|this(?!\s+(?:week|weekend|month|"
+    r"year|morning|afternoon|evening|spring|summer|autumn|fall|winter|season|time|past|coming)\b))\b",
+    re.IGNORECASE)
 """A first word that points back to a sentence the summary may not show ("They do all this with no
 side effects."); "It" is left alone (mostly an expletive: "It was the worst storm …"), as is
 "This week …"."""
@@ -156,7 +157,7 @@ def opens_with_anaphor(text: str) -> bool:
     >>> opens_with_anaphor("They do all this with no side effects."), opens_with_anaphor("This week the FDA ruled.")
     (True, False)
     """
-    return bool(_ANAPHORIC_OPENER.match(text.lstrip(_OPENING_MARKS)))
+    return bool(_ANAPHORIC_OPENER.match(text.strip().lstrip(_OPENING_MARKS)))
 
 
 def eligible(candidate: Candidate, settings: SummarizeSettings) -> bool:
