@@ -391,16 +391,16 @@ def states_negated_word(negated: str, other: str) -> bool:
         return True  # nothing to compare ("He did not."): the flags decide, as before
     if {lx.stem(w) for w in targets} & {lx.stem(w) for w in words(other)}:
         return True
-    lemma_of = {t.lower_: t.lemma_.lower() for t in _parsed(negated)}
-    return bool({lemma_of.get(w, w) for w in targets} & {t.lemma_.lower() for t in _parsed(other)})
+    lemma_of = dict(_lemmas(negated))
+    return bool({lemma_of.get(w, w) for w in targets} & {lemma for _, lemma in _lemmas(other)})
 
 
 @functools.lru_cache(maxsize=4096)
-def _parsed(text: str):
-    from ..extract.nlp import load_nlp
-    from ..settings import ExtractSettings
+def _lemmas(text: str) -> tuple[tuple[str, str], ...]:
+    """``(word, lemma)`` of each token of ``text``, lower-cased (kept small: not the parse)."""
+    from .support import parse_sentences
 
-    return load_nlp(ExtractSettings.spacy_model)(text)
+    return tuple((t.lower_, t.lemma_.lower()) for t in parse_sentences([text])[0])
 
 
 def _negation_tokens(text: str) -> list[str]:
