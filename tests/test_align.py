@@ -10,7 +10,14 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from crosswire.align import align_story, group_claims, is_supported, support_score
+from crosswire.align import (
+    agreeing_parts,
+    align_story,
+    group_claims,
+    is_supported,
+    split_dissent,
+    support_score,
+)
 from crosswire.align.embed import encode_tokens, token_weights
 from crosswire.align.lexical import (
     char_ratio,
@@ -24,7 +31,7 @@ from crosswire.align.lexical import (
 )
 from crosswire.align.matching import MATCH_FEATURES, PairFeaturizer, average_linkage, match_matrix
 from crosswire.align.support import SUPPORT_FEATURES
-from crosswire.model import Article, Claim, Family, Span, Value
+from crosswire.model import Article, Claim, Conflict, Family, Span, Value
 from crosswire.settings import AlignSettings
 
 SETTINGS = AlignSettings()
@@ -138,6 +145,31 @@ def test_relayed_statement_is_one_origin_not_one_outlet():
     assert group.single_source and group.sourcing == "one_origin"
 
 
+def test_a_claim_that_contradicts_its_group_leaves_it_and_counts_as_no_support():
+    texts = {"a": "All 217 people aboard the plane were killed.", "b": "The crash killed all 217 people aboard.",
+             "c": "The crash killed all 223 people on board.", "d": "All 217 people on the plane died."}
+    articles = {x: make_article(x, t, 1, f"Outlet {x}") for x, t in texts.items()}
+    claims = [Claim(f"c_{x}", Span(x, 0, len(t)), t) for x, t in texts.items()]
+    scores = np.full((4, 4), 0.9)
+    np.fill_diagonal(scores, 0.0)
+    [group] = group_claims(claims, articles, [], SETTINGS, scores)
+    assert group.support.origins == 4
+    number = Conflict("number", claims[0].span, claims[2].span, "217 vs 223", (), ("c_a", "c_c"))
+    split = split_dissent([group], claims, [number], articles, [], scores)
+    assert [g.claims for g in split] == [("c_a", "c_b", "c_d"), ("c_c",)]
+    assert split[0].support.origins == 3 and split[1].single_source and split[1].sourcing == "one_outlet"
+    # how a fact is told (a spelling, a hedge) is no dissent: the group stays whole
+    spelling = Conflict("spelling", claims[0].span, claims[2].span, "x vs y", (), ("c_a", "c_c"))
+    assert split_dissent([group], claims, [spelling], articles, [], scores) == [group]
+
+
+def test_dissenters_that_disagree_among_themselves_are_parted_again():
+    claims = [Claim(f"c{n}", Span(f"a{n}", 0, 1), "x") for n in range(4)]
+    against = {frozenset(p) for p in (("c0", "c1"), ("c0", "c2"), ("c0", "c3"), ("c1", "c2"))}
+    assert [[c.id for c in part] for part in agreeing_parts(claims, against)] == [["c0"], ["c1", "c3"], ["c2"]]
+    assert [[c.id for c in part] for part in agreeing_parts(claims, set())] == [["c0", "c1", "c2", "c3"]]
+
+
 @pytest.mark.slow
 def test_align_story_finds_the_number_conflict_and_builds_the_matrix(story):
     articles, claims, families = story
@@ -152,6 +184,9 @@ def test_align_story_finds_the_number_conflict_and_builds_the_matrix(story):
         for source, cell in zip(alignment.sources, row):
             if cell == "silent":
                 assert source not in {s.article_id for s in group.spans}
+    # no group counts as support a claim that contradicts its statement
+    for conflict in numbers:
+        assert not any(set(conflict.claims) <= set(g.claims) for g in alignment.groups)
 
 
 @pytest.mark.slow

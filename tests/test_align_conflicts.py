@@ -13,14 +13,16 @@ from crosswire.align.conflicts import (
     find_conflicts,
     measured_head,
     normalised,
+    on_side_matter,
     quantity_conflict,
+    side_names,
     values_conflict,
     within_tolerance,
 )
 from crosswire.align.matrix import claim_matrix, source_order
 from crosswire.align.updates import find_updates, split_updates
 from crosswire.extract.values import duration, quantity
-from crosswire.model import Article, Claim, ClaimGroup, Conflict, Span, Support, Value
+from crosswire.model import Article, Claim, ClaimGroup, Conflict, Entity, Span, Support, Value
 from crosswire.settings import AlignSettings
 
 SETTINGS = AlignSettings()
@@ -129,6 +131,50 @@ def test_dates_worded_alike_are_no_conflict():
     # a capitalised function word before the month is no name: the claim does name the other's date
     both = claim("k", "Since May the election has been set for June.", (("date", "June", "2010-06"),))
     assert compare_claims(may, both, SETTINGS) is None
+
+
+def test_a_date_told_from_the_day_of_publication_may_be_a_day_off():
+    # one wire sentence, one copy dated the day after the shooting: "today" resolves a day late
+    monday = claim("a", "The shooter walked into the office around 10 a.m. Monday, police said.",
+                   (("date", "Monday", "2007-04-09"),))
+    today = claim("b", "The shooter walked into the office at about 10am today, police said.",
+                  (("date", "today", "2007-04-10"),))
+    assert compare_claims(monday, today, SETTINGS) is None
+    afternoon = claim("c", "Calls to the firm were not answered this afternoon.", (("date", "this afternoon", "2007-04-10"),))
+    monday_pm = claim("d", "Calls to the firm were not answered Monday afternoon.", (("date", "Monday", "2007-04-09"),))
+    assert compare_claims(afternoon, monday_pm, SETTINGS) is None
+    # more than the slack apart, or no deictic word on either side: a conflict as before
+    friday = claim("e", "The shooter walked into the office around 10 a.m. Friday, police said.",
+                   (("date", "Friday", "2007-04-06"),))
+    assert compare_claims(friday, today, SETTINGS).kind == "date"
+    tuesday = claim("f", "The shooter walked into the office around 10 a.m. Tuesday, police said.",
+                    (("date", "Tuesday", "2007-04-10"),))
+    assert compare_claims(monday, tuesday, SETTINGS).kind == "date"
+    strict = AlignSettings(deictic_date_slack_days=0)
+    assert compare_claims(monday, today, strict).kind == "date"
+
+
+def test_a_figure_of_a_side_entity_is_no_conflict_with_the_storys_own(nlp):
+    from crosswire.align.frames import ValueEvents
+
+    texts = ["EgyptAir Flight 990 crashed off Nantucket.", "The EgyptAir jet crashed.", "EgyptAir said on Monday.",
+             "The EgyptAir crash recalls Lauda Air's in 1991."]
+    entities = [Entity("1", "Lauda Air", "ORG", (), ()), Entity("2", "EgyptAir Flight 990", "ORG", (), ())]
+    side = side_names(entities, texts, SETTINGS.side_entity_max_share)
+    assert side == {"lauda"}
+    assert side_names(entities, texts[:2], SETTINGS.side_entity_max_share) == frozenset()  # too few reports to tell
+    lauda = claim("a", "The Lauda Air crash killed all 223 people on board.", (("number", "223", 223.0),))
+    ours = claim("b", "All 217 people aboard the plane were killed.", (("number", "217", 217.0),))
+    named = claim("c", "Unlike Lauda Air, all 217 people aboard the plane were killed.", (("number", "217", 217.0),))
+    subjects = ValueEvents(nlp, SETTINGS).subject_words
+    conflict = lambda a, b: Conflict("number", a.span, b.span, "", (a.values[0].span, b.values[0].span), (a.id, b.id))
+    assert on_side_matter(conflict(lauda, ours), lauda, ours, subjects, side)
+    assert on_side_matter(conflict(ours, lauda), ours, lauda, subjects, side)
+    assert not on_side_matter(conflict(lauda, named), lauda, named, subjects, side)  # both name it
+    assert not on_side_matter(conflict(lauda, ours), lauda, ours, subjects, frozenset())
+    # the side entity named outside the value's subject says nothing of whose figure it is
+    aboard = claim("d", "All 223 people aboard were killed, as in the Lauda Air crash.", (("number", "223", 223.0),))
+    assert not on_side_matter(conflict(aboard, ours), aboard, ours, subjects, side)
 
 
 def test_dates_of_merely_related_claims_conflict_only_when_they_say_the_same_apart_from_the_date():

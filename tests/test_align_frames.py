@@ -88,6 +88,23 @@ def test_fact_pairs_link_paraphrased_events_of_different_articles(nlp):
     assert pairs == {(0, 1)}
 
 
+def test_one_toll_worded_differently_is_one_fact(nlp):
+    (passive,) = frames_of_doc(nlp("All 217 people aboard the plane were killed."), 0)
+    assert passive.theme == {"#217"} and passive.predicate == "kill"
+    (died,) = frames_of_doc(nlp("All 217 people aboard the jet died."), 0)
+    assert died.theme == {"#217"} and died.agent is None  # the counted subject is the theme, not the agent
+    assert all(f.theme != {"#40"} for f in frames_of_doc(nlp("The jet crashed 40 minutes into its flight."), 0))
+    articles, claims = make_story({
+        "a": "All 217 people aboard the plane were killed.",
+        "b": "The jet crashed 40 minutes into its 11-hour flight, killing all 217 aboard.",
+        "c": "All 217 people aboard the jet died when it plunged into the ocean.",
+        "d": "The earlier crash killed all 223 people on board.",
+        "e": "Rescuers pulled 217 bags of debris from the water.",
+    })
+    pairs = fact_pairs(claim_frames(claims, nlp, articles), [c.span.article_id for c in claims], SETTINGS)
+    assert pairs == {(0, 2)}  # b tells the toll in passing: its sentence is about the crash
+
+
 def test_entities_resolve_different_names_of_one_theme(nlp):
     articles, claims = make_story({"a": "Armed groups seized control of Northport.",
                                    "b": "Armed groups took control of Port Ellis."})

@@ -456,6 +456,21 @@ class AlignSettings:
     approximate_minutes: int = 30
     """Clock times further apart than this conflict when either is approximate ("around 6 p.m.",
     "just after 6"); exact times must agree to the minute."""
+    side_entity_max_share: float = 0.25
+    """Share of a story's articles (of three or more) at or below which an entity is a *side* entity
+    (its rarest name word counted): a figure whose subject names one ("The Lauda Air crash killed
+    all 223 people", recalled by one of twelve reports of another crash) neither conflicts with
+    nor supports a claim that does not name it. Not tuned: a quarter keeps every entity that most
+    reports name (the event's own) and catches what one or two reports of a large story recall;
+    the example's four conflicts are unchanged."""
+    deictic_date_slack_days: int = 1
+    """Days by which two dates may differ without conflict when either was told relative to the day
+    of publication ("today", "this afternoon", "yesterday", "last night"): such a date is only as
+    exact as the article's publication date, which feeds and archives often give as the next day
+    (an evening report dated the morning after, a time zone ahead). ECB+ read by hand: every
+    "today" / "Monday" and "this afternoon" / "Monday afternoon" pair of one statement a day apart
+    was that (the same wire sentence, one copy dated a day later). Weekday names ("on Monday")
+    resolve to the same day from either date, so they get no slack."""
     quantity_context_words: int = 5
     """Words each side of a value (within its clause) that say whose quantity it is: two claims not
     otherwise compared conflict on a figure only when these share a word besides the measured head

@@ -11,7 +11,9 @@ For each story (:func:`align_story`):
    provenance families, count once, and so do claims attributed to one named speaker, however
    each outlet words them), with the speakers it is attributed to and its first appearance;
 3. **sourcing**: ``corroborated``, ``one_outlet`` or ``one_origin`` (one origin, relayed);
-4. **conflicts** (:mod:`.conflicts`) among comparable pairs, typed, both spans side by side;
+4. **conflicts** (:mod:`.conflicts`) among comparable pairs, typed, both spans side by side; a
+   claim whose figure, date or negation contradicts its group's statement then leaves the group
+   (:func:`split_dissent`), so that no report counts as support for what it contradicts;
 5. **updates** (:mod:`.updates`): unknown → known, and revised figures, in publication order;
 6. **matrix** (:mod:`.matrix`): claim group × article, supports / silent / conflicts.
 
@@ -27,7 +29,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 import numpy as np
 
@@ -36,7 +38,14 @@ from ..model import Alignment, Article, Claim, ClaimGroup, Conflict, Entity, Fam
 from ..provenance import family_of
 from ..provenance.families import UnionFind
 from ..settings import AlignSettings
-from .conflicts import compare_claims, entity_spelling_conflicts, find_conflicts, told_by_both
+from .conflicts import (
+    compare_claims,
+    entity_spelling_conflicts,
+    find_conflicts,
+    on_side_matter,
+    side_names,
+    told_by_both,
+)
 from .frames import ValueEvents, claim_frames, fact_pairs
 from .matching import average_linkage, match_matrix
 from .matrix import claim_matrix, source_order
@@ -44,8 +53,9 @@ from .support import is_supported, support_score
 from .updates import find_updates, split_updates
 
 __all__ = [
-    "align_story", "attributed_origins", "claim_matrix", "claim_origins", "comparable_pairs", "compare_claims",
-    "group_claims", "is_supported", "merge_shared_facts", "run_stage", "support_score",
+    "DISSENT_KINDS", "agreeing_parts", "align_story", "attributed_origins", "by_support", "claim_matrix",
+    "claim_origins", "comparable_pairs", "compare_claims", "group_claims", "is_supported", "merge_shared_facts",
+    "run_stage", "split_dissent", "support_score",
 ]
 
 
@@ -153,8 +163,63 @@ def group_claims(
         _group([claims[i] for i in members], articles, families, _cohesion(scores, members, article_ids))
         for members in clusters
     ]
+    return by_support(groups)
+
+
+def by_support(groups: Sequence[ClaimGroup]) -> list[ClaimGroup]:
+    """Groups best supported first: most independent origins, then outlets, then first published."""
     return sorted(groups, key=lambda g: (-g.support.origins, -g.support.outlets, g.first_published or dt.date.max,
                                          g.id))
+
+
+DISSENT_KINDS = frozenset({"number", "date", "time", "polarity"})
+"""Conflict kinds by which a claim says something else than its group's statement: another figure,
+another date, the negation. A spelling, a hedge or another speaker changes how a fact is told, not
+which fact, so such a claim still supports its group."""
+
+
+def split_dissent(
+    groups: Sequence[ClaimGroup], claims: Sequence[Claim], conflicts: Sequence[Conflict],
+    articles: dict[str, Article], families: Sequence[Family], scores: np.ndarray,
+    apart: Collection[frozenset[str]] = (),
+) -> list[ClaimGroup]:
+    """Groups without their dissenting claims: a claim that a number, date, time or polarity
+    conflict sets against its group's statement (the group's first claim) leaves the group, with
+    the other dissenters that agree with it, so that no group counts a report that contradicts it
+    as support ("All 217 people aboard were killed": 2 origins, not 3 with "… killed all 223").
+    The conflict stays listed, now between two groups, and the matrix shows it. Dissenters that
+    disagree among themselves are parted again the same way. ``apart``: more pairs of claim ids
+    that speak of two things (:func:`~crosswire.align.conflicts.on_side_matter`), parted alike."""
+    against = {frozenset(c.claims) for c in conflicts if c.kind in DISSENT_KINDS and len(c.claims) == 2}
+    against |= set(apart)
+    if not against:
+        return list(groups)
+    by_id = {c.id: c for c in claims}
+    index = {c.id: i for i, c in enumerate(claims)}
+    article_ids = [c.span.article_id for c in claims]
+    out = []
+    for group in groups:
+        members = [by_id[i] for i in group.claims]
+        parts = agreeing_parts(members, against)
+        if len(parts) == 1:
+            out.append(group)
+            continue
+        out += [_group(part, articles, families, _cohesion(scores, [index[c.id] for c in part], article_ids))
+                for part in parts]
+    return by_support(out)
+
+
+def agreeing_parts(members: Sequence[Claim], against: set[frozenset[str]]) -> list[list[Claim]]:
+    """``members`` (in their group's order) parted so that no claim is set ``against`` (pairs of
+    claim ids) its part's first claim: the first claim keeps every claim that does not contradict
+    it, and the rest are parted the same way."""
+    parts, rest = [], list(members)
+    while rest:
+        first = rest[0]
+        part = [c for c in rest if frozenset((first.id, c.id)) not in against]
+        parts.append(part)
+        rest = [c for c in rest if frozenset((first.id, c.id)) in against]
+    return parts
 
 
 def comparable_pairs(groups: Sequence[ClaimGroup], index: dict[str, int], scores: np.ndarray,
@@ -203,16 +268,33 @@ def align_story(
     names = _speaker_names(entities)
     found = find_conflicts(claims, pairs, settings, dated=lambda c: _dated(articles[c.span.article_id]),
                            same_event=same_event, names=names)
+    apart = _side_matters(found, claims, articles, article_ids or claim_articles, entities, same_event, settings)
+    found = [c for c in found if frozenset(c.claims) not in apart]
     conflicts, revised = split_updates(found, {c.id: c for c in claims}, published)
     conflicts += _new_spellings(entity_spelling_conflicts(entities, claims, articles), conflicts)
     if settings.conflicts_told_by_both:
         supports = lambda claim, sentence: is_supported(claim, [sentence], settings)
         conflicts = [c for c in conflicts if not told_by_both(c, articles, supports)]
+    groups = split_dissent(groups, claims, conflicts, articles, families, scores, apart)
     updates = sorted(find_updates(claims, [(i, j) for i, j, _ in pairs], published) + revised,
                      key=lambda u: (articles[u.a.article_id].published or dt.date.max, u.a, u.b))
     sources = source_order(sorted(set(article_ids) | set(claim_articles)), articles)
     return Alignment(story_id, tuple(groups), tuple(conflicts), tuple(updates), sources,
                      claim_matrix(groups, sources, conflicts))
+
+
+def _side_matters(found: Sequence[Conflict], claims: Sequence[Claim], articles: dict[str, Article],
+                  article_ids: Sequence[str], entities: Sequence[Entity], same_event: ValueEvents | None,
+                  settings: AlignSettings) -> set[frozenset[str]]:
+    """Claim-id pairs of the number and date conflicts that set a side entity's figure against
+    the story's own (:func:`~crosswire.align.conflicts.on_side_matter`); needs the parser."""
+    if same_event is None:
+        return set()
+    texts = [articles[a].text for a in dict.fromkeys(article_ids) if a in articles]
+    side = side_names(entities, texts, settings.side_entity_max_share)
+    by_id = {c.id: c for c in claims}
+    return {frozenset(c.claims) for c in found if len(c.claims) == 2
+            and on_side_matter(c, by_id[c.claims[0]], by_id[c.claims[1]], same_event.subject_words, side)}
 
 
 def _speaker_names(entities: Sequence[Entity]) -> set[str]:

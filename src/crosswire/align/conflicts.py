@@ -10,7 +10,9 @@ sentence with another figure may miss its group). Each comparable pair is checke
    ``frame_min_overlap``, unless matched as one statement), each gives one date (absolute, or
    resolved against a known publication date) or one clock time, and they differ ("about 6 p.m." and "6:20 p.m." agree;
    "March 2005" and "March 11, 2005" agree; two reports' "Thursday", resolved against different
-   publication dates, are worded alike and not compared).
+   publication dates, are worded alike and not compared; a date told from the day of publication,
+   "today", may be ``deictic_date_slack_days`` off: "today" in a copy dated the next day and
+   "Monday" agree).
 3. ``spelling``: a name token in one claim is a near-spelling of a name token in the other only,
    beside a name token both share ("Robin Mendes" / "Robyn Mendes").
 
@@ -30,6 +32,11 @@ Any two claims of different articles, however loosely similar, are also checked 
    besides the head). A changed figure rarely leaves the rest of a sentence alike, so such pairs
    often fall in no group and score low as paraphrases.
 
+A number or date conflict whose one value's subject names a *side* entity of the story (one that
+few of its reports name: an earlier crash one report recalls) that the other claim does not name is
+no conflict (:func:`on_side_matter`): "The Lauda Air crash killed all 223 people" does not
+contradict "All 217 people aboard were killed".
+
 Last, a conflict is no disagreement between the two reports when one of them also tells the
 other's version (:func:`told_by_both`): a report that gives a running total ("14 rifles so far")
 beside the operation's figure ("six rifles") agrees with another that gives only the operation's;
@@ -39,6 +46,7 @@ two first names both written in one report ("Charlene", "Charlie") are two peopl
 
 from __future__ import annotations
 
+import collections
 import datetime as dt
 import difflib
 import functools
@@ -51,8 +59,8 @@ from ..settings import AlignSettings
 from ..textutil import STOPWORDS, words
 from . import lexical as lx
 
-__all__ = ["compare_claims", "find_conflicts", "measured_head", "negated_words", "normalised", "quantity_conflict",
-           "states_negated_word", "told_by_both", "values_conflict"]
+__all__ = ["compare_claims", "find_conflicts", "measured_head", "negated_words", "normalised", "on_side_matter",
+           "quantity_conflict", "side_names", "states_negated_word", "told_by_both", "values_conflict"]
 
 _COUNTED = frozenset(("number", "quantity", "money", "percent", "duration"))
 _MEASURED = frozenset(("quantity", "money", "duration"))
@@ -298,12 +306,39 @@ _NAME_AFTER = re.compile(r"\s[A-Z][a-z]")
 """A capitalised word right before or after a month makes it part of a name ("Theresa May")."""
 
 
+_DEICTIC = re.compile(r"(?:(?:earlier|later|early|late)\s+)?(?:today|tonight|now|yesterday|tomorrow|"
+                      r"this\s+(?:morning|afternoon|evening)|last\s+night)\b", re.IGNORECASE)
+"""A date told from the day of publication: it is only as exact as the article's date."""
+
+
+def days_apart(a: str, b: str) -> int | None:
+    """Days between two resolved dates' ranges (0 when they overlap), ``None`` for unknown forms.
+
+    >>> days_apart("2007-04-09", "2007-04-10"), days_apart("2009-03", "2009-03-31")
+    (1, 0)
+    """
+    ra, rb = date_range(a), date_range(b)
+    if ra is None or rb is None:
+        return None
+    return max(0, (rb[0] - ra[1]).days, (ra[0] - rb[1]).days)
+
+
+def _within_deictic_slack(va: Value, vb: Value, settings: AlignSettings) -> bool:
+    """Whether either date was told from the day of publication ("today") and the two are at most
+    ``deictic_date_slack_days`` apart: one report's date may be a day off, not the event's."""
+    if not (_DEICTIC.fullmatch(va.expression.strip()) or _DEICTIC.fullmatch(vb.expression.strip())):
+        return False
+    gap = days_apart(str(va.value), str(vb.value))
+    return gap is not None and gap <= settings.deictic_date_slack_days
+
+
 def _date_conflict(a: Claim, b: Claim, dated: Callable[[Claim], bool], settings: AlignSettings) -> Conflict | None:
-    """Dates compare when each is absolute or resolved against a known publication date."""
+    """Dates compare when each is absolute or resolved against a known publication date; a date
+    told from the day of publication may be a day off (:func:`_within_deictic_slack`)."""
     va, vb = _one(a.values, "date"), _one(b.values, "date")
     if va and vb and not dates_agree(str(va.value), str(vb.value)) and not _same_words(a, va, b, vb) and all(
         dated(c) or _ABSOLUTE_DATE.search(v.expression) for c, v in ((a, va), (b, vb))
-    ):
+    ) and not _within_deictic_slack(va, vb, settings):
         return Conflict("date", a.span, b.span, f"{va.expression} vs {vb.expression}", (va.span, vb.span))
     va, vb = _one(a.values, "time"), _one(b.values, "time")
     if va and vb and _time_conflict(va, vb, settings):
@@ -595,6 +630,48 @@ def _quantity_conflicts(claims: Sequence[Claim], compared: set[tuple[int, int]],
                 note = f"{va.expression} ({normalised(va)}) vs {vb.expression} ({normalised(vb)})"
                 found.append(Conflict("number", a.span, b.span, note, (va.span, vb.span), (a.id, b.id)))
     return found
+
+
+def side_names(entities: Sequence[Entity], texts: Sequence[str], max_share: float) -> frozenset[str]:
+    """The distinctive words (lower-cased) of the story's *side* entities: entities each of whose
+    name words (as written, case kept) at most ``max_share`` of the story's articles (``texts``)
+    write — "Lauda Air", an earlier crash that one report recalls, in a story of twelve reports of
+    one crash; a main entity under a rarer name ("EgyptAir 990") shares a word with its usual one
+    and is no side entity. The distinctive word is the name word fewest articles write. Empty for
+    stories of fewer than three articles, where no entity can be told to be beside the point.
+
+    >>> from crosswire.model import Entity
+    >>> crash = [Entity("1", "Lauda Air", "ORG", (), ()), Entity("2", "EgyptAir Flight 990", "ORG", (), ())]
+    >>> sorted(side_names(crash, ["EgyptAir 990 crashed.", "EgyptAir said.", "EgyptAir, like Lauda Air, …"], 0.34))
+    ['lauda']
+    """
+    if len(texts) < 3:
+        return frozenset()
+    written = collections.Counter(w for text in texts for w in set(_NAME_WORD.findall(text)))
+    out = set()
+    for entity in entities:
+        tokens = [w for w in _NAME_WORD.findall(entity.name) if len(w) >= 3 and w.lower() not in STOPWORDS
+                  and not w.isdigit()]
+        if tokens and max(written[w] for w in tokens) <= max_share * len(texts):
+            out.add(min(tokens, key=lambda w: written[w]).lower())
+    return frozenset(out)
+
+
+_NAME_WORD = re.compile(r"\w+")
+
+
+def on_side_matter(conflict: Conflict, a: Claim, b: Claim, subject_words: Callable[[Claim, Span], set[str]],
+                   side: Collection[str]) -> bool:
+    """Whether a number or date conflict sets a figure of a side entity against the story's own: the
+    subject of one value's verb names a side entity (:func:`side_names`) that the other claim does
+    not name ("The Lauda Air crash killed all 223 people" / "All 217 people aboard were killed").
+    Such claims speak of two things; they neither conflict nor corroborate each other."""
+    if conflict.kind not in ("number", "date") or len(conflict.parts) != 2 or not side:
+        return False
+    for claim, part, other in ((a, conflict.parts[0], b), (b, conflict.parts[1], a)):
+        if (subject_words(claim, part) & set(side)) - set(words(other.text)):
+            return True
+    return False
 
 
 def normalised(value: Value) -> str:

@@ -12,7 +12,8 @@ which must be a name) and its **agent** (the subject, inherited along conjoined 
 Two frames of claims of different articles are **the same fact** (:func:`same_fact`) when
 
 * their themes denote the same name (same normalised name, or one canonical entity of the story
-  found through the entities' mention spans),
+  found through the entities' mention spans), or the same count: "killed all 217 people" / "all
+  217 people aboard died" (an intransitive verb's counted subject is its theme, not its agent),
 * their predicates name one event: they share an event class (:mod:`.event_classes`: "liberate"
   / "seize control of" / "occupy" are all Conquering), or they are near-synonyms by MiniLM cosine
   of the short verb phrases, at least ``event_predicate_min_cosine`` (calibrated on ECB+
@@ -67,7 +68,7 @@ class Frame:
     """Short verb phrase of lemmas ("occupy", "take over", "seize control of")."""
     theme: frozenset[str]
     """Keys of the theme's name: its normalised name, and ``entity:<id>`` when a story entity is
-    mentioned there."""
+    mentioned there; or of a counted theme, ``#217``."""
     agent: str | None = None
     """The agent's phrase ("the rebel forces"); ``None`` when unknown or a pronoun."""
     agent_names: frozenset[str] = frozenset()
@@ -129,6 +130,28 @@ def _theme(verb) -> tuple[object, str] | None:
     return None
 
 
+_TIME_UNITS = frozenset({"second", "minute", "hour", "day", "week", "month", "year", "decade", "century"})
+"""Heads of a count that measures time, not what the event acted on ("crashed 40 *minutes* into …")."""
+
+
+def _counted_theme(verb) -> tuple[str, bool] | None:
+    """The count a predicate acts on, as a theme key, and whether it is the verb's subject: "killed
+    all 217 people", "217 people were killed" → ``("#217", False)``; an intransitive verb's subject,
+    "all 217 people aboard died" → ``("#217", True)``. Reports that word one toll differently
+    state one fact when their predicates name one event. Only a claim's main verb is asked
+    (:func:`frames_of_doc`): a toll told in passing ("pored over the recorder …, killing all 217")
+    would make a group of one figure stand for everything else its sentence says."""
+    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+    objects = [c for c in verb.children if c.dep_ in _OBJECTS]
+    subject = not passive and not objects
+    heads = [c for c in verb.children if c.dep_ in (_PASSIVE_SUBJECTS if passive else _SUBJECTS if subject else _OBJECTS)]
+    for head in heads:
+        number = head if head.like_num else next((c for c in head.children if c.dep_ == "nummod" and c.like_num), None)
+        if number is not None and head.lemma_.lower() not in _TIME_UNITS:  # "crashed 40 minutes into …"
+            return "#" + number.lower_.replace(",", ""), subject
+    return None
+
+
 def _agent(verb):
     """The agent token: the subject (or the passive ``by`` phrase), inherited along ``conj``; a
     relative pronoun stands for the noun its clause modifies."""
@@ -166,15 +189,20 @@ def frames_of_doc(doc, claim: int, keys=None) -> list[Frame]:
                 verb.pos_ in ("VERB", "AUX") or any(c.dep_ in _OBJECTS for c in verb.children)):
             continue
         found = _theme(verb)
-        if found is None:
+        if found is not None:
+            theme, extra = found
+            theme_keys = frozenset({_normalise(_name_text(theme))}) | keys(theme)
+            agent = _agent(verb)
+        elif verb.dep_ == "ROOT" and (counted := _counted_theme(verb)):  # not a toll told in passing
+            extra, theme_keys = "", frozenset({counted[0]})
+            agent = None if counted[1] else _agent(verb)  # "217 people died": the subject is the theme
+        else:
             continue
-        theme, extra = found
-        agent = _agent(verb)
         known = agent is not None and agent.pos_ != "PRON"
         named = _name_token(agent) if known else None
         frames.append(Frame(
             claim=claim, predicate=_predicate(verb, extra),
-            theme=frozenset({_normalise(_name_text(theme))}) | keys(theme),
+            theme=theme_keys,
             agent=_agent_phrase(agent) if known else None,
             agent_names=frozenset({_normalise(_name_text(named))}) | keys(named) if named is not None else frozenset(),
             negated=any(c.dep_ == "neg" for c in verb.children),
@@ -311,6 +339,15 @@ class ValueEvents:
         if claim.id not in self._docs:
             self._docs[claim.id] = self.nlp(without_scare_quotes(claim.text))
         return governing_verb(self._docs[claim.id], part.start - claim.span.start)
+
+    def subject_words(self, claim: Claim, part: Span) -> set[str]:
+        """Lower-cased words of the subject of the verb a value hangs on ("The Lauda Air crash
+        killed all 223 people" → the crash, Lauda, Air); empty when it has none."""
+        verb = self.verb(claim, part)
+        if verb is None:
+            return set()
+        return {t.lower_ for child in verb.children if child.dep_ in _SUBJECTS | _PASSIVE_SUBJECTS
+                for t in child.subtree}
 
     def __call__(self, a: Claim, part_a: Span, b: Claim, part_b: Span, matched: bool = False) -> bool:
         va, vb = self.verb(a, part_a), self.verb(b, part_b)
