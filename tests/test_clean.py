@@ -58,6 +58,21 @@ def test_boilerplate_lines_are_dropped_but_paragraphs_that_mention_them_are_kept
     assert sum(r.startswith("boilerplate") for r in repairs) == 5
 
 
+def test_wire_desk_notes_and_contributor_credits_are_dropped():
+    kept = ["The plane crashed into the sea, officials said.", "Investigators recovered the recorder on Tuesday."]
+    notes = ["(STORY CAN END HERE. OPTIONAL MATERIAL FOLLOWS)", "(Reporting by Ann Lee; Editing by Tom Brown)",
+             "(Ann Scales and Thomas Farragher of the Globe staff contributed to this report.)",
+             "Associated Press writer John Doe contributed reporting."]
+    text, repairs = clean_text("\n".join([kept[0], notes[0], kept[1], *notes[1:]]))
+    assert " ".join(text.split()) == " ".join(kept)
+    assert sum(r.startswith("boilerplate (wire note)") for r in repairs) == 2
+    assert sum(r.startswith("boilerplate (contributors)") for r in repairs) == 2
+    # reporting that mentions a contribution or an option stays
+    for line in ("Donors contributed to this report's funding, the charity said, and more gave later.",
+                 "(More than 200 people attended.)", "Reporting by the paper contributed to his resignation."):
+        assert clean_text(line)[0] == line
+
+
 def test_title_repeated_as_first_body_line_is_dropped():
     text, repairs = clean_text("Budget Passes\n\nBudget  passes\n\nThe council approved it.", title="Budget Passes")
     assert text == "The council approved it."

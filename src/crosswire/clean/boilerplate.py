@@ -1,4 +1,5 @@
-"""Boilerplate lines: share and follow bars, image credits, newsletter calls, a repeated title."""
+"""Boilerplate lines: share and follow bars, image credits, newsletter calls, wire-desk notes,
+contributor credits, a repeated title."""
 
 from __future__ import annotations
 
@@ -21,6 +22,16 @@ BOILERPLATE_PATTERNS: dict[str, re.Pattern[str]] = {
     "advert": re.compile(r"^\s*(advertisement|sponsored( content)?|story continues below)\s*$", re.IGNORECASE),
     "link": re.compile(r"^\s*(https?://|www\.)\S+\s*$", re.IGNORECASE),
     "navigation": re.compile(r"^\s*(skip to (main )?content|click here|comments?\s*\(\d+\))", re.IGNORECASE),
+    # notes from the wire desk to editors, in parentheses: "(STORY CAN END HERE. OPTIONAL MATERIAL
+    # FOLLOWS)", "(END OPTIONAL TRIM)", "(Reporting by …; Editing by …)", "(MORE)"
+    "wire note": re.compile(
+        r"^\s*\(\s*(story can end here|optional\b|end (of )?optional|(more|end|ends)\s*\)|(additional )?reporting by"
+        r"|editing by|writing by|compiled by|corrects\b|updates with)", re.IGNORECASE),
+    # a line that credits the reporters: "(Ann Scales of the Globe staff contributed to this report.)"
+    "contributors": re.compile(
+        r"^[^.!?]*\b(contributed|contributing) (reporting|to this (report|story|article))"
+        r"(\s+(from|in)\s+[^.!?]+)?[.!?]?\)?\s*$",
+        re.IGNORECASE),
 }
 
 
