@@ -127,6 +127,10 @@ def test_markdown_puts_each_timeline_event_on_its_own_line_at_its_precision():
     timeline = md.split("## Timeline", 1)[1].split("## Sources", 1)[0]
     items = [line for line in timeline.splitlines() if line.startswith("- ")]
     assert [line[:12] for line in items] == ["- 2015-09: F", "- 2024-01-01", "- 2024-01-02"]
+    d["timeline"][0]["background"] = True
+    marked = render_markdown(d).split("## Timeline", 1)[1].split("## Sources", 1)[0]
+    assert [line.startswith("- 2015-09 *(earlier event recalled)*") for line in marked.splitlines()
+            if line.startswith("- ")] == [True, False, False]
 
 
 def test_a_statement_quoted_by_several_outlets_is_one_origin_and_an_unattributed_one_is_not():

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 import pytest
@@ -125,3 +126,24 @@ def test_background_dates_of_month_or_year_precision_are_on_the_timeline(express
     claim = dated_claim("c", art, expression, value)
     (event,) = timeline(Evidence("s", claims=(claim,)), Alignment("s"), {"a": art})
     assert (event.date, event.precision, event.expression) == (date, grain, expression)
+    # an earlier event the report recalls is marked as such; the days that led up to the story are not
+    assert event.background is (grain != "day")
+
+
+def test_earlier_events_are_marked_background_against_the_story_start():
+    a = article("a", "The jet crashed on Oct. 31, 1999, after a crash in 1991 and a fire on Oct. 10, 1999.",
+                dt.date(1999, 11, 2))
+    claims = [dated_claim("c1", a, "Oct. 31, 1999", "1999-10-31"), dated_claim("c2", a, "1991", "1991"),
+              dated_claim("c3", a, "Oct. 10, 1999", "1999-10-10")]
+    events = {e.expression: e for e in timeline(Evidence("s", claims=tuple(claims)), Alignment("s"), {"a": a})}
+    assert not events["Oct. 31, 1999"].background and not events["Oct. 10, 1999"].background
+    assert events["1991"].background
+    tight = {e.expression: e for e in timeline(Evidence("s", claims=tuple(claims)), Alignment("s"), {"a": a}, 7)}
+    assert tight["Oct. 10, 1999"].background and not tight["Oct. 31, 1999"].background
+    # undated reports: the story starts at the latest date its claims give
+    undated = Article("u", "u", a.text, a.text, None, None, "Outlet u", None, None, "unknown", "en")  # type: ignore[arg-type]
+    claims = [dataclasses.replace(c, span=Span("u", c.span.start, c.span.end),
+                                  values=tuple(dataclasses.replace(v, span=Span("u", v.span.start, v.span.end))
+                                               for v in c.values)) for c in claims]
+    events = {e.expression: e for e in timeline(Evidence("s", claims=tuple(claims)), Alignment("s"), {"u": undated})}
+    assert events["1991"].background and not events["Oct. 31, 1999"].background

@@ -289,6 +289,9 @@ class TimelineEvent:
     precision: Literal["day", "month", "year"] = "day"
     """How much the expression says: "in 2015" is a year (``date`` is then 1 January), "in
     February 2022" a month (``date`` is the 1st)."""
+    background: bool = False
+    """An earlier event the reports recall ("another 767 crashed in Thailand in 1991"): its period
+    ended more than ``timeline_background_days`` before the story began."""
 
 
 def to_dict(record: Any) -> Any:

@@ -527,6 +527,11 @@ class AlignSettings:
 class SummarizeSettings:
     words: int = 100
     """Summary length in words, as in the DUC update task and most news-summary work."""
+    timeline_background_days: int = 30
+    """A timeline event whose period ended more than this many days before the story began is
+    marked as background (an earlier event the reports recall: "another 767 crashed in Thailand in
+    1991"). Not tuned: a month keeps the days that led up to an event ("on Nov. 27 the offensive
+    began") with it, and sets apart last year's and older events."""
     redundancy: float = 0.5
     """A candidate whose concept overlap (Jaccard) with a chosen sentence exceeds this is redundant.
     Tuned on DUC 2006 topics D0601–D0625 (see BENCHMARKS.md)."""

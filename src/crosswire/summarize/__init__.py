@@ -178,7 +178,7 @@ def run_stage(batch, settings, advance, check: SupportCheck | None = None):
             dropped += more
         llm, llm_dropped = llm_summary(evidence, alignment, mine, settings.summarize, check, batch.get("llm_chat"))
         summaries[story.id] = Summary(
-            story.id, sentences, timeline(evidence, alignment, mine), update, tuple(seen), llm,
+            story.id, sentences, timeline(evidence, alignment, mine, settings.summarize.timeline_background_days), update, tuple(seen), llm,
             tuple(dropped + llm_dropped),
         )
         advance(1)

@@ -7,17 +7,20 @@ same precision), each side's event lists the other's date as ``disputed``. A dat
 relative expression ("on Sunday") in an article whose own publication date was inferred from its
 story is flagged ``inferred``: it is only as good as that guess; an article with a known date is
 cited first when one says the same. "In 2015" is dated 1 January 2015 with precision ``year``.
+Events that ended well before the story began (``timeline_background_days``) are marked
+``background``: the earlier events its reports recall, kept apart from the story's own.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from collections import defaultdict
 
 from ..model import Alignment, Article, Claim, Evidence, Span, TimelineEvent, Value
 
-__all__ = ["is_relative", "precision", "resolved_date", "timeline"]
+__all__ = ["is_relative", "period_end", "precision", "resolved_date", "story_start", "timeline"]
 
 _MONTH = r"(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
 _ABSOLUTE = re.compile(rf"\b(1[89]\d\d|20\d\d)\b|\b{_MONTH}\s+\d{{1,2}}\b|\b\d{{1,2}}\s+{_MONTH}", re.IGNORECASE)
@@ -79,8 +82,28 @@ def _disputes(alignment: Alignment, dates: dict[Span, tuple[dt.date, str]]) -> d
     return out
 
 
-def timeline(evidence: Evidence, alignment: Alignment, articles: dict[str, Article]) -> tuple[TimelineEvent, ...]:
-    """Dated events, earliest first; one per claim group and date, with support and disputes."""
+def story_start(articles: dict[str, Article], dates: list[dt.date]) -> dt.date | None:
+    """When the story began, as far as its reports tell: the first publication date an article
+    states (not one inferred from its story), else the latest date its claims give (reports of
+    undated articles recall the past, so their latest date is nearest the story's own)."""
+    stated = [a.published for a in articles.values() if a.published and a.published_source != "inferred"]
+    return min(stated) if stated else max(dates, default=None)
+
+
+def period_end(date: dt.date, grain: str) -> dt.date:
+    """The last day of the period a timeline date stands for (a year, a month or the day)."""
+    if grain == "year":
+        return date.replace(month=12, day=31)
+    if grain == "month":
+        return (date.replace(day=28) + dt.timedelta(days=4)).replace(day=1) - dt.timedelta(days=1)
+    return date
+
+
+def timeline(evidence: Evidence, alignment: Alignment, articles: dict[str, Article],
+             background_days: int = 30) -> tuple[TimelineEvent, ...]:
+    """Dated events, earliest first; one per claim group and date, with support and disputes. An
+    event whose period ended more than ``background_days`` before the story began
+    (:func:`story_start`) is marked ``background``: an earlier event a report recalls."""
     group_of = {cid: g.id for g in alignment.groups for cid in g.claims}
     by_key: dict[tuple[str, dt.date], list[tuple[Claim, Value, str]]] = defaultdict(list)
     dates: dict[Span, tuple[dt.date, str]] = {}
@@ -91,8 +114,13 @@ def timeline(evidence: Evidence, alignment: Alignment, articles: dict[str, Artic
             by_key[(group_of.get(claim.id, claim.id), date)].append((claim, value, grain))
             dates[value.span] = (date, grain)
     disputes = _disputes(alignment, dates)
-    return tuple(sorted((_event(date, found, articles, disputes) for (_, date), found in by_key.items()),
-                        key=lambda e: (e.date, e.span)))
+    events = [_event(date, found, articles, disputes) for (_, date), found in by_key.items()]
+    start = story_start(articles, [e.date for e in events])
+    if start is not None:
+        cutoff = start - dt.timedelta(days=background_days)
+        events = [dataclasses.replace(e, background=True) if period_end(e.date, e.precision) < cutoff else e
+                  for e in events]
+    return tuple(sorted(events, key=lambda e: (e.date, e.span)))
 
 
 def _event(date: dt.date, found: list[tuple[Claim, Value, str]], articles: dict[str, Article],
