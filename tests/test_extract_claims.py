@@ -53,6 +53,13 @@ def test_a_claim_starts_after_the_wire_dateline_that_opens_its_sentence(nlp):
     assert inside.text.startswith("UN inspectors")
 
 
+@pytest.mark.parametrize("bullet", ["--", "-", "•", "—"])
+def test_a_claim_starts_after_a_list_bullet(nlp, bullet):
+    text = f"{bullet} The five men suspected of the killing were pelted with bottles on Tuesday."
+    (claim,) = find_claims(nlp(text), "a", MONDAY)
+    assert claim.text.startswith("The five men") and text[claim.span.start : claim.span.end] == claim.text
+
+
 def test_hedging_and_negation_are_flagged(nlp):
     hedged, negated = find_claims(nlp("The dam may have been damaged, but there is no threat to the town."),
                                   "a", MONDAY)

@@ -56,6 +56,12 @@ def test_different_first_names_are_not_spelling_variants():
     assert len(canonicalise(mentions("John Lund", "Jane Lund"))) == 2
 
 
+def test_a_familys_plural_is_no_spelling_of_its_name():
+    entities = canonicalise(mentions("Lawrence", "Lawrence", "Lawrences", "Jones", "Joneses", "Rashad", "Rashaad"))
+    assert not any(e.spellings for e in entities if {"Lawrence", "Jones"} & set(e.variants))
+    assert any(e.spellings for e in entities if "Rashad" in e.variants)  # a real variant still is one
+
+
 def test_type_errors_are_fixed_by_majority_across_articles():
     ms = mentions("Omar Rashid", label="PERSON", article="a") * 4 + mentions("Omar Rashid", label="ORG", article="b")
     (entity,) = canonicalise(ms)

@@ -171,9 +171,13 @@ def clause_bounds(sent) -> list[tuple[int, int]]:
     return bounds
 
 
+_BULLET = re.compile(r"^[-–—•·*_►▪]+$")
+"""A list bullet or dash that opens a line ("-- The five men suspected …" in a press review)."""
+
+
 def _trim(doc, start: int, end: int) -> tuple[int, int]:
-    """Drop leading conjunctions and commas, and trailing commas, from a part."""
-    while start < end and (doc[start].dep_ == "cc" or doc[start].text in ",;"):
+    """Drop leading conjunctions, commas and list bullets, and trailing commas, from a part."""
+    while start < end and (doc[start].dep_ == "cc" or doc[start].text in ",;" or _BULLET.match(doc[start].text)):
         start += 1
     while end > start and doc[end - 1].text in ",;":
         end -= 1

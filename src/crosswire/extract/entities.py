@@ -238,12 +238,20 @@ def similar_spelling(a: str, b: str, ratio: float = 0.75) -> bool:
 
 
 def _spelling_variant(a: list[str], b: list[str]) -> bool:
-    """Same number of name words, surnames alike, every word alike or equal, at least one differs."""
+    """Same number of name words, surnames alike, every word alike or equal, at least one differs;
+    a family's plural ("the Lawrences", "the Joneses") is the family, not a spelling of one name."""
     a = [t for t in a if t not in PARTICLES]
     b = [t for t in b if t not in PARTICLES]
     if len(a) != len(b) or a == b or not (a[-1] == b[-1] or similar_spelling(a[-1], b[-1])):
         return False
+    if any(_plural_of(x, y) or _plural_of(y, x) for x, y in zip(a, b)):
+        return False
     return all(x == y or similar_spelling(x, y, 0.6 if a[-1] == b[-1] else 0.75) for x, y in zip(a[:-1], b[:-1]))
+
+
+def _plural_of(plural: str, name: str) -> bool:
+    """Whether ``plural`` is ``name`` with a plural ending ("lawrences", "joneses")."""
+    return plural in (name + "s", name + "es")
 
 
 class _Clusters:
