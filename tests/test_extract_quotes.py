@@ -228,3 +228,16 @@ def test_a_tie_between_speakers_is_broken_the_same_way_in_every_process():
     }
     assert len(chosen) == 1 and chosen <= {"the ministry", "The Ministry of Works", "a spokesman", "the minister",
                                            "Works Ministry", "the department"}
+
+
+def test_a_relative_clause_speaks_for_the_noun_it_modifies_not_a_name_inside_it(nlp):
+    doc = nlp("The government released an official report that said London's police force is riddled with prejudice.")
+    (quote,) = [q for q in find_quotes(doc, "a", 10) if q.kind == "reported"]
+    assert quote.speaker == "an official report"
+
+
+def test_the_place_of_a_wire_dateline_is_no_speaker(nlp):
+    doc = nlp("LONDON (AP) -- Declaring that the killing shamed the nation, the government ordered an overhaul. "
+              "The report said the force was racist. It said that the inquiry had failed.")
+    speakers = [q.speaker for q in find_quotes(doc, "a", 10)]
+    assert speakers and "LONDON" not in speakers

@@ -21,6 +21,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
+from ..clean.dateline import dateline_end
 from ..model import Quote, Span
 from .quotemarks import Quoted, quoted_spans
 from .speakers import (
@@ -60,7 +61,15 @@ def _is_cue(token, quoted: bool = False) -> bool:
 
 
 def _subject(cue):
-    """The speaking subject of a cue verb (the cited source for cite/quote), following conjuncts."""
+    """The speaking subject of a cue verb (the cited source for cite/quote), following conjuncts;
+    never the place of the wire dateline that opens the report ("LONDON (AP) -- Declaring that …")."""
+    subject = _cue_subject(cue)
+    if subject is not None and subject.idx < dateline_end(cue.doc.text[:200]):
+        return _participle_subject(cue)
+    return subject
+
+
+def _cue_subject(cue):
     if cue.lemma_.lower() in RELAY_LEMMAS:
         obj = next((c for c in cue.children if c.dep_ in ("dobj", "obj")), None)
         if obj is not None:
@@ -78,10 +87,15 @@ def _subject(cue):
 
 
 def _nearest_subject(verb):
-    """The verb's subject; of two (a kicker label "Flood crisis: The ministry said"), the one nearer it."""
+    """The verb's subject; of two (a kicker label "Flood crisis: The ministry said"), the one nearer it.
+    A relative pronoun stands for the noun its clause modifies ("an official report *that* said …"
+    → report)."""
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
     before = [c for c in subjects if c.i < verb.i]
-    return max(before, key=lambda c: c.i) if before else (subjects[0] if subjects else None)
+    subject = max(before, key=lambda c: c.i) if before else (subjects[0] if subjects else None)
+    if subject is not None and subject.tag_ in ("WDT", "WP") and verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN"):
+        return verb.head
+    return subject
 
 
 def _participle_subject(cue):

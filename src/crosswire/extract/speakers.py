@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..clean.dateline import dateline_end
+
 CUE_LEMMAS = frozenset(
     ["say", "state", "add", "tell", "note", "emphasize", "emphasise", "stress", "conclude", "declare", "announce", "write", "post", "report", "claim", "insist", "warn", "urge", "explain", "confirm", "deny", "reply", "respond", "cite", "quote", "argue", "tweet", "acknowledge", "admit", "assert", "allege", "caution", "comment", "complain", "contend", "disclose", "estimate", "maintain", "observe", "predict", "promise", "recall", "remark", "reiterate", "reveal", "signal", "suggest", "testify", "vow", "ask", "answer", "agree", "boast", "charge", "concede", "continue", "counter", "describe", "joke", "lament", "muse", "plead", "proclaim", "recount", "reason", "retort", "scoff", "shout"]
 )
@@ -100,9 +102,11 @@ def entity_at(token):
 
 
 def _issuer(head):
-    """The entity that issued an utterance noun: "a statement from the ministry" → the ministry."""
+    """The entity that issued an utterance noun: "a statement from the ministry" → the ministry; not
+    one its relative clause names ("a report that said London's police …")."""
+    clause = {t.i for c in head.children if c.dep_ in ("relcl", "acl") for t in c.subtree}
     for token in head.subtree:
-        if token.i == head.i:
+        if token.i == head.i or token.i in clause:
             continue
         ent = entity_of(token)
         if ent is not None and ent.label_ in ("PERSON", "ORG", "GPE"):
@@ -145,9 +149,12 @@ class SpeakerMemory:
 
     @classmethod
     def of(cls, doc) -> SpeakerMemory:
+        """The memory of ``doc``'s entities; the place of a wire dateline that opens it ("LONDON (AP)
+        --") is where the report was filed, no one a reference could point to."""
+        filed = dateline_end(doc.text[:200])
         entities = [(e.start_char, e.text, e.label_, (e.start_char, e.end_char),
                      any(t.dep_ in ("nsubj", "nsubjpass") for t in e))
-                    for e in doc_entities(doc) if e.label_ in ("PERSON", "ORG", "GPE")]
+                    for e in doc_entities(doc) if e.label_ in ("PERSON", "ORG", "GPE") and e.start_char >= filed]
         return cls([], entities)
 
     def remember(self, offset: int, speaker: Speaker) -> None:
