@@ -361,3 +361,12 @@ def test_rejoin_joins_parts_the_second_pass_cut_only_when_close_in_time():
     assert rejoin(features, [list(g) for g in parts], i, j, p, settings) == parts
     features, i, j, p, settings = _rejoin_case(week)
     assert rejoin(features, [list(g) for g in parts], i, j, np.zeros_like(p), settings) == parts  # no strong link
+
+
+def test_an_untitled_story_is_named_by_the_first_lead_that_states_something():
+    from crosswire.stories import build_story
+
+    asks = article("a1", "LONDON (AP) -- Which new play has drawn the most attention this year? The inquiry one.")
+    states = article("a2", "LONDON (AP) -- A play about the murder inquiry opened in London on Tuesday.")
+    assert build_story([asks, states]).title == "A play about the murder inquiry opened in London on Tuesday."
+    assert build_story([asks]).title.startswith("Which new play")  # nothing else to name it by

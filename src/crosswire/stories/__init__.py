@@ -62,6 +62,14 @@ def labels_of(stories: Sequence[Story], articles: Sequence[Article]) -> np.ndarr
     return np.array([where[a.id] for a in articles])
 
 
+def _lead(article: Article) -> str:
+    """An article's first sentence without its wire dateline ("WASHINGTON (AP) -- A top official …"
+    → "A top official …")."""
+    first = article.sentences[0] if article.sentences else None
+    lead = article.text[first.start : first.end] if first else article.text[:120]
+    return strip_dateline(lead) or lead
+
+
 def build_story(members: Sequence[Article], sid: str | None = None) -> Story:
     """A story record for ``members``; its id is :func:`story_id` unless ``sid`` is given."""
     dates = sorted(a.published for a in members if a.published)
@@ -69,9 +77,11 @@ def build_story(members: Sequence[Article], sid: str | None = None) -> Story:
     if titled:
         title = min(titled, key=lambda a: (a.published or dt.date.max, a.id)).title
     else:
-        first = min(members, key=lambda a: (a.published or dt.date.max, a.id))
-        lead = first.text[first.sentences[0].start : first.sentences[0].end] if first.sentences else first.text[:120]
-        title = strip_dateline(lead) or lead  # "WASHINGTON (AP) -- A top official …" → "A top official …"
+        # the first report's lead, unless it asks a question ("Which new play has provoked …?"):
+        # then the first report whose lead states something
+        by_date = sorted(members, key=lambda a: (a.published or dt.date.max, a.id))
+        leads = [_lead(a) for a in by_date]
+        title = next((lead for lead in leads if not lead.rstrip(" \"'”’").endswith("?")), leads[0])
     return Story(
         id=sid or story_id([a.id for a in members]),
         article_ids=tuple(sorted(a.id for a in members)),
