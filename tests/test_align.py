@@ -158,6 +158,14 @@ def test_a_claim_that_contradicts_its_group_leaves_it_and_counts_as_no_support()
     split = split_dissent([group], claims, [number], articles, [], scores)
     assert [g.claims for g in split] == [("c_a", "c_b", "c_d"), ("c_c",)]
     assert split[0].support.origins == 3 and split[1].single_source and split[1].sourcing == "one_outlet"
+    # a dissenter that kept its group from merging with another on a shared fact no longer does
+    scores[3, :3] = scores[:3, 3] = 0.0
+    groups = group_claims(claims, articles, [], SETTINGS, scores)
+    assert sorted(g.claims for g in groups) == [("c_a", "c_b", "c_c"), ("c_d",)]
+    shared = {(0, 3), (1, 3)}  # c shares no fact with d: its figure differs
+    assert group_claims(claims, articles, [], SETTINGS, scores, shared) == groups  # complete linkage
+    merged = split_dissent(groups, claims, [number], articles, [], scores, (), shared)
+    assert [g.claims for g in merged] == [("c_a", "c_b", "c_d"), ("c_c",)]
     # how a fact is told (a spelling, a hedge) is no dissent: the group stays whole
     spelling = Conflict("spelling", claims[0].span, claims[2].span, "x vs y", (), ("c_a", "c_c"))
     assert split_dissent([group], claims, [spelling], articles, [], scores) == [group]

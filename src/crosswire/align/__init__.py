@@ -181,7 +181,7 @@ which fact, so such a claim still supports its group."""
 def split_dissent(
     groups: Sequence[ClaimGroup], claims: Sequence[Claim], conflicts: Sequence[Conflict],
     articles: dict[str, Article], families: Sequence[Family], scores: np.ndarray,
-    apart: Collection[frozenset[str]] = (),
+    apart: Collection[frozenset[str]] = (), shared: Collection[tuple[int, int]] = (),
 ) -> list[ClaimGroup]:
     """Groups without their dissenting claims: a claim that a number, date, time or polarity
     conflict sets against its group's statement (the group's first claim) leaves the group, with
@@ -189,7 +189,12 @@ def split_dissent(
     as support ("All 217 people aboard were killed": 2 origins, not 3 with "… killed all 223").
     The conflict stays listed, now between two groups, and the matrix shows it. Dissenters that
     disagree among themselves are parted again the same way. ``apart``: more pairs of claim ids
-    that speak of two things (:func:`~crosswire.align.conflicts.on_side_matter`), parted alike."""
+    that speak of two things (:func:`~crosswire.align.conflicts.on_side_matter`), parted alike.
+
+    A dissenter may have kept its group from merging with another that states the same fact (the
+    merge of :func:`merge_shared_facts` is complete linkage), so the parts merge again over the
+    ``shared`` fact pairs (claim indices) that no conflict sets apart: "All 217 people aboard were
+    killed" joins "The crash … killed all 217 people on board" once "… killed all 223" has left."""
     against = {frozenset(c.claims) for c in conflicts if c.kind in DISSENT_KINDS and len(c.claims) == 2}
     against |= set(apart)
     if not against:
@@ -197,15 +202,22 @@ def split_dissent(
     by_id = {c.id: c for c in claims}
     index = {c.id: i for i, c in enumerate(claims)}
     article_ids = [c.span.article_id for c in claims]
-    out = []
+    kept, parts = [], []
     for group in groups:
-        members = [by_id[i] for i in group.claims]
-        parts = agreeing_parts(members, against)
-        if len(parts) == 1:
-            out.append(group)
-            continue
-        out += [_group(part, articles, families, _cohesion(scores, [index[c.id] for c in part], article_ids))
-                for part in parts]
+        found = agreeing_parts([by_id[i] for i in group.claims], against)
+        if len(found) == 1:
+            kept.append(group)
+        else:
+            parts += [[index[c.id] for c in part] for part in found]
+    if not parts:
+        return list(groups)
+    unsplit = [[index[i] for i in g.claims] for g in kept]
+    agreeing = {(i, j) for i, j in shared if frozenset((claims[i].id, claims[j].id)) not in against}
+    clusters = merge_shared_facts(unsplit + parts, agreeing, article_ids)
+    whole = {tuple(sorted(m)): g for m, g in zip(unsplit, kept)}
+    out = [whole.get(tuple(members)) or _group([claims[i] for i in members], articles, families,
+                                               _cohesion(scores, members, article_ids))
+           for members in clusters]
     return by_support(out)
 
 
@@ -275,7 +287,7 @@ def align_story(
     if settings.conflicts_told_by_both:
         supports = lambda claim, sentence: is_supported(claim, [sentence], settings)
         conflicts = [c for c in conflicts if not told_by_both(c, articles, supports)]
-    groups = split_dissent(groups, claims, conflicts, articles, families, scores, apart)
+    groups = split_dissent(groups, claims, conflicts, articles, families, scores, apart, shared)
     updates = sorted(find_updates(claims, [(i, j) for i, j, _ in pairs], published) + revised,
                      key=lambda u: (articles[u.a.article_id].published or dt.date.max, u.a, u.b))
     sources = source_order(sorted(set(article_ids) | set(claim_articles)), articles)
