@@ -94,6 +94,11 @@ def test_one_toll_worded_differently_is_one_fact(nlp):
     (died,) = frames_of_doc(nlp("All 217 people aboard the jet died."), 0)
     assert died.theme == {"#217"} and died.agent is None  # the counted subject is the theme, not the agent
     assert all(f.theme != {"#40"} for f in frames_of_doc(nlp("The jet crashed 40 minutes into its flight."), 0))
+    # a small count is common to several events of one story: its head noun must match too
+    (two,) = frames_of_doc(nlp("Two people were killed in the blast."), 0)
+    (digits,) = frames_of_doc(nlp("2 people were killed in the blast."), 0)
+    (officers,) = frames_of_doc(nlp("Two officers were killed in the ambush."), 0)
+    assert two.theme == digits.theme == {"#2 people"} and officers.theme == {"#2 officer"}
     articles, claims = make_story({
         "a": "All 217 people aboard the plane were killed.",
         "b": "The jet crashed 40 minutes into its 11-hour flight, killing all 217 aboard.",

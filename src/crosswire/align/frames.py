@@ -42,6 +42,7 @@ from ..model import Article, Claim, Entity, Span
 from ..settings import AlignSettings
 from .embed import encode
 from .event_classes import same_event_class
+from .lexical import numbers
 
 __all__ = ["Frame", "ValueEvents", "claim_frames", "fact_pairs", "frames_of_doc", "governing_predicate", "governing_verb",
            "same_fact", "telling"]
@@ -147,9 +148,20 @@ def _counted_theme(verb) -> tuple[str, bool] | None:
     heads = [c for c in verb.children if c.dep_ in (_PASSIVE_SUBJECTS if passive else _SUBJECTS if subject else _OBJECTS)]
     for head in heads:
         number = head if head.like_num else next((c for c in head.children if c.dep_ == "nummod" and c.like_num), None)
-        if number is not None and head.lemma_.lower() not in _TIME_UNITS:  # "crashed 40 minutes into …"
-            return "#" + number.lower_.replace(",", ""), subject
+        if number is None or head.lemma_.lower() in _TIME_UNITS:  # "crashed 40 minutes into …"
+            continue
+        found = numbers(number.text)  # "three" and "3" are one count
+        value = f"{max(found):g}" if found else number.lower_
+        if not found or max(found) >= _DISTINCT_COUNT or head is number:
+            return f"#{value}", subject
+        return f"#{value} {head.lemma_.lower()}", subject  # "two people" and "two officers" stay apart
     return None
+
+
+_DISTINCT_COUNT = 10
+"""From this count on a figure alone tells one toll from another ("217"); a smaller count ("two",
+"3") is common to several events of one story, so its head noun must match too ("two people" /
+"two officers")."""
 
 
 def _agent(verb):
