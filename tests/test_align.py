@@ -175,6 +175,9 @@ def test_dissenters_that_disagree_among_themselves_are_parted_again():
     claims = [Claim(f"c{n}", Span(f"a{n}", 0, 1), "x") for n in range(4)]
     against = {frozenset(p) for p in (("c0", "c1"), ("c0", "c2"), ("c0", "c3"), ("c1", "c2"))}
     assert [[c.id for c in part] for part in agreeing_parts(claims, against)] == [["c0"], ["c1", "c3"], ["c2"]]
+    # a conflict between two claims neither of which is the first parts them too
+    later = {frozenset(("c1", "c2"))}
+    assert [[c.id for c in part] for part in agreeing_parts(claims, later)] == [["c0", "c1", "c3"], ["c2"]]
     assert [[c.id for c in part] for part in agreeing_parts(claims, set())] == [["c0", "c1", "c2", "c3"]]
 
 

@@ -157,12 +157,15 @@ def test_a_date_told_from_the_day_of_publication_may_be_a_day_off():
 def test_a_figure_of_a_side_entity_is_no_conflict_with_the_storys_own(nlp):
     from crosswire.align.frames import ValueEvents
 
-    texts = ["EgyptAir Flight 990 crashed off Nantucket.", "The EgyptAir jet crashed.", "EgyptAir said on Monday.",
-             "The EgyptAir crash recalls Lauda Air's in 1991."]
-    entities = [Entity("1", "Lauda Air", "ORG", (), ()), Entity("2", "EgyptAir Flight 990", "ORG", (), ())]
+    texts = dict(enumerate(["EgyptAir Flight 990 crashed off Nantucket.", "The EgyptAir jet crashed, the coast guard said.",
+                            "EgyptAir said on Monday.", "The EgyptAir crash recalls Lauda Air's in 1991."]))
+    texts = {str(k): v for k, v in texts.items()}
+    entities = [Entity("1", "Lauda Air", "ORG", (), (Span("3", 32, 41),)), Entity("2", "EgyptAir Flight 990", "ORG", (), ()),
+                Entity("3", "EgyptAir", "ORG", (), ()), Entity("4", "Coast Guard", "ORG", (), (Span("0", 0, 5),))]
     side = side_names(entities, texts, SETTINGS.side_entity_max_share)
-    assert side == {"lauda"}
-    assert side_names(entities, texts[:2], SETTINGS.side_entity_max_share) == frozenset()  # too few reports to tell
+    assert side == {"lauda"}  # the Coast Guard: one mention, but "coast guard" is written in another report too
+    two = {k: texts[k] for k in ("0", "1")}
+    assert side_names(entities, two, SETTINGS.side_entity_max_share) == frozenset()  # too few reports to tell
     lauda = claim("a", "The Lauda Air crash killed all 223 people on board.", (("number", "223", 223.0),))
     ours = claim("b", "All 217 people aboard the plane were killed.", (("number", "217", 217.0),))
     named = claim("c", "Unlike Lauda Air, all 217 people aboard the plane were killed.", (("number", "217", 217.0),))

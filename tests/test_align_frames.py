@@ -99,6 +99,8 @@ def test_one_toll_worded_differently_is_one_fact(nlp):
     (digits,) = frames_of_doc(nlp("2 people were killed in the blast."), 0)
     (officers,) = frames_of_doc(nlp("Two officers were killed in the ambush."), 0)
     assert two.theme == digits.theme == {"#2 people"} and officers.theme == {"#2 officer"}
+    assert frames_of_doc(nlp("Police arrested 3 on Monday."), 0) == []  # a bare small count says too little
+    assert frames_of_doc(nlp("Two people were killed in a 2005 bombing."), 0) == []  # maybe another event's toll
     articles, claims = make_story({
         "a": "All 217 people aboard the plane were killed.",
         "b": "The jet crashed 40 minutes into its 11-hour flight, killing all 217 aboard.",

@@ -62,14 +62,15 @@ def test_wire_desk_notes_and_contributor_credits_are_dropped():
     kept = ["The plane crashed into the sea, officials said.", "Investigators recovered the recorder on Tuesday."]
     notes = ["(STORY CAN END HERE. OPTIONAL MATERIAL FOLLOWS)", "(Reporting by Ann Lee; Editing by Tom Brown)",
              "(Ann Scales and Thomas Farragher of the Globe staff contributed to this report.)",
-             "Associated Press writer John Doe contributed reporting."]
+             "Associated Press writer John J. Doe contributed reporting from St. Louis."]
     text, repairs = clean_text("\n".join([kept[0], notes[0], kept[1], *notes[1:]]))
     assert " ".join(text.split()) == " ".join(kept)
     assert sum(r.startswith("boilerplate (wire note)") for r in repairs) == 2
     assert sum(r.startswith("boilerplate (contributors)") for r in repairs) == 2
     # reporting that mentions a contribution or an option stays
     for line in ("Donors contributed to this report's funding, the charity said, and more gave later.",
-                 "(More than 200 people attended.)", "Reporting by the paper contributed to his resignation."):
+                 "(More than 200 people attended.)", "Reporting by the paper contributed to his resignation.",
+                 "(Reporting by Ann Lee) The plane crashed into the sea.", "(Optional) The minister said talks resume."):
         assert clean_text(line)[0] == line
 
 

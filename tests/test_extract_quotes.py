@@ -236,6 +236,12 @@ def test_a_relative_clause_speaks_for_the_noun_it_modifies_not_a_name_inside_it(
     assert quote.speaker == "an official report"
 
 
+def test_an_utterance_noun_keeps_its_issuer_from_an_issued_by_phrase(nlp):
+    doc = nlp("A statement issued by the Foreign Ministry said the talks would resume on Monday.")
+    (quote,) = find_quotes(doc, "a", 10)
+    assert quote.speaker == "the Foreign Ministry"
+
+
 def test_the_place_of_a_wire_dateline_is_no_speaker(nlp):
     doc = nlp("LONDON (AP) -- Declaring that the killing shamed the nation, the government ordered an overhaul. "
               "The report said the force was racist. It said that the inquiry had failed.")

@@ -140,10 +140,16 @@ def test_earlier_events_are_marked_background_against_the_story_start():
     assert events["1991"].background
     tight = {e.expression: e for e in timeline(Evidence("s", claims=tuple(claims)), Alignment("s"), {"a": a}, 7)}
     assert tight["Oct. 10, 1999"].background and not tight["Oct. 31, 1999"].background
-    # undated reports: the story starts at the latest date its claims give
-    undated = Article("u", "u", a.text, a.text, None, None, "Outlet u", None, None, "unknown", "en")  # type: ignore[arg-type]
-    claims = [dataclasses.replace(c, span=Span("u", c.span.start, c.span.end),
-                                  values=tuple(dataclasses.replace(v, span=Span("u", v.span.start, v.span.end))
-                                               for v in c.values)) for c in claims]
-    events = {e.expression: e for e in timeline(Evidence("s", claims=tuple(claims)), Alignment("s"), {"u": undated})}
+    # undated reports: the story starts at the latest date that two reports give; one report's
+    # date alone (a plan, a slip) does not make the rest background
+    undated = {}
+    for aid in ("u", "v"):
+        undated[aid] = Article(aid, aid, a.text, a.text, None, None, f"Outlet {aid}", None, None, "unknown", "en")  # type: ignore[arg-type]
+    moved = lambda c, aid: dataclasses.replace(c, id=f"{c.id}{aid}", span=Span(aid, c.span.start, c.span.end), values=tuple(
+        dataclasses.replace(v, span=Span(aid, v.span.start, v.span.end)) for v in c.values))
+    both = [moved(c, "u") for c in claims] + [moved(claims[0], "v")]
+    groups = (ClaimGroup("g", ("c1u", "c1v"), (both[0].span, both[-1].span), ("u", "v"), Support(2, 2)),)
+    events = {e.expression: e for e in timeline(Evidence("s", claims=tuple(both)), Alignment("s", groups), undated)}
     assert events["1991"].background and not events["Oct. 31, 1999"].background
+    alone = {e.expression: e for e in timeline(Evidence("s", claims=tuple(both[:3])), Alignment("s"), undated)}
+    assert not any(e.background for e in alone.values())

@@ -183,12 +183,12 @@ def split_dissent(
     articles: dict[str, Article], families: Sequence[Family], scores: np.ndarray,
     apart: Collection[frozenset[str]] = (), shared: Collection[tuple[int, int]] = (),
 ) -> list[ClaimGroup]:
-    """Groups without their dissenting claims: a claim that a number, date, time or polarity
-    conflict sets against its group's statement (the group's first claim) leaves the group, with
-    the other dissenters that agree with it, so that no group counts a report that contradicts it
-    as support ("All 217 people aboard were killed": 2 origins, not 3 with "… killed all 223").
-    The conflict stays listed, now between two groups, and the matrix shows it. Dissenters that
-    disagree among themselves are parted again the same way. ``apart``: more pairs of claim ids
+    """Groups without their dissenting claims: two claims of a group that a number, date, time or
+    polarity conflict sets against each other end in different parts (:func:`agreeing_parts`; the
+    group's first claim keeps its part), so that no group counts a report that contradicts it as
+    support ("All 217 people aboard were killed": not with "… killed all 223"). The conflict stays
+    listed, now between two groups, and the matrix shows it. A figure revised in publication order
+    is an update, not a conflict, and parts nothing. ``apart``: more pairs of claim ids
     that speak of two things (:func:`~crosswire.align.conflicts.on_side_matter`), parted alike.
 
     A dissenter may have kept its group from merging with another that states the same fact (the
@@ -222,15 +222,17 @@ def split_dissent(
 
 
 def agreeing_parts(members: Sequence[Claim], against: set[frozenset[str]]) -> list[list[Claim]]:
-    """``members`` (in their group's order) parted so that no claim is set ``against`` (pairs of
-    claim ids) its part's first claim: the first claim keeps every claim that does not contradict
-    it, and the rest are parted the same way."""
-    parts, rest = [], list(members)
-    while rest:
-        first = rest[0]
-        part = [c for c in rest if frozenset((first.id, c.id)) not in against]
-        parts.append(part)
-        rest = [c for c in rest if frozenset((first.id, c.id)) in against]
+    """``members`` parted so that no two claims of a part are set ``against`` each other (pairs of
+    claim ids): in the group's order, each claim joins the first part none of whose claims it
+    contradicts, else opens a part. The group's first claim keeps its part, and a conflict between
+    any two claims, not only with the first, parts them."""
+    parts: list[list[Claim]] = []
+    for claim in members:
+        part = next((p for p in parts if all(frozenset((claim.id, c.id)) not in against for c in p)), None)
+        if part is None:
+            parts.append([claim])
+        else:
+            part.append(claim)
     return parts
 
 
@@ -300,9 +302,9 @@ def _side_matters(found: Sequence[Conflict], claims: Sequence[Claim], articles: 
                   settings: AlignSettings) -> set[frozenset[str]]:
     """Claim-id pairs of the number and date conflicts that set a side entity's figure against
     the story's own (:func:`~crosswire.align.conflicts.on_side_matter`); needs the parser."""
-    if same_event is None:
+    if same_event is None or not any(c.kind in ("number", "date") for c in found):
         return set()
-    texts = [articles[a].text for a in dict.fromkeys(article_ids) if a in articles]
+    texts = {a: articles[a].text for a in article_ids if a in articles}
     side = side_names(entities, texts, settings.side_entity_max_share)
     by_id = {c.id: c for c in claims}
     return {frozenset(c.claims) for c in found if len(c.claims) == 2

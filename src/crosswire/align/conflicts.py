@@ -245,10 +245,8 @@ def dates_agree(a: str, b: str) -> bool:
     """
     if a == b:
         return True
-    ra, rb = date_range(a), date_range(b)
-    if ra is None or rb is None:
-        return a.startswith(b) or b.startswith(a)
-    return ra[0] <= rb[1] and rb[0] <= ra[1]
+    gap = days_apart(a, b)
+    return a.startswith(b) or b.startswith(a) if gap is None else gap == 0
 
 
 def date_range(iso: str) -> tuple[dt.date, dt.date] | None:
@@ -632,32 +630,47 @@ def _quantity_conflicts(claims: Sequence[Claim], compared: set[tuple[int, int]],
     return found
 
 
-def side_names(entities: Sequence[Entity], texts: Sequence[str], max_share: float) -> frozenset[str]:
-    """The distinctive words (lower-cased) of the story's *side* entities: entities each of whose
-    name words (as written, case kept) at most ``max_share`` of the story's articles (``texts``)
-    write — "Lauda Air", an earlier crash that one report recalls, in a story of twelve reports of
-    one crash; a main entity under a rarer name ("EgyptAir 990") shares a word with its usual one
-    and is no side entity. The distinctive word is the name word fewest articles write. Empty for
+def side_names(entities: Sequence[Entity], texts: Mapping[str, str], max_share: float) -> frozenset[str]:
+    """The distinctive words (lower-cased) of the story's *side* entities: entities that at most
+    ``max_share`` of the story's articles (``texts``: article id → text) name — "Lauda Air", an
+    earlier crash that one report recalls, in a story of twelve reports of one crash. An article
+    names an entity when the entity has a mention there or its text holds the name (any case: "coast
+    guard" names the Coast Guard); an entity is side only when every word of its name is rare so
+    counted over all entities that share the word (a main entity under a rarer name, "EgyptAir 990",
+    shares "EgyptAir" with its usual one). The distinctive word is its rarest name word. Empty for
     stories of fewer than three articles, where no entity can be told to be beside the point.
 
-    >>> from crosswire.model import Entity
-    >>> crash = [Entity("1", "Lauda Air", "ORG", (), ()), Entity("2", "EgyptAir Flight 990", "ORG", (), ())]
-    >>> sorted(side_names(crash, ["EgyptAir 990 crashed.", "EgyptAir said.", "EgyptAir, like Lauda Air, …"], 0.34))
+    >>> from crosswire.model import Entity, Span
+    >>> crash = [Entity("1", "Lauda Air", "ORG", (), (Span("c", 13, 22),)),
+    ...          Entity("2", "EgyptAir 990", "ORG", (), (Span("a", 0, 12),)), Entity("3", "EgyptAir", "ORG", (), ())]
+    >>> texts = {"a": "EgyptAir 990 crashed.", "b": "EgyptAir said.", "c": "EgyptAir, like Lauda Air, …"}
+    >>> sorted(side_names(crash, texts, 0.34))
     ['lauda']
     """
     if len(texts) < 3:
         return frozenset()
-    written = collections.Counter(w for text in texts for w in set(_NAME_WORD.findall(text)))
+    lowered = {aid: text.lower() for aid, text in texts.items()}
+
+    def naming(entity: Entity) -> set[str]:
+        found = {m.article_id for m in entity.mentions if m.article_id in texts}
+        phrase = _whole_word(entity.name.lower())
+        return found | {aid for aid, text in lowered.items() if phrase.search(text)}
+
+    def name_words(entity: Entity) -> list[str]:
+        return [w for w in words(entity.name) if len(w) >= 3 and w not in STOPWORDS and not w.isdigit()]
+
+    covered = {entity.id: naming(entity) for entity in entities}
+    by_word: dict[str, set[str]] = collections.defaultdict(set)
+    for entity in entities:
+        for w in name_words(entity):
+            by_word[w] |= covered[entity.id]
+    limit = max_share * len(texts)
     out = set()
     for entity in entities:
-        tokens = [w for w in _NAME_WORD.findall(entity.name) if len(w) >= 3 and w.lower() not in STOPWORDS
-                  and not w.isdigit()]
-        if tokens and max(written[w] for w in tokens) <= max_share * len(texts):
-            out.add(min(tokens, key=lambda w: written[w]).lower())
+        tokens = name_words(entity)
+        if tokens and all(len(by_word[w]) <= limit for w in tokens):
+            out.add(min(tokens, key=lambda w: len(by_word[w])))
     return frozenset(out)
-
-
-_NAME_WORD = re.compile(r"\w+")
 
 
 def on_side_matter(conflict: Conflict, a: Claim, b: Claim, subject_words: Callable[[Claim, Span], set[str]],

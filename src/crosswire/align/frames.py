@@ -37,7 +37,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ..extract.speakers import CUE_LEMMAS
+from ..extract.speakers import CUE_LEMMAS, antecedent
 from ..model import Article, Claim, Entity, Span
 from ..settings import AlignSettings
 from .embed import encode
@@ -139,9 +139,11 @@ def _counted_theme(verb) -> tuple[str, bool] | None:
     """The count a predicate acts on, as a theme key, and whether it is the verb's subject: "killed
     all 217 people", "217 people were killed" → ``("#217", False)``; an intransitive verb's subject,
     "all 217 people aboard died" → ``("#217", True)``. Reports that word one toll differently
-    state one fact when their predicates name one event. Only a claim's main verb is asked
-    (:func:`frames_of_doc`): a toll told in passing ("pored over the recorder …, killing all 217")
-    would make a group of one figure stand for everything else its sentence says."""
+    state one fact when their predicates name one event. Only a claim's main verb is asked, and
+    only in a claim that names no year (:func:`frames_of_doc`): a toll told in passing ("pored
+    over the recorder …, killing all 217") would make a group of one figure stand for everything
+    else its sentence says, and a year often dates another event's toll ("died in the 1998
+    flood")."""
     passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
     objects = [c for c in verb.children if c.dep_ in _OBJECTS]
     subject = not passive and not objects
@@ -152,12 +154,16 @@ def _counted_theme(verb) -> tuple[str, bool] | None:
             continue
         found = numbers(number.text)  # "three" and "3" are one count
         value = f"{max(found):g}" if found else number.lower_
-        if not found or max(found) >= _DISTINCT_COUNT or head is number:
+        if not found or max(found) >= _DISTINCT_COUNT:
             return f"#{value}", subject
-        return f"#{value} {head.lemma_.lower()}", subject  # "two people" and "two officers" stay apart
+        if head is not number:  # "Police arrested 3" says too little to be one fact
+            return f"#{value} {head.lemma_.lower()}", subject  # "two people" and "two officers" stay apart
     return None
 
 
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+"""A year in a claim: its count may be an earlier event's ("Two people were killed in a 2005
+bombing"), so it gives no counted theme."""
 _DISTINCT_COUNT = 10
 """From this count on a figure alone tells one toll from another ("217"); a smaller count ("two",
 "3") is common to several events of one story, so its head noun must match too ("two people" /
@@ -170,7 +176,7 @@ def _agent(verb):
     while True:
         for child in verb.children:
             if child.dep_ in _SUBJECTS:
-                return verb.head if child.tag_ in ("WDT", "WP") and verb.dep_ == "relcl" else child
+                return antecedent(child, verb)
             if child.dep_ == "agent":
                 return next((c for c in child.children if c.dep_ == "pobj"), None)
         if verb.dep_ != "conj" or verb.head is verb:
@@ -205,7 +211,7 @@ def frames_of_doc(doc, claim: int, keys=None) -> list[Frame]:
             theme, extra = found
             theme_keys = frozenset({_normalise(_name_text(theme))}) | keys(theme)
             agent = _agent(verb)
-        elif verb.dep_ == "ROOT" and (counted := _counted_theme(verb)):  # not a toll told in passing
+        elif verb.dep_ == "ROOT" and not _YEAR.search(doc.text) and (counted := _counted_theme(verb)):
             extra, theme_keys = "", frozenset({counted[0]})
             agent = None if counted[1] else _agent(verb)  # "217 people died": the subject is the theme
         else:
@@ -353,13 +359,13 @@ class ValueEvents:
         return governing_verb(self._docs[claim.id], part.start - claim.span.start)
 
     def subject_words(self, claim: Claim, part: Span) -> set[str]:
-        """Lower-cased words of the subject of the verb a value hangs on ("The Lauda Air crash
-        killed all 223 people" → the crash, Lauda, Air); empty when it has none."""
+        """Lower-cased name words (proper nouns, named entities) of the subject of the verb a value
+        hangs on ("The Lauda Air crash killed all 223 people" → lauda, air); empty when it has none."""
         verb = self.verb(claim, part)
         if verb is None:
             return set()
         return {t.lower_ for child in verb.children if child.dep_ in _SUBJECTS | _PASSIVE_SUBJECTS
-                for t in child.subtree}
+                for t in child.subtree if t.pos_ == "PROPN" or t.ent_type_}
 
     def __call__(self, a: Claim, part_a: Span, b: Claim, part_b: Span, matched: bool = False) -> bool:
         va, vb = self.verb(a, part_a), self.verb(b, part_b)

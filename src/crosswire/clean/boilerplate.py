@@ -10,6 +10,9 @@ from ..settings import CleanSettings
 # Each pattern names a kind of line that carries no reporting. A line is dropped only when it is
 # short (``clean.boilerplate_max_chars``) *and* one of these matches, so a paragraph that merely
 # mentions a photo or a follow-up survives.
+_NAME_RUN = r"(?:[^.!?]|\b(?:[A-Z]|Mr|Mrs|Ms|Dr|St|Mt|Ft|Jr|Sr)\.)"
+"""Words of names and places, their initials and abbreviations included ("John J. Doe", "St. Louis")."""
+
 BOILERPLATE_PATTERNS: dict[str, re.Pattern[str]] = {
     "follow/share": re.compile(r"^\s*(follow us( on)?|share (this|on)|share\b|tweet\b|whatsapp\b)", re.IGNORECASE),
     "image credit": re.compile(
@@ -25,12 +28,12 @@ BOILERPLATE_PATTERNS: dict[str, re.Pattern[str]] = {
     # notes from the wire desk to editors, in parentheses: "(STORY CAN END HERE. OPTIONAL MATERIAL
     # FOLLOWS)", "(END OPTIONAL TRIM)", "(Reporting by …; Editing by …)", "(MORE)"
     "wire note": re.compile(
-        r"^\s*\(\s*(story can end here|optional\b|end (of )?optional|(more|end|ends)\s*\)|(additional )?reporting by"
-        r"|editing by|writing by|compiled by|corrects\b|updates with)", re.IGNORECASE),
+        r"^\s*\(\s*(?:(?:more|ends?)\s*|(?:story can end here|optional\b|end (of )?optional|(additional )?reporting by"
+        r"|editing by|writing by|compiled by|corrects\b|updates with)[^()]*)\)\s*$", re.IGNORECASE),
     # a line that credits the reporters: "(Ann Scales of the Globe staff contributed to this report.)"
     "contributors": re.compile(
-        r"^[^.!?]*\b(contributed|contributing) (reporting|to this (report|story|article))"
-        r"(\s+(from|in)\s+[^.!?]+)?[.!?]?\)?\s*$",
+        rf"^{_NAME_RUN}*\b(contributed|contributing) (reporting|to this (report|story|article))"
+        rf"(\s+(from|in)\s+{_NAME_RUN}+)?[.!?]?\)?\s*$",
         re.IGNORECASE),
 }
 

@@ -30,6 +30,7 @@ from .speakers import (
     RELAY_LEMMAS,
     Speaker,
     SpeakerMemory,
+    antecedent,
     channel_of,
     name_speaker,
     phrase_span,
@@ -92,10 +93,7 @@ def _nearest_subject(verb):
     → report)."""
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
     before = [c for c in subjects if c.i < verb.i]
-    subject = max(before, key=lambda c: c.i) if before else (subjects[0] if subjects else None)
-    if subject is not None and subject.tag_ in ("WDT", "WP") and verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN"):
-        return verb.head
-    return subject
+    return antecedent(max(before, key=lambda c: c.i) if before else (subjects[0] if subjects else None), verb)
 
 
 def _participle_subject(cue):

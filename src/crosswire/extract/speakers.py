@@ -12,8 +12,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..clean.dateline import dateline_end
-
 CUE_LEMMAS = frozenset(
     ["say", "state", "add", "tell", "note", "emphasize", "emphasise", "stress", "conclude", "declare", "announce", "write", "post", "report", "claim", "insist", "warn", "urge", "explain", "confirm", "deny", "reply", "respond", "cite", "quote", "argue", "tweet", "acknowledge", "admit", "assert", "allege", "caution", "comment", "complain", "contend", "disclose", "estimate", "maintain", "observe", "predict", "promise", "recall", "remark", "reiterate", "reveal", "signal", "suggest", "testify", "vow", "ask", "answer", "agree", "boast", "charge", "concede", "continue", "counter", "describe", "joke", "lament", "muse", "plead", "proclaim", "recount", "reason", "retort", "scoff", "shout"]
 )
@@ -104,7 +102,7 @@ def entity_at(token):
 def _issuer(head):
     """The entity that issued an utterance noun: "a statement from the ministry" → the ministry; not
     one its relative clause names ("a report that said London's police …")."""
-    clause = {t.i for c in head.children if c.dep_ in ("relcl", "acl") for t in c.subtree}
+    clause = {t.i for c in head.children if c.dep_ == "relcl" for t in c.subtree}  # not "issued by …" (acl)
     for token in head.subtree:
         if token.i == head.i or token.i in clause:
             continue
@@ -112,6 +110,14 @@ def _issuer(head):
         if ent is not None and ent.label_ in ("PERSON", "ORG", "GPE"):
             return ent
     return None
+
+
+def antecedent(subject, verb):
+    """The subject of ``verb``, a relative pronoun standing for the noun its clause modifies ("an
+    official report *that* said …" → report; "the crash *that* killed 217" → crash)."""
+    if subject is not None and subject.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
+        return verb.head
+    return subject
 
 
 def name_speaker(subject) -> Speaker:
@@ -149,12 +155,9 @@ class SpeakerMemory:
 
     @classmethod
     def of(cls, doc) -> SpeakerMemory:
-        """The memory of ``doc``'s entities; the place of a wire dateline that opens it ("LONDON (AP)
-        --") is where the report was filed, no one a reference could point to."""
-        filed = dateline_end(doc.text[:200])
         entities = [(e.start_char, e.text, e.label_, (e.start_char, e.end_char),
                      any(t.dep_ in ("nsubj", "nsubjpass") for t in e))
-                    for e in doc_entities(doc) if e.label_ in ("PERSON", "ORG", "GPE") and e.start_char >= filed]
+                    for e in doc_entities(doc) if e.label_ in ("PERSON", "ORG", "GPE")]
         return cls([], entities)
 
     def remember(self, offset: int, speaker: Speaker) -> None:

@@ -17,6 +17,7 @@ import dataclasses
 import datetime as dt
 import re
 from collections import defaultdict
+from collections.abc import Sequence
 
 from ..model import Alignment, Article, Claim, Evidence, Span, TimelineEvent, Value
 
@@ -82,12 +83,15 @@ def _disputes(alignment: Alignment, dates: dict[Span, tuple[dt.date, str]]) -> d
     return out
 
 
-def story_start(articles: dict[str, Article], dates: list[dt.date]) -> dt.date | None:
+def story_start(articles: dict[str, Article], events: Sequence[TimelineEvent]) -> dt.date | None:
     """When the story began, as far as its reports tell: the first publication date an article
-    states (not one inferred from its story), else the latest date its claims give (reports of
-    undated articles recall the past, so their latest date is nearest the story's own)."""
+    states (not one inferred from its story), else the latest date that two or more articles give
+    (one report's date may be a plan, "the trial will open in 2026", or a slip), else unknown."""
     stated = [a.published for a in articles.values() if a.published and a.published_source != "inferred"]
-    return min(stated) if stated else max(dates, default=None)
+    if stated:
+        return min(stated)
+    shared = [e.date for e in events if len({s.article_id for s in (e.span, *e.support)}) >= 2]
+    return max(shared, default=None)
 
 
 def period_end(date: dt.date, grain: str) -> dt.date:
@@ -115,7 +119,7 @@ def timeline(evidence: Evidence, alignment: Alignment, articles: dict[str, Artic
             dates[value.span] = (date, grain)
     disputes = _disputes(alignment, dates)
     events = [_event(date, found, articles, disputes) for (_, date), found in by_key.items()]
-    start = story_start(articles, [e.date for e in events])
+    start = story_start(articles, events)
     if start is not None:
         cutoff = start - dt.timedelta(days=background_days)
         events = [dataclasses.replace(e, background=True) if period_end(e.date, e.precision) < cutoff else e
