@@ -122,15 +122,17 @@ def test_markdown_puts_each_timeline_event_on_its_own_line_at_its_precision():
     event = {"date": "2024-01-01", "precision": "day", "inferred": False, "disputed": [],
              "text": "First thing.", "expression": "today", "span": cite, "support": []}
     d["timeline"] = [{**event, "date": "2015-09-01", "precision": "month"}, event,
-                     {**event, "date": "2024-01-02", "text": "Second thing."}]
+                     {**event, "date": "2024-01-02", "text": "Second thing."},
+                     {**event, "date": "2024-01-08", "precision": "week", "text": "Third thing."}]
     md = render_markdown(d)
     timeline = md.split("## Timeline", 1)[1].split("## Sources", 1)[0]
     items = [line for line in timeline.splitlines() if line.startswith("- ")]
-    assert [line[:12] for line in items] == ["- 2015-09: F", "- 2024-01-01", "- 2024-01-02"]
+    assert [line[:12] for line in items] == ["- 2015-09: F", "- 2024-01-01", "- 2024-01-02", "- week of 20"]
+    assert items[3].startswith("- week of 2024-01-08: Third thing.")
     d["timeline"][0]["background"] = True
     marked = render_markdown(d).split("## Timeline", 1)[1].split("## Sources", 1)[0]
     assert [line.startswith("- 2015-09 *(earlier event recalled)*") for line in marked.splitlines()
-            if line.startswith("- ")] == [True, False, False]
+            if line.startswith("- ")] == [True, False, False, False]
 
 
 def test_a_statement_quoted_by_several_outlets_is_one_origin_and_an_unattributed_one_is_not():

@@ -153,3 +153,10 @@ def test_earlier_events_are_marked_background_against_the_story_start():
     assert events["1991"].background and not events["Oct. 31, 1999"].background
     alone = {e.expression: e for e in timeline(Evidence("s", claims=tuple(both[:3])), Alignment("s"), undated)}
     assert not any(e.background for e in alone.values())
+
+
+def test_a_week_is_dated_by_its_monday_at_week_precision():
+    art = article("a", "The accountant was fired last week, police said.", dt.date(2007, 4, 10))
+    (event,) = timeline(Evidence("s", claims=(dated_claim("c", art, "last week", "2007-W14"),)), Alignment("s"), {"a": art})
+    assert (event.date, event.precision) == (dt.date(2007, 4, 2), "week")
+    assert not event.background  # a week before the story, not an earlier event

@@ -286,9 +286,9 @@ class TimelineEvent:
     """Other dates (ISO) that other articles give for the same claim: a disagreement on dates."""
     date_span: Span | None = None
     """The span of the date expression itself, inside ``span``."""
-    precision: Literal["day", "month", "year"] = "day"
+    precision: Literal["day", "week", "month", "year"] = "day"
     """How much the expression says: "in 2015" is a year (``date`` is then 1 January), "in
-    February 2022" a month (``date`` is the 1st)."""
+    February 2022" a month (``date`` is the 1st), "last week" a week (``date`` is its Monday)."""
     background: bool = False
     """An earlier event the reports recall ("another 767 crashed in Thailand in 1991"): its period
     ended more than ``timeline_background_days`` before the story began."""

@@ -45,15 +45,20 @@ _DATE_WORDS = frozenset(
 
 
 def is_timestamp(line: str) -> bool:
-    """A publication stamp ("Updated 5:40 p.m. ET", "Posted on Thu Jun 13, 2013 08:45 AM PDT"): a
-    stamp keyword followed only by date and time words and numbers, at least one number among them."""
+    """A publication stamp ("Updated 5:40 p.m. ET", "Posted on Thu Jun 13, 2013 08:45 AM PDT", "on
+    April 30, 2008 at 4:31 AM, updated April 30, 2008 at 8:33 AM"): a stamp keyword and otherwise
+    only date and time words and numbers, at least one number among them."""
     m = _STAMP_KEYWORD.match(line)
-    if not m:
-        return False
-    words = [re.sub(r"[.,:;/()|-]", "", w).lower() for w in line[m.end():].split()]
+    rest = line[m.end():] if m else line
+    words = [re.sub(r"[.,:;/()|-]", "", w).lower() for w in rest.split()]
     words = [w for w in words if w]
-    return any(any(c.isdigit() for c in w) for w in words) and all(
-        any(c.isdigit() for c in w) or w in _DATE_WORDS for w in words)
+    stamped = m is not None or any(w in _STAMP_WORDS - {"last"} for w in words)
+    return stamped and any(any(c.isdigit() for c in w) for w in words) and all(
+        any(c.isdigit() for c in w) or w in _DATE_WORDS or w in _STAMP_WORDS for w in words)
+
+
+_STAMP_WORDS = frozenset({"published", "updated", "posted", "modified", "last"})
+"""Words of a stamp besides dates ("last updated"); all but "last" make a line a stamp."""
 
 
 def boilerplate_kind(line: str, settings: CleanSettings) -> str | None:

@@ -51,9 +51,12 @@ def precision(expression: str) -> str:
 
 def resolved_date(value: Value) -> tuple[dt.date, str] | None:
     """A date value as (first day of its period, precision): ``"2015"`` → 1 Jan 2015, ``year``;
-    ``"2022-02"`` → 1 Feb 2022, ``month``; a full ISO date at the precision its expression gives."""
+    ``"2022-02"`` → 1 Feb 2022, ``month``; ``"2007-W14"`` → its Monday, 2 April 2007, ``week``; a
+    full ISO date at the precision its expression gives."""
     text = str(value.value)
     try:
+        if week := re.fullmatch(r"(\d{4})-W(\d{2})", text):  # "last week"
+            return dt.date.fromisocalendar(int(week.group(1)), int(week.group(2)), 1), "week"
         if re.fullmatch(r"\d{4}", text):
             return dt.date(int(text), 1, 1), "year"
         if re.fullmatch(r"\d{4}-\d{2}", text):
@@ -95,12 +98,12 @@ def story_start(articles: dict[str, Article], events: Sequence[TimelineEvent]) -
 
 
 def period_end(date: dt.date, grain: str) -> dt.date:
-    """The last day of the period a timeline date stands for (a year, a month or the day)."""
+    """The last day of the period a timeline date stands for (a year, a month, a week or the day)."""
     if grain == "year":
         return date.replace(month=12, day=31)
     if grain == "month":
         return (date.replace(day=28) + dt.timedelta(days=4)).replace(day=1) - dt.timedelta(days=1)
-    return date
+    return date + dt.timedelta(days=6) if grain == "week" else date
 
 
 def timeline(evidence: Evidence, alignment: Alignment, articles: dict[str, Article],
