@@ -407,17 +407,3 @@ def test_relative_dates_against_an_inferred_publication_date_are_not_compared():
     inferred = align_story("s", claims, {"a": a, "b": guessed}, [], SETTINGS)
     assert inferred.conflicts == ()
 
-
-def test_a_spelling_difference_is_listed_once_however_many_claim_pairs_show_it():
-    from crosswire.align import distinct_spellings
-
-    texts = {x: f"Calls to Gordon {w} were not answered, {x} said." for x, w in
-             (("a", "Advisers"), ("b", "Advisors"), ("c", "Advisors"))}
-    articles = {x: make_article(x, t, 1, f"Outlet {x}") for x, t in texts.items()}
-    word = lambda x: Span(x, 15, 23)
-    spelling = lambda x, y: Conflict("spelling", Span(x, 0, len(texts[x])), Span(y, 0, len(texts[y])), "",
-                                     (word(x), word(y)))
-    number = Conflict("number", Span("a", 0, 5), Span("b", 0, 5), "", (Span("a", 0, 1), Span("b", 0, 1)))
-    kept = distinct_spellings([spelling("a", "b"), number, spelling("a", "c"), spelling("c", "a")], articles)
-    assert kept == [spelling("a", "b"), number]
-    assert distinct_spellings([spelling("b", "c")], articles) == [spelling("b", "c")]  # one spelling: kept as found

@@ -199,6 +199,13 @@ def test_relative_dates_of_undated_articles_are_not_compared():
     assert compare_claims(c, d, SETTINGS, dated=lambda c: False).kind == "date"
 
 
+def test_a_part_of_the_day_beside_a_clock_time_does_not_hide_a_time_conflict():
+    a = claim("a", "He was arrested Monday afternoon at 3 p.m.", (("time", "afternoon", "afternoon"), ("time", "3 p.m.", "3 p.m.")))
+    b = claim("b", "He was arrested Monday afternoon at 5 p.m.", (("time", "afternoon", "afternoon"), ("time", "5 p.m.", "5 p.m.")))
+    conflict = compare_claims(a, b, SETTINGS)
+    assert conflict.kind == "time" and "3 p.m." in conflict.note
+
+
 @pytest.mark.parametrize(("expression", "minutes"), [
     ("6 p.m.", 18 * 60), ("6:00 p.m.", 18 * 60), ("18:30", 18 * 60 + 30), ("12 a.m.", 0), ("about 4pm", 16 * 60),
     ("the 6", None), ("25:00", None),

@@ -33,7 +33,7 @@ def test_nbsp_and_invisible_characters_become_plain_spaces():
 
 def test_publication_stamps_and_bare_links_are_dropped_but_sentences_starting_alike_are_kept():
     lines = ["Updated 5:40 p.m. ET", "Posted on Thu Jun 13, 2013 08:45 AM PDT", "http://www.example.com/a/b",
-             "on April 30, 2008 at 4:31 AM, updated April 30, 2008 at 8:33 AM",
+             "on April 30, 2008 at 4:31 AM — updated April 30, 2008 at 8:33 AM",
              "Updated figures show 40 people died in the blast.", "Published reports said 3 people were hurt.",
              "On April 30, 2008 at 4:31 AM the last train left."]
     text, repairs = clean_text("\n".join(lines))

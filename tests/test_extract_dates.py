@@ -29,7 +29,7 @@ def eval_root() -> Path:
     ("earlier today", None, "2024-12-08"),
     ("this afternoon", None, "2024-12-08"),
     ("afternoon", None, None),  # "Monday afternoon" read as two entities: the bare part names no day
-    ("that morning", None, None),
+    ("night", None, None),
     ("yesterday", None, "2024-12-07"),
     ("last night", None, "2024-12-07"),
     ("last week", None, "2024-W48"),

@@ -175,3 +175,20 @@ def test_a_summary_sentence_carries_its_claim_groups_counts_when_they_reach_furt
     assert data["summary"][0]["counts"] == {"outlets": 1, "origins": 1}  # the whole sentence: one span
     assert data["summary"][0]["group"] == {"id": "g1", "outlets": 2, "origins": 2}
     assert "its claim group: 2 independent origins" in render_markdown(data)
+
+
+def test_a_spelling_difference_is_listed_once_however_many_claim_pairs_show_it():
+    from crosswire.report.render import distinct_spellings, render_html
+
+    d = hostile_dossier()
+    cite = d["summary"][0]["cite"]
+    part = lambda word: {**cite, "text": word}
+    spelling = lambda x, y: {"kind": "spelling", "a": cite, "b": cite, "note": f"{x} vs {y}",
+                             "parts": [part(x), part(y)], "claims": []}
+    number = {"kind": "number", "a": cite, "b": cite, "note": "12 vs 15", "parts": [part("12"), part("15")], "claims": []}
+    d["conflicts"] = [spelling("Advisers", "Advisors"), number, spelling("Advisors", "Advisers"),
+                      spelling("Advisers", "Advisors")]
+    assert distinct_spellings(d["conflicts"]) == d["conflicts"][:2]
+    conflicts = render_markdown(d).split("## Conflicts", 1)[1].split("## Updates", 1)[0]
+    assert conflicts.count("Advisers vs Advisors") == 1 and conflicts.count("Advisors vs Advisers") == 0
+    assert render_html(d).count("Advisers vs Advisors") == 1

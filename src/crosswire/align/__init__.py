@@ -54,7 +54,7 @@ from .updates import find_updates, split_updates
 
 __all__ = [
     "DISSENT_KINDS", "agreeing_parts", "align_story", "attributed_origins", "by_support", "claim_matrix",
-    "claim_origins", "comparable_pairs", "compare_claims", "distinct_spellings", "group_claims", "is_supported",
+    "claim_origins", "comparable_pairs", "compare_claims", "group_claims", "is_supported",
     "merge_shared_facts", "run_stage", "split_dissent", "support_score",
 ]
 
@@ -293,7 +293,7 @@ def align_story(
     updates = sorted(find_updates(claims, [(i, j) for i, j, _ in pairs], published) + revised,
                      key=lambda u: (articles[u.a.article_id].published or dt.date.max, u.a, u.b))
     sources = source_order(sorted(set(article_ids) | set(claim_articles)), articles)
-    return Alignment(story_id, tuple(groups), tuple(distinct_spellings(conflicts, articles)), tuple(updates), sources,
+    return Alignment(story_id, tuple(groups), tuple(conflicts), tuple(updates), sources,
                      claim_matrix(groups, sources, conflicts))
 
 
@@ -309,21 +309,6 @@ def _side_matters(found: Sequence[Conflict], claims: Sequence[Claim], articles: 
     by_id = {c.id: c for c in claims}
     return {frozenset(c.claims) for c in found if len(c.claims) == 2
             and on_side_matter(c, by_id[c.claims[0]], by_id[c.claims[1]], same_event.subject_words, side)}
-
-
-def distinct_spellings(conflicts: Sequence[Conflict], articles: dict[str, Article]) -> list[Conflict]:
-    """The conflicts with each spelling difference listed once: "Gordon Advisers" / "Gordon
-    Advisors" told in five pairs of claims is one thing for the reader to check (the first pair
-    stands for it; the matrix still marks every claim it touches)."""
-    seen, out = set(), []
-    for conflict in conflicts:
-        if conflict.kind == "spelling" and len(conflict.parts) == 2:
-            key = frozenset(articles[p.article_id].span_text(p) for p in conflict.parts)
-            if key in seen:
-                continue
-            seen.add(key)
-        out.append(conflict)
-    return out
 
 
 def _speaker_names(entities: Sequence[Entity]) -> set[str]:

@@ -204,6 +204,12 @@ def _agreeing_twin(a: Claim, va: Value, thing: str | None, others: Sequence[Valu
     return any(_agree(t, o, settings) for t in twins for o in others)
 
 
+def _clock_times(values: Sequence[Value]) -> list[Value]:
+    """The values that name a clock time: a part of the day alone ("afternoon" beside "3 p.m.",
+    spaCy's second TIME entity) says no time to compare."""
+    return [v for v in values if v.kind != "time" or clock_minutes(v.expression) is not None]
+
+
 def _one(values: Sequence[Value], kind: str) -> Value | None:
     found = [v for v in values if v.kind == kind]
     return found[0] if len({v.value for v in found}) == 1 else None
@@ -338,7 +344,7 @@ def _date_conflict(a: Claim, b: Claim, dated: Callable[[Claim], bool], settings:
         dated(c) or _ABSOLUTE_DATE.search(v.expression) for c, v in ((a, va), (b, vb))
     ) and not _within_deictic_slack(va, vb, settings):
         return Conflict("date", a.span, b.span, f"{va.expression} vs {vb.expression}", (va.span, vb.span))
-    va, vb = _one(a.values, "time"), _one(b.values, "time")
+    va, vb = _one(_clock_times(a.values), "time"), _one(_clock_times(b.values), "time")
     if va and vb and _time_conflict(va, vb, settings):
         return Conflict("time", a.span, b.span, f"{va.expression} vs {vb.expression}", (va.span, vb.span))
     return None

@@ -50,7 +50,7 @@ def is_timestamp(line: str) -> bool:
     only date and time words and numbers, at least one number among them."""
     m = _STAMP_KEYWORD.match(line)
     rest = line[m.end():] if m else line
-    words = [re.sub(r"[.,:;/()|-]", "", w).lower() for w in rest.split()]
+    words = [re.sub(r"[.,:;/()|\-–—•·]", "", w).lower() for w in rest.split()]
     words = [w for w in words if w]
     stamped = m is not None or any(w in _STAMP_WORDS - {"last"} for w in words)
     return stamped and any(any(c.isdigit() for c in w) for w in words) and all(

@@ -71,8 +71,8 @@ def _relative(text: str, published: dt.date, tense: Tense) -> str | None:
     """Words relative to the publication date: today, yesterday, weekdays, last/this/next units, "ago"."""
     if re.fullmatch(r"(?:today|tonight|this (?:morning|afternoon|evening)|now|earlier today|later today)", text):
         return published.isoformat()
-    # a bare "morning" or "that afternoon" speaks of a day the sentence names elsewhere ("Monday
-    # afternoon" is often two entities), not of the day of publication: it resolves to nothing
+    # a bare "morning" or "night" speaks of a day the sentence names elsewhere ("Monday afternoon"
+    # is often two entities), not of the day of publication: it resolves to nothing
     if re.fullmatch(r"(?:yesterday|last night)" + _PARTS_OF_DAY, text):
         return (published - dt.timedelta(days=1)).isoformat()
     if re.fullmatch(r"tomorrow" + _PARTS_OF_DAY, text):

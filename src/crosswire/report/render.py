@@ -60,6 +60,21 @@ def md_escape(text: object) -> str:
     return re.sub(r"([\\`*_\[\]<>|#])", r"\\\1", " ".join(str(text or "").split()))
 
 
+def distinct_spellings(conflicts: list[dict]) -> list[dict]:
+    """Dossier conflicts (JSON) with each spelling difference listed once: "Gordon Advisers" /
+    "Gordon Advisors" told in five pairs of claims is one thing for the reader to check (the first
+    pair stands for it). The dossier keeps every pair; the claim × source matrix marks them all."""
+    seen, out = set(), []
+    for conflict in conflicts:
+        if conflict["kind"] == "spelling" and len(conflict["parts"]) == 2:
+            key = frozenset(part["text"] for part in conflict["parts"])
+            if key in seen:
+                continue
+            seen.add(key)
+        out.append(conflict)
+    return out
+
+
 @functools.lru_cache(maxsize=2)
 def environment(autoescape: bool):
     import jinja2
@@ -71,7 +86,7 @@ def environment(autoescape: bool):
         lstrip_blocks=True,
         undefined=jinja2.StrictUndefined,
     )
-    env.filters.update(md=md_escape, safe_url=safe_url, anchor=anchor)
+    env.filters.update(md=md_escape, safe_url=safe_url, anchor=anchor, distinct_spellings=distinct_spellings)
     return env
 
 
