@@ -68,7 +68,7 @@ def story_evidence(story, docs, articles, settings) -> Evidence:
         quotes.extend(found)
         claims.extend(find_claims(doc, aid, article.published, found))
     texts = {aid: articles[aid].text for aid in story.article_ids}
-    entities = canonicalise(mentions, story.id, texts.values())
+    entities = canonicalise(mentions, story.id, texts)
     quotes = link_speakers(quotes, entities)
     groups = group_quotes(quotes, texts, xs.quote_match, xs.quote_group_min_words)
     return Evidence(story.id, entities, tuple(quotes), tuple(claims), groups)

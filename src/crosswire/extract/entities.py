@@ -238,13 +238,10 @@ def similar_spelling(a: str, b: str, ratio: float = 0.75) -> bool:
 
 
 def _spelling_variant(a: list[str], b: list[str]) -> bool:
-    """Same number of name words, surnames alike, every word alike or equal, at least one differs;
-    a family's plural ("the Lawrences", "the Joneses") is the family, not a spelling of one name."""
+    """Same number of name words, surnames alike, every word alike or equal, at least one differs."""
     a = [t for t in a if t not in PARTICLES]
     b = [t for t in b if t not in PARTICLES]
     if len(a) != len(b) or a == b or not (a[-1] == b[-1] or similar_spelling(a[-1], b[-1])):
-        return False
-    if any(_plural_of(x, y) or _plural_of(y, x) for x, y in zip(a, b)):
         return False
     return all(x == y or similar_spelling(x, y, 0.6 if a[-1] == b[-1] else 0.75) for x, y in zip(a[:-1], b[:-1]))
 
@@ -299,15 +296,34 @@ def _merge_partials(keys: list[str], label, clusters: _Clusters) -> None:
             clusters.union(key, roots.pop())
 
 
-def _merge_spellings(keys: list[str], label, clusters: _Clusters) -> set[str]:
-    """Join persons whose names are spelled alike; returns the keys that joined as spelling variants."""
+def _family_plurals(groups: Mapping[str, list[Mention]], texts: Mapping[str, str]) -> set[str]:
+    """Names written as a family ("*the* Lawrences", "*the* Joneses"): an "-s" name after "the" in its
+    article's text. "Alexis" beside "Alexi" is a name, not a plural."""
+    out = set()
+    for key, mentions in groups.items():
+        if not key.endswith("s"):
+            continue
+        for mention in mentions:
+            span = mention[2]
+            before = texts.get(span.article_id, "")[max(0, span.start - 4) : span.start]
+            if before.lower() == "the ":
+                out.add(key)
+                break
+    return out
+
+
+def _merge_spellings(keys: list[str], label, clusters: _Clusters, families: set[str] = frozenset()) -> set[str]:
+    """Join persons whose names are spelled alike; returns the keys that joined as spelling variants.
+    A family's plural (``families``) is the family, not a spelling of one member's name."""
     persons = [k for k in keys if label[k] in ("PERSON", "ORG")]
     variants: set[str] = set()
     for i, a in enumerate(persons):
         for b in persons[i + 1 :]:
             if "PERSON" not in (label[a], label[b]) or clusters.find(a) == clusters.find(b):
                 continue
-            if _spelling_variant(a.split(), b.split()):
+            plural = (a in families and _plural_of(a.split()[-1], b.split()[-1])) or (
+                b in families and _plural_of(b.split()[-1], a.split()[-1]))
+            if _spelling_variant(a.split(), b.split()) and not plural:
                 clusters.union(a, b)
                 variants.update((a, b))
     return variants
@@ -326,24 +342,26 @@ def _merge_state_names(keys: list[str], label, clusters: _Clusters) -> None:
 
 
 def canonicalise(mentions: Iterable[Mention], id_prefix: str = "",
-                 texts: Iterable[str] = ()) -> tuple[Entity, ...]:
+                 texts: Iterable[str] | Mapping[str, str] = ()) -> tuple[Entity, ...]:
     """Group mentions into canonical entities (see the module docstring for the rules).
 
     Args:
         mentions: ``(surface, label, span)`` from :func:`article_mentions`, any number of articles.
         id_prefix: mixed into entity ids (a story id), so that ids are unique in a store.
-        texts: the articles' texts, read for acronym definitions.
+        texts: the articles' texts, read for acronym definitions; given by article id, also for
+            family plurals ("the Lawrences", :func:`_family_plurals`).
     """
     groups: dict[str, list[Mention]] = {}
     for mention in mentions:
         groups.setdefault(normalise_name(mention[0]), []).append(mention)
     label = {key: majority_label(ms) for key, ms in groups.items()}
     clusters = _Clusters(groups)
-    _merge_acronyms(groups, label, clusters, acronym_definitions(texts))
+    _merge_acronyms(groups, label, clusters, acronym_definitions(texts.values() if isinstance(texts, Mapping) else texts))
     keys = sorted(groups)
     _merge_partials(keys, label, clusters)
     _merge_state_names(keys, label, clusters)
-    spelled = _merge_spellings(keys, label, clusters)
+    families = _family_plurals(groups, texts) if isinstance(texts, Mapping) else set()
+    spelled = _merge_spellings(keys, label, clusters, families)
     _merge_partials(keys, label, clusters)
     members: dict[str, list[str]] = {}
     for key in keys:
