@@ -52,13 +52,15 @@ def is_timestamp(line: str) -> bool:
     rest = line[m.end():] if m else line
     words = [re.sub(r"[.,:;/()|\-–—•·]", "", w).lower() for w in rest.split()]
     words = [w for w in words if w]
-    stamped = m is not None or any(w in _STAMP_WORDS - {"last"} for w in words)
+    stamped = m is not None or any(w in _STAMPING for w in words)
     return stamped and any(any(c.isdigit() for c in w) for w in words) and all(
         any(c.isdigit() for c in w) or w in _DATE_WORDS or w in _STAMP_WORDS for w in words)
 
 
-_STAMP_WORDS = frozenset({"published", "updated", "posted", "modified", "last"})
-"""Words of a stamp besides dates ("last updated"); all but "last" make a line a stamp."""
+_STAMPING = frozenset({"published", "updated", "posted", "modified"})
+"""Words that make a line of dates a publication stamp."""
+_STAMP_WORDS = _STAMPING | {"last"}
+"""Words of a stamp besides dates ("last updated")."""
 
 
 def boilerplate_kind(line: str, settings: CleanSettings) -> str | None:

@@ -356,11 +356,12 @@ def canonicalise(mentions: Iterable[Mention], id_prefix: str = "",
         groups.setdefault(normalise_name(mention[0]), []).append(mention)
     label = {key: majority_label(ms) for key, ms in groups.items()}
     clusters = _Clusters(groups)
-    _merge_acronyms(groups, label, clusters, acronym_definitions(texts.values() if isinstance(texts, Mapping) else texts))
+    by_article = texts if isinstance(texts, Mapping) else None
+    _merge_acronyms(groups, label, clusters, acronym_definitions(by_article.values() if by_article is not None else texts))
     keys = sorted(groups)
     _merge_partials(keys, label, clusters)
     _merge_state_names(keys, label, clusters)
-    families = _family_plurals(groups, texts) if isinstance(texts, Mapping) else set()
+    families = _family_plurals(groups, by_article) if by_article is not None else set()
     spelled = _merge_spellings(keys, label, clusters, families)
     _merge_partials(keys, label, clusters)
     members: dict[str, list[str]] = {}
