@@ -120,6 +120,24 @@ def test_average_linkage_does_not_chain_loose_pairs():
     assert sorted(map(len, average_linkage(scores, ["a", "b", "c"], 0.2))) == [3]
 
 
+def test_two_claims_of_one_article_share_a_group_only_when_they_match_each_other():
+    # x1 and x2 come from one article; y resembles both, x1 more
+    scores = np.array([[0, 0, .7], [0, 0, .55], [.7, .55, 0]])
+    ids = ["x", "x", "y"]
+    assert sorted(map(len, average_linkage(scores, ids, 0.5))) == [3]  # without the check: one group
+    unlike = np.array([[0, .2, 0], [.2, 0, 0], [0, 0, 0]])
+    assert sorted(sorted(g) for g in average_linkage(scores, ids, 0.5, unlike)) == [[0, 2], [1]]
+    alike = np.array([[0, .8, 0], [.8, 0, 0], [0, 0, 0]])  # the article says it twice
+    assert sorted(map(len, average_linkage(scores, ids, 0.5, alike))) == [3]
+
+
+@pytest.mark.slow
+def test_same_article_scores_only_pairs_of_one_article():
+    texts = ["The bridge fell on Monday.", "The bridge collapsed on Monday.", "The bridge fell on Monday."]
+    within = match_matrix(texts, ["a", "a", "b"], SETTINGS, same_article=True)
+    assert within[0, 1] >= SETTINGS.match_threshold and within[0, 2] == within[1, 2] == 0.0
+
+
 @pytest.mark.slow
 def test_groups_count_outlets_and_independent_origins(story):
     articles, claims, families = story

@@ -288,6 +288,15 @@ def test_intensity_and_hedging_cues_name_the_differing_words():
     assert [b.text[p.start:p.end] for p in conflict.parts] == ["serious"]
 
 
+def test_an_intensity_conflict_needs_the_graded_word_in_both_claims():
+    mine = claim("a", "Russian officials have not ruled out that a mine hit the Kursk.", negated=True)
+    blast = claim("b", "The Russians do not deny that a major explosion hit the Kursk.", negated=True)
+    assert compare_claims(mine, blast, SETTINGS) is None  # "major" grades an explosion the first never names
+    threat = claim("c", "Officials said there were no threats to the city.", negated=True)
+    serious = claim("d", "Officials said there was no serious threat to the city.", negated=True)
+    assert compare_claims(threat, serious, SETTINGS).kind == "intensity"
+
+
 def test_cue_conflicts_only_between_claims_stating_the_same_thing():
     a = claim("a", "The minister was injured in the blast.")
     b = claim("b", "The minister was not injured in the blast.", negated=True)

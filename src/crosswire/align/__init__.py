@@ -144,19 +144,23 @@ def merge_shared_facts(
 def group_claims(
     claims: Sequence[Claim], articles: dict[str, Article], families: Sequence[Family],
     settings: AlignSettings | None = None, scores: np.ndarray | None = None,
-    shared: set[tuple[int, int]] = frozenset(),
+    shared: set[tuple[int, int]] = frozenset(), within: np.ndarray | None = None,
 ) -> list[ClaimGroup]:
     """Claim groups, best supported first; every claim is in exactly one group.
 
     ``scores`` is the match matrix (:func:`~crosswire.align.matching.match_matrix`), computed
-    when not given; ``shared`` the claim pairs that share an event frame
+    when not given; ``within`` the match matrix of claims of one article (computed when
+    ``scores`` is not given): two claims of one article share a group only when they match each
+    other. ``shared`` holds the claim pairs that share an event frame
     (:func:`~crosswire.align.frames.fact_pairs`), whose groups merge.
     """
     settings = settings or AlignSettings()
     article_ids = [c.span.article_id for c in claims]
     if scores is None:
-        scores = match_matrix([c.text for c in claims], article_ids, settings, [c.attributed_to for c in claims])
-    clusters = average_linkage(scores, article_ids, settings.match_threshold)
+        texts, speakers = [c.text for c in claims], [c.attributed_to for c in claims]
+        scores = match_matrix(texts, article_ids, settings, speakers)
+        within = match_matrix(texts, article_ids, settings, speakers, same_article=True)
+    clusters = average_linkage(scores, article_ids, settings.match_threshold, within)
     if shared:
         clusters = merge_shared_facts(clusters, set(shared), article_ids)
     groups = [
@@ -270,11 +274,13 @@ def align_story(
     settings = settings or AlignSettings()
     claims = list(claims)
     claim_articles = [c.span.article_id for c in claims]
-    scores = match_matrix([c.text for c in claims], claim_articles, settings, [c.attributed_to for c in claims])
+    texts, speakers = [c.text for c in claims], [c.attributed_to for c in claims]
+    scores = match_matrix(texts, claim_articles, settings, speakers)
+    within = match_matrix(texts, claim_articles, settings, speakers, same_article=True)
     shared = set()
     if nlp is not None and settings.event_frames:
         shared = fact_pairs(claim_frames(claims, nlp, articles, entities), claim_articles, settings)
-    groups = group_claims(claims, articles, families, settings, scores, shared)
+    groups = group_claims(claims, articles, families, settings, scores, shared, within)
     index = {c.id: i for i, c in enumerate(claims)}
     pairs = comparable_pairs(groups, index, scores, settings)
     published = lambda c: articles[c.span.article_id].published

@@ -360,6 +360,27 @@ def _cue_conflict(a: Claim, b: Claim, kind: str, cues: frozenset[str]) -> Confli
     return None
 
 
+def graded_words(text: str, cues: frozenset[str]) -> frozenset[str]:
+    """Stems of the words that the grading words of ``text`` grade: the word after each ("no
+    *serious* threat" → threat; "a *very* large crowd" → large)."""
+    tokens = words(text)
+    return frozenset(lx.stem(tokens[i + 1]) for i, t in enumerate(tokens[:-1]) if t in cues)
+
+
+def _intensity(a: Claim, b: Claim) -> Conflict | None:
+    """Both claims negated, a grading word in one only ("no threat" / "no *serious* threat"), and
+    the graded word said in both: "have not ruled out that a mine hit the Kursk" / "do not deny
+    that a *major* explosion hit the Kursk" grade nothing the other says."""
+    if not (a.negated and b.negated):
+        return None
+    found = _cue_conflict(a, b, "intensity", lx.INTENSIFIERS)
+    if found is None:
+        return None
+    graded, other = (a, b) if lx.cue_words(a.text, lx.INTENSIFIERS) else (b, a)
+    said = {lx.stem(w) for w in words(other.text)}
+    return found if graded_words(graded.text, lx.INTENSIFIERS) & said else None
+
+
 def _word_spans(claim: Claim, cue: frozenset[str]) -> list[Span]:
     return [Span(claim.span.article_id, claim.span.start + m.start(), claim.span.start + m.end())
             for m in re.finditer(r"[\w'’]+", claim.text) if m.group(0).lower() in cue]
@@ -592,7 +613,7 @@ def compare_claims(
     if same_statement:
         checks += [
             lambda: _polarity(a, b),
-            lambda: _cue_conflict(a, b, "intensity", lx.INTENSIFIERS) if a.negated and b.negated else None,
+            lambda: _intensity(a, b),
             lambda: _hedging(a, b), lambda: _attribution(a, b, settings, names),
         ]
     for check in checks:

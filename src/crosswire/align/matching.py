@@ -276,8 +276,10 @@ def match_probability(features: np.ndarray, settings: AlignSettings) -> np.ndarr
 
 
 def match_matrix(texts: Sequence[str], article_ids: Sequence[str], settings: AlignSettings,
-                 speakers: Sequence[str | None] | None = None) -> np.ndarray:
-    """Symmetric matrix of match probabilities between texts of different articles (0 elsewhere).
+                 speakers: Sequence[str | None] | None = None, same_article: bool = False) -> np.ndarray:
+    """Symmetric matrix of match probabilities between texts of different articles (0 elsewhere);
+    with ``same_article``, between texts of the same article instead (whether one article states
+    one thing twice, for :func:`average_linkage`'s ``within``).
 
     Each text is scored by what it states (:func:`~.lexical.reported_content`: its reporting
     frame and quote marks left out, a leading "We"/"I" read as its speaker, from ``speakers``
@@ -290,7 +292,7 @@ def match_matrix(texts: Sequence[str], article_ids: Sequence[str], settings: Ali
     n = len(texts)
     worded = [bool(words(t)) for t in texts]  # a text without words states nothing
     pairs = [(i, j) for i in range(n) for j in range(i + 1, n)
-             if article_ids[i] != article_ids[j] and worded[i] and worded[j]]
+             if (article_ids[i] == article_ids[j]) == same_article and worded[i] and worded[j]]
     scores = np.zeros((n, n))
     featurizer = PairFeaturizer(texts)
     pairs = candidate_pairs(texts, pairs, featurizer, settings)
@@ -319,9 +321,16 @@ def candidate_pairs(texts: Sequence[str], pairs: list[tuple[int, int]], featuriz
             if dense[i, j] >= settings.match_candidate_min_cosine or lexical[i, j] >= settings.match_candidate_min_tfidf]
 
 
-def average_linkage(scores: np.ndarray, article_ids: Sequence[str], threshold: float) -> list[list[int]]:
+def average_linkage(scores: np.ndarray, article_ids: Sequence[str], threshold: float,
+                    within: np.ndarray | None = None) -> list[list[int]]:
     """Groups of indices: pairs are merged best first while the mean score over the cross-article
-    pairs of the two groups stays at or above ``threshold``."""
+    pairs of the two groups stays at or above ``threshold``.
+
+    With ``within`` (the match probabilities of texts of one article, :func:`match_matrix` with
+    ``same_article``), two texts of one article end in one group only when they match each other:
+    a group is one statement, and an article that says two different things about one event
+    ("the collision was the other craft's fault"; "U.S. officials said a torpedo misfired") has
+    not said one thing twice because another outlet's sentence resembles both."""
     cluster = list(range(len(article_ids)))
     members: dict[int, list[int]] = {i: [i] for i in cluster}
     rows, cols = np.nonzero(np.triu(scores >= threshold, 1))
@@ -330,6 +339,9 @@ def average_linkage(scores: np.ndarray, article_ids: Sequence[str], threshold: f
         if ci == cj:
             continue
         cross = [scores[x, y] for x in members[ci] for y in members[cj] if article_ids[x] != article_ids[y]]
+        if within is not None and any(within[x, y] < threshold for x in members[ci] for y in members[cj]
+                                      if article_ids[x] == article_ids[y]):
+            continue
         if cross and float(np.mean(cross)) >= threshold:
             for x in members[cj]:
                 cluster[x] = ci
