@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from crosswire.extract.claims import find_claims
+from crosswire.extract.claims import clause_bounds, find_claims
 from crosswire.extract.quotes import find_quotes
 from crosswire.settings import Settings
 
@@ -26,6 +26,23 @@ def test_clauses_with_their_own_subjects_are_split(nlp):
                          "a", MONDAY)
     assert [c.text for c in claims] == ["Protesters blocked the main bridge", "the police closed the harbour on Sunday."]
     assert [v.value for v in claims[1].values] == ["2023-03-05"]
+
+
+def test_a_trailing_reporting_frame_is_no_claim_of_its_own(nlp):
+    from spacy.tokens import Doc
+
+    # the parser's reading of a wire sentence: the relaying verb as a second, conjoined clause
+    words = ["Rescuers", "aborted", "the", "attempt", ",", "the", "agency", "quoted", "officials", "as", "saying", "."]
+    heads = [1, 1, 3, 1, 7, 6, 7, 1, 7, 7, 9, 1]
+    deps = ["nsubj", "ROOT", "det", "dobj", "punct", "det", "nsubj", "conj", "dobj", "prep", "pcomp", "punct"]
+    pos = ["NOUN", "VERB", "DET", "NOUN", "PUNCT", "DET", "NOUN", "VERB", "NOUN", "ADP", "VERB", "PUNCT"]
+    lemmas = ["rescuer", "abort", "the", "attempt", ",", "the", "agency", "quote", "official", "as", "say", "."]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, lemmas=lemmas,
+              sent_starts=[True] + [False] * (len(words) - 1))
+    assert clause_bounds(doc[:]) == [(0, len(doc))]
+    # a conjoined cue verb with its own content is a claim of its own
+    claims = find_claims(nlp("Rebels shelled the airport on Sunday, and police said two people were hurt."), "a", MONDAY)
+    assert [c.text for c in claims] == ["Rebels shelled the airport on Sunday", "police said two people were hurt."]
 
 
 def test_a_shared_subject_keeps_the_sentence_whole(nlp):

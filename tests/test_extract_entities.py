@@ -144,6 +144,22 @@ def test_context_names_the_kind_of_a_mention(nlp, text, name, kind):
     assert mention[1] == kind and mention[3] > 1
 
 
+@pytest.mark.parametrize(("text", "place"), [
+    ("The submarine reached Bergen, Norway, on Monday.", True),  # a town with its country
+    ("The submarine reached Bergen, Norway.", True),
+    ("Bergen, Norway's biggest exporter, said nothing.", False),  # the place runs on: no town
+])
+def test_a_name_given_with_its_country_is_a_place(nlp, text, place):
+    from spacy.tokens import Span as SpacySpan
+
+    doc = nlp(text)
+    spans = [doc.char_span(text.index(n), text.index(n) + len(n)) for n in ("Bergen", "Norway")]
+    doc.ents = [SpacySpan(doc, spans[0].start, spans[0].end, label="ORG"),
+                SpacySpan(doc, spans[1].start, spans[1].end, label="GPE")]
+    bergen = next(m for m in article_mentions(doc, "a") if m[0] == "Bergen")
+    assert (bergen[1] == "GPE") is place
+
+
 @pytest.mark.parametrize(
     ("text", "name"),
     [

@@ -149,10 +149,13 @@ def _bounds_or_stresses(word) -> bool:
 
 
 def clause_bounds(sent) -> list[tuple[int, int]]:
-    """Token ranges of a sentence's atomic parts: conjoined clauses with their own subjects."""
+    """Token ranges of a sentence's atomic parts: conjoined clauses with their own subjects. A
+    reporting frame that trails the sentence is no part of its own, however it parsed ("…, the
+    Itar-Tass news agency quoted navy officials as saying", parsed as a second clause): a cue verb
+    without a clause of content (:func:`_bare_cue`) states only who said the rest."""
     root = sent.root
     conjuncts = [c for c in root.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")
-                 and any(g.dep_ in ("nsubj", "nsubjpass", "expl") for g in c.children)]
+                 and any(g.dep_ in ("nsubj", "nsubjpass", "expl") for g in c.children) and not _bare_cue(c)]
     has_subject = any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in root.children)
     if not conjuncts or not has_subject or root.lemma_.lower() in CUE_LEMMAS:
         return [(sent.start, sent.end)]
@@ -169,6 +172,12 @@ def clause_bounds(sent) -> list[tuple[int, int]]:
             begin = cut
     bounds.append((begin, sent.end))
     return bounds
+
+
+def _bare_cue(verb) -> bool:
+    """A cue verb with no clause of content of its own ("police said", "the agency quoted officials
+    as saying"), unlike "… and police said he was armed"."""
+    return verb.lemma_.lower() in CUE_LEMMAS and not any(c.dep_ in ("ccomp", "xcomp") for c in verb.children)
 
 
 _BULLET = re.compile(r"^[-–—•·*_►▪]+$")

@@ -108,11 +108,12 @@ def article_mentions(doc, article_id: str) -> list[Mention]:
 def context_label(ent) -> str | None:
     """The kind a mention's own sentence gives it, or None (the tagger's guess then stands).
 
-    Three patterns: an appositive right after the name (``"Ruma, the country's largest city"``), a
+    Four patterns: an appositive right after the name (``"Ruma, the country's largest city"``), a
     list introduced under a kind noun (``"cities, including Ruma, Vela and Oss"`` — every conjunct),
-    and ``"the town of Vela"`` (place nouns only).
+    ``"the town of Vela"`` (place nouns only), and a place named with the place it lies in
+    (``"Bergen, Norway,"``).
     """
-    return _appositive_kind(ent) or _list_kind(ent) or _place_of_kind(ent)
+    return _appositive_kind(ent) or _list_kind(ent) or _place_of_kind(ent) or _place_in_place(ent)
 
 
 def _appositive_kind(ent) -> str | None:
@@ -146,6 +147,20 @@ def _place_of_kind(ent) -> str | None:
         return None
     noun = root.head.head
     return "GPE" if noun.pos_ == "NOUN" and noun.lemma_.lower() in PLACE_OF_NOUNS else None
+
+
+def _place_in_place(ent) -> str | None:
+    """``"GPE"`` for a name followed by a comma and a place that closes the phrase ("reached Bergen,
+    Norway, on Monday"): a town given with its country or state. Not a person described by a
+    place ("Ivanov, Russia's security chief": the place runs on)."""
+    doc, i = ent.doc, ent.end
+    if i + 1 >= len(doc) or doc[i].text != ",":
+        return None
+    place = next((e for e in doc.ents if e.start == i + 1), None)
+    if place is None or place.label_ != "GPE":
+        return None
+    closed = place.end >= len(doc) or doc[place.end].is_punct and doc[place.end].text not in ("'", "’", "-")
+    return "GPE" if closed else None
 
 
 def state_name_label(name: str) -> str | None:
