@@ -10,7 +10,17 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from crosswire.model import Alignment, Article, Claim, ClaimGroup, DroppedSentence, Evidence, Span, Support
+from crosswire.model import (
+    Alignment,
+    Article,
+    Claim,
+    ClaimGroup,
+    DroppedSentence,
+    Evidence,
+    Span,
+    SummarySentence,
+    Support,
+)
 from crosswire.settings import Settings, SummarizeSettings
 from crosswire.summarize import cite, run_stage, summarize_story
 from crosswire.summarize.baselines import BASELINES
@@ -395,3 +405,30 @@ def test_word_coverage_earns_a_word_only_up_to_its_share_of_the_cluster():
     coverage.add(1)
     assert coverage.gains([0, 1]) == [0.0, 0.0]  # nothing earns past the caps
 
+
+
+def test_summary_reads_by_date_then_from_the_leads_down():
+    from crosswire.clean import split_sentences
+    from crosswire.summarize import reading_order
+
+    def art(aid: str, text: str, day: int | None) -> Article:
+        return Article(aid, aid, text, text, None, None, aid, None, dt.date(2024, 3, day) if day else None,
+                       "given" if day else "unknown", "en", split_sentences(text, aid))
+
+    texts = {"z": "The dam burst at dawn. It was built in 1950. Its owner was fined in 2001.",
+             "a": "Floods reached the town at noon. The army sent boats. Schools stay shut.",
+             "m": "Rain kept falling on Tuesday. Rescuers found two more people."}
+    articles = {"z": art("z", texts["z"], None), "a": art("a", texts["a"], None), "m": art("m", texts["m"], 2)}
+
+    def sentence(aid: str, words: str) -> SummarySentence:
+        start = texts[aid].index(words)
+        return SummarySentence(words, Span(aid, start, start + len(words)))
+
+    picked = [sentence("z", "Its owner was fined in 2001."), sentence("a", "The army sent boats."),
+              sentence("z", "The dam burst at dawn."), sentence("m", "Rescuers found two more people."),
+              sentence("a", "Floods reached the town at noon.")]
+    assert [s.text for s in reading_order(picked, articles)] == [
+        "Rescuers found two more people.",  # the dated report first
+        "Floods reached the town at noon.", "The dam burst at dawn.",  # then the undated ones' leads
+        "The army sent boats.", "Its owner was fined in 2001.",
+    ]

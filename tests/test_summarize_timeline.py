@@ -160,3 +160,32 @@ def test_a_week_is_dated_by_its_monday_at_week_precision():
     (event,) = timeline(Evidence("s", claims=(dated_claim("c", art, "last week", "2007-W14"),)), Alignment("s"), {"a": art})
     assert (event.date, event.precision) == (dt.date(2007, 4, 2), "week")
     assert not event.background  # a week before the story, not an earlier event
+
+
+def test_one_year_recalled_in_other_words_is_one_event_and_other_events_of_that_year_stay_apart():
+    texts = {
+        "a": "The inquiry followed the unsolved 1993 murder of black teenager Stephen Lawrence at a bus stop.",
+        "b": "Stephen Lawrence was stabbed to death by white youths at a bus stop in 1993, police said.",
+        "c": "Police raided homes linked to the 1993 murder of Stephen Lawrence, the report said.",
+        "d": "Copeland was jailed for the 1999 bombing campaign against minorities in London.",
+        "e": "Nothing in 1999 has kept British reporters and pundits busier than the report.",
+        "f": "London hosted the 1999 summit of Commonwealth leaders in the spring.",
+    }
+    arts = {k: article(k, t, dt.date(2000, 2, 1)) for k, t in texts.items()}
+    year = {k: "1993" if k in "abc" else "1999" for k in texts}
+    claims = tuple(dated_claim(f"c{k}", arts[k], year[k], year[k]) for k in texts)
+    events = timeline(Evidence("s", claims=claims), Alignment("s"), arts)
+    by_year = {}
+    for e in events:
+        by_year.setdefault(e.date.year, []).append(e)
+    (murder,) = by_year[1993]  # three wordings, one line citing all three
+    assert {murder.span.article_id, *(s.article_id for s in murder.support)} == {"a", "b", "c"}
+    assert murder.span.article_id in "ac"  # the wording that shares most with the others leads
+    assert len(by_year[1999]) == 3  # a bombing campaign, a busy year, a summit: one shared word ("London") at most
+    separate = timeline(Evidence("s", claims=claims), Alignment("s"), arts, shared_words=0)
+    assert len(separate) == 6
+    # a day is never joined this way: claims of one day are joined only by claim alignment
+    days = {k: article(k, f"{w} on Sunday in the capital of the country.", dt.date(2024, 12, 9))
+            for k, w in (("x", "Rebels seized the palace"), ("y", "Rebels seized the palace gates"))}
+    sunday = tuple(dated_claim(f"c{k}", days[k], "Sunday", "2024-12-08") for k in days)
+    assert len(timeline(Evidence("s", claims=sunday), Alignment("s"), days)) == 2

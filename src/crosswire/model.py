@@ -281,7 +281,8 @@ class TimelineEvent:
     """The expression was relative ("on Sunday", "yesterday") and was resolved against the
     article's publication date."""
     support: tuple[Span, ...] = ()
-    """Spans of other articles that give the same date for the same claim."""
+    """Spans of other claims that give the same date for the same claim, or, for a year or a month,
+    recall the same event in other words."""
     disputed: tuple[str, ...] = ()
     """Other dates (ISO) that other articles give for the same claim: a disagreement on dates."""
     date_span: Span | None = None

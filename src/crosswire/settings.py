@@ -532,6 +532,17 @@ class SummarizeSettings:
     marked as background (an earlier event the reports recall: "another 767 crashed in Thailand in
     1991"). Not tuned: a month keeps the days that led up to an event ("on Nov. 27 the offensive
     began") with it, and sets apart last year's and older events."""
+    timeline_shared_words: int = 2
+    """Claims of different claim groups that give one year or one month are one timeline event when
+    the words around their dates (about ten on each side) share at least this many stems; 0 keeps
+    one event per claim group. Not tuned on labelled data: read on DUC 2006 D0624, where twelve
+    reports recalled the 1993 murder of Stephen Lawrence in twelve wordings ("the unsolved 1993
+    murder of black teenager Stephen Lawrence", "fatally stabbed by white youths … in 1993") and
+    made twelve "1993" lines, now one (the 1981 Brixton riots, told twice, also one; the two 1999
+    events stay two). At 1 the same story's other dossier also joined "the 1993 killing" of an
+    arrest report to the murder, and nothing unrelated was joined there; 2 is kept, the cautious
+    choice, because the joining is single-linkage and one shared word (a place, "company",
+    "attack") can chain different events of one year together."""
     redundancy: float = 0.5
     """A candidate whose concept overlap (Jaccard) with a chosen sentence exceeds this is redundant.
     Tuned on DUC 2006 topics D0601–D0625 (see BENCHMARKS.md)."""

@@ -43,14 +43,17 @@ from .support import SupportCheck, layered_support, lexical_support, prepare_che
 from .timeline import timeline
 from .update import select_update, update_baseline
 
-__all__ = ["cite", "claim_candidates", "corroborated_first", "run_stage", "summarize_story", "timeline"]
+__all__ = ["cite", "claim_candidates", "corroborated_first", "reading_order", "run_stage", "summarize_story",
+           "timeline"]
 
 
-def _position(claim: Claim, article: Article) -> int:
+def _position_of(span: Span, article: Article) -> int:
+    """Index of the sentence of ``article`` that holds the start of ``span`` (0 = the lead)."""
     for s in article.sentences:
-        if s.start <= claim.span.start < s.end or s.start >= claim.span.start:
+        if s.start <= span.start < s.end or s.start >= span.start:
             return s.index
     return len(article.sentences)
+
 
 
 def _quoted_share(span: Span, quoted: Sequence[Span]) -> float:
@@ -78,7 +81,7 @@ def claim_candidates(
         text = articles[claim.span.article_id].span_text(claim.span)
         candidates.append(Candidate(
             as_sentence(compress(text) if settings.compress else text), docs[claim.span.article_id],
-            _position(claim, articles[claim.span.article_id]), prior, group.id if group else None,
+            _position_of(claim.span, articles[claim.span.article_id]), prior, group.id if group else None,
         ))
         sources.append((claim, group))
     return candidates, sources
@@ -121,9 +124,14 @@ def cite(
     return SummarySentence(text, claim.span, tuple(others), round(score, 4), group.id if group else None)
 
 
-def _chronological(sentences: list[SummarySentence], articles: dict[str, Article]) -> tuple[SummarySentence, ...]:
-    order = {a: (articles[a].published or dt.date.max, a) for a in articles}
-    return tuple(sorted(sentences, key=lambda s: (order[s.span.article_id], s.span.start)))
+def reading_order(sentences: Sequence[SummarySentence], articles: dict[str, Article]) -> tuple[SummarySentence, ...]:
+    """Summary sentences as a reader takes them: by their article's publication date, then nearer
+    their article's lead first (a lead says what happened; a report's last paragraphs recall
+    background), then by article and offset. Undated articles come last, ordered the same way."""
+    def key(s: SummarySentence) -> tuple:
+        article = articles[s.span.article_id]
+        return article.published or dt.date.max, _position_of(s.span, article), s.span.article_id, s.span.start
+    return tuple(sorted(sentences, key=key))
 
 
 def summarize_story(
@@ -150,7 +158,7 @@ def summarize_story(
         out = cite(candidates[i].text, claim, group, articles, check, 1.0 / (1 + rank),
                    "extractive" if seen is None else "update")
         (kept if isinstance(out, SummarySentence) else dropped).append(out)
-    return _chronological(kept, articles), dropped
+    return reading_order(kept, articles), dropped
 
 
 def run_stage(batch, settings, advance, check: SupportCheck | None = None):
@@ -178,7 +186,10 @@ def run_stage(batch, settings, advance, check: SupportCheck | None = None):
             dropped += more
         llm, llm_dropped = llm_summary(evidence, alignment, mine, settings.summarize, check, batch.get("llm_chat"))
         summaries[story.id] = Summary(
-            story.id, sentences, timeline(evidence, alignment, mine, settings.summarize.timeline_background_days), update, tuple(seen), llm,
+            story.id, sentences,
+            timeline(evidence, alignment, mine, settings.summarize.timeline_background_days,
+                     settings.summarize.timeline_shared_words),
+            update, tuple(seen), llm,
             tuple(dropped + llm_dropped),
         )
         advance(1)

@@ -8,7 +8,9 @@ relative expression ("on Sunday") in an article whose own publication date was i
 story is flagged ``inferred``: it is only as good as that guess; an article with a known date is
 cited first when one says the same. "In 2015" is dated 1 January 2015 with precision ``year``.
 Events that ended well before the story began (``timeline_background_days``) are marked
-``background``: the earlier events its reports recall, kept apart from the story's own.
+``background``: the earlier events its reports recall, kept apart from the story's own. A year or a
+month is one event when the words around its date say so (:func:`one_event`): twelve reports that
+recall "the 1993 murder of Stephen Lawrence" in their own words make one line, not twelve.
 """
 
 from __future__ import annotations
@@ -20,8 +22,18 @@ from collections import defaultdict
 from collections.abc import Sequence
 
 from ..model import Alignment, Article, Claim, Evidence, Span, TimelineEvent, Value
+from ..provenance.families import UnionFind
+from .terms import stems
 
-__all__ = ["is_relative", "period_end", "precision", "resolved_date", "story_start", "timeline"]
+__all__ = ["dated_context", "is_relative", "one_event", "period_end", "precision", "resolved_date",
+           "story_start", "timeline"]
+
+COARSE = ("year", "month")
+"""Precisions at which claims of different groups that share a date may be one event: a year or a
+month is recalled in many wordings ("the 1993 murder", "stabbed to death in 1993"), and claim
+alignment only groups claims that state the same thing, not claims that mention the same event."""
+CONTEXT_CHARS = 60
+"""Characters on each side of a date expression that say what the date is of (about ten words)."""
 
 _MONTH = r"(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
 _ABSOLUTE = re.compile(rf"\b(1[89]\d\d|20\d\d)\b|\b{_MONTH}\s+\d{{1,2}}\b|\b\d{{1,2}}\s+{_MONTH}", re.IGNORECASE)
@@ -106,11 +118,59 @@ def period_end(date: dt.date, grain: str) -> dt.date:
     return date + dt.timedelta(days=6) if grain == "week" else date
 
 
+def dated_context(claim: Claim, value: Value, chars: int = CONTEXT_CHARS) -> frozenset[str]:
+    """Stems of the content words within ``chars`` characters of a date expression in its claim,
+    the expression's own words left out: what the date is of ("stabbed … in 1993" → stab, …)."""
+    offset = value.span.start - claim.span.start
+    end = offset + (value.span.end - value.span.start)
+    if offset < 0 or end > len(claim.text):
+        return frozenset()
+    near = claim.text[max(0, offset - chars):offset] + " " + claim.text[end:end + chars]
+    own = {s for s, _ in stems(value.expression)}
+    return frozenset(s for s, content in stems(near) if content and not s.isdigit() and s not in own)
+
+
+def one_event(a: frozenset[str], b: frozenset[str], shared_words: int) -> bool:
+    """Whether two claims that give one coarse date (a year or a month) recall one event: the words
+    around their dates share at least ``shared_words`` stems ("the 1981 riots in Brixton" and
+    "riots in Brixton in 1981" share riot and brixton; "the 1999 bombing campaign" and "nothing in
+    1999 has kept reporters busier" share none)."""
+    return shared_words > 0 and len(a & b) >= shared_words
+
+
+_Dated = tuple[Claim, Value, str]
+
+
+def _same_events(by_key: dict[tuple[str, dt.date], list[_Dated]], shared_words: int
+                 ) -> list[tuple[dt.date, list[_Dated], list[_Dated]]]:
+    """The dated claims of each (claim group, date), joined across groups where a coarse date
+    recalls one event (:func:`one_event`); the claim whose context shares most with the others leads."""
+    keys = list(by_key)
+    context = {k: frozenset().union(*(dated_context(c, v) for c, v, _ in by_key[k])) for k in keys}
+    joined = UnionFind()
+    coarse = [k for k in keys if by_key[k][0][2] in COARSE]
+    for i, a in enumerate(coarse):
+        joined.find(a)
+        for b in coarse[i + 1:]:
+            if a[1] == b[1] and by_key[a][0][2] == by_key[b][0][2] and one_event(context[a], context[b], shared_words):
+                joined.union(a, b)
+    events: dict[object, list[tuple[str, dt.date]]] = defaultdict(list)
+    for k in keys:
+        events[joined.find(k) if k in coarse else k].append(k)
+    out = []
+    for members in events.values():
+        lead = max(members, key=lambda k: sum(len(context[k] & context[o]) for o in members if o != k))
+        out.append((lead[1], by_key[lead], [item for k in members if k != lead for item in by_key[k]]))
+    return out
+
+
 def timeline(evidence: Evidence, alignment: Alignment, articles: dict[str, Article],
-             background_days: int = 30) -> tuple[TimelineEvent, ...]:
-    """Dated events, earliest first; one per claim group and date, with support and disputes. An
-    event whose period ended more than ``background_days`` before the story began
-    (:func:`story_start`) is marked ``background``: an earlier event a report recalls."""
+             background_days: int = 30, shared_words: int = 2) -> tuple[TimelineEvent, ...]:
+    """Dated events, earliest first; one per claim group and date, with support and disputes, and
+    claims of other groups joined where a year or a month recalls one event (at least
+    ``shared_words`` shared stems around the date; 0 joins none). An event whose period ended more
+    than ``background_days`` before the story began (:func:`story_start`) is marked
+    ``background``: an earlier event a report recalls."""
     group_of = {cid: g.id for g in alignment.groups for cid in g.claims}
     by_key: dict[tuple[str, dt.date], list[tuple[Claim, Value, str]]] = defaultdict(list)
     dates: dict[Span, tuple[dt.date, str]] = {}
@@ -121,7 +181,8 @@ def timeline(evidence: Evidence, alignment: Alignment, articles: dict[str, Artic
             by_key[(group_of.get(claim.id, claim.id), date)].append((claim, value, grain))
             dates[value.span] = (date, grain)
     disputes = _disputes(alignment, dates)
-    events = [_event(date, found, articles, disputes) for (_, date), found in by_key.items()]
+    events = [_event(date, lead, joined, articles, disputes)
+              for date, lead, joined in _same_events(by_key, shared_words)]
     start = story_start(articles, events)
     if start is not None:
         cutoff = start - dt.timedelta(days=background_days)
@@ -130,13 +191,13 @@ def timeline(evidence: Evidence, alignment: Alignment, articles: dict[str, Artic
     return tuple(sorted(events, key=lambda e: (e.date, e.span)))
 
 
-def _event(date: dt.date, found: list[tuple[Claim, Value, str]], articles: dict[str, Article],
+def _event(date: dt.date, lead: list[_Dated], joined: list[_Dated], articles: dict[str, Article],
            disputes: dict[Span, set[dt.date]]) -> TimelineEvent:
-    def order(item: tuple[Claim, Value, str]) -> tuple:
+    def order(item: _Dated) -> tuple:
         article = articles[item[0].span.article_id]
         return article.published_source == "inferred", article.published or dt.date.max, item[0].span
 
-    found = sorted(found, key=order)
+    found = sorted(lead, key=order) + sorted(joined, key=order)
     claim, value, grain = found[0]
     relative = is_relative(value.expression)
     disputed = set().union(*(disputes.get(v.span, set()) for _, v, _ in found)) - {date}
