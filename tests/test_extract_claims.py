@@ -45,6 +45,12 @@ def test_a_trailing_reporting_frame_is_no_claim_of_its_own(nlp):
     assert [c.text for c in claims] == ["Rebels shelled the airport on Sunday", "police said two people were hurt."]
 
 
+def test_a_sentence_that_leans_on_the_one_before_is_no_claim(nlp):
+    text = "The tower told the crew to return to the runway. But it could not. The jet crashed minutes later."
+    assert [c.text for c in find_claims(nlp(text), "a", MONDAY)] == [
+        "The tower told the crew to return to the runway.", "The jet crashed minutes later."]
+
+
 def test_a_shared_subject_keeps_the_sentence_whole(nlp):
     claims = find_claims(nlp("The governor resigned and left the country after the vote."), "a", MONDAY)
     assert len(claims) == 1

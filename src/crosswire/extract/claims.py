@@ -174,6 +174,16 @@ def clause_bounds(sent) -> list[tuple[int, int]]:
     return bounds
 
 
+CONTENT_POS = frozenset({"NOUN", "PROPN", "NUM", "VERB", "ADJ"})
+"""Parts of speech that say something; a sentence of only pronouns, auxiliaries and particles
+("But it could not.", "They did.") leans on the sentence before it and states nothing alone."""
+
+
+def states_something(part) -> bool:
+    """Whether a part holds a content word (:data:`CONTENT_POS`)."""
+    return any(t.pos_ in CONTENT_POS for t in part)
+
+
 def _bare_cue(verb) -> bool:
     """A cue verb with no clause of content of its own ("police said", "the agency quoted officials
     as saying"), unlike "… and police said he was armed"."""
@@ -226,7 +236,7 @@ def find_claims(doc, article_id: str, published, quotes: Iterable[Quote] = ()) -
             if opens_sentence:
                 b = _after_dateline(doc, b, e)
             part = doc[b:e]
-            if len(part) < 3 or not any(t.pos_ in ("VERB", "AUX") for t in part):
+            if len(part) < 3 or not any(t.pos_ in ("VERB", "AUX") for t in part) or not states_something(part):
                 continue
             start, end = part.start_char, part.end_char
             cid = "c_" + hashlib.blake2b(f"{article_id}:{start}".encode(), digest_size=5).hexdigest()
