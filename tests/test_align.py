@@ -136,6 +136,8 @@ def test_same_article_scores_only_pairs_of_one_article():
     texts = ["The bridge fell on Monday.", "The bridge collapsed on Monday.", "The bridge fell on Monday."]
     within = match_matrix(texts, ["a", "a", "b"], SETTINGS, same_article=True)
     assert within[0, 1] >= SETTINGS.match_threshold and within[0, 2] == within[1, 2] == 0.0
+    # only claims that match another article's can share a group: the others are not scored
+    assert match_matrix(texts, ["a", "a", "b"], SETTINGS, same_article=True, among=[0, 2])[0, 1] == 0.0
 
 
 @pytest.mark.slow

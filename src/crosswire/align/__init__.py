@@ -159,7 +159,8 @@ def group_claims(
     if scores is None:
         texts, speakers = [c.text for c in claims], [c.attributed_to for c in claims]
         scores = match_matrix(texts, article_ids, settings, speakers)
-        within = match_matrix(texts, article_ids, settings, speakers, same_article=True)
+        within = match_matrix(texts, article_ids, settings, speakers, same_article=True,
+                              among=matched(scores, settings.match_threshold))
     clusters = average_linkage(scores, article_ids, settings.match_threshold, within)
     if shared:
         clusters = merge_shared_facts(clusters, set(shared), article_ids)
@@ -168,6 +169,12 @@ def group_claims(
         for members in clusters
     ]
     return by_support(groups)
+
+
+def matched(scores: np.ndarray, threshold: float) -> list[int]:
+    """Indices of the claims that match some claim of another article: the only ones that can
+    share a group, so the only ones whose same-article matches are worth scoring."""
+    return np.flatnonzero((scores >= threshold).any(axis=1)).tolist() if len(scores) else []
 
 
 def by_support(groups: Sequence[ClaimGroup]) -> list[ClaimGroup]:
@@ -276,7 +283,8 @@ def align_story(
     claim_articles = [c.span.article_id for c in claims]
     texts, speakers = [c.text for c in claims], [c.attributed_to for c in claims]
     scores = match_matrix(texts, claim_articles, settings, speakers)
-    within = match_matrix(texts, claim_articles, settings, speakers, same_article=True)
+    within = match_matrix(texts, claim_articles, settings, speakers, same_article=True,
+                          among=matched(scores, settings.match_threshold))
     shared = set()
     if nlp is not None and settings.event_frames:
         shared = fact_pairs(claim_frames(claims, nlp, articles, entities), claim_articles, settings)

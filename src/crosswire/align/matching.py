@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -276,10 +276,12 @@ def match_probability(features: np.ndarray, settings: AlignSettings) -> np.ndarr
 
 
 def match_matrix(texts: Sequence[str], article_ids: Sequence[str], settings: AlignSettings,
-                 speakers: Sequence[str | None] | None = None, same_article: bool = False) -> np.ndarray:
+                 speakers: Sequence[str | None] | None = None, same_article: bool = False,
+                 among: Collection[int] | None = None) -> np.ndarray:
     """Symmetric matrix of match probabilities between texts of different articles (0 elsewhere);
     with ``same_article``, between texts of the same article instead (whether one article states
-    one thing twice, for :func:`average_linkage`'s ``within``).
+    one thing twice, for :func:`average_linkage`'s ``within``), only between the texts ``among``
+    when given (those that match some text of another article: no others can share a group).
 
     Each text is scored by what it states (:func:`~.lexical.reported_content`: its reporting
     frame and quote marks left out, a leading "We"/"I" read as its speaker, from ``speakers``
@@ -293,6 +295,9 @@ def match_matrix(texts: Sequence[str], article_ids: Sequence[str], settings: Ali
     worded = [bool(words(t)) for t in texts]  # a text without words states nothing
     pairs = [(i, j) for i in range(n) for j in range(i + 1, n)
              if (article_ids[i] == article_ids[j]) == same_article and worded[i] and worded[j]]
+    if among is not None:
+        among = set(among)
+        pairs = [(i, j) for i, j in pairs if i in among and j in among]
     scores = np.zeros((n, n))
     featurizer = PairFeaturizer(texts)
     pairs = candidate_pairs(texts, pairs, featurizer, settings)
