@@ -192,3 +192,12 @@ def test_a_spelling_difference_is_listed_once_however_many_claim_pairs_show_it()
     conflicts = render_markdown(d).split("## Conflicts", 1)[1].split("## Updates", 1)[0]
     assert conflicts.count("Advisers vs Advisors") == 1 and conflicts.count("Advisors vs Advisers") == 0
     assert render_html(d).count("Advisers vs Advisors") == 1
+
+
+def test_counts_in_the_story_line_agree_in_number():
+    d = hostile_dossier()
+    assert "1 article from 1 outlet ·" in render_markdown(d)
+    assert "1 article · 1 outlet ·" in render_html(d)
+    d["story"]["article_count"], d["story"]["outlets"] = 3, ["a", "b"]
+    assert "3 articles from 2 outlets ·" in render_markdown(d)
+    assert "3 articles · 2 outlets ·" in render_html(d)
