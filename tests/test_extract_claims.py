@@ -167,3 +167,25 @@ def test_the_speaker_of_a_cue_verb_is_who_speaks_not_what_is_spoken_of(nlp, text
     from crosswire.extract.claims import attribution
 
     assert attribution(nlp(text)[:]) == speaker
+
+
+def test_an_article_in_a_language_the_model_does_not_read_gives_no_evidence_and_is_marked():
+    from crosswire.clean import split_sentences
+    from crosswire.extract import run_stage
+    from crosswire.model import Alignment, Article, Dossier, Story, Summary
+    from crosswire.report import dossier_json, render_markdown
+
+    texts = {"en": "The government raised taxes by 5 percent on Monday, the minister said.",
+             "fr": "Le gouvernement a annoncé lundi une hausse des impôts de 5 % pour 2025, selon le ministre."}
+    articles = [Article(lang, lang, t, t, None, None, None, None, MONDAY, "given", lang, split_sentences(t, lang))
+                for lang, t in texts.items()]
+    story = Story("s", ("en", "fr"), None, MONDAY, MONDAY)
+    calls = []
+    evidence = run_stage({"articles": articles, "stories": [story]}, Settings(), calls.append)["evidence"]["s"]
+    assert sum(calls) == 2  # every article accounted for in the progress
+    assert {c.span.article_id for c in evidence.claims} == {"en"}
+    assert {m.article_id for e in evidence.entities for m in e.mentions} <= {"en"}
+    data = dossier_json(Dossier(story, tuple(articles), evidence, Alignment("s"), Summary("s")),
+                        Settings().extract.languages)
+    assert [a["analysed"] for a in data["articles"]] == [True, False]
+    assert "in `fr`, a language the model does not read" in render_markdown(data)

