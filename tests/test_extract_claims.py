@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 import pytest
@@ -171,12 +172,12 @@ def test_the_speaker_of_a_cue_verb_is_who_speaks_not_what_is_spoken_of(nlp, text
 
 def test_an_article_in_a_language_the_model_does_not_read_gives_no_evidence_and_is_marked():
     from crosswire.clean import split_sentences
-    from crosswire.extract import run_stage
+    from crosswire.extract import readable, run_stage
     from crosswire.model import Alignment, Article, Dossier, Story, Summary
     from crosswire.report import dossier_json, render_markdown
 
-    texts = {"en": "The government raised taxes by 5 percent on Monday, the minister said.",
-             "fr": "Le gouvernement a annoncé lundi une hausse des impôts de 5 % pour 2025, selon le ministre."}
+    texts = {"en": "The government raised taxes by 5 percent on Monday, the minister said. " * 3,
+             "fr": "Le gouvernement a annoncé lundi une hausse des impôts de 5 % pour 2025, selon le ministre. " * 3}
     articles = [Article(lang, lang, t, t, None, None, None, None, MONDAY, "given", lang, split_sentences(t, lang))
                 for lang, t in texts.items()]
     story = Story("s", ("en", "fr"), None, MONDAY, MONDAY)
@@ -189,3 +190,6 @@ def test_an_article_in_a_language_the_model_does_not_read_gives_no_evidence_and_
                         Settings().extract.languages)
     assert [a["analysed"] for a in data["articles"]] == [True, False]
     assert "in `fr`, a language the model does not read" in render_markdown(data)
+    # a text too short for the detection to be sure is read whatever it was called
+    short = dataclasses.replace(articles[0], language="pcm", text=texts["en"][:120])
+    assert readable(short, ("en",), 200) and not readable(short, ("en",), 100)

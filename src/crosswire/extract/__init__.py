@@ -76,10 +76,11 @@ def story_evidence(story, docs, articles, settings) -> Evidence:
     return Evidence(story.id, entities, tuple(quotes), tuple(claims), groups)
 
 
-def readable(article, languages) -> bool:
+def readable(article, languages, sure_chars: int = 200) -> bool:
     """Whether the extraction model reads the article: its detected language is one of
-    ``languages``, or was not detected (too little text to tell)."""
-    return article.language is None or article.language in languages
+    ``languages``, or was not detected, or the text is shorter than ``sure_chars``, too short for the
+    detection to be sure (``ExtractSettings.language_sure_chars``)."""
+    return article.language is None or article.language in languages or len(article.text) < sure_chars
 
 
 def run_stage(batch, settings, advance):
@@ -87,7 +88,8 @@ def run_stage(batch, settings, advance):
     evidence story by story; an article in another language gives none."""
     articles = {a.id: a for a in batch["articles"]}
     nlp = load_nlp(settings.extract.spacy_model)
-    ids = [aid for aid, a in articles.items() if readable(a, settings.extract.languages)]
+    xs = settings.extract
+    ids = [aid for aid, a in articles.items() if readable(a, xs.languages, xs.language_sure_chars)]
     advance(len(articles) - len(ids))
     prepared = [_with_sentences(nlp.make_doc(articles[i].text), articles[i]) for i in ids]
     docs = dict.fromkeys(articles)

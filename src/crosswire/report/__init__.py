@@ -43,7 +43,7 @@ def run_stage(batch, settings, advance):
             reuse=tuple(r for r in batch["reuse"] if r.a.article_id in members and r.b.article_id in members),
             families=tuple(f for f in batch["families"] if set(f.article_ids) <= members),
         )
-        data = dossier_json(record, settings.extract.languages)
+        data = dossier_json(record, settings.extract.languages, settings.extract.language_sure_chars)
         validate_dossier(data)
         dossiers[story.id] = data
         advance(1)

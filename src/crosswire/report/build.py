@@ -29,15 +29,16 @@ def _support(spans: Sequence[Span], articles: dict[str, Article], families: Sequ
     return {"outlets": len(outlets), "origins": attributed_origins([(s, speaker) for s in spans], families)}
 
 
-def article_json(a: Article, languages: Collection[str] | None = None) -> dict:
+def article_json(a: Article, languages: Collection[str] | None = None, sure_chars: int = 200) -> dict:
     """An article as the dossier shows it: metadata, cleaned text, repairs and sentence offsets, and
-    whether extraction read it (``analysed``: its language is one of ``languages``, when given)."""
+    whether extraction read it (``analysed``: :func:`crosswire.extract.readable` with ``languages``,
+    when given)."""
     return {
         "id": a.id, "source": a.source, "title": a.title, "url": a.url, "outlet": a.outlet, "author": a.author,
         "published": a.published.isoformat() if a.published else None, "published_source": a.published_source,
         "language": a.language, "label": a.label, "text": a.text, "repairs": list(a.repairs),
         "sentences": [[s.start, s.end] for s in a.sentences],
-        "analysed": languages is None or readable(a, languages),
+        "analysed": languages is None or readable(a, languages, sure_chars),
     }
 
 
@@ -146,9 +147,10 @@ def _story_json(d: Dossier) -> dict:
     }
 
 
-def dossier_json(d: Dossier, languages: Collection[str] | None = None) -> dict:
-    """The dossier of one story in the shape of ``dossier-1.0.json``; ``languages``: those the
-    extraction model read (``ExtractSettings.languages``), to mark the articles it did not."""
+def dossier_json(d: Dossier, languages: Collection[str] | None = None, sure_chars: int = 200) -> dict:
+    """The dossier of one story in the shape of ``dossier-1.0.json``; ``languages`` and
+    ``sure_chars``: what the extraction model read (``ExtractSettings.languages`` and
+    ``language_sure_chars``), to mark the articles it did not."""
     articles = {a.id: a for a in d.articles}
     span = lambda s: span_json(s, articles)
     claims = _claims_json(d, span)
@@ -178,7 +180,7 @@ def dossier_json(d: Dossier, languages: Collection[str] | None = None) -> dict:
         "entities": _entities_json(d, span),
         "provenance": _provenance_json(d, span, articles),
         "timeline": _timeline_json(d, span),
-        "articles": [article_json(a, languages) for a in d.articles],
+        "articles": [article_json(a, languages, sure_chars) for a in d.articles],
     }
 
 
