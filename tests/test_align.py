@@ -125,9 +125,9 @@ def test_two_claims_of_one_article_share_a_group_only_when_they_match_each_other
     scores = np.array([[0, 0, .7], [0, 0, .55], [.7, .55, 0]])
     ids = ["x", "x", "y"]
     assert sorted(map(len, average_linkage(scores, ids, 0.5))) == [3]  # without the check: one group
-    unlike = np.array([[0, .2, 0], [.2, 0, 0], [0, 0, 0]])
-    assert sorted(sorted(g) for g in average_linkage(scores, ids, 0.5, unlike)) == [[0, 2], [1]]
-    alike = np.array([[0, .8, 0], [.8, 0, 0], [0, 0, 0]])  # the article says it twice
+    assert sorted(sorted(g) for g in average_linkage(scores, ids, 0.5, {(0, 1): .2})) == [[0, 2], [1]]
+    assert sorted(sorted(g) for g in average_linkage(scores, ids, 0.5, {})) == [[0, 2], [1]]  # unscored: 0
+    alike = {(0, 1): .8}  # the article says it twice
     assert sorted(map(len, average_linkage(scores, ids, 0.5, alike))) == [3]
 
 
@@ -136,8 +136,12 @@ def test_same_article_scores_only_pairs_of_one_article():
     texts = ["The bridge fell on Monday.", "The bridge collapsed on Monday.", "The bridge fell on Monday."]
     within = match_matrix(texts, ["a", "a", "b"], SETTINGS, same_article=True)
     assert within[0, 1] >= SETTINGS.match_threshold and within[0, 2] == within[1, 2] == 0.0
+    from crosswire.align.matching import same_article_matches
+
+    found = same_article_matches(texts, ["a", "a", "b"], SETTINGS, [None] * 3, [0, 1, 2])
+    assert set(found) == {(0, 1)} and found[(0, 1)] >= SETTINGS.match_threshold  # scored on these texts alone
     # only claims that match another article's can share a group: the others are not scored
-    assert match_matrix(texts, ["a", "a", "b"], SETTINGS, same_article=True, among=[0, 2])[0, 1] == 0.0
+    assert same_article_matches(texts, ["a", "a", "b"], SETTINGS, [None] * 3, [0, 2]) == {}
 
 
 @pytest.mark.slow

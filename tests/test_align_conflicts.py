@@ -289,12 +289,19 @@ def test_intensity_and_hedging_cues_name_the_differing_words():
 
 
 def test_an_intensity_conflict_needs_the_graded_word_in_both_claims():
+    from crosswire.align.conflicts import graded_words
+    from crosswire.align.lexical import INTENSIFIERS
+
     mine = claim("a", "Russian officials have not ruled out that a mine hit the Kursk.", negated=True)
     blast = claim("b", "The Russians do not deny that a major explosion hit the Kursk.", negated=True)
     assert compare_claims(mine, blast, SETTINGS) is None  # "major" grades an explosion the first never names
     threat = claim("c", "Officials said there were no threats to the city.", negated=True)
     serious = claim("d", "Officials said there was no serious threat to the city.", negated=True)
     assert compare_claims(threat, serious, SETTINGS).kind == "intensity"
+    after = claim("e", "Officials said the threat was not serious.", negated=True)
+    assert compare_claims(threat, after, SETTINGS).kind == "intensity"  # nothing graded after it: compared
+    framed = claim("f", "The damage to the dam was not severe, officials said.", negated=True)
+    assert graded_words(framed.text, INTENSIFIERS) == frozenset()  # the frame is not what it grades
 
 
 def test_cue_conflicts_only_between_claims_stating_the_same_thing():

@@ -44,6 +44,11 @@ def test_a_trailing_reporting_frame_is_no_claim_of_its_own(nlp):
     # a conjoined cue verb with its own content is a claim of its own
     claims = find_claims(nlp("Rebels shelled the airport on Sunday, and police said two people were hurt."), "a", MONDAY)
     assert [c.text for c in claims] == ["Rebels shelled the airport on Sunday", "police said two people were hurt."]
+    # … and so is one whose object states something, or that is no verb of saying
+    for text in ("Sales fell 5 percent in March, and the company reported a loss of $3 million.",
+                 "GM shares fell on Tuesday, and Ford recalled 500,000 vehicles.",
+                 "Fighting eased in the north on Monday, but shelling continued in the south."):
+        assert len(find_claims(nlp(text), "a", MONDAY)) == 2, text
 
 
 def test_a_sentence_that_leans_on_the_one_before_is_no_claim(nlp):
@@ -176,7 +181,7 @@ def test_an_article_in_a_language_the_model_does_not_read_gives_no_evidence_and_
     from crosswire.model import Alignment, Article, Dossier, Story, Summary
     from crosswire.report import dossier_json, render_markdown
 
-    texts = {"en": "The government raised taxes by 5 percent on Monday, the minister said. " * 3,
+    texts = {"en": "The Italian government raised taxes by 5 percent on Monday, Anna Berg said. " * 3,
              "fr": "Le gouvernement a annoncé lundi une hausse des impôts de 5 % pour 2025, selon le ministre. " * 3}
     articles = [Article(lang, lang, t, t, None, None, None, None, MONDAY, "given", lang, split_sentences(t, lang))
                 for lang, t in texts.items()]
@@ -185,11 +190,15 @@ def test_an_article_in_a_language_the_model_does_not_read_gives_no_evidence_and_
     evidence = run_stage({"articles": articles, "stories": [story]}, Settings(), calls.append)["evidence"]["s"]
     assert sum(calls) == 2  # every article accounted for in the progress
     assert {c.span.article_id for c in evidence.claims} == {"en"}
-    assert {m.article_id for e in evidence.entities for m in e.mentions} <= {"en"}
+    assert {m.article_id for e in evidence.entities for m in e.mentions} == {"en"}
     data = dossier_json(Dossier(story, tuple(articles), evidence, Alignment("s"), Summary("s")),
                         Settings().extract.languages)
     assert [a["analysed"] for a in data["articles"]] == [True, False]
-    assert "in `fr`, a language the model does not read" in render_markdown(data)
+    assert "in fr, a language the model does not read" in render_markdown(data)
     # a text too short for the detection to be sure is read whatever it was called
     short = dataclasses.replace(articles[0], language="pcm", text=texts["en"][:120])
     assert readable(short, ("en",), 200) and not readable(short, ("en",), 100)
+    # a language given with the input is read as a code: a region or a name does not hide English
+    long = articles[1]
+    for given, read in (("en-US", True), ("EN_gb", True), ("english", True), ("fr-FR", False), (None, True)):
+        assert readable(dataclasses.replace(long, language=given), ("en",), 200) is read, given

@@ -19,7 +19,7 @@ from crosswire.model import (
     TimelineEvent,
     Value,
 )
-from crosswire.summarize.timeline import is_relative, precision, timeline
+from crosswire.summarize.timeline import dated_context, is_relative, precision, timeline
 
 
 def article(aid: str, text: str, published: dt.date, source: str = "given") -> Article:
@@ -184,6 +184,15 @@ def test_one_year_recalled_in_other_words_is_one_event_and_other_events_of_that_
     assert len(by_year[1999]) == 3  # a bombing campaign, a busy year, a summit: one shared word ("London") at most
     separate = timeline(Evidence("s", claims=claims), Alignment("s"), arts, shared_words=0)
     assert len(separate) == 6
+    # the reporting frame joins nothing, and two figures apart tell two facts
+    told = {k: article(k, t, dt.date(2000, 2, 1)) for k, t in {
+        "p": "The company's profit rose 5 percent in 1999, officials told reporters.",
+        "q": "The company's sales fell 3 percent in 1999, officials told reporters.",
+        "r": "Shares of the company fell 20 percent in 1999 after the merger collapsed."}.items()}
+    moves = tuple(dated_claim(f"c{k}", told[k], "1999", "1999") for k in told)
+    assert len(timeline(Evidence("s", claims=moves), Alignment("s"), told)) == 3
+    framed = dated_context(moves[0], moves[0].values[0])
+    assert "#5" in framed and not {"told", "official", "report"} & framed
     # a day is never joined this way: claims of one day are joined only by claim alignment
     days = {k: article(k, f"{w} on Sunday in the capital of the country.", dt.date(2024, 12, 9))
             for k, w in (("x", "Rebels seized the palace"), ("y", "Rebels seized the palace gates"))}

@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Mapping, Sequence
 
 import numpy as np
 
@@ -47,7 +47,7 @@ from .conflicts import (
     told_by_both,
 )
 from .frames import ValueEvents, claim_frames, fact_pairs
-from .matching import average_linkage, match_matrix
+from .matching import average_linkage, match_matrix, same_article_matches
 from .matrix import claim_matrix, source_order
 from .support import is_supported, support_score
 from .updates import find_updates, split_updates
@@ -127,7 +127,10 @@ def merge_shared_facts(
 ) -> list[list[int]]:
     """Clusters of claim indices merged, complete linkage, when every pair of their claims from
     different articles shares a fact (``shared`` holds ``(i, j)``, ``i < j``); pairs within one
-    cluster count as shared. Merges follow the order of the shared pairs."""
+    cluster count as shared. Merges follow the order of the shared pairs. Two claims of one article
+    need no link of their own here, unlike in :func:`~crosswire.align.matching.average_linkage`:
+    a fact is a predicate and a named theme, so two claims that each share one with every claim
+    of the other cluster state that fact themselves."""
     cluster = {i: n for n, members in enumerate(clusters) for i in members}
     members = {n: list(m) for n, m in enumerate(clusters)}
     linked = lambda x, y: article_ids[x] == article_ids[y] or (min(x, y), max(x, y)) in shared
@@ -144,14 +147,15 @@ def merge_shared_facts(
 def group_claims(
     claims: Sequence[Claim], articles: dict[str, Article], families: Sequence[Family],
     settings: AlignSettings | None = None, scores: np.ndarray | None = None,
-    shared: set[tuple[int, int]] = frozenset(), within: np.ndarray | None = None,
+    shared: set[tuple[int, int]] = frozenset(), within: Mapping[tuple[int, int], float] | None = None,
 ) -> list[ClaimGroup]:
     """Claim groups, best supported first; every claim is in exactly one group.
 
     ``scores`` is the match matrix (:func:`~crosswire.align.matching.match_matrix`), computed
-    when not given; ``within`` the match matrix of claims of one article (computed when
-    ``scores`` is not given): two claims of one article share a group only when they match each
-    other. ``shared`` holds the claim pairs that share an event frame
+    when not given; ``within`` the matches of claims of one article
+    (:func:`~crosswire.align.matching.same_article_matches`, computed when ``scores`` is not
+    given): two claims of one article share a group only when they match each other or share an
+    event frame. ``shared`` holds the claim pairs that share an event frame
     (:func:`~crosswire.align.frames.fact_pairs`), whose groups merge.
     """
     settings = settings or AlignSettings()
@@ -159,8 +163,7 @@ def group_claims(
     if scores is None:
         texts, speakers = [c.text for c in claims], [c.attributed_to for c in claims]
         scores = match_matrix(texts, article_ids, settings, speakers)
-        within = match_matrix(texts, article_ids, settings, speakers, same_article=True,
-                              among=matched(scores, settings.match_threshold))
+        within = same_article_matches(texts, article_ids, settings, speakers, matched(scores, settings.match_threshold))
     clusters = average_linkage(scores, article_ids, settings.match_threshold, within)
     if shared:
         clusters = merge_shared_facts(clusters, set(shared), article_ids)
@@ -283,8 +286,7 @@ def align_story(
     claim_articles = [c.span.article_id for c in claims]
     texts, speakers = [c.text for c in claims], [c.attributed_to for c in claims]
     scores = match_matrix(texts, claim_articles, settings, speakers)
-    within = match_matrix(texts, claim_articles, settings, speakers, same_article=True,
-                          among=matched(scores, settings.match_threshold))
+    within = same_article_matches(texts, claim_articles, settings, speakers, matched(scores, settings.match_threshold))
     shared = set()
     if nlp is not None and settings.event_frames:
         shared = fact_pairs(claim_frames(claims, nlp, articles, entities), claim_articles, settings)

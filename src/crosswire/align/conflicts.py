@@ -360,25 +360,41 @@ def _cue_conflict(a: Claim, b: Claim, kind: str, cues: frozenset[str]) -> Confli
     return None
 
 
+_CLAUSE_TOKEN = re.compile(r"[\w'’]+|[,;:.!?()\"“”]")
+
+
 def graded_words(text: str, cues: frozenset[str]) -> frozenset[str]:
-    """Stems of the words that the grading words of ``text`` grade: the word after each ("no
-    *serious* threat" → threat; "a *very* large crowd" → large)."""
-    tokens = words(text)
-    return frozenset(lx.stem(tokens[i + 1]) for i, t in enumerate(tokens[:-1]) if t in cues)
+    """Stems of the words that the grading words of ``text`` grade: the next content word after
+    each, within its clause ("no *serious* threat" → threat; "no *very* large crowd" → crowd).
+    A grading word that ends its clause ("the threat was not *serious*", "not severe, officials
+    said") grades what came before and gives none."""
+    tokens = [t.lower() for t in _CLAUSE_TOKEN.findall(text)]
+    out = set()
+    for i, token in enumerate(tokens):
+        if token not in cues:
+            continue
+        for after in tokens[i + 1:]:
+            if not after[0].isalnum():
+                break  # the clause ends
+            if after not in STOPWORDS and after not in cues:
+                out.add(lx.stem(after))
+                break
+    return frozenset(out)
 
 
 def _intensity(a: Claim, b: Claim) -> Conflict | None:
     """Both claims negated, a grading word in one only ("no threat" / "no *serious* threat"), and
-    the graded word said in both: "have not ruled out that a mine hit the Kursk" / "do not deny
-    that a *major* explosion hit the Kursk" grade nothing the other says."""
+    what it grades said in both: "have not ruled out that a mine hit the Kursk" / "do not deny
+    that a *major* explosion hit the Kursk" grade nothing the other says. A grading word with
+    nothing after it in its clause ("the threat was not *serious*") is compared as before."""
     if not (a.negated and b.negated):
         return None
     found = _cue_conflict(a, b, "intensity", lx.INTENSIFIERS)
     if found is None:
         return None
     graded, other = (a, b) if lx.cue_words(a.text, lx.INTENSIFIERS) else (b, a)
-    said = {lx.stem(w) for w in words(other.text)}
-    return found if graded_words(graded.text, lx.INTENSIFIERS) & said else None
+    what = graded_words(graded.text, lx.INTENSIFIERS)
+    return found if not what or what & lx.content_stems(other.text) else None
 
 
 def _word_spans(claim: Claim, cue: frozenset[str]) -> list[Span]:

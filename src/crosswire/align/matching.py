@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -276,12 +276,10 @@ def match_probability(features: np.ndarray, settings: AlignSettings) -> np.ndarr
 
 
 def match_matrix(texts: Sequence[str], article_ids: Sequence[str], settings: AlignSettings,
-                 speakers: Sequence[str | None] | None = None, same_article: bool = False,
-                 among: Collection[int] | None = None) -> np.ndarray:
+                 speakers: Sequence[str | None] | None = None, same_article: bool = False) -> np.ndarray:
     """Symmetric matrix of match probabilities between texts of different articles (0 elsewhere);
-    with ``same_article``, between texts of the same article instead (whether one article states
-    one thing twice, for :func:`average_linkage`'s ``within``), only between the texts ``among``
-    when given (those that match some text of another article: no others can share a group).
+    with ``same_article``, between texts of the same article instead (see
+    :func:`same_article_matches`).
 
     Each text is scored by what it states (:func:`~.lexical.reported_content`: its reporting
     frame and quote marks left out, a leading "We"/"I" read as its speaker, from ``speakers``
@@ -295,9 +293,6 @@ def match_matrix(texts: Sequence[str], article_ids: Sequence[str], settings: Ali
     worded = [bool(words(t)) for t in texts]  # a text without words states nothing
     pairs = [(i, j) for i in range(n) for j in range(i + 1, n)
              if (article_ids[i] == article_ids[j]) == same_article and worded[i] and worded[j]]
-    if among is not None:
-        among = set(among)
-        pairs = [(i, j) for i, j in pairs if i in among and j in among]
     scores = np.zeros((n, n))
     featurizer = PairFeaturizer(texts)
     pairs = candidate_pairs(texts, pairs, featurizer, settings)
@@ -326,13 +321,31 @@ def candidate_pairs(texts: Sequence[str], pairs: list[tuple[int, int]], featuriz
             if dense[i, j] >= settings.match_candidate_min_cosine or lexical[i, j] >= settings.match_candidate_min_tfidf]
 
 
+def same_article_matches(texts: Sequence[str], article_ids: Sequence[str], settings: AlignSettings,
+                         speakers: Sequence[str | None], among: Collection[int]) -> dict[tuple[int, int], float]:
+    """Match probabilities ``{(i, j): p}`` (``i < j``, zero pairs left out) between texts of one
+    article, only among the texts ``among`` (those that match some text of another article: no
+    others can share a group), scored on those texts alone: whether one article states one thing
+    twice, for :func:`average_linkage`'s ``within``."""
+    by_article: dict[str, list[int]] = {}
+    for i in sorted(set(among)):
+        by_article.setdefault(article_ids[i], []).append(i)
+    keep = [i for ids in by_article.values() if len(ids) > 1 for i in ids]
+    if not keep:
+        return {}
+    sub = match_matrix([texts[i] for i in keep], [article_ids[i] for i in keep], settings,
+                       [speakers[i] for i in keep], same_article=True)
+    rows, cols = np.nonzero(np.triu(sub, 1))
+    return {(keep[x], keep[y]): float(sub[x, y]) for x, y in zip(rows.tolist(), cols.tolist())}
+
+
 def average_linkage(scores: np.ndarray, article_ids: Sequence[str], threshold: float,
-                    within: np.ndarray | None = None) -> list[list[int]]:
+                    within: Mapping[tuple[int, int], float] | None = None) -> list[list[int]]:
     """Groups of indices: pairs are merged best first while the mean score over the cross-article
     pairs of the two groups stays at or above ``threshold``.
 
-    With ``within`` (the match probabilities of texts of one article, :func:`match_matrix` with
-    ``same_article``), two texts of one article end in one group only when they match each other:
+    With ``within`` (the match probabilities of texts of one article, :func:`same_article_matches`;
+    a pair not in it scores 0), two texts of one article end in one group only when they match each other:
     a group is one statement, and an article that says two different things about one event
     ("the collision was the other craft's fault"; "U.S. officials said a torpedo misfired") has
     not said one thing twice because another outlet's sentence resembles both."""
@@ -344,8 +357,8 @@ def average_linkage(scores: np.ndarray, article_ids: Sequence[str], threshold: f
         if ci == cj:
             continue
         cross = [scores[x, y] for x in members[ci] for y in members[cj] if article_ids[x] != article_ids[y]]
-        if within is not None and any(within[x, y] < threshold for x in members[ci] for y in members[cj]
-                                      if article_ids[x] == article_ids[y]):
+        if within is not None and any(within.get((min(x, y), max(x, y)), 0.0) < threshold
+                                      for x in members[ci] for y in members[cj] if article_ids[x] == article_ids[y]):
             continue
         if cross and float(np.mean(cross)) >= threshold:
             for x in members[cj]:

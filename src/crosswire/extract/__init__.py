@@ -3,7 +3,8 @@
 The spaCy pipeline is loaded explicitly and cached (:func:`crosswire.extract.nlp.load_nlp`);
 nothing loads at import time. :func:`run_stage` is the pipeline stage:
 
-1. parse every article once, with the cleaning stage's sentence boundaries;
+1. parse every article the model reads (:func:`readable`: its language is one the model reads)
+   once, with the cleaning stage's sentence boundaries;
 2. per story: entity mentions → canonical entities (:func:`canonicalise`), quotes with speakers and
    channels (:func:`find_quotes`), claims with values (:func:`find_claims`);
 3. link each quote's speaker to its canonical entity, and group the same quote across articles
@@ -12,6 +13,7 @@ nothing loads at import time. :func:`run_stage` is the pipeline stage:
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from ..model import Entity, Evidence, Quote
@@ -24,7 +26,7 @@ from .quotes import find_quotes
 
 __all__ = [
     "article_mentions", "canonicalise", "canonicalise_store", "find_claims", "find_quotes", "group_quotes",
-    "load_nlp", "parse", "readable", "resolve_date", "run_stage",
+    "language_code", "load_nlp", "parse", "readable", "resolve_date", "run_stage",
 ]
 
 
@@ -76,11 +78,21 @@ def story_evidence(story, docs, articles, settings) -> Evidence:
     return Evidence(story.id, entities, tuple(quotes), tuple(claims), groups)
 
 
+def language_code(language: str | None) -> str | None:
+    """An ISO 639 code from a detected or given language ("en-US", "EN_gb" → ``en``); ``None`` for
+    none, or for a value that is no such code ("english", "Deutsch"): not known to be unreadable."""
+    if not language:
+        return None
+    code = re.split(r"[-_]", language.strip().lower(), maxsplit=1)[0]
+    return code if 2 <= len(code) <= 3 and code.isalpha() else None
+
+
 def readable(article, languages, sure_chars: int = 200) -> bool:
-    """Whether the extraction model reads the article: its detected language is one of
-    ``languages``, or was not detected, or the text is shorter than ``sure_chars``, too short for the
+    """Whether the extraction model reads the article: its language (:func:`language_code`) is one
+    of ``languages`` or unknown, or the text is shorter than ``sure_chars``, too short for the
     detection to be sure (``ExtractSettings.language_sure_chars``)."""
-    return article.language is None or article.language in languages or len(article.text) < sure_chars
+    code = language_code(article.language)
+    return code is None or code in languages or len(article.text) < sure_chars
 
 
 def run_stage(batch, settings, advance):

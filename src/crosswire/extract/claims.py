@@ -151,8 +151,8 @@ def _bounds_or_stresses(word) -> bool:
 def clause_bounds(sent) -> list[tuple[int, int]]:
     """Token ranges of a sentence's atomic parts: conjoined clauses with their own subjects. A
     reporting frame that trails the sentence is no part of its own, however it parsed ("…, the
-    Itar-Tass news agency quoted navy officials as saying", parsed as a second clause): a cue verb
-    without a clause of content (:func:`_bare_cue`) states only who said the rest."""
+    Itar-Tass news agency quoted navy officials as saying", parsed as a second clause): a verb of
+    saying without content of its own (:func:`_bare_cue`) states only who said the rest."""
     root = sent.root
     conjuncts = [c for c in root.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")
                  and any(g.dep_ in ("nsubj", "nsubjpass", "expl") for g in c.children) and not _bare_cue(c)]
@@ -176,7 +176,7 @@ def clause_bounds(sent) -> list[tuple[int, int]]:
 
 CONTENT_POS = frozenset({"NOUN", "PROPN", "NUM", "VERB", "ADJ"})
 """Parts of speech that say something; a sentence of only pronouns, auxiliaries and particles
-("But it could not.", "They did.") leans on the sentence before it and states nothing alone."""
+("But it could not.", "It was not.") leans on the sentence before it and states nothing alone."""
 
 
 def states_something(part) -> bool:
@@ -184,10 +184,24 @@ def states_something(part) -> bool:
     return any(t.pos_ in CONTENT_POS for t in part)
 
 
+FRAME_LEMMAS = frozenset({"say", "tell", "add", "quote", "report", "state", "write", "cite", "note"})
+"""Verbs of saying that, with no content of their own, only frame the rest of a sentence; not the
+other cue verbs, whose objects state something ("the company *posted* a loss", "Ford *recalled*
+500,000 vehicles", "prosecutors *charged* them with murder")."""
+
+
 def _bare_cue(verb) -> bool:
-    """A cue verb with no clause of content of its own ("police said", "the agency quoted officials
-    as saying"), unlike "… and police said he was armed"."""
-    return verb.lemma_.lower() in CUE_LEMMAS and not any(c.dep_ in ("ccomp", "xcomp") for c in verb.children)
+    """A reporting frame trailing its sentence: a verb of saying (:data:`FRAME_LEMMAS`) with no
+    clause of content, no object but whom it tells or quotes, and nothing after it but punctuation
+    ("…, police said", "…, the agency quoted navy officials as saying"), unlike "… and police said
+    he was armed" or "… and the company reported a loss"."""
+    lemma = verb.lemma_.lower()
+    if lemma not in FRAME_LEMMAS or any(c.dep_ in ("ccomp", "xcomp") for c in verb.children):
+        return False
+    if lemma not in ("tell", "quote", "cite") and any(c.dep_ in ("dobj", "obj") for c in verb.children):
+        return False
+    last = max(t.i for t in verb.subtree)
+    return all(t.is_punct for t in verb.doc[last + 1:verb.sent.end])
 
 
 _BULLET = re.compile(r"^[-–—•·*_►▪]+$")

@@ -150,16 +150,22 @@ def _place_of_kind(ent) -> str | None:
 
 
 def _place_in_place(ent) -> str | None:
-    """``"GPE"`` for a name followed by a comma and a place that closes the phrase ("reached Bergen,
-    Norway, on Monday"): a town given with its country or state. Not a person described by a
-    place ("Ivanov, Russia's security chief": the place runs on)."""
+    """``"GPE"`` for a name the sentence goes to or is in, followed by a comma and a place that
+    closes the phrase ("reached Bergen, Norway, on Monday", "in Bergen, Norway."): a town given with
+    its country or state. Not a person described by a place ("Ivanov, Russia's security chief": the
+    place runs on), not a tagged person ("Roger Federer, Switzerland, 2:01.34") and not a subject
+    ("Siemens, Germany, rose 3 percent"). Reads the tokens' entity tags, not ``doc.ents`` (which
+    spaCy rebuilds on every access)."""
     doc, i = ent.doc, ent.end
-    if i + 1 >= len(doc) or doc[i].text != ",":
+    if ent.label_ == "PERSON" or ent.root.dep_ not in ("pobj", "dobj", "obj") or i + 1 >= len(doc) or doc[i].text != ",":
         return None
-    place = next((e for e in doc.ents if e.start == i + 1), None)
-    if place is None or place.label_ != "GPE":
+    first = doc[i + 1]
+    if first.ent_iob_ != "B" or first.ent_type_ != "GPE":
         return None
-    closed = place.end >= len(doc) or doc[place.end].is_punct and doc[place.end].text not in ("'", "’", "-")
+    end = i + 2
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    closed = end >= len(doc) or doc[end].is_punct and doc[end].text not in ("'", "’", "-")
     return "GPE" if closed else None
 
 

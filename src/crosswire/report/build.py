@@ -30,16 +30,18 @@ def _support(spans: Sequence[Span], articles: dict[str, Article], families: Sequ
 
 
 def article_json(a: Article, languages: Collection[str] | None = None, sure_chars: int = 200) -> dict:
-    """An article as the dossier shows it: metadata, cleaned text, repairs and sentence offsets, and
-    whether extraction read it (``analysed``: :func:`crosswire.extract.readable` with ``languages``,
-    when given)."""
-    return {
+    """An article as the dossier shows it: metadata, cleaned text, repairs and sentence offsets, and,
+    when ``languages`` are given, whether extraction read it (``analysed``:
+    :func:`crosswire.extract.readable`); without them nothing is said about it."""
+    out = {
         "id": a.id, "source": a.source, "title": a.title, "url": a.url, "outlet": a.outlet, "author": a.author,
         "published": a.published.isoformat() if a.published else None, "published_source": a.published_source,
         "language": a.language, "label": a.label, "text": a.text, "repairs": list(a.repairs),
         "sentences": [[s.start, s.end] for s in a.sentences],
-        "analysed": languages is None or readable(a, languages, sure_chars),
     }
+    if languages is not None:
+        out["analysed"] = readable(a, languages, sure_chars)
+    return out
 
 
 def _claims_json(d: Dossier, span) -> list[dict]:

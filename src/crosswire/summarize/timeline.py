@@ -23,6 +23,7 @@ from collections.abc import Sequence
 
 from ..model import Alignment, Article, Claim, Evidence, Span, TimelineEvent, Value
 from ..provenance.families import UnionFind
+from ..textutil import words
 from .terms import stems
 
 __all__ = ["dated_context", "is_relative", "one_event", "period_end", "precision", "resolved_date",
@@ -118,48 +119,67 @@ def period_end(date: dt.date, grain: str) -> dt.date:
     return date + dt.timedelta(days=6) if grain == "week" else date
 
 
+FRAME_WORDS = frozenset({"said", "says", "told", "tells", "added", "according", "stated", "reported",
+                         "official", "officials", "reporter", "reporters", "spokesman", "spokeswoman"})
+"""Words of the reporting frame ("…, officials told reporters"): they say who told the event, not
+what it was, and would join every event told the same way."""
+_FIGURE = re.compile(r"\d+(?:[.,]\d+)*")
+
+
 def dated_context(claim: Claim, value: Value, chars: int = CONTEXT_CHARS) -> frozenset[str]:
-    """Stems of the content words within ``chars`` characters of a date expression in its claim,
-    the expression's own words left out: what the date is of ("stabbed … in 1993" → stab, …)."""
+    """What a date is of: stems of the content words within ``chars`` characters of the date
+    expression in its claim ("stabbed … in 1993" → stab, …), the expression's own words and the
+    reporting frame (:data:`FRAME_WORDS`) left out, and the figures there as ``#``-prefixed
+    strings ("rose 5 percent in 1999" → #5)."""
     offset = value.span.start - claim.span.start
     end = offset + (value.span.end - value.span.start)
     if offset < 0 or end > len(claim.text):
         return frozenset()
     near = claim.text[max(0, offset - chars):offset] + " " + claim.text[end:end + chars]
     own = {s for s, _ in stems(value.expression)}
-    return frozenset(s for s, content in stems(near) if content and not s.isdigit() and s not in own)
+    kept = {s for (s, content), w in zip(stems(near), words(near))
+            if content and not s[0].isdigit() and s not in own and w not in FRAME_WORDS}
+    return frozenset(kept | {f"#{n}" for n in _FIGURE.findall(near)})
 
 
 def one_event(a: frozenset[str], b: frozenset[str], shared_words: int) -> bool:
-    """Whether two claims that give one coarse date (a year or a month) recall one event: the words
-    around their dates share at least ``shared_words`` stems ("the 1981 riots in Brixton" and
-    "riots in Brixton in 1981" share riot and brixton; "the 1999 bombing campaign" and "nothing in
-    1999 has kept reporters busier" share none)."""
-    return shared_words > 0 and len(a & b) >= shared_words
+    """Whether two claims that give one coarse date (a year or a month) recall one event
+    (:func:`dated_context` of each): their words share at least ``shared_words`` stems, and when
+    both give figures they share one ("the 1981 riots in Brixton" and "riots in Brixton in 1981"
+    share riot and brixton; "the 1999 bombing campaign" and "nothing in 1999 has kept reporters
+    busier" share none; "sales fell 3 percent in 1999" and "shares fell 20 percent in 1999" share
+    two words but no figure)."""
+    figures_a, figures_b = {x for x in a if x[0] == "#"}, {x for x in b if x[0] == "#"}
+    if figures_a and figures_b and not figures_a & figures_b:
+        return False
+    return shared_words > 0 and len((a - figures_a) & (b - figures_b)) >= shared_words
 
 
 _Dated = tuple[Claim, Value, str]
+_Key = tuple[str, dt.date, str]
 
 
-def _same_events(by_key: dict[tuple[str, dt.date], list[_Dated]], shared_words: int
+def _same_events(by_key: dict[_Key, list[_Dated]], shared_words: int
                  ) -> list[tuple[dt.date, list[_Dated], list[_Dated]]]:
-    """The dated claims of each (claim group, date), joined across groups where a coarse date
-    recalls one event (:func:`one_event`); the claim whose context shares most with the others leads."""
-    keys = list(by_key)
-    context = {k: frozenset().union(*(dated_context(c, v) for c, v, _ in by_key[k])) for k in keys}
+    """The dated claims of each (claim group, date, precision), joined across groups where a coarse
+    date recalls one event (:func:`one_event`); the claim whose context shares most with the
+    others leads: (date, the lead group's claims, the joined groups' claims)."""
+    context = {k: frozenset().union(*(dated_context(c, v) for c, v, _ in found)) for k, found in by_key.items()}
     joined = UnionFind()
-    coarse = [k for k in keys if by_key[k][0][2] in COARSE]
-    for i, a in enumerate(coarse):
-        joined.find(a)
-        for b in coarse[i + 1:]:
-            if a[1] == b[1] and by_key[a][0][2] == by_key[b][0][2] and one_event(context[a], context[b], shared_words):
-                joined.union(a, b)
-    events: dict[object, list[tuple[str, dt.date]]] = defaultdict(list)
-    for k in keys:
-        events[joined.find(k) if k in coarse else k].append(k)
+    by_period: dict[tuple[dt.date, str], list[_Key]] = defaultdict(list)
+    for key in by_key:
+        joined.find(key)
+        if key[2] in COARSE:
+            by_period[key[1:]].append(key)
+    for keys in by_period.values():
+        for i, a in enumerate(keys):
+            for b in keys[i + 1:]:
+                if one_event(context[a], context[b], shared_words):
+                    joined.union(a, b)
     out = []
-    for members in events.values():
-        lead = max(members, key=lambda k: sum(len(context[k] & context[o]) for o in members if o != k))
+    for members in joined.groups():
+        lead = max(members, key=lambda k: (sum(len(context[k] & context[o]) for o in members if o != k),
+                                           -members.index(k)))
         out.append((lead[1], by_key[lead], [item for k in members if k != lead for item in by_key[k]]))
     return out
 
@@ -172,13 +192,13 @@ def timeline(evidence: Evidence, alignment: Alignment, articles: dict[str, Artic
     than ``background_days`` before the story began (:func:`story_start`) is marked
     ``background``: an earlier event a report recalls."""
     group_of = {cid: g.id for g in alignment.groups for cid in g.claims}
-    by_key: dict[tuple[str, dt.date], list[tuple[Claim, Value, str]]] = defaultdict(list)
+    by_key: dict[_Key, list[_Dated]] = defaultdict(list)
     dates: dict[Span, tuple[dt.date, str]] = {}
     for claim in evidence.claims:
         if claim.span.article_id not in articles:
             continue
         for value, date, grain in _dated(claim):
-            by_key[(group_of.get(claim.id, claim.id), date)].append((claim, value, grain))
+            by_key[(group_of.get(claim.id, claim.id), date, grain)].append((claim, value, grain))
             dates[value.span] = (date, grain)
     disputes = _disputes(alignment, dates)
     events = [_event(date, lead, joined, articles, disputes)
