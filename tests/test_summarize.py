@@ -197,6 +197,8 @@ def test_a_claim_cut_from_a_sentence_reads_as_a_sentence(text, expected):
     ("It was the longest budget debate the city council has held in a decade.", True),
     ("Those who survived the flood returned to the city on Friday to clean their homes.", True),
     (" They approved the new budget for the city on Friday night after a long debate.", False),
+    ("If so, it will be a long time before the city council approves another budget.", False),
+    ("If the council fails to approve the budget, the city will run out of money in May.", True),
 ])
 def test_eligible_sentences(text, ok):
     assert eligible(cand(text, 0), SETTINGS) is ok

@@ -144,11 +144,12 @@ def _junk(text: str) -> bool:
 
 _ANAPHORIC_OPENER = re.compile(
     r"^(?:he|she|they|them|his|her|their|such|(?:these|those)(?!\s+who\b)|this(?!\s+(?:week|weekend|month|"
-    r"year|morning|afternoon|evening|spring|summer|autumn|fall|winter|season|time|past|coming)\b))\b",
+    r"year|morning|afternoon|evening|spring|summer|autumn|fall|winter|season|time|past|coming)\b)"
+    r"|(?:if|even)\s+so|if\s+not|in\s+that\s+case|otherwise)\b",
     re.IGNORECASE)
 """A first word that points back to a sentence the summary may not show ("They do all this with no
-side effects."); "It" is left alone (mostly an expletive: "It was the worst storm …"), as is
-"This week …"."""
+side effects.", "If so, it will be a long time before …"); "It" is left alone (mostly an
+expletive: "It was the worst storm …"), as is "This week …"."""
 
 
 def opens_with_anaphor(text: str) -> bool:
