@@ -422,9 +422,9 @@ def test_summary_reads_by_date_then_from_the_leads_down():
              "m": "Rain kept falling on Tuesday. Rescuers found two more people."}
     articles = {"z": art("z", texts["z"], None), "a": art("a", texts["a"], None), "m": art("m", texts["m"], 2)}
 
-    def sentence(aid: str, words: str) -> SummarySentence:
+    def sentence(aid: str, words: str, score: float = 0.0) -> SummarySentence:
         start = texts[aid].index(words)
-        return SummarySentence(words, Span(aid, start, start + len(words)))
+        return SummarySentence(words, Span(aid, start, start + len(words)), score=score)
 
     picked = [sentence("z", "Its owner was fined in 2001."), sentence("a", "The army sent boats."),
               sentence("z", "The dam burst at dawn."), sentence("m", "Rescuers found two more people."),
@@ -434,3 +434,8 @@ def test_summary_reads_by_date_then_from_the_leads_down():
         "Floods reached the town at noon.", "The dam burst at dawn.",  # then the undated ones' leads
         "The army sent boats.", "Its owner was fined in 2001.",
     ]
+    # two leads of one day: the selector's better one first
+    leads = [sentence("z", "The dam burst at dawn.", 0.2), sentence("a", "Floods reached the town at noon.", 0.9)]
+    assert [s.text for s in reading_order(leads, articles)] == ["Floods reached the town at noon.", "The dam burst at dawn."]
+    leads = [sentence("z", "The dam burst at dawn.", 0.9), sentence("a", "Floods reached the town at noon.", 0.2)]
+    assert [s.text for s in reading_order(leads, articles)] == ["The dam burst at dawn.", "Floods reached the town at noon."]

@@ -127,10 +127,12 @@ def cite(
 def reading_order(sentences: Sequence[SummarySentence], articles: dict[str, Article]) -> tuple[SummarySentence, ...]:
     """Summary sentences as a reader takes them: by their article's publication date, then nearer
     their article's lead first (a lead says what happened; a report's last paragraphs recall
-    background), then by article and offset. Undated articles come last, ordered the same way."""
+    background), then the selector's best first, then by article and offset. Undated articles come
+    last, ordered the same way."""
     def key(s: SummarySentence) -> tuple:
         article = articles[s.span.article_id]
-        return article.published or dt.date.max, _position_of(s.span, article), s.span.article_id, s.span.start
+        return (article.published or dt.date.max, _position_of(s.span, article), -s.score, s.span.article_id,
+                s.span.start)
     return tuple(sorted(sentences, key=key))
 
 
