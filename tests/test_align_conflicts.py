@@ -288,6 +288,16 @@ def test_intensity_and_hedging_cues_name_the_differing_words():
     assert [b.text[p.start:p.end] for p in conflict.parts] == ["serious"]
 
 
+def test_what_a_named_thing_has_is_not_compared_with_what_was_done():
+    def counted(aid, text, n):
+        return claim(aid, text, (("number", n, {"four": 4, "two": 2}[n]),))
+    has = counted("a", "Investigators gathered remains from the Concorde's four engines.", "four")
+    done = counted("b", "Investigators removed two engines from the crash site.", "two")
+    assert compare_claims(has, done, SETTINGS) is None
+    other = counted("c", "Investigators gathered remains from the Concorde's two engines.", "two")
+    assert compare_claims(has, other, SETTINGS).kind == "number"  # both inventories: compared
+
+
 def test_an_intensity_conflict_needs_the_graded_word_in_both_claims():
     from crosswire.align.conflicts import graded_words
     from crosswire.align.lexical import INTENSIFIERS

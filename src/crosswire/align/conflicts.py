@@ -87,6 +87,16 @@ def _counted_thing(value: Value, claim: Claim) -> str | None:
     return lx.stem(following[0]) if following else None
 
 
+_NAMED_OWNER = re.compile(r"\b[A-Z][\w-]*['’]s\s+$")
+
+
+def owned_by_name(value: Value, claim: Claim) -> bool:
+    """Whether a count is what a named thing has ("the *Concorde's* four engines"): an inventory,
+    not a count of what happened ("removed two engines"), so the two are not compared."""
+    offset = value.span.start - claim.span.start
+    return 0 <= offset <= len(claim.text) and bool(_NAMED_OWNER.search(claim.text[max(0, offset - 40):offset]))
+
+
 _CLAUSE_END = re.compile(r"[,;:.!?()\u2013\u2014\"“”]|\band\b|\bbut\b")
 
 
@@ -187,7 +197,10 @@ def values_conflict(a: Claim, b: Claim, settings: AlignSettings) -> tuple[Value,
         same_kind = [vb for vb in b.values if vb.kind == va.kind and vb.unit == va.unit
                      and isinstance(vb.value, (int, float))]
         thing = _counted_thing(va, a)
+        owned = owned_by_name(va, a)
         for vb in same_kind:
+            if owned != owned_by_name(vb, b):
+                continue  # what a named thing has against what was done
             paired = thing is not None and thing == _counted_thing(vb, b)
             alone = thing is None and len(same_kind) == 1 and sum(v.kind == va.kind for v in a.values) == 1
             if (paired or alone) and not any(_agree(va, x, settings) for x in same_kind) \
