@@ -161,9 +161,7 @@ def group_claims(
     settings = settings or AlignSettings()
     article_ids = [c.span.article_id for c in claims]
     if scores is None:
-        texts, speakers = [c.text for c in claims], [c.attributed_to for c in claims]
-        scores = match_matrix(texts, article_ids, settings, speakers)
-        within = same_article_matches(texts, article_ids, settings, speakers, matched(scores, settings.match_threshold))
+        scores, within = claim_matches(claims, settings)
     clusters = average_linkage(scores, article_ids, settings.match_threshold, within)
     if shared:
         clusters = merge_shared_facts(clusters, set(shared), article_ids)
@@ -172,6 +170,17 @@ def group_claims(
         for members in clusters
     ]
     return by_support(groups)
+
+
+def claim_matches(claims: Sequence[Claim], settings: AlignSettings
+                  ) -> tuple[np.ndarray, dict[tuple[int, int], float]]:
+    """The match matrix of claims of different articles, and the matches of claims of one article
+    among those that match another article's (:func:`matched`), each claim read by what it states
+    (its speaker from ``attributed_to``)."""
+    texts, article_ids = [c.text for c in claims], [c.span.article_id for c in claims]
+    speakers = [c.attributed_to for c in claims]
+    scores = match_matrix(texts, article_ids, settings, speakers)
+    return scores, same_article_matches(texts, article_ids, settings, speakers, matched(scores, settings.match_threshold))
 
 
 def matched(scores: np.ndarray, threshold: float) -> list[int]:
@@ -284,9 +293,7 @@ def align_story(
     settings = settings or AlignSettings()
     claims = list(claims)
     claim_articles = [c.span.article_id for c in claims]
-    texts, speakers = [c.text for c in claims], [c.attributed_to for c in claims]
-    scores = match_matrix(texts, claim_articles, settings, speakers)
-    within = same_article_matches(texts, claim_articles, settings, speakers, matched(scores, settings.match_threshold))
+    scores, within = claim_matches(claims, settings)
     shared = set()
     if nlp is not None and settings.event_frames:
         shared = fact_pairs(claim_frames(claims, nlp, articles, entities), claim_articles, settings)

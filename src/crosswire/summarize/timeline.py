@@ -178,8 +178,7 @@ def _same_events(by_key: dict[_Key, list[_Dated]], shared_words: int
                     joined.union(a, b)
     out = []
     for members in joined.groups():
-        lead = max(members, key=lambda k: (sum(len(context[k] & context[o]) for o in members if o != k),
-                                           -members.index(k)))
+        lead = max(members, key=lambda k: sum(len(context[k] & context[o]) for o in members if o != k))
         out.append((lead[1], by_key[lead], [item for k in members if k != lead for item in by_key[k]]))
     return out
 
