@@ -120,6 +120,11 @@ def test_hedging_and_negation_are_flagged(nlp):
     ("The rebels claimed victory in the northern town.", "hedged", False),
     ("Police could not confirm the number of dead.", "hedged", False),
     ("The bridge might not survive another flood.", "hedged", True),
+    ("Any federal agency may ask the court for a review of the rule.", "hedged", False),
+    ("No company may sell the drug without a licence from the ministry.", "hedged", False),
+    ("Anyone may apply for the permit at the town hall.", "hedged", False),
+    ("The federal agency may ask the court for a review of the rule.", "hedged", True),
+    ("Any of the wells may have been poisoned by the spill.", "hedged", True),
 ])
 def test_negation_and_hedging_are_read_only_from_what_a_claim_asserts(nlp, text, flag, expected):
     [claim] = find_claims(nlp(text), "a", MONDAY)

@@ -79,6 +79,12 @@ HEDGE_PASSIVES = frozenset({"believe", "expect", "rumour", "rumor", "think", "sa
 """Verbs that hedge their complement in the passive ("is believed to have started", "is said to")."""
 UNCERTAIN = frozenset({"unclear", "unconfirmed", "unsure", "uncertain", "unknown"})
 """Complements that leave the claim open ("it is unclear whether …")."""
+PERMISSION_MODALS = frozenset({"may"})
+"""Modals that grant or deny leave when their subject is anyone at all of a kind: "any federal agency
+may avail itself of …", "no company may sell …" state a rule, not a guess."""
+FREE_CHOICE_DETERMINERS = frozenset({"any", "each", "every", "no"})
+FREE_CHOICE_PRONOUNS = frozenset({"anyone", "anybody", "everyone", "everybody", "nobody", "whoever"})
+"""Subjects that pick anyone of a kind: with them "may" reads as permission ("anyone may apply")."""
 
 
 def is_hedged(part) -> bool:
@@ -89,13 +95,29 @@ def is_hedged(part) -> bool:
         children = list(predicate.children)
         negated = any(c.dep_ == "neg" for c in children)
         if any(c.dep_ in ("aux", "advmod") and c.lower_ in HEDGE_MODIFIERS
-               and not (negated and c.lower_ in INABILITY) for c in children):
+               and not (negated and c.lower_ in INABILITY)
+               and not (c.lower_ in PERMISSION_MODALS and grants_permission(predicate)) for c in children):
             return True
         if any(c.dep_ == "acomp" and (c.lower_ in UNCERTAIN or (negated and c.lower_ == "clear")) for c in children):
             return True
         complement = any(c.dep_ in ("xcomp", "ccomp") for c in children)
         passive = any(c.dep_ == "auxpass" for c in children)
         if complement and (predicate.lemma_ in HEDGE_VERBS or (passive and predicate.lemma_ in HEDGE_PASSIVES)):
+            return True
+    return False
+
+
+def grants_permission(predicate) -> bool:
+    """Whether a modal on ``predicate`` reads as leave given, not as a guess: its subject picks anyone
+    of a kind ("any agency", "no company", "anyone") and no perfect "have" follows the modal ("any
+    agency may have known" guesses about the past)."""
+    if any(c.dep_ == "aux" and c.lemma_ == "have" for c in predicate.children):
+        return False
+    for subject in (c for c in predicate.children if c.dep_ in ("nsubj", "nsubjpass")):
+        if subject.lower_ in FREE_CHOICE_PRONOUNS or subject.lower_ == "one" and any(
+                c.lower_ == "no" for c in subject.children):
+            return True
+        if any(c.dep_ == "det" and c.lower_ in FREE_CHOICE_DETERMINERS for c in subject.children):
             return True
     return False
 
