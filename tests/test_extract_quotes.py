@@ -92,6 +92,25 @@ def test_channel_is_kept_apart_from_the_speaker(nlp):
     assert text[direct[2].speaker_mention.start : direct[2].speaker_mention.end] == "a government source"
 
 
+def test_who_is_quoted_as_saying_speaks_and_who_quotes_relays(nlp):
+    text = ("The Anatolia news agency quoted the governor as saying: “The fire is out now.”\n"
+            "NTV television quoted Ismail Alakoc, the plant manager, as saying that the tanks were safe.\n"
+            "The builder was quoted as saying: “There is no reason for me to feel guilty.”")
+    quotes = quotes_of(nlp, text)
+    assert [q.speaker for q in quotes] == ["the governor", "Ismail Alakoc", "The builder"]
+    assert [q.channel for q in quotes[:2]] == ["The Anatolia news agency", "NTV television"]
+
+
+def test_a_pronoun_speaker_is_the_person_who_acted_since_the_last_quote(nlp):
+    text = ("“The search will go on,” a police spokesman said on Monday.\n"
+            "Home Affairs Minister Ali Ameir Mohamed likened the suspect to a chameleon. "
+            "“He shows you a certain colour,” he said.\n"
+            "Survivors gathered outside the town hall. “We have nowhere to sleep,” they said.")
+    quotes = [q for q in quotes_of(nlp, text) if q.kind == "direct"]
+    assert quotes[1].speaker == "Ali Ameir Mohamed"
+    assert quotes[2].speaker == "they"  # a plural pronoun is no single named person
+
+
 def test_scare_quotes_and_woven_fragments_are_not_direct_quotes(nlp):
     text = "The rebels ‘liberated’ the city and the leader called it “a victory for every single citizen” today."
     assert not [q for q in quotes_of(nlp, text) if q.kind == "direct"]
@@ -247,3 +266,31 @@ def test_the_place_of_a_wire_dateline_is_no_speaker(nlp):
               "The report said the force was racist. It said that the inquiry had failed.")
     speakers = [q.speaker for q in find_quotes(doc, "a", 10)]
     assert speakers and "LONDON" not in speakers
+
+
+def test_two_people_never_make_one_statement_however_alike_their_words():
+    from crosswire.extract.quote_groups import group_quotes
+    from crosswire.model import Quote, Span
+
+    texts = {"a": "We have learned our lesson about building codes in this country.",
+             "b": "We have learned our lesson about building codes, believe me.",
+             "c": "We have learned a lesson about building codes in this country."}
+    quotes = [Quote("qa", Span("a", 0, len(texts["a"])), "direct", "Makovsky", speaker_entity="e_mak"),
+              Quote("qb", Span("b", 0, len(texts["b"])), "direct", "Makovsky", speaker_entity="e_mak"),
+              Quote("qc", Span("c", 0, len(texts["c"])), "direct", "Murat Celik", speaker_entity="e_cel")]
+    [group] = group_quotes(quotes, texts, people={"e_mak", "e_cel"})
+    assert {v.quote_id for v in group.variants} == {"qa", "qb"}
+    # without knowing they are people, alike words still make one group
+    [group] = group_quotes(quotes, texts)
+    assert len(group.variants) == 3
+
+
+def test_a_wire_dateline_is_neither_words_nor_speaker(nlp):
+    text = ("WASHINGTON _ Federal law enforcement officials said Saturday that they had linked a suspect to the attack.\n"
+            "DAR ES SALAAM, Tanzania (AP) _ Two suspects were charged with murder on Friday, a newspaper said.")
+    doc = nlp(text)
+    reported = [q for q in find_quotes(doc, "a", 10) if q.kind == "reported"]
+    speaker = reported[0].speaker_mention
+    assert text[speaker.start:speaker.end] == "Federal law enforcement officials"
+    content = [text[q.span.start:q.span.end] for q in reported]
+    assert "Two suspects were charged with murder on Friday" in content

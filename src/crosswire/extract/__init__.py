@@ -74,7 +74,8 @@ def story_evidence(story, docs, articles, settings) -> Evidence:
     texts = {aid: articles[aid].text for aid in story.article_ids}
     entities = canonicalise(mentions, story.id, texts)
     quotes = link_speakers(quotes, entities)
-    groups = group_quotes(quotes, texts, xs.quote_match, xs.quote_group_min_words)
+    people = {e.id for e in entities if e.type == "PERSON"}
+    groups = group_quotes(quotes, texts, xs.quote_match, xs.quote_group_min_words, people)
     return Evidence(story.id, entities, tuple(quotes), tuple(claims), groups)
 
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from difflib import SequenceMatcher
 
 from ..model import Quote, QuoteGroup, QuoteVariant, WordEdit
@@ -65,8 +65,13 @@ def _relation(reference: list[str], variant: list[str], kind: str) -> str:
     return "reworded"
 
 
-def _components(quotes: list[Quote], bags: list[set[str]], threshold: float) -> list[list[int]]:
+def _components(quotes: list[Quote], bags: list[set[str]], threshold: float,
+                people: Collection[str] = ()) -> list[list[int]]:
+    """Groups of quotes linked by content overlap; a group never holds the words of two different
+    people (``people``: entity ids of persons; each quote's ``speaker_entity``), since two people do
+    not make one statement, however alike their words ("we have learned our lesson")."""
     parent = list(range(len(quotes)))
+    speakers = [{q.speaker_entity} if q.speaker_entity in people else set() for q in quotes]
 
     def find(i: int) -> int:
         while parent[i] != i:
@@ -74,14 +79,16 @@ def _components(quotes: list[Quote], bags: list[set[str]], threshold: float) -> 
             i = parent[i]
         return i
 
-    for i in range(len(quotes)):
-        for j in range(i + 1, len(quotes)):
-            if quotes[i].span.article_id == quotes[j].span.article_id:
-                continue
-            if "direct" not in (quotes[i].kind, quotes[j].kind):
-                continue
-            if overlap(bags[i], bags[j]) >= threshold:
-                parent[find(i)] = find(j)
+    pairs = sorted(((overlap(bags[i], bags[j]), i, j) for i in range(len(quotes)) for j in range(i + 1, len(quotes))
+                    if quotes[i].span.article_id != quotes[j].span.article_id
+                    and "direct" in (quotes[i].kind, quotes[j].kind)), reverse=True)
+    for score, i, j in pairs:  # best first, so that a quote joins the speaker it matches best
+        if score < threshold:
+            break
+        a, b = find(i), find(j)
+        if a != b and len(speakers[a] | speakers[b]) <= 1:
+            parent[a] = b
+            speakers[b] |= speakers[a]
     groups: dict[int, list[int]] = {}
     for i in range(len(quotes)):
         groups.setdefault(find(i), []).append(i)
@@ -89,7 +96,7 @@ def _components(quotes: list[Quote], bags: list[set[str]], threshold: float) -> 
 
 
 def group_quotes(quotes: Iterable[Quote], texts: Mapping[str, str], threshold: float = 0.6,
-                 min_words: int = 5) -> tuple[QuoteGroup, ...]:
+                 min_words: int = 5, people: Collection[str] = ()) -> tuple[QuoteGroup, ...]:
     """Groups of the same quote across articles.
 
     Args:
@@ -97,12 +104,13 @@ def group_quotes(quotes: Iterable[Quote], texts: Mapping[str, str], threshold: f
         texts: article id → cleaned text, to read the quotes' words.
         threshold: lowest overlap coefficient of content words for two quotes to be one statement.
         min_words: shorter quotes are not grouped (scare quotes and slogans match by accident).
+        people: entity ids of persons: quotes of two different people are never one group.
     """
     pool = [q for q in quotes if len(words(texts[q.span.article_id][q.span.start : q.span.end])) >= min_words]
     text_of = {q.id: texts[q.span.article_id][q.span.start : q.span.end] for q in pool}
     bags = [content_words(text_of[q.id]) for q in pool]
     out = []
-    for members in _components(pool, bags, threshold):
+    for members in _components(pool, bags, threshold, people):
         direct = [pool[i] for i in members if pool[i].kind == "direct"]
         reference = max(direct, key=lambda q: (len(text_of[q.id]), q.id))
         ref_words, ref_bag = words(text_of[reference.id]), content_words(text_of[reference.id])

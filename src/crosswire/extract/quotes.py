@@ -30,6 +30,7 @@ from .speakers import (
     RELAY_LEMMAS,
     Speaker,
     SpeakerMemory,
+    after_dateline,
     antecedent,
     channel_of,
     name_speaker,
@@ -98,17 +99,26 @@ def _nearest_subject(verb):
 
 def _participle_subject(cue):
     """The subject of the clause that a participle cue hangs from ("She followed by *saying*, …",
-    "he wrote, *adding*: …"): the speaker of "saying"/"adding" is the subject of the verb it modifies."""
+    "he wrote, *adding*: …"): the speaker of "saying"/"adding" is the subject of the verb it modifies,
+    or the object of a verb of relaying ("NTV quoted the manager *as saying*": the manager speaks,
+    NTV relays; :func:`_relay_channel`)."""
     if cue.tag_ != "VBG" or cue.dep_ not in ("advcl", "xcomp", "pcomp", "conj"):
         return None
     verb = cue.head.head if cue.dep_ == "pcomp" else cue.head
     if verb.pos_ not in ("VERB", "AUX"):
         return None
+    if verb.lemma_.lower() in RELAY_LEMMAS:  # "NTV quoted the manager as saying": the manager speaks
+        quoted = next((c for c in verb.children if c.dep_ in ("dobj", "obj") and c.i < cue.i), None)
+        if quoted is not None:
+            return quoted
     return next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < cue.i), None)
 
 
 def _relay_channel(cue) -> tuple[int, int] | None:
-    """For cite/quote, the citer is the channel ("ANI cited the agency's source")."""
+    """For cite/quote, the citer is the channel ("ANI cited the agency's source", "NTV quoted the
+    manager as saying")."""
+    if cue.tag_ == "VBG" and cue.dep_ == "pcomp" and cue.head.head.lemma_.lower() in RELAY_LEMMAS:
+        cue = cue.head.head
     if cue.lemma_.lower() in RELAY_LEMMAS:
         subject = next((c for c in cue.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subject is not None:
@@ -472,7 +482,8 @@ def _reported(doc, direct: list[_Found]) -> list[_Found]:
             tokens = tokens[1:]
         if len(tokens) < 3:
             continue
-        span = (tokens[0].idx, tokens[-1].idx + len(tokens[-1].text))
+        end = tokens[-1].idx + len(tokens[-1].text)
+        span = (after_dateline(text_of(doc), tokens[0].idx, end), end)
         if any(s < span[1] and span[0] < e for s, e in taken) or span[0] <= subject.idx < span[1]:
             continue
         channel = _relay_channel(token) or channel_of(token)

@@ -10,7 +10,9 @@ phrase of the cue ("in a Telegram post", "on X"). References ("he", "it", "the m
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+
+from ..clean.dateline import dateline_end
 
 CUE_LEMMAS = frozenset(
     ["say", "state", "add", "tell", "note", "emphasize", "emphasise", "stress", "conclude", "declare", "announce", "write", "post", "report", "claim", "insist", "warn", "urge", "explain", "confirm", "deny", "reply", "respond", "cite", "quote", "argue", "tweet", "acknowledge", "admit", "assert", "allege", "caution", "comment", "complain", "contend", "disclose", "estimate", "maintain", "observe", "predict", "promise", "recall", "remark", "reiterate", "reveal", "signal", "suggest", "testify", "vow", "ask", "answer", "agree", "boast", "charge", "concede", "continue", "counter", "describe", "joke", "lament", "muse", "plead", "proclaim", "recount", "reason", "retort", "scoff", "shout"]
@@ -30,6 +32,9 @@ MEDIUM_NOUNS = frozenset(
     ["post", "app", "channel", "account", "tweet", "message", "video", "interview", "broadcast", "website", "site", "page", "feed", "network", "newspaper", "programme", "program", "show", "platform", "messenger"]
 )
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "i", "we", "they"})
+PLURAL_PRONOUNS = frozenset({"we", "they"})
+"""Pronouns that stand for a named body ("the ministry … they said") or for people left unnamed, never for
+the last speaker when that is one person or an unnamed one ("survivors … they said")."""
 THING_PRONOUNS = frozenset({"it", "this", "that"})
 
 
@@ -58,7 +63,18 @@ def phrase_span(token, limit: int = 25, relative: bool = False) -> tuple[int, in
         tokens.pop()
     while len(tokens) > 1 and (tokens[0].is_punct or tokens[0].is_space):
         tokens.pop(0)
-    return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+    start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+    return after_dateline(text_of(token.doc), start, end), end
+
+
+def after_dateline(text: str, start: int, end: int) -> int:
+    """``start`` moved past a wire dateline that opens the line it is on, when the span from
+    ``start`` to ``end`` begins inside that dateline and goes beyond it ("WASHINGTON _ Federal
+    officials" → "Federal officials"): the dateline says where the report was filed, it is
+    nobody's words and nobody's name."""
+    line = text.rfind("\n", 0, start) + 1
+    cut = line + dateline_end(text[line:line + 200])
+    return cut if start < cut < end else start
 
 
 def _closes_bracket(tokens) -> bool:
@@ -152,13 +168,18 @@ class SpeakerMemory:
     speakers: list[tuple[int, Speaker]]
     entities: list[tuple[int, str, str, tuple[int, int], bool]]
     """(offset, text, label, span, is_subject) of every named entity in the article."""
+    actors: list[tuple[int, tuple[int, int]]] = field(default_factory=list)
+    """(offset, span) of every person named as the subject of a sentence's main verb ("Minister X
+    likened the suspect to a chameleon"): who a following "he said" most likely is."""
 
     @classmethod
     def of(cls, doc) -> SpeakerMemory:
         entities = [(e.start_char, e.text, e.label_, (e.start_char, e.end_char),
                      any(t.dep_ in ("nsubj", "nsubjpass") for t in e))
                     for e in doc_entities(doc) if e.label_ in ("PERSON", "ORG", "GPE")]
-        return cls([], entities)
+        actors = [(e.start_char, (e.start_char, e.end_char)) for e in doc_entities(doc)
+                  if e.label_ == "PERSON" and any(t.dep_ == "nsubj" and t.head.dep_ == "ROOT" for t in e)]
+        return cls([], entities, actors)
 
     def remember(self, offset: int, speaker: Speaker) -> None:
         if not speaker.reference or speaker.type:
@@ -176,9 +197,15 @@ class SpeakerMemory:
     def _resolve(self, offset: int, phrase: str, head: str) -> Speaker | None:
         earlier = [s for o, s in reversed(self.speakers) if o < offset]
         words = phrase.split()
+        if words and words[0] == "i":  # outside quote marks "I" is the writer, whom the text does not name
+            return None
+        if words and words[0] in PLURAL_PRONOUNS:  # a named body ("the ministry … they said"), else as written
+            return earlier[0] if earlier and earlier[0].type in ("ORG", "GPE", "NORP") else None
         if words and words[0] in PERSON_PRONOUNS:
-            return next((s for s in earlier if s.type in ("PERSON", "")), None) or self._entity(offset, "PERSON")
-        if words and words[0] in THING_PRONOUNS or head in UTTERANCE_NOUNS:
+            return self._person(offset) or self._entity(offset, "PERSON")
+        if words and words[0] in THING_PRONOUNS:  # "it said": a body or a document, never a person
+            return next((s for s in earlier if s.type in ("ORG", "GPE")), None)
+        if head in UTTERANCE_NOUNS:
             return next((s for s in earlier if s.type in ("ORG", "GPE")), None) or (earlier[0] if earlier else None)
         for s in earlier:
             if head and head in s.name.lower().split():
@@ -187,6 +214,18 @@ class SpeakerMemory:
             if o < offset and head and head in text.lower().split():
                 return Speaker(span, text, span, label)
         return next((s for s in earlier if head and head in s.name.lower()), None)
+
+    def _person(self, offset: int) -> Speaker | None:
+        """The person a singular pronoun before ``offset`` points to: the latest speaker that may be a
+        person, unless a person named since as a main verb's subject acts in between."""
+        speaker = next(((o, s) for o, s in reversed(self.speakers) if o < offset and s.type in ("PERSON", "")),
+                       None)
+        actor = next(((o, span) for o, span in reversed(self.actors) if o < offset), None)
+        if actor is not None and (speaker is None or actor[0] > speaker[0]):
+            span = actor[1]
+            name = next(text for o, text, _label, s, _subject in self.entities if s == span)
+            return Speaker(span, name, span, "PERSON")
+        return speaker[1] if speaker is not None else None
 
     def _entity(self, offset: int, label: str) -> Speaker | None:
         for o, text, lab, span, subject in reversed(self.entities):
