@@ -338,6 +338,16 @@ def test_claims_attributed_to_one_named_speaker_are_one_origin():
     assert claim_origins([own, said("a", "Patrian Ministry"), said("b", "Patrian Ministry")], []) == 1
 
 
+def test_one_outlets_reports_are_one_origin_and_unknown_outlets_stay_apart():
+    from crosswire.align import claim_origins
+
+    told = lambda aid: Claim(f"c_{aid}", Span(aid, 0, 10), "The port will reopen.")
+    outlets = {"a": "AP", "b": "ap", "c": "Xinhua", "d": None, "e": None}
+    assert claim_origins([told("a"), told("b")], [], outlets) == 1  # an outlet's second report
+    assert claim_origins([told("a"), told("c")], [], outlets) == 2
+    assert claim_origins([told("d"), told("e")], [], outlets) == 2  # nothing says they share a desk
+
+
 def test_encoders_answer_calls_larger_than_their_caches(monkeypatch):
     from crosswire.align import embed
 

@@ -141,6 +141,17 @@ def test_clean_document_keeps_raw_text_and_offsets_point_into_clean_text():
     assert [article.text[s.start : s.end] for s in article.sentences] == ["The vote passed.", "The mayor left."]
 
 
+def test_an_agency_dateline_names_the_outlet_when_nothing_else_does():
+    raw = "ANKARA, August 20 (Xinhua) -- Rescuers pulled two survivors from the rubble on Friday."
+    article = clean_document(Document(id="d1", source="x", raw_text=raw, format="text", body=raw))
+    assert article.outlet == "Xinhua"
+    assert "outlet: Xinhua, read from the wire dateline" in article.repairs
+    given = clean_document(Document(id="d2", source="x", raw_text=raw, format="text", body=raw, outlet="Daily Sun"))
+    assert given.outlet == "Daily Sun"
+    plain = "WASHINGTON _ Officials said the talks would resume on Monday in the capital."
+    assert clean_document(Document(id="d3", source="x", raw_text=plain, format="text", body=plain)).outlet is None
+
+
 def test_language_detection():
     assert detect_language("The government announced new measures to support the economy on Monday.") == "en"
     assert detect_language("Le gouvernement a annoncé de nouvelles mesures pour soutenir l'économie lundi.") == "fr"

@@ -54,7 +54,7 @@ from .updates import find_updates, split_updates
 
 __all__ = [
     "DISSENT_KINDS", "agreeing_parts", "align_story", "attributed_origins", "by_support", "claim_matrix",
-    "claim_origins", "comparable_pairs", "compare_claims", "group_claims", "is_supported",
+    "claim_origins", "comparable_pairs", "compare_claims", "group_claims", "is_supported", "known_outlets",
     "merge_shared_facts", "run_stage", "split_dissent", "support_score",
 ]
 
@@ -76,15 +76,19 @@ def _speaker_key(speaker: str | None) -> str | None:
     return f"speaker:{name}" if name else None
 
 
-def attributed_origins(items: Sequence[tuple[Span, str | None]], families: Sequence[Family]) -> int:
+def attributed_origins(items: Sequence[tuple[Span, str | None]], families: Sequence[Family],
+                       outlets: Mapping[str, str | None] | None = None) -> int:
     """Independent origins of spans, each with the speaker it is attributed to (or ``None``): spans
-    of one article share an origin, so do spans in one provenance family (a relay shares its
-    source's), and so do spans attributed to one named speaker — five outlets quoting one ministry
-    statement in their own words are one origin, not five."""
+    of one article share an origin, so do spans of one known outlet (``outlets``: article id →
+    outlet; an outlet's second report is no second source), spans in one provenance family (a
+    relay shares its source's), and spans attributed to one named speaker — five outlets quoting
+    one ministry statement in their own words are one origin, not five."""
     found = UnionFind()
     roots = []
     for span, speaker in items:
         root = f"article:{span.article_id}"
+        if outlets and (outlet := outlets.get(span.article_id)):
+            found.union(root, f"outlet:{outlet.lower()}")
         if family := family_of(span, families):
             found.union(root, f"family:{family.id}")
         if key := _speaker_key(speaker):
@@ -93,9 +97,15 @@ def attributed_origins(items: Sequence[tuple[Span, str | None]], families: Seque
     return len({found.find(root) for root in roots})
 
 
-def claim_origins(members: Sequence[Claim], families: Sequence[Family]) -> int:
+def claim_origins(members: Sequence[Claim], families: Sequence[Family],
+                  outlets: Mapping[str, str | None] | None = None) -> int:
     """Independent origins of a group's claims (:func:`attributed_origins` of their spans and speakers)."""
-    return attributed_origins([(c.span, c.attributed_to) for c in members], families)
+    return attributed_origins([(c.span, c.attributed_to) for c in members], families, outlets)
+
+
+def known_outlets(articles: Mapping[str, Article]) -> dict[str, str | None]:
+    """Article id → its outlet where known (given, from its URL or from its wire dateline)."""
+    return {aid: a.outlet for aid, a in articles.items()}
 
 
 def _group(
@@ -108,7 +118,7 @@ def _group(
     spans = tuple(c.span for c in members)
     outlets = tuple(sorted({articles[s.article_id].label for s in spans}))
     dates = [articles[s.article_id].published for s in spans if articles[s.article_id].published]
-    support = Support(outlets=len(outlets), origins=claim_origins(members, families))
+    support = Support(outlets=len(outlets), origins=claim_origins(members, families, known_outlets(articles)))
     gid = "g_" + hashlib.blake2b("|".join(c.id for c in members).encode(), digest_size=5).hexdigest()
     return ClaimGroup(
         id=gid, claims=tuple(c.id for c in members), spans=spans, outlets=outlets, support=support,

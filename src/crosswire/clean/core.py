@@ -5,6 +5,7 @@ from __future__ import annotations
 from ..model import Article, Document, Rejection
 from ..settings import CleanSettings
 from .boilerplate import drop_boilerplate
+from .dateline import dateline_agency
 from .encoding import repair_encoding
 from .language import detect_language
 from .sentences import split_sentences
@@ -62,6 +63,9 @@ def clean_document(document: Document, settings: CleanSettings | None = None, mi
     text, repairs = clean_text(body, title, settings)
     if len(text) < min_chars:
         return Rejection(document.source, "no_text", "nothing left after cleaning", document.id)
+    outlet = document.outlet
+    if outlet is None and (outlet := dateline_agency(text)):  # an agency's report names no other outlet
+        repairs = [*repairs, f"outlet: {outlet}, read from the wire dateline"]
     return Article(
         id=document.id,
         source=document.source,
@@ -69,7 +73,7 @@ def clean_document(document: Document, settings: CleanSettings | None = None, mi
         text=text,
         title=title,
         url=document.url,
-        outlet=document.outlet,
+        outlet=outlet,
         author=document.author,
         published=document.published,
         published_source=document.published_source,

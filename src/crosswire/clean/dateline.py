@@ -36,3 +36,20 @@ def dateline_end(text: str) -> int:
 def strip_dateline(text: str) -> str:
     """``text`` without its wire dateline (see :func:`dateline_end`)."""
     return text[dateline_end(text):]
+
+
+_AGENCY = re.compile(r"\((?P<agency>[A-Z][A-Za-z.&-]*(?: [A-Z][A-Za-z.&-]*){0,2})\)")
+"""A news agency's credit in parentheses inside a dateline: "(AP)", "(Xinhua)", "(Kyodo News)"."""
+
+
+def dateline_agency(text: str) -> str | None:
+    """The news agency a wire dateline credits, or None.
+
+    >>> dateline_agency("ANKARA, August 20 (Xinhua) -- Rescuers found two survivors.")
+    'Xinhua'
+    >>> dateline_agency("MOSCOW (AP) -- The navy said.") , dateline_agency("WASHINGTON _ Officials said.")
+    ('AP', None)
+    """
+    end = dateline_end(text)
+    m = _AGENCY.search(text[:end]) if end else None
+    return m.group("agency") if m else None

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Collection, Sequence
 
 from .. import __version__
-from ..align import attributed_origins
+from ..align import attributed_origins, known_outlets
 from ..extract import readable
 from ..model import Article, Dossier, Family, Span
 
@@ -26,7 +26,8 @@ def _support(spans: Sequence[Span], articles: dict[str, Article], families: Sequ
              speaker: str | None = None) -> dict:
     """Outlets and independent origins of ``spans``; words of one named ``speaker`` are one origin."""
     outlets = {articles[s.article_id].label for s in spans}
-    return {"outlets": len(outlets), "origins": attributed_origins([(s, speaker) for s in spans], families)}
+    origins = attributed_origins([(s, speaker) for s in spans], families, known_outlets(articles))
+    return {"outlets": len(outlets), "origins": origins}
 
 
 def article_json(a: Article, languages: Collection[str] | None = None, sure_chars: int = 200) -> dict:
