@@ -131,6 +131,25 @@ def test_independent_texts_share_no_passage():
     assert align_pair(tokenize(a, 3), tokenize(b, 3), LEXICAL) == []
 
 
+def test_sentences_alike_but_giving_other_figures_are_no_reuse():
+    rng = random.Random(7)
+    common = random_text(rng, 30)  # shared seeds make the pair a candidate
+
+    def links_between(one, two):
+        a, b = article("a", common + "\n" + one), article("b", common + "\n" + two)
+        set_embedder(lambda texts: np.array([[1.0, 0.0] if "embassy" in t else [0.0, 1.0] for t in texts]))
+        try:
+            found = update([a, b], MemoryIndex(), ProvenanceSettings()).reuse
+        finally:
+            set_embedder(None)
+        return [l for l in found if a.text[l.a.start : l.a.end] == one]
+
+    told = "The truck bomb at the embassy killed 213 people on Friday."
+    assert links_between(told, "On Friday 213 people died when a lorry exploded outside the embassy.")
+    assert not links_between(told, "On Friday 248 people died when a lorry exploded outside the embassy.")
+    assert links_between(told, "On Friday 213 people died when a lorry exploded outside the embassy at 10.30.")
+
+
 def test_glued_sentences_are_split_into_units():
     a = article("a", "The agency said the talks had ended without a deal.The minister left for the capital early today.")
     assert [a.text[s.start : s.end][:12] for s in units(a, 4)] == ["The agency s", "The minister"]

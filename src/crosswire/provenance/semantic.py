@@ -79,6 +79,7 @@ class SentenceTable:
         self.settings = settings
         self.units: dict[str, list[Span]] = {}
         self.stems: dict[str, list[frozenset[str]]] = {}
+        self.numbers: dict[str, list[frozenset[str]]] = {}
         self.vectors: dict[str, np.ndarray] = {}
 
     def add(self, article: Article) -> None:
@@ -86,6 +87,7 @@ class SentenceTable:
             spans = units(article, self.settings.passage_min_tokens)
             self.units[article.id] = spans
             self.stems[article.id] = [stem_set(article.text[s.start : s.end]) for s in spans]
+            self.numbers[article.id] = [figures(article.text[s.start : s.end]) for s in spans]
 
     def embed_missing(self, articles: Sequence[Article]) -> None:
         """Embed, in one call, the units of those ``articles`` not embedded yet."""
@@ -105,19 +107,37 @@ def _covered(span: Span, covered: Sequence[Span]) -> bool:
     return inside * 2 >= len(span)
 
 
+_FIGURE = re.compile(r"\d(?:[\d,.]*\d)?")
+
+
+def figures(text: str) -> frozenset[str]:
+    """The figures a sentence gives, thousands separators dropped ("1,100" → "1100")."""
+    return frozenset(m.group().replace(",", "") for m in _FIGURE.finditer(text))
+
+
+def figures_differ(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Whether two sentences give different figures: each has one the other lacks ("killing 213
+    people" / "killed 248 people"). A relay that adds a figure ("…, police said on June 5") does not."""
+    return bool(a - b) and bool(b - a)
+
+
 def sentence_pairs(a: Article, b: Article, table: SentenceTable) -> list[tuple[int, int, float]]:
-    """``(unit of a, unit of b, score)`` for the sentence pairs that are one text."""
+    """``(unit of a, unit of b, score)`` for the sentence pairs that are one text: alike in meaning
+    and words, and not giving different figures (two tolls worded alike are two reports, and
+    linking them would make their outlets one origin)."""
     s = table.settings
     sa, sb = table.stems[a.id], table.stems[b.id]
+    na, nb = table.numbers[a.id], table.numbers[b.id]
     if not sa or not sb:
         return []
     if s.semantic:
         cos = table.vectors[a.id] @ table.vectors[b.id].T
         cand = np.argwhere(cos >= s.semantic_min_cosine)
-        return [(int(i), int(j), float(cos[i, j])) for i, j in cand if dice(sa[i], sb[j]) >= s.semantic_min_overlap]
+        return [(int(i), int(j), float(cos[i, j])) for i, j in cand
+                if dice(sa[i], sb[j]) >= s.semantic_min_overlap and not figures_differ(na[i], nb[j])]
     return [
         (i, j, o) for i in range(len(sa)) for j in range(len(sb))
-        if (o := dice(sa[i], sb[j])) >= s.lexical_min_overlap
+        if (o := dice(sa[i], sb[j])) >= s.lexical_min_overlap and not figures_differ(na[i], nb[j])
     ]
 
 
