@@ -370,3 +370,5 @@ def test_an_untitled_story_is_named_by_the_first_lead_that_states_something():
     states = article("a2", "LONDON (AP) -- A play about the murder inquiry opened in London on Tuesday.")
     assert build_story([asks, states]).title == "A play about the murder inquiry opened in London on Tuesday."
     assert build_story([asks]).title.startswith("Which new play")  # nothing else to name it by
+    heading = article("a0", "1999:\n\nNov. 22 -- The boy and twelve others leave the island by boat.")
+    assert build_story([heading, states]).title == "A play about the murder inquiry opened in London on Tuesday."

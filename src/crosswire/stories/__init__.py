@@ -70,6 +70,17 @@ def _lead(article: Article) -> str:
     return strip_dateline(lead) or lead
 
 
+TITLE_MIN_WORDS = 5
+"""A lead shorter than this is a label or a heading ("1999:", "Story Filed By Cox"), no title."""
+
+
+def states_something(lead: str) -> bool:
+    """Whether a lead can title a story: at least :data:`TITLE_MIN_WORDS` words, and neither a
+    question nor a heading that ends in a colon."""
+    end = lead.rstrip(" \"'”’")
+    return len(lead.split()) >= TITLE_MIN_WORDS and not end.endswith(("?", ":"))
+
+
 def build_story(members: Sequence[Article], sid: str | None = None) -> Story:
     """A story record for ``members``; its id is :func:`story_id` unless ``sid`` is given."""
     dates = sorted(a.published for a in members if a.published)
@@ -77,11 +88,11 @@ def build_story(members: Sequence[Article], sid: str | None = None) -> Story:
     if titled:
         title = min(titled, key=lambda a: (a.published or dt.date.max, a.id)).title
     else:
-        # the first report's lead, unless it asks a question ("Which new play has provoked …?"):
-        # then the first report whose lead states something
+        # the first report's lead, unless it does not state something (a question "Which new play
+        # has provoked …?", a heading "1999:", a label): then the first report whose lead does
         by_date = sorted(members, key=lambda a: (a.published or dt.date.max, a.id))
         leads = [_lead(a) for a in by_date]
-        title = next((lead for lead in leads if not lead.rstrip(" \"'”’").endswith("?")), leads[0])
+        title = next((lead for lead in leads if states_something(lead)), leads[0])
     return Story(
         id=sid or story_id([a.id for a in members]),
         article_ids=tuple(sorted(a.id for a in members)),

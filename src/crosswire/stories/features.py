@@ -5,7 +5,8 @@ Similarities per pair of articles, combined by a logistic model whose weights li
 
 * ``lexical``: cosine of TF-IDF vectors of title + text (hashed terms, sublinear tf, idf from
   the articles at hand, so that a stream can keep document frequencies as it goes);
-* ``dense``: cosine of MiniLM embeddings of title + lead, one embedding per article;
+* ``dense``: cosine of MiniLM embeddings of title + lead, one embedding per article: the mean of
+  the embeddings of its first ``dense_passages`` passages of ``lead_chars`` characters;
 * ``entities``: weighted Jaccard (Ruzicka: sum of minima over sum of maxima) of tf-idf weighted
   *entity proxies*: capitalised words that do not start a sentence, and numbers. This is what
   tells look-alike events apart (who, where, how many); it is a cheap stand-in for NER that runs
@@ -29,7 +30,9 @@ Publication time enters three ways (undated articles are never constrained by it
   otherwise only hint at (:func:`latest_year`).
 
 The title is part of the TF-IDF text, of the encoder's title + lead and of the lead entities;
-the URL is left out everywhere (it names the outlet, not the event).
+the URL is left out everywhere (it names the outlet, not the event), and so are a wire dateline's
+date and agency ("ANKARA, August 20 (Xinhua) --" keeps "ANKARA"): one agency's datelines would
+otherwise read as names its reports share, and group them by outlet rather than by event.
 
 The batch path adds a sixth similarity in a second pass, ``shared``: the share of the two
 articles' ``snn_neighbours`` most probable links (each article counting itself) that they have in
@@ -49,6 +52,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from ..clean.dateline import dateline_end
 from ..errors import MissingDependency
 from ..model import Article
 from ..settings import StoriesSettings
@@ -64,8 +68,25 @@ FEATURES = ("lexical", "dense", "entity", "lead_entity", "shared", "time", "year
 
 
 def feature_text(article: Article) -> str:
-    """Title and text with URLs removed (a URL line says where, not what happened)."""
-    return _URL.sub(" ", f"{article.title or ''}\n{article.text}")
+    """Title and text with URLs removed (a URL line says where, not what happened), and of a wire
+    dateline only its place (:func:`without_dateline_credit`)."""
+    return _URL.sub(" ", f"{article.title or ''}\n{without_dateline_credit(article.text)}")
+
+
+def without_dateline_credit(text: str) -> str:
+    """``text`` with a wire dateline cut to its place: its date and agency tell which desk filed
+    the report, not what happened.
+
+    >>> without_dateline_credit("ANKARA, August 20 (Xinhua) -- Rescuers found two survivors.")
+    'ANKARA -- Rescuers found two survivors.'
+    >>> without_dateline_credit("MOSCOW (AP) -- The navy said.")
+    'MOSCOW -- The navy said.'
+    """
+    end = dateline_end(text)
+    if not end:
+        return text
+    place = re.split(r"[,(]", text[:end])[0].strip()
+    return f"{place} -- {text[end:].lstrip()}"
 
 
 def date_markers(article: Article) -> str:
@@ -106,11 +127,6 @@ def year_numbers(articles: Sequence[Article]) -> np.ndarray:
 def entity_text(article: Article) -> str:
     """:func:`date_markers` then :func:`feature_text`: what the entity proxies are read from."""
     return date_markers(article) + feature_text(article)
-
-
-def lead_text(article: Article, chars: int) -> str:
-    """Title and the first ``chars`` characters of the text, for the sentence encoder."""
-    return " ".join(feature_text(article).split())[:chars]
 
 
 def entity_proxy(text: str) -> list[str]:
@@ -185,13 +201,32 @@ def load_encoder(name: str):
     return load_minilm()
 
 
+def lead_passages(article: Article, chars: int, count: int) -> list[str]:
+    """Title and text cut into up to ``count`` passages of ``chars`` characters; a passage after the
+    first needs more than :data:`PASSAGE_MIN_CHARS` characters to count."""
+    text = " ".join(feature_text(article).split())
+    return [text[k * chars:(k + 1) * chars] for k in range(count)
+            if k == 0 or len(text) > k * chars + PASSAGE_MIN_CHARS]
+
+
+PASSAGE_MIN_CHARS = 50
+"""A tail shorter than this adds no passage of its own (a sign-off, a credit line)."""
+
+
 def embed(articles: Sequence[Article], settings: StoriesSettings) -> np.ndarray | None:
-    """One unit-length embedding per article (title + lead), or ``None`` when dense is off."""
+    """One unit-length embedding per article, or ``None`` when dense is off: the mean of its
+    passages' embeddings (:func:`lead_passages`), made unit length again."""
     if not settings.dense_model or not articles:
         return None
     encoder = load_encoder(settings.dense_model)
-    texts = [lead_text(a, settings.lead_chars) for a in articles]
-    return np.asarray(encoder.encode(texts, batch_size=32, normalize_embeddings=True), dtype=np.float32)
+    passages = [lead_passages(a, settings.lead_chars, settings.dense_passages) for a in articles]
+    flat = [p for ps in passages for p in ps]
+    vectors = np.asarray(encoder.encode(flat, batch_size=32, normalize_embeddings=True), dtype=np.float32)
+    owner = np.repeat(np.arange(len(articles)), [len(ps) for ps in passages])
+    summed = np.zeros((len(articles), vectors.shape[1]), dtype=np.float32)
+    np.add.at(summed, owner, vectors)
+    norms = np.linalg.norm(summed, axis=1, keepdims=True)
+    return summed / np.where(norms > 0, norms, 1.0)
 
 
 @dataclass
