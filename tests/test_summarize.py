@@ -199,6 +199,10 @@ def test_a_claim_cut_from_a_sentence_reads_as_a_sentence(text, expected):
     (" They approved the new budget for the city on Friday night after a long debate.", False),
     ("If so, it will be a long time before the city council approves another budget.", False),
     ("If the council fails to approve the budget, the city will run out of money in May.", True),
+    ("As a result, the officials said, they were considering a new vote on the city budget.", False),
+    ("Instead the council voted to delay the budget for the city until the spring.", False),
+    ("Thus the city will run out of money in May unless the council approves a loan.", False),
+    ("Thousands of residents marched to the city hall on Friday to protest the budget.", True),
 ])
 def test_eligible_sentences(text, ok):
     assert eligible(cand(text, 0), SETTINGS) is ok

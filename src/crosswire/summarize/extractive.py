@@ -145,10 +145,14 @@ def _junk(text: str) -> bool:
 _ANAPHORIC_OPENER = re.compile(
     r"^(?:he|she|they|them|his|her|their|such|(?:these|those)(?!\s+who\b)|this(?!\s+(?:week|weekend|month|"
     r"year|morning|afternoon|evening|spring|summer|autumn|fall|winter|season|time|past|coming)\b)"
-    r"|(?:if|even)\s+so|if\s+not|in\s+that\s+case|otherwise)\b",
+    r"|(?:if|even)\s+so|if\s+not|in\s+that\s+case|otherwise"
+    r"|as\s+a\s+(?:result|consequence)|therefore|thus|hence|consequently|instead|nevertheless|nonetheless"
+    r"|in\s+(?:response|return|contrast|turn)|by\s+contrast|for\s+(?:that|this)\s+reason"
+    r"|(?:because\s+of|despite)\s+(?:this|that|it))\b",
     re.IGNORECASE)
 """A first word that points back to a sentence the summary may not show ("They do all this with no
-side effects.", "If so, it will be a long time before …"); "It" is left alone (mostly an
+side effects.", "If so, it will be a long time before …", "As a result, the officials said, they
+were considering …": a consequence of what the summary may not say); "It" is left alone (mostly an
 expletive: "It was the worst storm …"), as is "This week …"."""
 
 
