@@ -201,3 +201,25 @@ def test_counts_in_the_story_line_agree_in_number():
     d["story"]["article_count"], d["story"]["outlets"] = 3, ["a", "b"]
     assert "3 articles from 2 outlets ·" in render_markdown(d)
     assert "3 articles · 2 outlets ·" in render_html(d)
+
+
+def test_reports_of_one_outlet_get_numbered_labels_and_count_as_one_outlet_and_one_origin():
+    from crosswire.model import QuoteGroup, QuoteVariant
+
+    text = "The port will reopen on Monday, the harbour master said."
+    outlets = {"a": "Xinhua", "b": "Xinhua", "c": "AP"}
+    articles = tuple(
+        Article(aid, f"{aid}.txt", text, text, None, None, outlet, None, dt.date(2024, 1, 1), "given", "en",
+                sentences=(Sentence(aid, 0, 0, len(text)),))
+        for aid, outlet in outlets.items()
+    )
+    variants = tuple(QuoteVariant(f"q{a.id}", Span(a.id, 0, 30), "identical", 1.0) for a in articles)
+    story = Story("s1", ("a", "b", "c"), "Port", dt.date(2024, 1, 1), dt.date(2024, 1, 1))
+    data = dossier_json(Dossier(
+        story, articles, Evidence("s1", quote_groups=(QuoteGroup("g1", "qa", None, variants),)), Alignment("s1"),
+        Summary("s1"),
+    ))
+    assert [a["label"] for a in data["articles"]] == ["Xinhua (1)", "Xinhua (2)", "AP"]
+    assert data["story"]["outlets"] == ["AP", "Xinhua"]
+    assert data["quote_groups"][0]["counts"] == {"outlets": 2, "origins": 2}
+    assert "[Xinhua (2) 0–30]" in render_markdown(data)

@@ -49,7 +49,9 @@ def dateline_agency(text: str) -> str | None:
     'Xinhua'
     >>> dateline_agency("MOSCOW (AP) -- The navy said.") , dateline_agency("WASHINGTON _ Officials said.")
     ('AP', None)
+    >>> dateline_agency("ISTANBUL (Turkey), August 21 (Xinhua) -- A blaze was put out.")
+    'Xinhua'
     """
     end = dateline_end(text)
-    m = _AGENCY.search(text[:end]) if end else None
-    return m.group("agency") if m else None
+    found = _AGENCY.findall(text[:end]) if end else []
+    return found[-1] if found else None  # the credit closes the dateline: "ISTANBUL (Turkey), Aug. 21 (Xinhua)"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Collection, Sequence
 
 from .. import __version__
@@ -140,6 +141,20 @@ def _timeline_json(d: Dossier, span) -> list[dict]:
     ]
 
 
+def _numbered_labels(articles: list[dict]) -> list[dict]:
+    """Articles whose labels would repeat (several reports of one outlet) are numbered in their
+    dossier order ("Xinhua (1)", "Xinhua (2)"), so that every citation names one article."""
+    counts = Counter(a["label"] for a in articles)
+    seen: Counter = Counter()
+    out = []
+    for a in articles:
+        if counts[a["label"]] > 1:
+            seen[a["label"]] += 1
+            a = {**a, "label": f"{a['label']} ({seen[a['label']]})"}
+        out.append(a)
+    return out
+
+
 def _story_json(d: Dossier) -> dict:
     story = d.story
     return {
@@ -183,7 +198,7 @@ def dossier_json(d: Dossier, languages: Collection[str] | None = None, sure_char
         "entities": _entities_json(d, span),
         "provenance": _provenance_json(d, span, articles),
         "timeline": _timeline_json(d, span),
-        "articles": [article_json(a, languages, sure_chars) for a in d.articles],
+        "articles": _numbered_labels([article_json(a, languages, sure_chars) for a in d.articles]),
     }
 
 
