@@ -220,3 +220,16 @@ def test_a_title_before_a_name_does_not_end_the_sentence():
     sentences = [text[s.start:s.end] for s in split_sentences(text, "a")]
     assert sentences == ["The gunman used a shotgun, Troy police Lt. Gerry Scherlinck said.",
                          "Sgt. Ann Earley gave first aid."]
+
+
+def test_no_sentence_ends_inside_a_title_a_number_sign_or_before_a_lower_case_word():
+    text = ("The truck was released into the custody of Asst. Police Chief John Doe. "
+            "Protesters gathered outside No. 10 on Friday. A blast at the u.s. embassy killed 253 people. "
+            "He said no. Then he left.")
+    assert [text[s.start : s.end] for s in split_sentences(text, "a")] == [
+        "The truck was released into the custody of Asst. Police Chief John Doe.",
+        "Protesters gathered outside No. 10 on Friday.",
+        "A blast at the u.s. embassy killed 253 people.",
+        "He said no.",
+        "Then he left.",
+    ]

@@ -190,3 +190,13 @@ def test_official_state_name_joins_its_country_and_the_country_names_it():
     entities = by_name(canonicalise(ms))
     assert set(entities) == {"Patria", "the Patrian Football Federation"}
     assert entities["Patria"].type == "GPE"
+
+
+def test_a_leading_verb_or_adverb_is_no_part_of_a_name(nlp):
+    from spacy.tokens import Span as DocSpan
+
+    doc = nlp("Turning Elian over to his father would settle the case, Reno said.")
+    doc.ents = [DocSpan(doc, 0, 2, label="PERSON"), DocSpan(doc, 11, 12, label="PERSON")]
+    found = article_mentions(doc, "a")
+    assert [m[0] for m in found] == ["Elian", "Reno"]
+    assert [doc.text[m[2].start:m[2].end] for m in found] == ["Elian", "Reno"]

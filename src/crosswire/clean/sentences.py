@@ -19,7 +19,7 @@ _TRAILING_OPENER = re.compile(r"\s([\"“‘«])$")
 
 
 TITLES = ("Lt.", "Sgt.", "Capt.", "Cpl.", "Pvt.", "Cmdr.", "Det.", "Insp.", "Supt.", "Const.", "Ofc.",
-          "Amb.", "Atty.", "Rev.", "Hon.", "Prof.", "Sgt.-Maj.", "Lt.-Col.", "Lt.-Gen.", "Maj.-Gen.")
+          "Amb.", "Atty.", "Rev.", "Hon.", "Prof.", "Asst.", "Sgt.-Maj.", "Lt.-Col.", "Lt.-Gen.", "Maj.-Gen.")
 """Titles before a name that spaCy's English tokenizer splits off their full stop ("Lt." →
 "Lt", "."), so that the sentencizer ended a sentence inside "Troy police Lt. Gerry Scherlinck
 said"; its own exceptions already cover "Mr.", "Dr.", "Gov.", "Gen.", "Sen." …"""
@@ -46,6 +46,24 @@ def _move_openers(bounds: list[list[int]], text: str) -> None:
             bounds[i + 1][0] = m.start(1)
 
 
+_NUMBER_SIGN = re.compile(r"\b(?:No|Nos|Art|Vol)\.$")
+"""Abbreviations that a number follows ("No. 10 Downing Street", "Art. 5"): no sentence ends there."""
+
+
+def _join_false_breaks(bounds: list[list[int]], text: str) -> list[list[int]]:
+    """Join a break the sentencizer made inside a sentence: before a lower-case word ("the U.S.
+    embassy … the u.s. | embassy in Nairobi") or after "No." before a number."""
+    out: list[list[int]] = []
+    for start, end in bounds:
+        head = text[start:end].lstrip()
+        if out and head and (head[0].islower() or (head[0].isdigit()
+                                                   and _NUMBER_SIGN.search(text[out[-1][0]:out[-1][1]].rstrip()))):
+            out[-1][1] = end
+        else:
+            out.append([start, end])
+    return out
+
+
 def _strip(start: int, end: int, text: str) -> tuple[int, int]:
     while start < end and text[start].isspace():
         start += 1
@@ -64,7 +82,7 @@ def split_sentences(text: str, article_id: str) -> tuple[Sentence, ...]:
     paragraphs = [(m.start(), m.group(0)) for m in _PARAGRAPH.finditer(text)]
     sentences: list[Sentence] = []
     for (offset, _), doc in zip(paragraphs, nlp.pipe(p[1] for p in paragraphs)):
-        bounds = [[offset + s.start_char, offset + s.end_char] for s in doc.sents]
+        bounds = _join_false_breaks([[offset + s.start_char, offset + s.end_char] for s in doc.sents], text)
         _move_openers(bounds, text)
         for start, end in bounds:
             start, end = _strip(start, end, text)

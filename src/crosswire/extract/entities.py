@@ -96,6 +96,7 @@ def article_mentions(doc, article_id: str) -> list[Mention]:
     """
     out = []
     for ent in doc.ents:
+        ent = without_leading_non_names(ent)
         text = re.sub(r"['’]s$", "", ent.text.strip("()[] "))
         if ent.label_ in ENTITY_LABELS and normalise_name(text):
             start = ent.start_char + ent.text.index(text) if text else ent.start_char
@@ -103,6 +104,23 @@ def article_mentions(doc, article_id: str) -> list[Mention]:
             label, weight = (kind, CONTEXT_WEIGHT) if kind else (ent.label_, 1)
             out.append((text, label, Span(article_id, start, start + len(text)), weight))
     return out
+
+
+NON_NAME_POS = frozenset({"VERB", "AUX", "ADV", "PRON", "ADP", "CCONJ", "SCONJ", "PART", "INTJ"})
+"""Parts of speech that begin no name: a tagger that takes a sentence's first word into the name
+("Turning Elian over to his father …", "Heavily damaged Izmit") is read without it."""
+
+
+def without_leading_non_names(ent):
+    """``ent`` without leading words of :data:`NON_NAME_POS` (a verb, an adverb …); as is otherwise."""
+    start = ent.start
+    while start < ent.end - 1 and ent.doc[start].pos_ in NON_NAME_POS:
+        start += 1
+    if start == ent.start:
+        return ent
+    from spacy.tokens import Span as DocSpan
+
+    return DocSpan(ent.doc, start, ent.end, label=ent.label)
 
 
 def context_label(ent) -> str | None:
