@@ -233,3 +233,16 @@ def test_no_sentence_ends_inside_a_title_a_number_sign_or_before_a_lower_case_wo
         "He said no.",
         "Then he left.",
     ]
+
+
+def test_wire_trailers_contacts_pickup_notes_and_desk_marks_are_dropped():
+    body = ("The mayor, Ana Prado(cq), said the bridge would reopen on Monday.\n"
+            "The hunt, 3rd graf pvs\n"
+            "The village can be reached by boat from the harbour in two hours.\n"
+            "Jena Heath can be reached at jenah@example.com\n"
+            "ENDIT\n"
+            "Spot news budgets move daily at 2 p.m. with photo information.")
+    text, repairs = clean_text(body)
+    assert text == ("The mayor, Ana Prado, said the bridge would reopen on Monday.\n\n"
+                    "The village can be reached by boat from the harbour in two hours.")
+    assert any("end marker" in r for r in repairs) and any("(cq)" in r for r in repairs)

@@ -30,6 +30,10 @@ BOILERPLATE_PATTERNS: dict[str, re.Pattern[str]] = {
     "wire note": re.compile(
         r"^\s*\(\s*(?:(?:more|ends?)\s*|(?:story can end here|optional\b|end (of )?optional|(additional )?reporting by"
         r"|editing by|writing by|compiled by|corrects\b|updates with)[^()]*)\)\s*$", re.IGNORECASE),
+    # a page pick-up note from the wire desk: "&UR; The hunt, 3rd graf pvs", "In comparison, 5th graf"
+    "pick-up note": re.compile(r"^.{0,40}\b\d+(?:st|nd|rd|th) graf\b(?:\s+pvs)?\s*$", re.IGNORECASE),
+    # how to reach the writer: "(Jena Heath can be reached at jenah(at)coxnews.com)"
+    "contact": re.compile(r"^\(?(?:[A-Z][\w.'’-]*\s){1,4}(?:can|may) be reached (?:at|via|by (?:e-?mail|phone|telephone))\b"),
     # a line that credits the reporters: "(Ann Scales of the Globe staff contributed to this report.)"
     "contributors": re.compile(
         rf"^{_NAME_RUN}*\b(contributed|contributing) (reporting|to this (report|story|article))"
@@ -80,6 +84,10 @@ def _same_line(a: str, b: str) -> bool:
     return " ".join(a.split()).casefold() == " ".join(b.split()).casefold()
 
 
+END_MARKER = re.compile(r"^\s*(?:ENDIT|NNNN|-30-|END ALL)\s*$")
+"""A wire story's end marker on a line of its own: what follows is for editors, not readers."""
+
+
 def drop_boilerplate(lines: list[str], title: str | None, settings: CleanSettings) -> tuple[list[str], list[str]]:
     """Remove boilerplate lines and the title when it is repeated as the first body line.
 
@@ -87,7 +95,10 @@ def drop_boilerplate(lines: list[str], title: str | None, settings: CleanSetting
         The kept lines and a list of what was dropped, in words.
     """
     kept, dropped = [], []
-    for line in lines:
+    for number, line in enumerate(lines):
+        if kept and END_MARKER.match(line):  # the desk's trailer follows: contacts, budget lines
+            dropped.append(f"boilerplate (end marker and {len(lines) - number - 1} lines after it): {line.strip()[:60]}")
+            break
         kind = boilerplate_kind(line, settings)
         if kind:
             dropped.append(f"boilerplate ({kind}): {line.strip()[:60]}")
@@ -97,3 +108,12 @@ def drop_boilerplate(lines: list[str], title: str | None, settings: CleanSetting
         dropped.append("boilerplate (repeated title)")
         kept.pop(0)
     return kept, dropped
+
+
+CHECKED_MARK = re.compile(r"\s?\(cq\)", re.IGNORECASE)
+"""A copy desk's "(cq)": the spelling before it was checked ("Prado(cq), one of the protesters")."""
+
+
+def strip_desk_marks(line: str) -> tuple[str, int]:
+    """``line`` without copy-desk marks (:data:`CHECKED_MARK`), and how many were removed."""
+    return CHECKED_MARK.subn("", line)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..model import Article, Document, Rejection
 from ..settings import CleanSettings
-from .boilerplate import drop_boilerplate
+from .boilerplate import drop_boilerplate, strip_desk_marks
 from .dateline import dateline_agency
 from .encoding import repair_encoding
 from .language import detect_language
@@ -43,6 +43,12 @@ def _clean_once(body: str, title: str | None, settings: CleanSettings) -> tuple[
         text, breaks = unwrap_lines(text)
         repairs.append(f"whitespace: hard-wrapped text, {breaks} line breaks joined")
     lines = [normalise_line(line) for line in text.split("\n")]
+    marks = 0
+    for i, line in enumerate(lines):
+        lines[i], count = strip_desk_marks(line)
+        marks += count
+    if marks:
+        repairs.append(f"boilerplate: {marks} copy-desk marks (cq) removed")
     lines = [line for line in lines if line]
     lines, dropped = drop_boilerplate(lines, title, settings)
     repairs.extend(dropped)
