@@ -101,6 +101,10 @@ def test_one_toll_worded_differently_is_one_fact(nlp):
     assert two.theme == digits.theme == {"#2 people"} and officers.theme == {"#2 officer"}
     assert frames_of_doc(nlp("Police arrested 3 on Monday."), 0) == []  # a bare small count says too little
     assert frames_of_doc(nlp("Two people were killed in a 2005 bombing."), 0) == []  # maybe another event's toll
+    # reporting is no event: "one official said" and "one official said" about two things are two facts
+    assert frames_of_doc(nlp("“We have been more than generous,” said one official."), 0) == []
+    assert frames_of_doc(nlp("One official said that the talks with Havana had failed."), 0) == []
+    assert [f.predicate for f in frames_of_doc(nlp("Apple announced the iPhone in Cupertino."), 0)] == ["announce"]
     articles, claims = make_story({
         "a": "All 217 people aboard the plane were killed.",
         "b": "The jet crashed 40 minutes into its 11-hour flight, killing all 217 aboard.",
