@@ -194,6 +194,28 @@ def test_a_spelling_difference_is_listed_once_however_many_claim_pairs_show_it()
     assert render_html(d).count("Advisers vs Advisors") == 1
 
 
+def test_figures_that_chain_through_shared_reports_are_one_entry_with_their_versions():
+    from crosswire.report.render import condensed_conflicts, render_html
+
+    d = hostile_dossier()
+    text = d["articles"][0]["text"]
+    claim = lambda start: {"article": "a1", "start": start, "end": start + 10, "text": text[start:start + 10]}
+    figure = lambda start, value: {"article": "a1", "start": start, "end": start + 2, "text": value}
+    toll = lambda x, fx, y, fy: {"kind": "number", "a": claim(x), "b": claim(y), "note": f"{fx} vs {fy}",
+                                 "parts": [figure(x, fx), figure(y, fy)], "claims": []}
+    # reports at 0 and 20 say 21, at 40 says 24, at 60 says 25: five pairs, one quantity in three versions
+    d["conflicts"] = [toll(0, "21", 40, "24"), toll(20, "21", 40, "24"), toll(0, "21", 60, "25"),
+                      toll(40, "24", 60, "25"), toll(20, "21", 60, "25"),
+                      {**toll(80, "10", 90, "11"), "kind": "date"}]
+    condensed = condensed_conflicts(d["conflicts"])
+    assert len(condensed) == 2 and condensed[1] == d["conflicts"][5]  # a lone pair stays a pair
+    versions = condensed[0]["versions"]
+    assert [(v["value"], len(v["sides"])) for v in versions] == [("21", 2), ("24", 1), ("25", 1)]
+    markdown = render_markdown(d).split("## Conflicts", 1)[1].split("## Updates", 1)[0]
+    assert "**number**, 3 versions:" in markdown and "**21** (2 reports)" in markdown and "10 vs 11" in markdown
+    assert "3 versions" in render_html(d)
+
+
 def test_counts_in_the_story_line_agree_in_number():
     d = hostile_dossier()
     assert "1 article from 1 outlet ·" in render_markdown(d)

@@ -75,6 +75,65 @@ def distinct_spellings(conflicts: list[dict]) -> list[dict]:
     return out
 
 
+VERSIONED_KINDS = ("number", "date")
+"""Conflict kinds whose pairs, when they chain through shared figures, are one quantity told in
+several versions (a toll given as 213, 247, 248 and 257 across eight reports)."""
+
+
+def condensed_conflicts(conflicts: list[dict]) -> list[dict]:
+    """Dossier conflicts (JSON) as a reader takes them in: each spelling difference once
+    (:func:`distinct_spellings`), and number or date conflicts that chain through shared figures
+    (one report's "247" against two others) as one entry listing each version with every report
+    that gives it, ``{"kind", "versions": [{"value", "sides": [{"claim", "part"}]}]}``, in place
+    of every pair (sixteen pairs for four tolls). Two figures alone stay a pair. The dossier keeps
+    every pair; the claim × source matrix marks them all."""
+    conflicts = distinct_spellings(conflicts)
+    parent: dict[tuple, tuple] = {}
+
+    def find(x: tuple) -> tuple:
+        parent.setdefault(x, x)
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    def key(part: dict) -> tuple:
+        return part["article"], part["start"], part["end"]
+
+    versioned = [c for c in conflicts if c["kind"] in VERSIONED_KINDS and len(c.get("parts", ())) == 2]
+    for c in versioned:
+        parent[find(key(c["parts"][0]))] = find(key(c["parts"][1]))
+    members: dict[tuple, list[dict]] = {}
+    for c in versioned:
+        members.setdefault(find(key(c["parts"][0])), []).append(c)
+    out, done = [], set()
+    for c in conflicts:
+        if c not in versioned:
+            out.append(c)
+            continue
+        root = find(key(c["parts"][0]))
+        group = members[root]
+        if len(group) == 1:
+            out.append(c)
+        elif root not in done:
+            done.add(root)
+            out.append({"kind": c["kind"], "versions": _versions(group)})
+    return out
+
+
+def _versions(group: list[dict]) -> list[dict]:
+    """The figures of chained conflicts, each with the sides (claim span, figure span) giving it,
+    most reported first."""
+    sides: dict[tuple, dict] = {}
+    for c in group:
+        for claim, part in ((c["a"], c["parts"][0]), (c["b"], c["parts"][1])):
+            sides[(part["article"], part["start"], part["end"])] = {"claim": claim, "part": part}
+    by_value: dict[str, list[dict]] = {}
+    for side in sorted(sides.values(), key=lambda x: (x["part"]["article"], x["part"]["start"])):
+        by_value.setdefault(" ".join(side["part"]["text"].split()), []).append(side)
+    return [{"value": value, "sides": found} for value, found in sorted(by_value.items(), key=lambda kv: -len(kv[1]))]
+
+
 @functools.lru_cache(maxsize=2)
 def environment(autoescape: bool):
     import jinja2
@@ -86,7 +145,7 @@ def environment(autoescape: bool):
         lstrip_blocks=True,
         undefined=jinja2.StrictUndefined,
     )
-    env.filters.update(md=md_escape, safe_url=safe_url, anchor=anchor, distinct_spellings=distinct_spellings)
+    env.filters.update(md=md_escape, safe_url=safe_url, anchor=anchor, condensed_conflicts=condensed_conflicts)
     return env
 
 

@@ -101,7 +101,7 @@ def environment():
     """The jinja2 environment: the app's templates first, then the dossier's shared ones."""
     import jinja2
 
-    from ..report.render import anchor, distinct_spellings, safe_url
+    from ..report.render import anchor, condensed_conflicts, safe_url
 
     env = jinja2.Environment(
         loader=jinja2.ChoiceLoader([
@@ -113,7 +113,7 @@ def environment():
         lstrip_blocks=True,
         undefined=jinja2.StrictUndefined,
     )
-    env.filters.update(safe_url=safe_url, anchor=anchor, seg=seg, distinct_spellings=distinct_spellings)
+    env.filters.update(safe_url=safe_url, anchor=anchor, seg=seg, condensed_conflicts=condensed_conflicts)
     env.globals.update(query_string=query_string)
     return env
 
