@@ -207,3 +207,13 @@ def test_an_article_in_a_language_the_model_does_not_read_gives_no_evidence_and_
     long = articles[1]
     for given, read in (("en-US", True), ("EN_gb", True), ("english", True), ("fr-FR", False), (None, True)):
         assert readable(dataclasses.replace(long, language=given), ("en",), 200) is read, given
+
+
+def test_questions_and_frames_that_announce_words_are_no_claims(nlp):
+    text = ("“Why should the hearing be delayed again?” the lawyer asked the court. "
+            "The statement said, in part: \n"
+            "The court set oral arguments for May 11 in Atlanta.")
+    claims = [c.text for c in find_claims(nlp(text), "a", MONDAY)]
+    assert not any(c.rstrip("”").endswith("?") for c in claims)
+    assert not any(c.endswith(":") for c in claims)
+    assert "The court set oral arguments for May 11 in Atlanta." in claims

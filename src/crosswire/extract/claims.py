@@ -206,6 +206,16 @@ def states_something(part) -> bool:
     return any(t.pos_ in CONTENT_POS for t in part)
 
 
+def asks_or_announces(part) -> bool:
+    """Whether a part asserts nothing: a question ("“Why should it be delayed?") or a frame that
+    announces words to follow ("It said, in part:")."""
+    end = part.text.rstrip(" \"'”’»)")
+    if end.endswith("?"):
+        return True
+    return end.endswith(":") and part.root.lemma_.lower() in FRAME_LEMMAS and not any(
+        c.dep_ in ("dobj", "obj", "ccomp", "xcomp") for c in part.root.children)
+
+
 FRAME_LEMMAS = frozenset({"say", "tell", "add", "quote", "report", "state", "write", "cite", "note"})
 """Verbs of saying that, with no content of their own, only frame the rest of a sentence; not the
 other cue verbs, whose objects state something ("the company *posted* a loss", "Ford *recalled*
@@ -273,6 +283,8 @@ def find_claims(doc, article_id: str, published, quotes: Iterable[Quote] = ()) -
                 b = _after_dateline(doc, b, e)
             part = doc[b:e]
             if len(part) < 3 or not any(t.pos_ in ("VERB", "AUX") for t in part) or not states_something(part):
+                continue
+            if asks_or_announces(part):
                 continue
             start, end = part.start_char, part.end_char
             cid = "c_" + hashlib.blake2b(f"{article_id}:{start}".encode(), digest_size=5).hexdigest()
