@@ -148,6 +148,13 @@ def test_telephone_numbers_are_no_values_and_their_neighbours_still_are(nlp):
     assert [v.value for v in claim.values if v.kind == "number"] == [12.0]
 
 
+def test_a_models_year_is_no_date_and_an_events_year_is(nlp):
+    dates = lambda text: [v.value for c in find_claims(nlp(text), "a", MONDAY) for v in c.values if v.kind == "date"]
+    assert dates("The bomb was carried in a 1987 Nissan Atlas refrigeration truck, police said.") == []
+    assert dates("The suspect drove a 2003 Toyota Camry across the border at night.") == []
+    assert dates("Two people were killed in the 2005 bombing of the embassy.") == ["2005"]
+
+
 def test_vague_counts_span_a_range():
     from crosswire.extract.values import vague_range
 

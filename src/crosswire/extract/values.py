@@ -159,6 +159,19 @@ def vague_range(expression: str) -> tuple[float, float] | None:
     return None
 
 
+def model_year(ent) -> bool:
+    """Whether a bare year names a make's model, not a time: it modifies a noun with a name
+    between ("a 1987 Nissan Atlas refrigeration truck", "a 2003 Toyota Camry"), unlike "the 2005
+    bombing" or "the 1998 attack", which date an event."""
+    root = ent.root
+    if not re.fullmatch(r"\d{4}", ent.text.strip()) or root.dep_ not in ("nummod", "compound", "amod"):
+        return False
+    head = root.head
+    if head.i <= root.i:
+        return False
+    return head.pos_ == "PROPN" or any(t.pos_ == "PROPN" for t in root.doc[root.i + 1 : head.i])
+
+
 def values_in(doc_span, article_id: str, published: dt.date | None) -> tuple[Value, ...]:
     """Values among the entities of a spaCy span (a sentence); dates resolve against ``published``.
     Digits of telephone numbers and other codes (:func:`phone_like`) are no values."""
@@ -171,6 +184,8 @@ def values_in(doc_span, article_id: str, published: dt.date | None) -> tuple[Val
         span = Span(article_id, ent.start_char, ent.end_char)
         approx = bool(_APPROX.search(ent.text))
         if ent.label_ == "DATE":
+            if model_year(ent):
+                continue
             if (value := _date_value(ent, span, published, approx)) is not None:
                 out.append(value)
         elif ent.label_ == "QUANTITY":
