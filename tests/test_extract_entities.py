@@ -200,3 +200,14 @@ def test_a_leading_verb_or_adverb_is_no_part_of_a_name(nlp):
     found = article_mentions(doc, "a")
     assert [m[0] for m in found] == ["Elian", "Reno"]
     assert [doc.text[m[2].start:m[2].end] for m in found] == ["Elian", "Reno"]
+
+
+def test_a_surname_the_tagger_called_an_organisation_joins_the_one_person_of_that_name():
+    found = (mentions("Kenneth Maxwell") + mentions("Maxwell", "Maxwell", label="ORG")
+             + mentions("Washington", label="GPE") + mentions("George Washington"))
+    entities = by_name(canonicalise(found))
+    assert entities["Kenneth Maxwell"].type == "PERSON" and len(entities["Kenneth Maxwell"].mentions) == 3
+    assert entities["Washington"].type == "GPE"  # a place is never a stray surname
+    # a name its own sentence calls an organisation stays one
+    named = mentions("Kenneth Maxwell") + [("Maxwell", "ORG", Span("a", 5, 6), 3)]
+    assert len(canonicalise(named)) == 2

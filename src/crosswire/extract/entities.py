@@ -335,6 +335,23 @@ def _merge_partials(keys: list[str], label, clusters: _Clusters) -> None:
             clusters.union(key, roots.pop())
 
 
+def _merge_stray_surnames(keys: list[str], groups: dict[str, list[Mention]], label: dict[str, str],
+                          clusters: _Clusters) -> None:
+    """A one-word name the tagger alone called an organisation ("Maxwell read the statement") that is
+    the surname of exactly one person named in full ("Kenneth Maxwell") is that person: it joins
+    them and is counted a person. Not a place ("Washington" stays the city) and not a name whose
+    own sentence said it is an organisation."""
+    persons = [k for k in keys if label[k] == "PERSON" and len(k.split()) > 1]
+    for key in keys:
+        if " " in key or label[key] != "ORG" or any(_weight(m) > 1 for m in groups[key]):
+            continue
+        roots = {clusters.find(p) for p in persons if [w for w in p.split() if w not in PARTICLES][-1:] == [key]}
+        if len(roots) == 1:
+            clusters.union(key, roots.pop())
+            label[key] = "PERSON"
+            groups[key] = [(m[0], "PERSON", *m[2:]) for m in groups[key]]
+
+
 def _family_plurals(groups: Mapping[str, list[Mention]], texts: Mapping[str, str]) -> set[str]:
     """Names written as a family ("*the* Lawrences", "*the* Joneses"): an "-s" name after "the" in its
     article's text. "Alexis" beside "Alexi" is a name, not a plural."""
@@ -398,6 +415,7 @@ def canonicalise(mentions: Iterable[Mention], id_prefix: str = "",
     by_article = texts if isinstance(texts, Mapping) else None
     _merge_acronyms(groups, label, clusters, acronym_definitions(by_article.values() if by_article is not None else texts))
     keys = sorted(groups)
+    _merge_stray_surnames(keys, groups, label, clusters)
     _merge_partials(keys, label, clusters)
     _merge_state_names(keys, label, clusters)
     families = _family_plurals(groups, by_article) if by_article is not None else set()
