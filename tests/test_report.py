@@ -245,3 +245,11 @@ def test_reports_of_one_outlet_get_numbered_labels_and_count_as_one_outlet_and_o
     assert data["story"]["outlets"] == ["AP", "Xinhua"]
     assert data["quote_groups"][0]["counts"] == {"outlets": 2, "origins": 2}
     assert "[Xinhua (2) 0–30]" in render_markdown(data)
+
+
+def test_an_empty_timeline_says_so_in_every_rendering():
+    d = hostile_dossier()
+    d["timeline"] = []
+    markdown = render_markdown(d).split("## Timeline", 1)[1].split("## Sources", 1)[0]
+    assert "No dated event found." in markdown
+    assert "No dated event found." in render_html(d)
