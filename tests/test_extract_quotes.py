@@ -294,3 +294,15 @@ def test_a_wire_dateline_is_neither_words_nor_speaker(nlp):
     assert text[speaker.start:speaker.end] == "Federal law enforcement officials"
     content = [text[q.span.start:q.span.end] for q in reported]
     assert "Two suspects were charged with murder on Friday" in content
+
+
+def test_two_short_quotes_sharing_two_words_are_not_one_statement():
+    from crosswire.extract.quote_groups import group_quotes
+    from crosswire.model import Quote, Span
+
+    texts = {"a": "We believe the decision is in keeping with the law.",
+             "b": "I believe the law must be followed to the letter here."}
+    quotes = [Quote("qa", Span("a", 0, len(texts["a"])), "direct", "Craig"),
+              Quote("qb", Span("b", 0, len(texts["b"])), "direct", "Jacobsen")]
+    assert group_quotes(quotes, texts, threshold=0.4) == ()
+    assert len(group_quotes(quotes, texts, threshold=0.4, min_shared=2)) == 1  # what the overlap alone allowed

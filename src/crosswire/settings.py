@@ -357,6 +357,9 @@ class ExtractSettings:
     not yet calibrated on labelled data."""
     quote_group_min_words: int = 5
     """Quotes shorter than this are not grouped across articles: short phrases match by accident."""
+    quote_group_min_shared: int = 3
+    """Content words two quotes must share, besides ``quote_match``, to be one statement: two short
+    quotes of different people met the overlap with two words ({believe, law}) in a DUC cluster."""
 
 
 @dataclass(frozen=True)

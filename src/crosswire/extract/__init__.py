@@ -75,7 +75,7 @@ def story_evidence(story, docs, articles, settings) -> Evidence:
     entities = canonicalise(mentions, story.id, texts)
     quotes = link_speakers(quotes, entities)
     people = {e.id for e in entities if e.type == "PERSON"}
-    groups = group_quotes(quotes, texts, xs.quote_match, xs.quote_group_min_words, people)
+    groups = group_quotes(quotes, texts, xs.quote_match, xs.quote_group_min_words, people, xs.quote_group_min_shared)
     return Evidence(story.id, entities, tuple(quotes), tuple(claims), groups)
 
 

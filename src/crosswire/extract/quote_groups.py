@@ -66,7 +66,7 @@ def _relation(reference: list[str], variant: list[str], kind: str) -> str:
 
 
 def _components(quotes: list[Quote], bags: list[set[str]], threshold: float,
-                people: Collection[str] = ()) -> list[list[int]]:
+                people: Collection[str] = (), min_shared: int = 1) -> list[list[int]]:
     """Groups of quotes linked by content overlap; a group never holds the words of two different
     people (``people``: entity ids of persons; each quote's ``speaker_entity``), since two people do
     not make one statement, however alike their words ("we have learned our lesson")."""
@@ -86,7 +86,7 @@ def _components(quotes: list[Quote], bags: list[set[str]], threshold: float,
         if score < threshold:
             break
         a, b = find(i), find(j)
-        if a != b and len(speakers[a] | speakers[b]) <= 1:
+        if a != b and len(bags[i] & bags[j]) >= min_shared and len(speakers[a] | speakers[b]) <= 1:
             parent[a] = b
             speakers[b] |= speakers[a]
     groups: dict[int, list[int]] = {}
@@ -96,7 +96,7 @@ def _components(quotes: list[Quote], bags: list[set[str]], threshold: float,
 
 
 def group_quotes(quotes: Iterable[Quote], texts: Mapping[str, str], threshold: float = 0.6,
-                 min_words: int = 5, people: Collection[str] = ()) -> tuple[QuoteGroup, ...]:
+                 min_words: int = 5, people: Collection[str] = (), min_shared: int = 3) -> tuple[QuoteGroup, ...]:
     """Groups of the same quote across articles.
 
     Args:
@@ -105,12 +105,13 @@ def group_quotes(quotes: Iterable[Quote], texts: Mapping[str, str], threshold: f
         threshold: lowest overlap coefficient of content words for two quotes to be one statement.
         min_words: shorter quotes are not grouped (scare quotes and slogans match by accident).
         people: entity ids of persons: quotes of two different people are never one group.
+        min_shared: content words two quotes must share (besides ``threshold``).
     """
     pool = [q for q in quotes if len(words(texts[q.span.article_id][q.span.start : q.span.end])) >= min_words]
     text_of = {q.id: texts[q.span.article_id][q.span.start : q.span.end] for q in pool}
     bags = [content_words(text_of[q.id]) for q in pool]
     out = []
-    for members in _components(pool, bags, threshold, people):
+    for members in _components(pool, bags, threshold, people, min_shared):
         direct = [pool[i] for i in members if pool[i].kind == "direct"]
         reference = max(direct, key=lambda q: (len(text_of[q.id]), q.id))
         ref_words, ref_bag = words(text_of[reference.id]), content_words(text_of[reference.id])
