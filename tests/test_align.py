@@ -342,7 +342,7 @@ def test_one_outlets_reports_are_one_origin_and_unknown_outlets_stay_apart():
     from crosswire.align import claim_origins
 
     told = lambda aid: Claim(f"c_{aid}", Span(aid, 0, 10), "The port will reopen.")
-    outlets = {"a": "AP", "b": "ap", "c": "Xinhua", "d": None, "e": None}
+    outlets = {"a": "AP", "b": "AP", "c": "Xinhua", "d": None, "e": None}
     assert claim_origins([told("a"), told("b")], [], outlets) == 1  # an outlet's second report
     assert claim_origins([told("a"), told("c")], [], outlets) == 2
     assert claim_origins([told("d"), told("e")], [], outlets) == 2  # nothing says they share a desk

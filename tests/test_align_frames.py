@@ -105,6 +105,7 @@ def test_one_toll_worded_differently_is_one_fact(nlp):
     assert frames_of_doc(nlp("“We have been more than generous,” said one official."), 0) == []
     assert frames_of_doc(nlp("One official said that the talks with Havana had failed."), 0) == []
     assert [f.predicate for f in frames_of_doc(nlp("Apple announced the iPhone in Cupertino."), 0)] == ["announce"]
+    assert [f.predicate for f in frames_of_doc(nlp("The two sides agreed on a truce in Cairo."), 0)] == ["agree"]
     articles, claims = make_story({
         "a": "All 217 people aboard the plane were killed.",
         "b": "The jet crashed 40 minutes into its 11-hour flight, killing all 217 aboard.",

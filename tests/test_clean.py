@@ -225,13 +225,14 @@ def test_a_title_before_a_name_does_not_end_the_sentence():
 def test_no_sentence_ends_inside_a_title_a_number_sign_or_before_a_lower_case_word():
     text = ("The truck was released into the custody of Asst. Police Chief John Doe. "
             "Protesters gathered outside No. 10 on Friday. A blast at the u.s. embassy killed 253 people. "
-            "He said no. Then he left.")
+            "He said no. Then he left. eBay shares fell 5 percent.")
     assert [text[s.start : s.end] for s in split_sentences(text, "a")] == [
         "The truck was released into the custody of Asst. Police Chief John Doe.",
         "Protesters gathered outside No. 10 on Friday.",
         "A blast at the u.s. embassy killed 253 people.",
         "He said no.",
         "Then he left.",
+        "eBay shares fell 5 percent.",
     ]
 
 
@@ -240,9 +241,11 @@ def test_wire_trailers_contacts_pickup_notes_and_desk_marks_are_dropped():
             "The hunt, 3rd graf pvs\n"
             "The village can be reached by boat from the harbour in two hours.\n"
             "Jena Heath can be reached at jenah@example.com\n"
+            "Paris Hilton can be reached at her hotel, police said on Friday.\n"
             "ENDIT\n"
             "Spot news budgets move daily at 2 p.m. with photo information.")
     text, repairs = clean_text(body)
     assert text == ("The mayor, Ana Prado, said the bridge would reopen on Monday.\n\n"
-                    "The village can be reached by boat from the harbour in two hours.")
+                    "The village can be reached by boat from the harbour in two hours.\n\n"
+                    "Paris Hilton can be reached at her hotel, police said on Friday.")
     assert any("end marker" in r for r in repairs) and any("(cq)" in r for r in repairs)

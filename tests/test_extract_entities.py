@@ -203,7 +203,7 @@ def test_a_leading_verb_or_adverb_is_no_part_of_a_name(nlp):
 
 
 def test_a_surname_the_tagger_called_an_organisation_joins_the_one_person_of_that_name():
-    found = (mentions("Kenneth Maxwell") + mentions("Maxwell", "Maxwell", label="ORG")
+    found = (mentions("Kenneth Maxwell") + [("Maxwell", "ORG", Span("a", 5, 6)), ("Maxwell", "ORG", Span("a", 7, 8))]
              + mentions("Washington", label="GPE") + mentions("George Washington"))
     entities = by_name(canonicalise(found))
     assert entities["Kenneth Maxwell"].type == "PERSON" and len(entities["Kenneth Maxwell"].mentions) == 3
@@ -211,3 +211,6 @@ def test_a_surname_the_tagger_called_an_organisation_joins_the_one_person_of_tha
     # a name its own sentence calls an organisation stays one
     named = mentions("Kenneth Maxwell") + [("Maxwell", "ORG", Span("a", 5, 6), 3)]
     assert len(canonicalise(named)) == 2
+    # a firm named after a person whom no report introduces before it stays a firm
+    firm = mentions("Gerald Ford", article="a") + mentions("Ford", "Ford", label="ORG", article="b")
+    assert {e.type for e in canonicalise(firm)} == {"PERSON", "ORG"}

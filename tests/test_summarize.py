@@ -203,6 +203,8 @@ def test_a_claim_cut_from_a_sentence_reads_as_a_sentence(text, expected):
     ("Instead the council voted to delay the budget for the city until the spring.", False),
     ("Thus the city will run out of money in May unless the council approves a loan.", False),
     ("Thousands of residents marched to the city hall on Friday to protest the budget.", True),
+    ("In response to the bombing, the United States fired missiles at two camps on Thursday.", True),
+    ("Instead of waiting for the army, villagers dug through the rubble with their hands.", True),
 ])
 def test_eligible_sentences(text, ok):
     assert eligible(cand(text, 0), SETTINGS) is ok

@@ -88,7 +88,7 @@ def attributed_origins(items: Sequence[tuple[Span, str | None]], families: Seque
     for span, speaker in items:
         root = f"article:{span.article_id}"
         if outlets and (outlet := outlets.get(span.article_id)):
-            found.union(root, f"outlet:{outlet.lower()}")
+            found.union(root, f"outlet:{outlet}")
         if family := family_of(span, families):
             found.union(root, f"family:{family.id}")
         if key := _speaker_key(speaker):

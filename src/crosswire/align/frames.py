@@ -37,6 +37,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from ..extract.claims import FRAME_LEMMAS
 from ..extract.speakers import CUE_LEMMAS, antecedent
 from ..model import Article, Claim, Entity, Span
 from ..settings import AlignSettings
@@ -206,7 +207,7 @@ def frames_of_doc(doc, claim: int, keys=None) -> list[Frame]:
         if verb.dep_ in _UNASSERTED or any(c.tag_ in ("MD", "TO") for c in verb.children) or not (
                 verb.pos_ in ("VERB", "AUX") or any(c.dep_ in _OBJECTS for c in verb.children)):
             continue
-        if telling(verb) or (verb.lemma_.lower() in CUE_LEMMAS and not any(c.dep_ in _OBJECTS for c in verb.children)):
+        if telling(verb) or (verb.lemma_.lower() in FRAME_LEMMAS and not any(c.dep_ in _OBJECTS for c in verb.children)):
             continue  # reporting is no event: "one official said …" and "two officials said …" state nothing alike
         found = _theme(verb)
         if found is not None:

@@ -33,7 +33,8 @@ BOILERPLATE_PATTERNS: dict[str, re.Pattern[str]] = {
     # a page pick-up note from the wire desk: "&UR; The hunt, 3rd graf pvs", "In comparison, 5th graf"
     "pick-up note": re.compile(r"^.{0,40}\b\d+(?:st|nd|rd|th) graf\b(?:\s+pvs)?\s*$", re.IGNORECASE),
     # how to reach the writer: "(Jena Heath can be reached at jenah(at)coxnews.com)"
-    "contact": re.compile(r"^\(?(?:[A-Z][\w.'’-]*\s){1,4}(?:can|may) be reached (?:at|via|by (?:e-?mail|phone|telephone))\b"),
+    "contact": re.compile(r"^\(?(?:[A-Z][\w.'’-]*\s){1,4}(?:can|may) be reached (?:at|via|by (?:e-?mail|phone|telephone))"
+                          r"\b.*(?:@|\(at\)|\d{3}|e-?mail)"),
     # a line that credits the reporters: "(Ann Scales of the Globe staff contributed to this report.)"
     "contributors": re.compile(
         rf"^{_NAME_RUN}*\b(contributed|contributing) (reporting|to this (report|story|article))"

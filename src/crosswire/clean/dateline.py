@@ -40,6 +40,13 @@ def strip_dateline(text: str) -> str:
 
 _AGENCY = re.compile(r"\((?P<agency>[A-Z][A-Za-z.&-]*(?: [A-Z][A-Za-z.&-]*){0,2})\)")
 """A news agency's credit in parentheses inside a dateline: "(AP)", "(Xinhua)", "(Kyodo News)"."""
+WIRE_AGENCIES = frozenset({
+    "AP", "Reuters", "AFP", "UPI", "Xinhua", "Kyodo", "Kyodo News", "TASS", "Itar-Tass", "ITAR-TASS", "Interfax",
+    "DPA", "dpa", "ANSA", "EFE", "Yonhap", "Bernama", "PTI", "IANS", "ANI", "Anadolu", "AA", "CNA", "RIA Novosti",
+    "PA", "CP", "AAP", "APA", "MENA", "IRNA", "KUNA", "WAFA", "Prensa Latina", "Notimex", "Agencia Brasil",
+})
+"""Agencies whose credit may follow the place at once ("MOSCOW (AP) --"): there a parenthesis may
+also be the place's country ("ISTANBUL (Turkey) --"), which names no outlet."""
 
 
 def dateline_agency(text: str) -> str | None:
@@ -51,7 +58,13 @@ def dateline_agency(text: str) -> str | None:
     ('AP', None)
     >>> dateline_agency("ISTANBUL (Turkey), August 21 (Xinhua) -- A blaze was put out.")
     'Xinhua'
+    >>> dateline_agency("ISTANBUL (Turkey) -- A blaze was put out.") is None
+    True
     """
     end = dateline_end(text)
-    found = _AGENCY.findall(text[:end]) if end else []
-    return found[-1] if found else None  # the credit closes the dateline: "ISTANBUL (Turkey), Aug. 21 (Xinhua)"
+    found = list(_AGENCY.finditer(text[:end])) if end else []
+    if not found:
+        return None
+    credit = found[-1]  # the credit closes the dateline: "ISTANBUL (Turkey), Aug. 21 (Xinhua)"
+    after_date = "," in text[: credit.start()]
+    return credit.group("agency") if after_date or credit.group("agency") in WIRE_AGENCIES else None

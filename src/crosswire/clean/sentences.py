@@ -56,7 +56,7 @@ def _join_false_breaks(bounds: list[list[int]], text: str) -> list[list[int]]:
     out: list[list[int]] = []
     for start, end in bounds:
         head = text[start:end].lstrip()
-        if out and head and (head[0].islower() or (head[0].isdigit()
+        if out and head and (head.split()[0].islower() or (head[0].isdigit()
                                                    and _NUMBER_SIGN.search(text[out[-1][0]:out[-1][1]].rstrip()))):
             out[-1][1] = end
         else:

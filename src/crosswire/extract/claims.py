@@ -85,6 +85,14 @@ may avail itself of …", "no company may sell …" state a rule, not a guess.""
 FREE_CHOICE_DETERMINERS = frozenset({"any", "each", "every", "no"})
 FREE_CHOICE_PRONOUNS = frozenset({"anyone", "anybody", "everyone", "everybody", "nobody", "whoever"})
 """Subjects that pick anyone of a kind: with them "may" reads as permission ("anyone may apply")."""
+AGENT_NOUNS = frozenset({
+    "agency", "company", "firm", "business", "person", "people", "citizen", "resident", "member", "state",
+    "country", "government", "official", "employee", "worker", "employer", "court", "party", "candidate",
+    "applicant", "student", "user", "owner", "driver", "authority", "body", "group", "organization",
+    "organisation", "bank", "school", "hospital", "airline", "one",
+})
+"""Heads of subjects that can be given leave ("any federal *agency* may …"); "any further delay
+may cost …" and "every storm may bring …" still guess."""
 
 
 def is_hedged(part) -> bool:
@@ -117,7 +125,8 @@ def grants_permission(predicate) -> bool:
         if subject.lower_ in FREE_CHOICE_PRONOUNS or subject.lower_ == "one" and any(
                 c.lower_ == "no" for c in subject.children):
             return True
-        if any(c.dep_ == "det" and c.lower_ in FREE_CHOICE_DETERMINERS for c in subject.children):
+        agent = subject.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or subject.lemma_.lower() in AGENT_NOUNS
+        if agent and any(c.dep_ == "det" and c.lower_ in FREE_CHOICE_DETERMINERS for c in subject.children):
             return True
     return False
 
@@ -209,7 +218,7 @@ def states_something(part) -> bool:
 def asks_or_announces(part) -> bool:
     """Whether a part asserts nothing: a question ("“Why should it be delayed?") or a frame that
     announces words to follow ("It said, in part:")."""
-    end = part.text.rstrip(" \"'”’»)")
+    end = part.text.rstrip().rstrip(" \"'”’»)")
     if end.endswith("?"):
         return True
     return end.endswith(":") and part.root.lemma_.lower() in FRAME_LEMMAS and not any(

@@ -106,9 +106,10 @@ def article_mentions(doc, article_id: str) -> list[Mention]:
     return out
 
 
-NON_NAME_POS = frozenset({"VERB", "AUX", "ADV", "PRON", "ADP", "CCONJ", "SCONJ", "PART", "INTJ"})
+NON_NAME_POS = frozenset({"VERB", "ADV", "PRON", "ADP", "CCONJ", "SCONJ", "PART", "INTJ"})
 """Parts of speech that begin no name: a tagger that takes a sentence's first word into the name
-("Turning Elian over to his father …", "Heavily damaged Izmit") is read without it."""
+("Turning Elian over to his father …", "Heavily damaged Izmit") is read without it. Not ``AUX``:
+"Will Smith" is a name whose first word the tagger may read as the modal."""
 
 
 def without_leading_non_names(ent):
@@ -339,17 +340,28 @@ def _merge_stray_surnames(keys: list[str], groups: dict[str, list[Mention]], lab
                           clusters: _Clusters) -> None:
     """A one-word name the tagger alone called an organisation ("Maxwell read the statement") that is
     the surname of exactly one person named in full ("Kenneth Maxwell") is that person: it joins
-    them and is counted a person. Not a place ("Washington" stays the city) and not a name whose
-    own sentence said it is an organisation."""
+    them and is counted a person, when some article names the person in full first and then by
+    that word (as reports name people). Not a place ("Washington" stays the city), not a name
+    whose own sentence said it is an organisation, and not a firm named after someone who is
+    never introduced before it ("Gerald Ford" in one report, "Ford" recalls cars in another)."""
     persons = [k for k in keys if label[k] == "PERSON" and len(k.split()) > 1]
     for key in keys:
         if " " in key or label[key] != "ORG" or any(_weight(m) > 1 for m in groups[key]):
             continue
-        roots = {clusters.find(p) for p in persons if [w for w in p.split() if w not in PARTICLES][-1:] == [key]}
+        roots = {clusters.find(p) for p in persons if [w for w in p.split() if w not in PARTICLES][-1:] == [key]
+                 and _introduces(groups[p], groups[key])}
         if len(roots) == 1:
             clusters.union(key, roots.pop())
             label[key] = "PERSON"
             groups[key] = [(m[0], "PERSON", *m[2:]) for m in groups[key]]
+
+
+def _introduces(full: list[Mention], short: list[Mention]) -> bool:
+    """Whether some article names a full name before a short form of it."""
+    first = {}
+    for m in full:
+        first[m[2].article_id] = min(first.get(m[2].article_id, m[2].start), m[2].start)
+    return any(m[2].article_id in first and first[m[2].article_id] < m[2].start for m in short)
 
 
 def _family_plurals(groups: Mapping[str, list[Mention]], texts: Mapping[str, str]) -> set[str]:

@@ -118,7 +118,8 @@ def _relay_channel(cue) -> tuple[int, int] | None:
     """For cite/quote, the citer is the channel ("ANI cited the agency's source", "NTV quoted the
     manager as saying")."""
     if cue.tag_ == "VBG" and cue.dep_ == "pcomp" and cue.head.head.lemma_.lower() in RELAY_LEMMAS:
-        cue = cue.head.head
+        citer = next((c for c in cue.head.head.children if c.dep_ == "nsubj"), None)  # not "X was quoted"
+        return phrase_span(citer) if citer is not None else None
     if cue.lemma_.lower() in RELAY_LEMMAS:
         subject = next((c for c in cue.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subject is not None:
@@ -535,7 +536,7 @@ def find_quotes(doc, article_id: str, min_chars: int, max_frame_tokens: int = 16
     if reported:
         items += _reported(doc, items)
     items.sort(key=lambda f: f.span)
-    memory = SpeakerMemory.of(doc)
+    memory = SpeakerMemory.of(doc, [f.span for f in items if f.kind == "direct"])
     return [_to_quote(item, text_of(doc), article_id, memory) for item in items]
 
 

@@ -10,6 +10,7 @@ phrase of the cue ("in a Telegram post", "on X"). References ("he", "it", "the m
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from ..clean.dateline import dateline_end
@@ -173,12 +174,15 @@ class SpeakerMemory:
     likened the suspect to a chameleon"): who a following "he said" most likely is."""
 
     @classmethod
-    def of(cls, doc) -> SpeakerMemory:
+    def of(cls, doc, quoted: Sequence[tuple[int, int]] = ()) -> SpeakerMemory:
+        """The memory of ``doc``; a person named inside ``quoted`` spans (direct quotes) acts in the
+        speaker's words, not in the report, and is no actor."""
         entities = [(e.start_char, e.text, e.label_, (e.start_char, e.end_char),
                      any(t.dep_ in ("nsubj", "nsubjpass") for t in e))
                     for e in doc_entities(doc) if e.label_ in ("PERSON", "ORG", "GPE")]
         actors = [(e.start_char, (e.start_char, e.end_char)) for e in doc_entities(doc)
-                  if e.label_ == "PERSON" and any(t.dep_ == "nsubj" and t.head.dep_ == "ROOT" for t in e)]
+                  if e.label_ == "PERSON" and any(t.dep_ == "nsubj" and t.head.dep_ == "ROOT" for t in e)
+                  and not any(a <= e.start_char < b for a, b in quoted)]
         return cls([], entities, actors)
 
     def remember(self, offset: int, speaker: Speaker) -> None:

@@ -159,17 +159,23 @@ def vague_range(expression: str) -> tuple[float, float] | None:
     return None
 
 
+VEHICLE_NOUNS = frozenset({
+    "truck", "car", "sedan", "van", "minivan", "pickup", "jeep", "suv", "bus", "motorcycle", "vehicle", "wagon",
+    "coupe", "convertible", "hatchback", "limousine", "model",
+})
+"""Nouns a model year dates ("a 1987 Nissan Atlas refrigeration truck")."""
+
+
 def model_year(ent) -> bool:
-    """Whether a bare year names a make's model, not a time: it modifies a noun with a name
-    between ("a 1987 Nissan Atlas refrigeration truck", "a 2003 Toyota Camry"), unlike "the 2005
-    bombing" or "the 1998 attack", which date an event."""
+    """Whether a bare year names a vehicle's model, not a time: it modifies a vehicle noun with a
+    make's name between ("a 1987 Nissan Atlas refrigeration truck"), unlike "the 2005 bombing",
+    "the 1999 Izmit earthquake" or "the 2004 Athens Olympics", which date an event."""
     root = ent.root
     if not re.fullmatch(r"\d{4}", ent.text.strip()) or root.dep_ not in ("nummod", "compound", "amod"):
         return False
     head = root.head
-    if head.i <= root.i:
-        return False
-    return head.pos_ == "PROPN" or any(t.pos_ == "PROPN" for t in root.doc[root.i + 1 : head.i])
+    return (head.i > root.i and head.lemma_.lower() in VEHICLE_NOUNS
+            and any(t.pos_ == "PROPN" for t in root.doc[root.i + 1 : head.i]))
 
 
 def values_in(doc_span, article_id: str, published: dt.date | None) -> tuple[Value, ...]:

@@ -146,8 +146,9 @@ _ANAPHORIC_OPENER = re.compile(
     r"^(?:he|she|they|them|his|her|their|such|(?:these|those)(?!\s+who\b)|this(?!\s+(?:week|weekend|month|"
     r"year|morning|afternoon|evening|spring|summer|autumn|fall|winter|season|time|past|coming)\b)"
     r"|(?:if|even)\s+so|if\s+not|in\s+that\s+case|otherwise"
-    r"|as\s+a\s+(?:result|consequence)|therefore|thus|hence|consequently|instead|nevertheless|nonetheless"
-    r"|in\s+(?:response|return|contrast|turn)|by\s+contrast|for\s+(?:that|this)\s+reason"
+    r"|as\s+a\s+(?:result|consequence)(?!\s+of\b)|therefore|thus|hence|consequently|nevertheless|nonetheless"
+    r"|(?:instead|in\s+(?:response|return|contrast|turn)|by\s+contrast)(?!\s+(?:to|for|of)\b)"
+    r"|for\s+(?:that|this)\s+reason"
     r"|(?:because\s+of|despite)\s+(?:this|that|it))\b",
     re.IGNORECASE)
 """A first word that points back to a sentence the summary may not show ("They do all this with no

@@ -13,6 +13,7 @@ import threading
 from dataclasses import dataclass
 
 from ..errors import StoreError
+from ..report.render import condensed_conflicts
 from ..store import Store
 
 _TABLES = ("articles", "stories", "dossiers")
@@ -76,7 +77,7 @@ def story_row(dossier: dict) -> StoryRow:
         id=story["id"], title=story["title"], article_count=story["article_count"],
         outlets=tuple(story["outlets"]), first_published=story["first_published"],
         last_published=story["last_published"], origins=document_origins(dossier),
-        claims=len(dossier["claims"]), conflicts=len(dossier["conflicts"]),
+        claims=len(dossier["claims"]), conflicts=len(condensed_conflicts(dossier["conflicts"])),
         search_text=" ".join(" ".join(words).lower().split()),
     )
 
