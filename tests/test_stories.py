@@ -371,4 +371,6 @@ def test_an_untitled_story_is_named_by_the_first_lead_that_states_something():
     assert build_story([asks, states]).title == "A play about the murder inquiry opened in London on Tuesday."
     assert build_story([asks]).title.startswith("Which new play")  # nothing else to name it by
     heading = article("a0", "1999:\n\nNov. 22 -- The boy and twelve others leave the island by boat.")
-    assert build_story([heading, states]).title == "A play about the murder inquiry opened in London on Tuesday."
+    assert build_story([heading, states]).title == "Nov. 22 -- The boy and twelve others leave the island by boat."
+    ruled = article("a3", "-----------------\n\nThe boy and twelve others left the island by boat on Monday.")
+    assert build_story([ruled]).title == "The boy and twelve others left the island by boat on Monday."

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-_DATELINE = re.compile(r"^(?P<head>.{2,70}?)\s(?:_|--|—)\s+")
+_DATELINE = re.compile(r"^(?P<head>.{2,70}?)\s(?:_|--|—)\s+|^(?P<undated>UNDATED)\s*[-_—]+\s+")
 """A wire dateline ends at the first " _ " or " -- " ("SYDNEY, Australia _", "BEIJING, Jan. 3 (Xinhua) --")."""
 _DATELINE_HEAD = re.compile(r"^(?:[A-Z][A-Z.'&-]+\b|\(?AP\))")
 MAX_DATELINE_WORDS = 8
@@ -14,18 +14,22 @@ def dateline_end(text: str) -> int:
     """Where the report proper starts after a wire dateline, or 0 when there is none.
 
     A dateline is a head of at most :data:`MAX_DATELINE_WORDS` words whose part before any comma or
-    parenthesis is upper case (a city, a slug) or "(AP)", ended by " _ " or " -- ".
-    "UN inspectors -- who …" is no dateline.
+    parenthesis is upper case (a city, a slug) or "(AP)", ended by " _ " or " -- ", or the wire's
+    "UNDATED" before any dash. "UN inspectors -- who …" is no dateline.
 
     >>> text = "BEIJING, Jan. 3 (Xinhua) -- Rain fell."
     >>> text[dateline_end(text):]
     'Rain fell.'
     >>> dateline_end("UN inspectors -- who arrived on Monday -- left.")
     0
+    >>> strip_dateline("UNDATED - CNN is like a record store.")
+    'CNN is like a record store.'
     """
     m = _DATELINE.match(text)
     if not m:
         return 0
+    if m.group("undated"):
+        return m.end()
     head = m.group("head")
     place = re.split(r"[,(]", head)[0]  # "SYDNEY" of "SYDNEY, Australia"
     if _DATELINE_HEAD.match(head) and place == place.upper() and len(head.split()) <= MAX_DATELINE_WORDS:

@@ -63,11 +63,12 @@ def labels_of(stories: Sequence[Story], articles: Sequence[Article]) -> np.ndarr
 
 
 def _lead(article: Article) -> str:
-    """An article's first sentence without its wire dateline ("WASHINGTON (AP) -- A top official …"
-    → "A top official …")."""
-    first = article.sentences[0] if article.sentences else None
-    lead = article.text[first.start : first.end] if first else article.text[:120]
-    return strip_dateline(lead) or lead
+    """An article's first sentence that states something (:func:`states_something`), without its
+    wire dateline ("WASHINGTON (AP) -- A top official …" → "A top official …"); past a rule of
+    dashes or a heading ("1999:"); the first sentence when none does."""
+    leads = [article.text[s.start : s.end] for s in article.sentences] or [article.text[:120]]
+    leads = [strip_dateline(lead) or lead for lead in leads]
+    return next((lead for lead in leads if states_something(lead)), leads[0])
 
 
 TITLE_MIN_WORDS = 5
