@@ -42,23 +42,22 @@ def _clean_once(body: str, title: str | None, settings: CleanSettings) -> tuple[
                        settings.unwrap_min_lines):
         text, breaks = unwrap_lines(text)
         repairs.append(f"whitespace: hard-wrapped text, {breaks} line breaks joined")
-    lines = [normalise_line(line) for line in text.split("\n")]
-    marks = 0
-    for i, line in enumerate(lines):
-        lines[i], count = strip_desk_marks(line)
-        marks += count
+    lines, marks = _each_line(strip_desk_marks, [normalise_line(line) for line in text.split("\n")])
     if marks:
         repairs.append(f"boilerplate: {marks} copy-desk marks (cq) removed")
     lines = [line for line in lines if line]
     lines, dropped = drop_boilerplate(lines, title, settings)
     repairs.extend(dropped)
-    joined = 0
-    for i, line in enumerate(lines):
-        lines[i], count = split_run_ons(line)
-        joined += count
+    lines, joined = _each_line(split_run_ons, lines)
     if joined:
         repairs.append(f"whitespace: {joined} run-together sentences split")
     return "\n\n".join(lines), repairs
+
+
+def _each_line(repair, lines: list[str]) -> tuple[list[str], int]:
+    """``repair`` (line → (line, count)) applied to every line, and the total count."""
+    out = [repair(line) for line in lines]
+    return [line for line, _ in out], sum(count for _, count in out)
 
 
 def clean_document(document: Document, settings: CleanSettings | None = None, min_chars: int = 1) -> Article | Rejection:
