@@ -306,3 +306,21 @@ def test_two_short_quotes_sharing_two_words_are_not_one_statement():
               Quote("qb", Span("b", 0, len(texts["b"])), "direct", "Jacobsen")]
     assert group_quotes(quotes, texts, threshold=0.4) == ()
     assert len(group_quotes(quotes, texts, threshold=0.4, min_shared=2)) == 1  # what the overlap alone allowed
+
+
+def test_a_speaker_the_tagger_misnamed_still_stands_for_he_when_a_person_bears_the_name(nlp):
+
+    text = ("Captain Manohar Nambiar said the pirates fled.\n"
+            "Warship Sukanya was escorting five ships when the attack happened.\n"
+            "The operation foiled the attack, Nambiar said.\n"
+            "The crew has seized 14 rifles so far, he said.")
+    doc = nlp(text)
+    spans = {"Manohar Nambiar": "PERSON", "Warship Sukanya": "PERSON", "Nambiar": "ORG"}
+    ents, start = [], 0
+    for name, label in spans.items():
+        at = text.index(name, start)
+        ents.append(doc.char_span(at, at + len(name), label=label))
+        start = at + len(name)
+    doc.ents = [e for e in ents if e is not None]
+    reported = [q for q in find_quotes(doc, "a", 10) if q.kind == "reported"]
+    assert reported[-1].speaker == "Nambiar"

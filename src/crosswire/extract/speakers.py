@@ -221,9 +221,12 @@ class SpeakerMemory:
 
     def _person(self, offset: int) -> Speaker | None:
         """The person a singular pronoun before ``offset`` points to: the latest speaker that may be a
-        person, unless a person named since as a main verb's subject acts in between."""
-        speaker = next(((o, s) for o, s in reversed(self.speakers) if o < offset and s.type in ("PERSON", "")),
-                       None)
+        person, unless a person named since as a main verb's subject acts in between. A speaker
+        the tagger called otherwise counts as a person when a person of the article bears that
+        surname ("Captain Manohar Nambiar" before, "…, Nambiar said" tagged an organisation)."""
+        surnames = {text.split()[-1] for _o, text, label, _s, _subject in self.entities if label == "PERSON"}
+        speaker = next(((o, s) for o, s in reversed(self.speakers) if o < offset and (
+            s.type in ("PERSON", "") or s.name.split()[-1:] and s.name.split()[-1] in surnames)), None)
         actor = next(((o, span) for o, span in reversed(self.actors) if o < offset), None)
         if actor is not None and (speaker is None or actor[0] > speaker[0]):
             span = actor[1]
