@@ -309,7 +309,6 @@ def test_two_short_quotes_sharing_two_words_are_not_one_statement():
 
 
 def test_a_speaker_the_tagger_misnamed_still_stands_for_he_when_a_person_bears_the_name(nlp):
-
     text = ("Captain Manohar Nambiar said the pirates fled.\n"
             "Warship Sukanya was escorting five ships when the attack happened.\n"
             "The operation foiled the attack, Nambiar said.\n"
