@@ -225,7 +225,8 @@ def test_a_title_before_a_name_does_not_end_the_sentence():
 def test_no_sentence_ends_inside_a_title_a_number_sign_or_before_a_lower_case_word():
     text = ("The truck was released into the custody of Asst. Police Chief John Doe. "
             "Protesters gathered outside No. 10 on Friday. A blast at the u.s. embassy killed 253 people. "
-            "He said no. Then he left. eBay shares fell 5 percent.")
+            "He said no. Then he left. eBay shares fell 5 percent. "
+            "“Make a sound, any sound!” shouted the translator over the rubble.")
     assert [text[s.start : s.end] for s in split_sentences(text, "a")] == [
         "The truck was released into the custody of Asst. Police Chief John Doe.",
         "Protesters gathered outside No. 10 on Friday.",
@@ -233,7 +234,10 @@ def test_no_sentence_ends_inside_a_title_a_number_sign_or_before_a_lower_case_wo
         "He said no.",
         "Then he left.",
         "eBay shares fell 5 percent.",
+        "“Make a sound, any sound!” shouted the translator over the rubble.",
     ]
+    lower = "the man was arrested on monday. he was charged with murder. police said he fled."
+    assert len(split_sentences(lower, "a")) == 3  # lower-cased text keeps its breaks
 
 
 def test_wire_trailers_contacts_pickup_notes_and_desk_marks_are_dropped():

@@ -50,14 +50,22 @@ _NUMBER_SIGN = re.compile(r"\b(?:No|Nos|Art|Vol)\.$")
 """Abbreviations that a number follows ("No. 10 Downing Street", "Art. 5"): no sentence ends there."""
 
 
+_OPEN_END = re.compile(r"(?:\b(?:[A-Za-z]\.){2,}|[!?][\"”’'»])$")
+"""An end that need not end a sentence: dotted initials ("u.s.", "a.m.") or an exclamation or question
+closed by a quote mark, whose frame may follow ("“Make a sound!” shouted the translator")."""
+
+
 def _join_false_breaks(bounds: list[list[int]], text: str) -> list[list[int]]:
-    """Join a break the sentencizer made inside a sentence: before a lower-case word ("the U.S.
-    embassy … the u.s. | embassy in Nairobi") or after "No." before a number."""
+    """Join a break the sentencizer made inside a sentence: after dotted initials or a quoted
+    exclamation before an all-lower-case word ("the u.s. | embassy in Nairobi", "“Make a sound!” |
+    shouted …"), or after "No." before a number. A full stop before a lower-case word stays a
+    break: lower-cased text (model summaries, chat) starts its sentences so."""
     out: list[list[int]] = []
     for start, end in bounds:
         head = text[start:end].lstrip()
-        if out and head and (head.split()[0].islower() or (head[0].isdigit()
-                                                   and _NUMBER_SIGN.search(text[out[-1][0]:out[-1][1]].rstrip()))):
+        before = text[out[-1][0]:out[-1][1]].rstrip() if out else ""
+        if out and head and ((head.split()[0].islower() and _OPEN_END.search(before))
+                             or (head[0].isdigit() and _NUMBER_SIGN.search(before))):
             out[-1][1] = end
         else:
             out.append([start, end])
