@@ -638,11 +638,13 @@ class SummarizeSettings:
     human summary instead of its document frequency; empty = document frequency (the ICSI weights).
     Fitted by ``crosswire.eval.duc.fit_concept_model`` on all 50 DUC 2006 sets (563,900 concepts,
     label: used by any reference; held-out AUC on DUC 2007 0.763 against 0.710 for document
-    frequency alone; refitted when sentences stopped ending after "Lt.", "Sgt." …, was 0.762, and
-    again when they stopped ending after "Asst.", after "No." before a number and before a
-    lower-case word, and when wire trailers after an end marker, contact lines, page pick-up
-    notes and "(cq)" marks became boilerplate). ``crosswire eval summary`` scores DUC 2007 with exactly this fit and DUC 2006
-    with the same model fitted on DUC 2007 (issue #7), so no set is scored by a model that saw it."""
+    frequency alone, at the fit before the latest; refitted when sentences stopped ending after
+    "Lt.", "Sgt." …, was 0.762, and again when they stopped ending after "Asst.", after "No."
+    before a number and before a lower-case word after dotted initials or a quoted exclamation,
+    and when wire trailers after an end marker, contact lines, page pick-up notes and "(cq)"
+    marks became boilerplate). ``crosswire eval summary`` scores DUC 2007 with exactly this fit
+    and DUC 2006 with the same model fitted on DUC 2007 (issue #7), so no set is scored by a
+    model that saw it."""
     importance_bias: float = -5.62607
     """Intercept of the concept-importance model (fitted with ``importance_weights``)."""
     importance_power: float = 1.0
