@@ -172,6 +172,8 @@ class SpeakerMemory:
     actors: list[tuple[int, tuple[int, int]]] = field(default_factory=list)
     """(offset, span) of every person named as the subject of a sentence's main verb ("Minister X
     likened the suspect to a chameleon"): who a following "he said" most likely is."""
+    surnames: frozenset[str] = frozenset()
+    """Last words of the article's person names ("Nambiar" of "Captain Manohar Nambiar")."""
 
     @classmethod
     def of(cls, doc, quoted: Sequence[tuple[int, int]] = ()) -> SpeakerMemory:
@@ -183,7 +185,8 @@ class SpeakerMemory:
         actors = [(e.start_char, (e.start_char, e.end_char)) for e in doc_entities(doc)
                   if e.label_ == "PERSON" and any(t.dep_ == "nsubj" and t.head.dep_ == "ROOT" for t in e)
                   and not any(a <= e.start_char < b for a, b in quoted)]
-        return cls([], entities, actors)
+        surnames = frozenset(text.split()[-1] for _o, text, label, _s, _subject in entities if label == "PERSON")
+        return cls([], entities, actors, surnames)
 
     def remember(self, offset: int, speaker: Speaker) -> None:
         if not speaker.reference or speaker.type:
@@ -224,9 +227,8 @@ class SpeakerMemory:
         person, unless a person named since as a main verb's subject acts in between. A speaker
         the tagger called otherwise counts as a person when a person of the article bears that
         surname ("Captain Manohar Nambiar" before, "…, Nambiar said" tagged an organisation)."""
-        surnames = {text.split()[-1] for _o, text, label, _s, _subject in self.entities if label == "PERSON"}
         speaker = next(((o, s) for o, s in reversed(self.speakers) if o < offset and (
-            s.type in ("PERSON", "") or s.name.split()[-1:] and s.name.split()[-1] in surnames)), None)
+            s.type in ("PERSON", "") or s.name.split()[-1:] and s.name.split()[-1] in self.surnames)), None)
         actor = next(((o, span) for o, span in reversed(self.actors) if o < offset), None)
         if actor is not None and (speaker is None or actor[0] > speaker[0]):
             span = actor[1]

@@ -87,22 +87,18 @@ def condensed_conflicts(conflicts: list[dict]) -> list[dict]:
     that gives it, ``{"kind", "versions": [{"value", "sides": [{"claim", "part"}]}]}``, in place
     of every pair (sixteen pairs for four tolls). Two figures alone stay a pair. The dossier keeps
     every pair; the claim × source matrix marks them all."""
-    conflicts = distinct_spellings(conflicts)
-    parent: dict[tuple, tuple] = {}
+    from ..provenance.families import UnionFind
 
-    def find(x: tuple) -> tuple:
-        parent.setdefault(x, x)
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
+    conflicts = distinct_spellings(conflicts)
+    figures = UnionFind()
 
     def key(part: dict) -> tuple:
         return part["article"], part["start"], part["end"]
 
     versioned = [c for c in conflicts if c["kind"] in VERSIONED_KINDS and len(c.get("parts", ())) == 2]
     for c in versioned:
-        parent[find(key(c["parts"][0]))] = find(key(c["parts"][1]))
+        figures.union(key(c["parts"][0]), key(c["parts"][1]))
+    find = figures.find
     members: dict[tuple, list[dict]] = {}
     for c in versioned:
         members.setdefault(find(key(c["parts"][0])), []).append(c)
