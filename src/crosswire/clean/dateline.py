@@ -37,6 +37,19 @@ def dateline_end(text: str) -> int:
     return 0
 
 
+def dateline_place(text: str) -> str | None:
+    """The place that opens a wire dateline ("ANKARA" of "ANKARA, August 20 (Xinhua) --"); ``None``
+    without one, and for "UNDATED".
+
+    >>> dateline_place("SYDNEY, Australia (AP) _ Rain fell."), dateline_place("UNDATED - Rain fell.")
+    ('SYDNEY', None)
+    """
+    end = dateline_end(text)
+    if not end or _DATELINE.match(text).group("undated"):
+        return None
+    return re.split(r"[,(]", text[:end])[0].strip()
+
+
 def strip_dateline(text: str) -> str:
     """``text`` without its wire dateline (see :func:`dateline_end`)."""
     return text[dateline_end(text):]

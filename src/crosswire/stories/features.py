@@ -52,7 +52,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ..clean.dateline import dateline_end
+from ..clean.dateline import dateline_end, dateline_place
 from ..errors import MissingDependency
 from ..model import Article
 from ..settings import StoriesSettings
@@ -85,8 +85,8 @@ def without_dateline_credit(text: str) -> str:
     end = dateline_end(text)
     if not end:
         return text
-    place = re.split(r"[,(]", text[:end])[0].strip()
-    return f"{place} -- {text[end:].lstrip()}"
+    place = dateline_place(text)
+    return f"{place} -- {text[end:].lstrip()}" if place else text[end:].lstrip()
 
 
 def date_markers(article: Article) -> str:
