@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 import pytest
@@ -67,6 +68,23 @@ def test_approximate_figures_within_tolerance_agree():
     assert values_conflict(a, b, SETTINGS) is None
     far = claim("c", "40 people died in the fire.", (("number", "40", 40.0),))
     assert values_conflict(a, far, SETTINGS) is not None
+
+
+def test_a_bound_agrees_with_every_figure_it_allows():
+    lower = claim("a", "The balloon has covered more than 10,500 miles.",
+                  (("quantity", "more than 10,500 miles", 10500.0, True, "mile"),))
+    later = claim("b", "The balloon has covered about 12,000 miles.",
+                  (("quantity", "about 12,000 miles", 12000.0, True, "mile"),))
+    short = claim("c", "The balloon has covered 6,000 miles.", (("quantity", "6,000 miles", 6000.0, False, "mile"),))
+    assert values_conflict(lower, later, SETTINGS) is None
+    assert values_conflict(lower, short, SETTINGS) is not None
+    upper = claim("d", "Up to 350 people are missing.", (("number", "Up to 350", 350.0, True),))
+    assert values_conflict(upper, claim("e", "200 people are missing.", (("number", "200", 200.0),)), SETTINGS) is None
+    assert values_conflict(upper, claim("f", "At least 900 people are missing.",
+                                        (("number", "At least 900", 900.0, True),)), SETTINGS) is not None
+    # a bound is exact about its side: tolerance for approximations does not stretch it
+    blows = claim("g", "He was struck more than 20 times.", (("number", "more than 20", 20.0, True),))
+    assert values_conflict(blows, claim("h", "He was struck 18 times.", (("number", "18", 18.0),)), SETTINGS)
 
 
 def test_a_figure_inside_a_range_agrees_with_it():
@@ -636,3 +654,29 @@ def test_a_figure_inside_a_vague_count_agrees_with_it():
     many = claim("c", "150 people were evacuated from their homes.", (("number", "150", 150.0),))
     assert compare_claims(dozens, sixty, SETTINGS) is None
     assert compare_claims(dozens, many, SETTINGS).kind == "number"
+
+
+def _person(name: str, texts: dict[str, str], aid_words: dict[str, list[str]]) -> Entity:
+    mentions = tuple(Span(aid, texts[aid].index(w), texts[aid].index(w) + len(w)) for aid, ws in aid_words.items()
+                     for w in ws)
+    return Entity("p", name, "PERSON", (name,), mentions)
+
+
+def test_two_reports_giving_one_person_two_ages_conflict_and_a_birthday_apart_does_not():
+    from crosswire.align.conflicts import age_conflicts, person_ages
+
+    texts = {"a": "Brian Jones, a 51-year-old balloon instructor, landed.",
+             "b": "The pilot Brian Jones, 52, landed in Egypt.",
+             "c": "The 51-year-old pilot Brian Jones landed.",
+             "d": "The 21-year-old son of Brian Jones was there."}
+    articles = {aid: article(aid, t, None) for aid, t in texts.items()}
+    jones = _person("Brian Jones", texts, {aid: ["Brian Jones"] for aid in texts})
+    ages = person_ages(jones, articles)
+    assert {aid: age for aid, (age, _) in ages.items()} == {"a": 51, "b": 52, "c": 51}  # not the son's age
+    (conflict,) = age_conflicts([jones], [], articles)
+    assert conflict.kind == "number" and "51 vs 52" in conflict.note
+    assert [texts[p.article_id][p.start:p.end] for p in conflict.parts] == ["51", "52"]
+    year_apart = {"a": article("a", texts["a"], 1), "b": dataclasses.replace(article("b", texts["b"], 1),
+                                                                             published=dt.date(2025, 3, 1))}
+    assert age_conflicts([_person("Brian Jones", texts, {"a": ["Brian Jones"], "b": ["Brian Jones"]})], [],
+                         year_apart) == []

@@ -203,3 +203,11 @@ def test_predicate_rules_count_precision_and_recall_of_each_rule():
     assert result["cosine"] == {"chosen": 1, "precision": 0.0, "recall": 0.0}  # slay/visit cosine 1.0
     assert result["event_class"] == {"chosen": 1, "precision": 1.0, "recall": 0.5}  # kill/slay
     assert result["either"]["chosen"] == 2
+
+
+def test_an_act_named_in_an_accusation_is_no_frame(nlp):
+    for text in ("Two men charged with murdering Matthew Shepard appeared in court.",
+                 "The roofer was found guilty of killing Matthew Shepard.",
+                 "Police arrested the men for beating Matthew Shepard."):
+        assert all(f.predicate not in ("murder", "kill", "beat") for f in frames_of_doc(nlp(text), 0)), text
+    assert [f.predicate for f in frames_of_doc(nlp("Two men murdered Matthew Shepard."), 0)] == ["murder"]

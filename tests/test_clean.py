@@ -189,7 +189,7 @@ def test_text_with_one_paragraph_or_header_line_per_line_is_not_unwrapped():
     lines = ["Pier closed after storm", "By Jane Roe", "May 03, 2013",
              "The pier will stay closed.", "Divers are inspecting it."]
     text, repairs = clean_text("\n".join(lines))
-    assert text.split("\n\n") == lines
+    assert text.split("\n\n") == [line for line in lines if line != "By Jane Roe"]  # a byline is boilerplate
     assert not any("hard-wrapped" in r for r in repairs)
     assert clean_text(clean_text(wire_copy())[0])[0] == clean_text(wire_copy())[0]  # idempotent
 
@@ -226,7 +226,8 @@ def test_no_sentence_ends_inside_a_title_a_number_sign_or_before_a_lower_case_wo
     text = ("The truck was released into the custody of Asst. Police Chief John Doe. "
             "Protesters gathered outside No. 10 on Friday. A blast at the u.s. embassy killed 253 people. "
             "He said no. Then he left. eBay shares fell 5 percent. "
-            "“Make a sound, any sound!” shouted the translator over the rubble.")
+            "“Make a sound, any sound!” shouted the translator over the rubble. "
+            "A hearing opened in Laramie, Wyo., for one of the two men.")
     assert [text[s.start : s.end] for s in split_sentences(text, "a")] == [
         "The truck was released into the custody of Asst. Police Chief John Doe.",
         "Protesters gathered outside No. 10 on Friday.",
@@ -235,6 +236,7 @@ def test_no_sentence_ends_inside_a_title_a_number_sign_or_before_a_lower_case_wo
         "Then he left.",
         "eBay shares fell 5 percent.",
         "“Make a sound, any sound!” shouted the translator over the rubble.",
+        "A hearing opened in Laramie, Wyo., for one of the two men.",
     ]
     lower = "the man was arrested on monday. he was charged with murder. police said he fled."
     assert len(split_sentences(lower, "a")) == 3  # lower-cased text keeps its breaks
@@ -253,3 +255,22 @@ def test_wire_trailers_contacts_pickup_notes_and_desk_marks_are_dropped():
                     "The village can be reached by boat from the harbour in two hours.\n\n"
                     "Paris Hilton can be reached at her hotel, police said on Friday.")
     assert any("end marker" in r for r in repairs) and any("(cq)" in r for r in repairs)
+
+
+def test_wire_underscore_dashes_become_dashes_and_are_recorded():
+    text, repairs = clean_text("CAIRO (AP) _ Brian Jones _ who wore a blue flight suit _ said the file_name was lost.")
+    assert text == "CAIRO (AP) — Brian Jones — who wore a blue flight suit — said the file_name was lost."
+    assert any("wire dashes" in r and "3" in r for r in repairs)
+    assert clean_text(text)[0] == text
+
+
+def test_a_byline_and_its_desk_are_boilerplate_so_the_dateline_opens_the_text():
+    from crosswire.clean.dateline import dateline_agency
+
+    raw = ("*By ROBERT W. BLACK\n*Associated Press Writer\n"
+           "LARAMIE, Wyo. (AP) -- A judge ruled today that the trial will go on as planned.\n"
+           "By Monday the flood had receded from every street of the town.")
+    text, repairs = clean_text(raw)
+    assert text.startswith("LARAMIE, Wyo. (AP) --") and dateline_agency(text) == "AP"
+    assert "By Monday the flood had receded" in text
+    assert sum("byline" in r or "staff credit" in r for r in repairs) == 2

@@ -108,6 +108,7 @@ def test_hedging_and_negation_are_flagged(nlp):
     ("Nothing less than the future of the union is at stake in the vote.", "negated", False),
     ("The donors gave no more than ten dollars each to the fund.", "negated", False),
     ("Neither the army nor the police commented on the attack.", "negated", True),
+    ("Nor has the case appeared to stir much interest in the town.", "negated", True),
     ("Not a single shot was fired during the protest.", "negated", True),
     ("There is no more food in the besieged town.", "negated", True),
     ("Not only the army but also the police joined the search.", "negated", False),
@@ -127,6 +128,10 @@ def test_hedging_and_negation_are_flagged(nlp):
     ("Any of the wells may have been poisoned by the spill.", "hedged", True),
     ("Any further delay may cost the company millions of dollars.", "hedged", True),
     ("Every storm may bring more flooding to the valley this winter.", "hedged", True),
+    ("The suspect could receive the death penalty if convicted of murder.", "hedged", False),
+    ("The suspect could receive the death penalty, prosecutors said on Monday.", "hedged", True),
+    ("The bridge might reopen on Monday unless the river rises again.", "hedged", False),
+    ("If convicted, the man could reportedly face the death penalty.", "hedged", True),
 ])
 def test_negation_and_hedging_are_read_only_from_what_a_claim_asserts(nlp, text, flag, expected):
     [claim] = find_claims(nlp(text), "a", MONDAY)
@@ -227,3 +232,15 @@ def test_questions_and_frames_that_announce_words_are_no_claims(nlp):
     assert not any(c.rstrip("”").endswith("?") for c in claims)
     assert not any(c.rstrip().endswith(":") for c in claims)
     assert "The court set oral arguments for May 11 in Atlanta." in claims
+
+
+def test_a_clause_opened_by_nor_keeps_the_word_that_negates_it(nlp):
+    (claim,) = find_claims(nlp("Nor has the case stirred much interest in the town."), "a", None)
+    assert claim.text.startswith("Nor has") and claim.negated
+
+
+def test_pleading_guilty_is_an_act_reported_not_a_source_of_the_claim(nlp):
+    (plea,) = find_claims(nlp("The other defendant, Russell Henderson, pleaded guilty to murder on Monday."), "a", MONDAY)
+    assert plea.attributed_to is None
+    charged = find_claims(nlp("Critics charged that the police had ignored the warnings for weeks."), "a", MONDAY)
+    assert charged[-1].attributed_to == "Critics"

@@ -214,3 +214,19 @@ def test_a_surname_the_tagger_called_an_organisation_joins_the_one_person_of_tha
     # a firm named after a person whom no report introduces before it stays a firm
     firm = mentions("Gerald Ford", article="a") + mentions("Ford", "Ford", label="ORG", article="b")
     assert {e.type for e in canonicalise(firm)} == {"PERSON", "ORG"}
+
+
+def test_a_surname_joined_to_one_person_does_not_then_join_a_relative():
+    found = (mentions("Matthew Shepard") + [("Shepard", "ORG", Span("a", 5, 6))]
+             + mentions("Judy Shepard", article="b"))
+    entities = by_name(canonicalise(found))
+    assert set(entities) == {"Matthew Shepard", "Judy Shepard"}
+    assert len(entities["Matthew Shepard"].mentions) == 2
+
+
+def test_a_surname_tagged_a_place_joins_its_person_only_where_every_report_introduces_them():
+    uliassi = (mentions("Kevin Uliassi") + [("Uliassi", "GPE", Span("a", 5, 6)), ("Uliassi", "GPE", Span("a", 9, 10))])
+    assert [(e.name, e.type, len(e.mentions)) for e in canonicalise(uliassi)] == [("Kevin Uliassi", "PERSON", 3)]
+    city = (mentions("George Washington") + [("Washington", "GPE", Span("a", 5, 6))]
+            + mentions("Washington", label="GPE", article="b"))
+    assert {(e.name, e.type) for e in canonicalise(city)} == {("George Washington", "PERSON"), ("Washington", "GPE")}

@@ -323,3 +323,48 @@ def test_a_speaker_the_tagger_misnamed_still_stands_for_he_when_a_person_bears_t
     doc.ents = [e for e in ents if e is not None]
     reported = [q for q in find_quotes(doc, "a", 10) if q.kind == "reported"]
     assert reported[-1].speaker == "Nambiar"
+
+
+def test_inverted_attribution_after_a_comma_names_the_speaker_after_the_verb(nlp):
+    text = ("The ministry is in contact with the pilot and his new partner, Brian Jones of Britain, "
+            "said ministry spokeswoman Monika Schmutz.")
+    assert reported(nlp, text) == [("Monika Schmutz",
+                                    "The ministry is in contact with the pilot and his new partner, Brian Jones of Britain")]
+    kicker = "Flood crisis: The Harbour Ministry on Sunday said that the pier had been closed after the storm."
+    assert reported(nlp, kicker)[0][0] == "The Harbour Ministry"
+
+
+def test_whoever_was_told_is_the_listener_not_the_speaker(nlp):
+    text = "Later the pilot was told by controllers that the runway had been closed for repairs."
+    assert reported(nlp, text) == [("controllers", "the runway had been closed for repairs")]
+    assert all(speaker != "he" for speaker, _ in reported(nlp, "He was told that the runway had been closed."))
+
+
+def test_reports_from_a_place_and_an_owner_of_the_issuer_are_not_speakers(nlp):
+    text = ("GENEVA, January 12 (Xinhua) -- A team took off from a mountain in the Alps on Sunday, "
+            "according to reports from Geneva, Switzerland.")
+    ((speaker, content),) = reported(nlp, text)
+    assert speaker.startswith("reports") and content.startswith("A team took off")
+    owned = "A statement from Piccard's organization said Jones had been training for months in the Alps."
+    assert [q.speaker for q in quotes_of(nlp, owned) if q.kind == "reported"] != ["Piccard"]
+    issued = "A statement from the Harbour Ministry said the talks had failed on Sunday night."
+    assert [q.speaker for q in quotes_of(nlp, issued) if q.kind == "reported"] == ["the Harbour Ministry"]
+
+
+def test_he_after_a_described_speaker_is_that_person_not_one_named_before(nlp):
+    text = ("Prosecutor Cal Rerucha said the evidence was strong. The defense wanted to show that the killer "
+            "panicked, the judge said today. “Even if relevant, the evidence will confuse the jury,” he stated.")
+    direct = [q for q in quotes_of(nlp, text) if q.kind == "direct"]
+    assert [q.speaker for q in direct] == ["the judge"]
+
+
+def test_it_never_resolves_to_a_person_the_tagger_called_an_organisation():
+    from crosswire.extract.speakers import Speaker, SpeakerMemory
+
+    piccard = Speaker((0, 7), "Piccard", (0, 7), "ORG")
+    centre = Speaker((20, 30), "Swiss Centre", (20, 30), "ORG")
+    it = Speaker((60, 62), "it", (60, 62), "", reference=True)
+    memory = SpeakerMemory([(20, centre), (40, piccard)], [], surnames=frozenset({"Piccard"}))
+    assert memory.resolve(60, it, "it").name == "Swiss Centre"
+    assert SpeakerMemory([(40, piccard)], [], surnames=frozenset({"Piccard"})).resolve(60, it, "it").name == "it"
+    assert SpeakerMemory([(40, piccard)], []).resolve(60, it, "it").name == "Piccard"  # no person of that name

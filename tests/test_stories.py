@@ -374,3 +374,12 @@ def test_an_untitled_story_is_named_by_the_first_lead_that_states_something():
     assert build_story([heading, states]).title == "Nov. 22 -- The boy and twelve others leave the island by boat."
     ruled = article("a3", "-----------------\n\nThe boy and twelve others left the island by boat on Monday.")
     assert build_story([ruled]).title == "The boy and twelve others left the island by boat on Monday."
+
+
+def test_an_undated_story_is_named_by_its_most_typical_report_not_by_its_ids():
+    from crosswire.stories import build_story
+
+    side = article("a0", "The committee said on Wednesday that it will award a medal to two pilots.")
+    typical = [article(f"a{i}", f"GENEVA (AP) -- Two pilots landed their balloon in Egypt after flying around the "
+                                f"world, report {i} said.") for i in (1, 2, 3)]
+    assert build_story([side, *typical]).title.startswith("Two pilots landed their balloon in Egypt")

@@ -39,6 +39,7 @@ from ..provenance import family_of
 from ..provenance.families import UnionFind
 from ..settings import AlignSettings
 from .conflicts import (
+    age_conflicts,
     compare_claims,
     entity_spelling_conflicts,
     find_conflicts,
@@ -319,6 +320,7 @@ def align_story(
     found = [c for c in found if frozenset(c.claims) not in apart]
     conflicts, revised = split_updates(found, {c.id: c for c in claims}, published)
     conflicts += _new_spellings(entity_spelling_conflicts(entities, claims, articles), conflicts)
+    conflicts += _new_figures(age_conflicts(entities, claims, articles), conflicts)
     if settings.conflicts_told_by_both:
         supports = lambda claim, sentence: is_supported(claim, [sentence], settings)
         conflicts = [c for c in conflicts if not told_by_both(c, articles, supports)]
@@ -360,6 +362,12 @@ def _dated(article: Article) -> bool:
     """Whether relative dates of ``article`` ("on Friday") were resolved against a publication date
     it states; one inferred from its story is a guess, and a date resolved from it is not compared."""
     return article.published is not None and article.published_source != "inferred"
+
+
+def _new_figures(found: Sequence[Conflict], known: Sequence[Conflict]) -> list[Conflict]:
+    """Conflicts whose two figures no conflict found already sets side by side."""
+    shown = {frozenset(c.parts) for c in known if c.parts}
+    return [c for c in found if frozenset(c.parts) not in shown]
 
 
 def _new_spellings(found: Sequence[Conflict], known: Sequence[Conflict]) -> list[Conflict]:

@@ -59,8 +59,8 @@ from ..settings import AlignSettings
 from ..textutil import STOPWORDS, words
 from . import lexical as lx
 
-__all__ = ["compare_claims", "find_conflicts", "measured_head", "negated_words", "normalised", "on_side_matter",
-           "quantity_conflict", "side_names", "states_negated_word", "told_by_both", "values_conflict"]
+__all__ = ["age_conflicts", "compare_claims", "find_conflicts", "measured_head", "negated_words", "normalised", "on_side_matter",
+           "person_ages", "quantity_conflict", "side_names", "states_negated_word", "told_by_both", "values_conflict"]
 
 _COUNTED = frozenset(("number", "quantity", "money", "percent", "duration"))
 _MEASURED = frozenset(("quantity", "money", "duration"))
@@ -160,12 +160,51 @@ def quantity_conflict(a: Claim, b: Claim, settings: AlignSettings) -> tuple[Valu
 def _agree(va: Value, vb: Value, settings: AlignSettings) -> bool:
     """Two figures agree within tolerance, or one is among the numbers of the other's expression
     (a range: "$150 million" and "between $140 and $150 million"), or one is the other converted and
-    rounded ("30 miles" is 48.28 km, written "48km")."""
+    rounded ("30 miles" is 48.28 km, written "48km"). A bound agrees with what it allows and with
+    nothing else, tolerance or not: "more than 20 times" and "18 times" disagree."""
     x, y = float(va.value), float(vb.value)
+    if x in lx.numbers(vb.expression) or y in lx.numbers(va.expression):
+        return True
+    if _bounded(va) or _bounded(vb):
+        return _bounds_meet(va, vb)
     return within_tolerance(x, y, va.approximate or vb.approximate, settings) or \
-        x in lx.numbers(vb.expression) or y in lx.numbers(va.expression) or \
         _within_vague(va, y) or _within_vague(vb, x) or \
         (va.kind == "quantity" and (_rounded_as(va, vb, settings) or _rounded_as(vb, va, settings)))
+
+
+_LOWER_BOUND = re.compile(r"\b(?:more than|over|above|at least|no (?:fewer|less) than|in excess of|upwards of|"
+                          r"exceeding)\s", re.IGNORECASE)
+_UPPER_BOUND = re.compile(r"\b(?:less than|fewer than|under|below|at most|no more than|up to)\s", re.IGNORECASE)
+"""Words that make a figure a bound, not a value: "more than 10,500 miles" allows 12,000. ("Nearly"
+and "almost" are not bounds: "nearly 60 years" is close to 60, and 50 is no agreement.)"""
+
+
+def figure_range(value: Value) -> tuple[float, float]:
+    """The figures ``value`` allows: from it up for a lower bound ("more than 100"), up to it for an
+    upper bound ("up to 35,000"), itself alone otherwise.
+
+    >>> from crosswire.model import Span
+    >>> figure_range(Value("quantity", Span("a", 0, 1), "more than 10,500 miles", 10500.0, "mile"))
+    (10500.0, inf)
+    """
+    x = float(value.value)
+    if _LOWER_BOUND.search(value.expression):
+        return x, float("inf")
+    if _UPPER_BOUND.search(value.expression):
+        return float("-inf"), x
+    return x, x
+
+
+def _bounded(value: Value) -> bool:
+    low, high = figure_range(value)
+    return low != high
+
+
+def _bounds_meet(va: Value, vb: Value) -> bool:
+    """Whether the figures two values allow overlap: "more than 10,500 miles" and "about 12,000
+    miles" (a running total that grew) do not disagree."""
+    (lo_a, hi_a), (lo_b, hi_b) = figure_range(va), figure_range(vb)
+    return max(lo_a, lo_b) <= min(hi_a, hi_b)
 
 
 def _within_vague(value: Value, figure: float) -> bool:
@@ -772,6 +811,73 @@ def entity_spelling_conflicts(entities: Sequence[Entity], claims: Sequence[Claim
                 claim_ids = (ca, cb) if ca and cb else ()
                 out.append(Conflict("spelling", a, b, f"{other[1]} vs {spelling}", (other[0], variant), claim_ids))
     return out
+
+
+_AGE_AFTER = re.compile(r"^(?:’s|'s)?,\s+(?:(?P<bare>\d{1,3})\s*(?:,|\)|$)|(?:a|an)\s+(?P<old>\d{1,3})-year-old\b)")
+"""A person's age right after the name: "Shepard, 21, was beaten", "Jones, a 51-year-old instructor"."""
+_AGE_BEFORE = re.compile(r"\b(?P<old>\d{1,3})-year-old\s+(?:(?!(?:of|and|or|with|to|for|by|from|in|at|on|the|a|an|his|her)\s)"
+                         r"[a-z][\w’'-]*\s+){0,3}$")
+"""A person's age right before the name: "the 21-year-old student Matthew Shepard" (not "the
+21-year-old son of Judy Shepard")."""
+_AGE_PARENS = re.compile(r"^\s*\((?P<bare>\d{1,3})\)")
+"""A person's age in parentheses after the name: "Brian Jones (51)"."""
+
+
+def person_ages(entity: Entity, articles: Mapping[str, Article]) -> dict[str, tuple[int, Span]]:
+    """Article id → (age, span of the figure) that the article gives a person right beside one of
+    its mentions; an article that gives the person two different ages gives none (it may speak of
+    two people of one name)."""
+    found: dict[str, set[tuple[int, Span]]] = collections.defaultdict(set)
+    for m in entity.mentions:
+        article = articles.get(m.article_id)
+        if article is None:
+            continue
+        text = article.text
+        after, before = text[m.end : m.end + 40], text[max(0, m.start - 60) : m.start]
+        for match, offset in ((_AGE_AFTER.match(after), m.end), (_AGE_PARENS.match(after), m.end),
+                              (_AGE_BEFORE.search(before), max(0, m.start - 60))):
+            if match:
+                group = "bare" if match.groupdict().get("bare") else "old"
+                age = int(match.group(group))
+                if 0 < age < 120:
+                    found[m.article_id].add((age, Span(m.article_id, offset + match.start(group), offset + match.end(group))))
+    out = {}
+    for aid, ages in found.items():
+        if len({age for age, _ in ages}) == 1:
+            out[aid] = min(ages, key=lambda x: x[1].start)
+    return out
+
+
+def age_conflicts(entities: Sequence[Entity], claims: Sequence[Claim], articles: Mapping[str, Article],
+                  max_days: int = 90) -> list[Conflict]:
+    """Two reports that give one person different ages ("Jones, a 51-year-old instructor" / "Brian
+    Jones, a 52-year-old balloonist"), each shown in the claim (or sentence) that carries it: one
+    conflict per differing age, against the age the most reports give. Reports dated more than
+    ``max_days`` apart may differ by a birthday, and are not set against each other."""
+    out = []
+    for entity in (e for e in entities if e.type == "PERSON"):
+        ages = person_ages(entity, articles)
+        if len({age for age, _ in ages.values()}) < 2:
+            continue
+        usual = collections.Counter(age for age, _ in ages.values()).most_common(1)[0][0]
+        base = [(aid, span) for aid, (age, span) in sorted(ages.items()) if age == usual]
+        for other in sorted({age for age, _ in ages.values()} - {usual}):
+            aid, span = next((a, sp) for a, (age, sp) in sorted(ages.items()) if age == other)
+            partner = next(((b, sp) for b, sp in base if not _apart(articles[b], articles[aid], max_days, abs(other - usual))), None)
+            if partner is None:
+                continue
+            a, ca = _carrier(partner[1], claims, articles)
+            b, cb = _carrier(span, claims, articles)
+            out.append(Conflict("number", a, b, f"age of {entity.name}: {usual} vs {other}", (partner[1], span),
+                                (ca, cb) if ca and cb else ()))
+    return out
+
+
+def _apart(a: Article, b: Article, max_days: int, years: int) -> bool:
+    """Whether two reports are far enough apart in time for a person to have aged ``years`` between
+    them (a birthday): both dated, more than ``max_days`` apart, and only one year apart in age."""
+    return a.published is not None and b.published is not None and years == 1 and \
+        abs((a.published - b.published).days) > max_days
 
 
 def _closest_form(mentions: Sequence[tuple[Span, str]], not_in: str, spelling: str) -> tuple[Span, str] | None:

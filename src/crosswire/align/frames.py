@@ -195,6 +195,20 @@ def _predicate(verb, extra: str) -> str:
     return " ".join(p for p in (verb.lemma_.lower(), particle, extra) if p)
 
 
+ACCUSING_LEMMAS = frozenset({
+    "charge", "accuse", "suspect", "indict", "arrest", "acquit", "convict", "guilty", "innocent", "try", "prosecute",
+    "blame", "deny", "investigate", "allege", "sentence", "jail", "clear",
+})
+"""Words whose "of"/"with"/"for" + gerund names an accusation, not an act that took place: "charged
+*with murdering* X", "guilty *of killing* X", "arrested *for beating* X"."""
+
+
+def _accused(verb) -> bool:
+    """A gerund that an accusation governs ("two men charged with *murdering* Shepard")."""
+    prep = verb.head if verb.dep_ == "pcomp" else None
+    return prep is not None and prep.lower_ in ("of", "with", "for") and prep.head.lemma_.lower() in ACCUSING_LEMMAS
+
+
 def frames_of_doc(doc, claim: int, keys=None) -> list[Frame]:
     """The frames of one parsed claim (none for a question; none for a verb that only modifies a
     noun, states an aim, or is an infinitive or carries a modal: "to take", "could take"). ``keys(token)`` gives extra name keys for a name token (e.g. its canonical entity); by
@@ -204,7 +218,7 @@ def frames_of_doc(doc, claim: int, keys=None) -> list[Frame]:
     if doc.text.rstrip(" \"'”’").endswith("?"):
         return frames
     for verb in doc:
-        if verb.dep_ in _UNASSERTED or any(c.tag_ in ("MD", "TO") for c in verb.children) or not (
+        if verb.dep_ in _UNASSERTED or _accused(verb) or any(c.tag_ in ("MD", "TO") for c in verb.children) or not (
                 verb.pos_ in ("VERB", "AUX") or any(c.dep_ in _OBJECTS for c in verb.children)):
             continue
         if telling(verb) or (verb.lemma_.lower() in FRAME_LEMMAS and not any(c.dep_ in _OBJECTS for c in verb.children)):

@@ -35,6 +35,10 @@ BOILERPLATE_PATTERNS: dict[str, re.Pattern[str]] = {
     # how to reach the writer: "(Jena Heath can be reached at jenah(at)coxnews.com)"
     "contact": re.compile(r"^\(?(?:[A-Z][\w.'’-]*\s){1,4}(?:can|may) be reached (?:at|via|by (?:e-?mail|phone|telephone))"
                           r"\b.*(?:@|\(at\)|\d{3}|e-?mail)"),
+    # a byline alone on its line: "By ROBERT W. BLACK", "*By Jane Doe and John Roe" (every word a name)
+    "byline": re.compile(r"^\*?\s*By\s+(?:(?:[A-Z][\w'’-]*\.?|and|&)\s*){1,8}$"),
+    # the writer's desk under a byline: "Associated Press Writer", "AP Science Writer", "Times Staff Writer"
+    "staff credit": re.compile(r"^\*?\s*(?:[A-Z][\w.'’&-]*\s+){0,4}(?:Writer|Correspondent|Reporter)s?\s*$"),
     # a line that credits the reporters: "(Ann Scales of the Globe staff contributed to this report.)"
     "contributors": re.compile(
         rf"^{_NAME_RUN}*\b(contributed|contributing) (reporting|to this (report|story|article))"

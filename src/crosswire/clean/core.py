@@ -9,7 +9,7 @@ from .dateline import dateline_agency
 from .encoding import repair_encoding
 from .language import detect_language
 from .sentences import split_sentences
-from .whitespace import is_hard_wrapped, normalise_line, split_run_ons, unwrap_lines
+from .whitespace import is_hard_wrapped, normalise_line, split_run_ons, unwrap_lines, wire_dashes
 
 
 def clean_text(body: str, title: str | None = None, settings: CleanSettings | None = None) -> tuple[str, list[str]]:
@@ -45,6 +45,9 @@ def _clean_once(body: str, title: str | None, settings: CleanSettings) -> tuple[
     lines, marks = _each_line(strip_desk_marks, [normalise_line(line) for line in text.split("\n")])
     if marks:
         repairs.append(f"boilerplate: {marks} copy-desk marks (cq) removed")
+    lines, dashes = _each_line(wire_dashes, lines)
+    if dashes:
+        repairs.append(f"typography: {dashes} wire dashes (' _ ') written as dashes")
     lines = [line for line in lines if line]
     lines, dropped = drop_boilerplate(lines, title, settings)
     repairs.extend(dropped)

@@ -58,14 +58,15 @@ closed by a quote mark, whose frame may follow ("“Make a sound!” shouted the
 def _join_false_breaks(bounds: list[list[int]], text: str) -> list[list[int]]:
     """Join a break the sentencizer made inside a sentence: after dotted initials or a quoted
     exclamation before an all-lower-case word ("the u.s. | embassy in Nairobi", "“Make a sound!” |
-    shouted …"), or after "No." before a number. A full stop before a lower-case word stays a
-    break: lower-cased text (model summaries, chat) starts its sentences so."""
+    shouted …"), after "No." before a number, or after a comma (an abbreviation's full stop before a
+    comma ends nothing: "a hearing in Laramie, Wyo., | for one of two men"). A full stop before a
+    lower-case word stays a break: lower-cased text (model summaries, chat) starts its sentences so."""
     out: list[list[int]] = []
     for start, end in bounds:
         head = text[start:end].lstrip()
         before = text[out[-1][0]:out[-1][1]].rstrip() if out else ""
         if out and head and ((head.split()[0].islower() and _OPEN_END.search(before))
-                             or (head[0].isdigit() and _NUMBER_SIGN.search(before))):
+                             or (head[0].isdigit() and _NUMBER_SIGN.search(before)) or before.endswith(",")):
             out[-1][1] = end
         else:
             out.append([start, end])

@@ -17,6 +17,19 @@ def normalise_line(line: str) -> str:
     return _SPACES.sub(" ", line).strip()
 
 
+_WIRE_DASH = re.compile(r"(?<=\S) _ (?=\S)")
+"""Wire copy typed its dashes as an underscore between spaces ("Jones _ who wore a blue suit _ said")."""
+
+
+def wire_dashes(line: str) -> tuple[str, int]:
+    """The line with the wire's " _ " written as the dash it stands for, and how many.
+
+    >>> wire_dashes("GENEVA (AP) _ Jones _ who, like Piccard, wore blue _ said: hello_world")
+    ('GENEVA (AP) — Jones — who, like Piccard, wore blue — said: hello_world', 3)
+    """
+    return _WIRE_DASH.subn(" — ", line)
+
+
 def split_run_ons(line: str) -> tuple[str, int]:
     """Insert the missing space between glued sentences; return the line and how many.
 

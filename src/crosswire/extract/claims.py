@@ -36,9 +36,20 @@ def attribution(sent) -> str | None:
     if m := _ACCORDING.search(sent.text):
         return m.group(1).strip()
     for token in sent:
-        if token.lemma_.lower() in CUE_LEMMAS and token.pos_ == "VERB" and (speaker := cue_speaker(token)):
+        if token.lemma_.lower() in CUE_LEMMAS and token.pos_ == "VERB" and not _act_not_speech(token) \
+                and (speaker := cue_speaker(token)):
             return " ".join(t.text for t in speaker.subtree)
     return None
+
+
+CLAUSE_ONLY_CUES = frozenset({"plead", "charge"})
+"""Cue verbs that report words only with a clause ("critics charged *that* …", "he pleaded *that* …");
+without one they name an act ("Henderson pleaded guilty", "prosecutors charged him with murder"),
+which is the reported fact, not its source."""
+
+
+def _act_not_speech(verb) -> bool:
+    return verb.lemma_.lower() in CLAUSE_ONLY_CUES and not any(c.dep_ in ("ccomp", "parataxis") for c in verb.children)
 
 
 def cue_speaker(verb):
@@ -102,8 +113,9 @@ def is_hedged(part) -> bool:
     for predicate in asserted_predicates(part):
         children = list(predicate.children)
         negated = any(c.dep_ == "neg" for c in children)
+        conditional = any(_condition(c) for c in children)
         if any(c.dep_ in ("aux", "advmod") and c.lower_ in HEDGE_MODIFIERS
-               and not (negated and c.lower_ in INABILITY)
+               and not (negated and c.lower_ in INABILITY) and not (conditional and c.dep_ == "aux")
                and not (c.lower_ in PERMISSION_MODALS and grants_permission(predicate)) for c in children):
             return True
         if any(c.dep_ == "acomp" and (c.lower_ in UNCERTAIN or (negated and c.lower_ == "clear")) for c in children):
@@ -113,6 +125,13 @@ def is_hedged(part) -> bool:
         if complement and (predicate.lemma_ in HEDGE_VERBS or (passive and predicate.lemma_ in HEDGE_PASSIVES)):
             return True
     return False
+
+
+def _condition(child) -> bool:
+    """An "if" or "unless" clause under a predicate: its modal states what follows from the condition
+    ("he could face the death penalty if convicted" says what "if convicted, he faces the death
+    penalty" says), no doubt about the fact."""
+    return child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in child.children)
 
 
 def grants_permission(predicate) -> bool:
@@ -149,9 +168,15 @@ def is_negated(part) -> bool:
     noun phrase or a subordinate clause does not count ("life without parole", "who had no record")."""
     for predicate in asserted_predicates(part):
         for child in predicate.children:
-            if child.dep_ == "neg" or (child.dep_ in _ARGUMENTS and _negative(child)):
+            if child.dep_ == "neg" or (child.dep_ in _ARGUMENTS and _negative(child)) or _negative_conjunction(child):
                 return True
     return False
+
+
+def _negative_conjunction(token) -> bool:
+    """A "nor" or "neither" that opens a clause negates it ("Nor has the case stirred much interest",
+    "…, nor did he write")."""
+    return token.dep_ in ("cc", "preconj") and token.lower_ in ("nor", "neither")
 
 
 _BOUNDING = frozenset({"less", "more", "fewer"})
@@ -250,8 +275,10 @@ _BULLET = re.compile(r"^[-–—•·*_►▪]+$")
 
 
 def _trim(doc, start: int, end: int) -> tuple[int, int]:
-    """Drop leading conjunctions, commas and list bullets, and trailing commas, from a part."""
-    while start < end and (doc[start].dep_ == "cc" or doc[start].text in ",;" or _BULLET.match(doc[start].text)):
+    """Drop leading conjunctions (not a negating "nor"), commas and list bullets, and trailing commas,
+    from a part."""
+    while start < end and ((doc[start].dep_ == "cc" and not _negative_conjunction(doc[start]))
+                           or doc[start].text in ",;" or _BULLET.match(doc[start].text)):
         start += 1
     while end > start and doc[end - 1].text in ",;":
         end -= 1

@@ -324,15 +324,16 @@ def _merge_acronyms(groups, label, clusters: _Clusters, definitions: Mapping[str
 
 
 def _merge_partials(keys: list[str], label, clusters: _Clusters) -> None:
-    """Join partial names to the one longer name they fit (skipped when several fit)."""
+    """Join partial names to the one longer name they fit (skipped when several fit, counting the
+    one a partial name has joined already: "Shepard", joined to "Matthew Shepard", does not then
+    join "Judy Shepard" too, which would make mother and son one person)."""
     for key in sorted(keys, key=lambda k: -len(k.split())):
         words, kind = key.split(), label[key]
         fits = _fits_person if kind == "PERSON" else _fits_org if kind in ("ORG", "FAC") else None
         if fits is None:
             continue
         roots = {clusters.find(k) for k in keys if k != key and label[k] == kind and fits(words, k.split())}
-        roots.discard(clusters.find(key))
-        if len(roots) == 1:
+        if len(roots) == 1 and clusters.find(key) not in roots:
             clusters.union(key, roots.pop())
 
 
@@ -341,27 +342,32 @@ def _merge_stray_surnames(keys: list[str], groups: dict[str, list[Mention]], lab
     """A one-word name the tagger alone called an organisation ("Maxwell read the statement") that is
     the surname of exactly one person named in full ("Kenneth Maxwell") is that person: it joins
     them and is counted a person, when some article names the person in full first and then by
-    that word (as reports name people). Not a place ("Washington" stays the city), not a name
-    whose own sentence said it is an organisation, and not a firm named after someone who is
-    never introduced before it ("Gerald Ford" in one report, "Ford" recalls cars in another)."""
+    that word (as reports name people). Not a name whose own sentence said it is an organisation,
+    and not a firm named after someone who is never introduced before it ("Gerald Ford" in one
+    report, "Ford" recalls cars in another). A one-word name tagged as anything else ("Uliassi"
+    a place, "Tangeman" a nationality, "Shepard" a product) joins only when *every* article that
+    writes it names the person in full before it: "Washington", the city in reports that never
+    name George Washington, stays the city."""
     persons = [k for k in keys if label[k] == "PERSON" and len(k.split()) > 1]
     for key in keys:
-        if " " in key or label[key] != "ORG" or any(_weight(m) > 1 for m in groups[key]):
+        if " " in key or label[key] == "PERSON" or any(_weight(m) > 1 for m in groups[key]):
             continue
         roots = {clusters.find(p) for p in persons if [w for w in p.split() if w not in PARTICLES][-1:] == [key]
-                 and _introduces(groups[p], groups[key])}
+                 and _introduces(groups[p], groups[key], everywhere=label[key] != "ORG")}
         if len(roots) == 1:
             clusters.union(key, roots.pop())
             label[key] = "PERSON"
             groups[key] = [(m[0], "PERSON", *m[2:]) for m in groups[key]]
 
 
-def _introduces(full: list[Mention], short: list[Mention]) -> bool:
-    """Whether some article names a full name before a short form of it."""
+def _introduces(full: list[Mention], short: list[Mention], everywhere: bool = False) -> bool:
+    """Whether some article (with ``everywhere``, every article that writes a short form) names the
+    full name before a short form of it."""
     first = {}
     for m in full:
         first[m[2].article_id] = min(first.get(m[2].article_id, m[2].start), m[2].start)
-    return any(m[2].article_id in first and first[m[2].article_id] < m[2].start for m in short)
+    told = (m[2].article_id in first and first[m[2].article_id] < m[2].start for m in short)
+    return all(told) if everywhere else any(told)
 
 
 def _family_plurals(groups: Mapping[str, list[Mention]], texts: Mapping[str, str]) -> set[str]:

@@ -79,7 +79,7 @@ def _cue_subject(cue):
     for verb in (cue, cue.head if cue.dep_ == "conj" else None):
         if verb is None:
             continue
-        subject = _nearest_subject(verb)
+        subject = _nearest_subject(verb, passive=verb is not cue)
         if subject is not None and not (verb is not cue and subject.i > cue.i):
             return subject
     agent = next((c for c in cue.children if c.dep_ == "agent"), None)
@@ -88,12 +88,19 @@ def _cue_subject(cue):
     return _participle_subject(cue)
 
 
-def _nearest_subject(verb):
-    """The verb's subject; of two (a kicker label "Flood crisis: The ministry said"), the one nearer it.
-    A relative pronoun stands for the noun its clause modifies ("an official report *that* said …"
-    → report)."""
-    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+def _nearest_subject(verb, passive: bool = True):
+    """The verb's subject; of two, the one nearer it before it (a kicker label "Flood crisis: The
+    ministry said"), unless the verb follows a comma and has a subject after it: wire copy's
+    inverted attribution ("…, Brian Jones of Britain, *said* spokeswoman Monika Schmutz") names the
+    speaker after the verb. A relative pronoun stands for the noun its clause modifies ("an official
+    report *that* said …" → report). Without ``passive`` a passive subject does not count: whoever
+    "was told" is the listener, not the speaker."""
+    deps = ("nsubj", "nsubjpass") if passive else ("nsubj",)
+    subjects = [c for c in verb.children if c.dep_ in deps]
     before = [c for c in subjects if c.i < verb.i]
+    after = [c for c in subjects if c.i > verb.i]
+    if before and after and verb.i > 0 and verb.doc[verb.i - 1].text == ",":
+        return antecedent(after[0], verb)
     return antecedent(max(before, key=lambda c: c.i) if before else (subjects[0] if subjects else None), verb)
 
 
@@ -479,6 +486,8 @@ def _reported(doc, direct: list[_Found]) -> list[_Found]:
         if comp is None or subject is None or any(c.dep_ == "neg" for c in token.children):
             continue  # "did not say where …" reports nothing
         tokens = [t for t in comp.subtree if not (t.is_punct and t.i == comp.right_edge.i)]
+        if comp.i < token.i < subject.i:  # "…, Brian Jones of Britain, said spokeswoman X": all up to the comma
+            tokens = [t for t in doc[comp.left_edge.i : token.i] if not (t.is_punct and t.i == token.i - 1)]
         while tokens and tokens[0].dep_ == "mark" and tokens[0].lower_ == "that":
             tokens = tokens[1:]
         if len(tokens) < 3:
@@ -512,7 +521,8 @@ def _according_clauses(doc, taken: list[tuple[int, int]]) -> list[_Found]:
             clause.pop()
         if len(clause) < 4:
             continue
-        span = (clause[0].idx, clause[-1].idx + len(clause[-1].text))
+        end = clause[-1].idx + len(clause[-1].text)
+        span = (after_dateline(text_of(doc), clause[0].idx, end), end)
         if any(s < span[1] and span[0] < e for s, e in taken):
             continue
         cue = (token.idx, token.nbor().idx + len(token.nbor().text)) if token.i + 1 < len(doc) else None

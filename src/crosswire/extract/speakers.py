@@ -26,6 +26,15 @@ QUOTE_CUE_LEMMAS = CUE_LEMMAS | frozenset(
 “…”"); the commonest cue words of PolNeAR train's direct attributions that ``CUE_LEMMAS`` lacked."""
 RELAY_LEMMAS = frozenset({"cite", "quote"})
 SPEAKER_LABELS = ("PERSON", "ORG", "GPE", "NORP", "FAC")
+ROLE_NOUNS = frozenset(
+    ["judge", "coroner", "prosecutor", "attorney", "lawyer", "officer", "detective", "investigator", "sheriff",
+     "deputy", "witness", "doctor", "surgeon", "nurse", "pilot", "captain", "spokesman", "spokeswoman",
+     "spokesperson", "official", "minister", "president", "mayor", "governor", "senator", "chairman",
+     "chairwoman", "director", "manager", "professor", "teacher", "priest", "publicist", "man", "woman",
+     "boy", "girl", "father", "mother", "son", "daughter", "wife", "husband", "suspect", "defendant", "victim"]
+)
+"""Heads of descriptions that name one person ("the judge", "the coroner"): a singular "he"/"she"
+after such a speaker most likely is that person."""
 UTTERANCE_NOUNS = frozenset(
     ["statement", "report", "release", "communique", "communiqué", "post", "tweet", "letter", "message", "note", "memo", "document", "announcement", "readout", "transcript", "filing", "declaration"]
 )
@@ -118,14 +127,20 @@ def entity_at(token):
 
 def _issuer(head):
     """The entity that issued an utterance noun: "a statement from the ministry" → the ministry; not
-    one its relative clause names ("a report that said London's police …")."""
+    one its relative clause names ("a report that said London's police …"), not the owner of the
+    issuer ("a statement from Piccard's organization": the organization, unnamed, issued it), and not
+    the place that plural reports come from ("reports from Chateau d'Oex")."""
     clause = {t.i for c in head.children if c.dep_ == "relcl" for t in c.subtree}  # not "issued by …" (acl)
+    places = ("GPE", "LOC") if head.tag_ == "NNS" else ("LOC",)
     for token in head.subtree:
         if token.i == head.i or token.i in clause:
             continue
         ent = entity_of(token)
-        if ent is not None and ent.label_ in ("PERSON", "ORG", "GPE"):
-            return ent
+        if ent is None or ent.label_ not in ("PERSON", "ORG", "GPE") or ent.label_ in places:
+            continue
+        if token.dep_ == "poss" and entity_of(token.head) is not ent:
+            return None
+        return ent
     return None
 
 
@@ -189,7 +204,10 @@ class SpeakerMemory:
         return cls([], entities, actors, surnames)
 
     def remember(self, offset: int, speaker: Speaker) -> None:
-        if not speaker.reference or speaker.type:
+        """Keep a speaker for later references: a named one, or a person described and named nowhere
+        before ("the judge said …": a following "he stated" is the judge, not a person named earlier)."""
+        if not speaker.reference or speaker.type or speaker.name.lower().split()[-1:] and \
+                speaker.name.lower().split()[-1] in ROLE_NOUNS:
             self.speakers.append((offset, speaker))
 
     def resolve(self, offset: int, speaker: Speaker, head_lemma: str) -> Speaker:
@@ -211,7 +229,7 @@ class SpeakerMemory:
         if words and words[0] in PERSON_PRONOUNS:
             return self._person(offset) or self._entity(offset, "PERSON")
         if words and words[0] in THING_PRONOUNS:  # "it said": a body or a document, never a person
-            return next((s for s in earlier if s.type in ("ORG", "GPE")), None)
+            return next((s for s in earlier if s.type in ("ORG", "GPE") and not self._surname(s)), None)
         if head in UTTERANCE_NOUNS:
             return next((s for s in earlier if s.type in ("ORG", "GPE")), None) or (earlier[0] if earlier else None)
         for s in earlier:
@@ -228,13 +246,18 @@ class SpeakerMemory:
         the tagger called otherwise counts as a person when a person of the article bears that
         surname ("Captain Manohar Nambiar" before, "…, Nambiar said" tagged an organisation)."""
         speaker = next(((o, s) for o, s in reversed(self.speakers) if o < offset and (
-            s.type in ("PERSON", "") or s.name.split()[-1:] and s.name.split()[-1] in self.surnames)), None)
+            s.type in ("PERSON", "") or self._surname(s))), None)
         actor = next(((o, span) for o, span in reversed(self.actors) if o < offset), None)
         if actor is not None and (speaker is None or actor[0] > speaker[0]):
             span = actor[1]
             name = next(text for o, text, _label, s, _subject in self.entities if s == span)
             return Speaker(span, name, span, "PERSON")
         return speaker[1] if speaker is not None else None
+
+    def _surname(self, speaker: Speaker) -> bool:
+        """Whether a speaker's name ends in the surname of a person of the article ("Piccard" tagged
+        an organisation where "Bertrand Piccard" was named): a person, whatever the tagger said."""
+        return bool(speaker.name.split()) and speaker.name.split()[-1] in self.surnames
 
     def _entity(self, offset: int, label: str) -> Speaker | None:
         for o, text, lab, span, subject in reversed(self.entities):

@@ -19,6 +19,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import hashlib
+from collections import Counter
 from collections.abc import Sequence
 
 import numpy as np
@@ -26,6 +27,7 @@ import numpy as np
 from ..clean.dateline import strip_dateline
 from ..model import Article, Family, Story
 from ..settings import StoriesSettings
+from ..textutil import STOPWORDS, words
 from .batch import cluster
 from .features import Features, build_features
 
@@ -71,6 +73,17 @@ def _lead(article: Article) -> str:
     return next((lead for lead in leads if states_something(lead)), leads[0])
 
 
+def _centrality(members: Sequence[Article]) -> dict[str, float]:
+    """Article id → how typical its lead is of the story: the mean share of the other members whose
+    leads use each of its content words (linear in the words, unlike pairwise overlaps). Among
+    reports of one date, or undated ones, the most typical names the story, not the one whose id
+    sorts first (a two-sentence brief about a side event)."""
+    bags = {a.id: {w for w in words(_lead(a).lower()) if w not in STOPWORDS} for a in members}
+    df = Counter(w for bag in bags.values() for w in bag)
+    others = max(len(bags) - 1, 1)
+    return {aid: sum(df[w] - 1 for w in bag) / others / len(bag) if bag else 0.0 for aid, bag in bags.items()}
+
+
 TITLE_MIN_WORDS = 5
 """A lead shorter than this is a label or a heading ("1999:", "Story Filed By Cox"), no title."""
 
@@ -85,13 +98,18 @@ def states_something(lead: str) -> bool:
 def build_story(members: Sequence[Article], sid: str | None = None) -> Story:
     """A story record for ``members``; its id is :func:`story_id` unless ``sid`` is given."""
     dates = sorted(a.published for a in members if a.published)
+    central = _centrality(members)
+
+    def first(a: Article) -> tuple:
+        return a.published or dt.date.max, -central[a.id], a.id
+
     titled = [a for a in members if a.title]
     if titled:
-        title = min(titled, key=lambda a: (a.published or dt.date.max, a.id)).title
+        title = min(titled, key=first).title
     else:
         # the first report's lead, unless it does not state something (a question "Which new play
         # has provoked …?", a heading "1999:", a label): then the first report whose lead does
-        by_date = sorted(members, key=lambda a: (a.published or dt.date.max, a.id))
+        by_date = sorted(members, key=first)
         leads = [_lead(a) for a in by_date]
         title = next((lead for lead in leads if states_something(lead)), leads[0])
     return Story(
