@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 
 import pytest
@@ -70,21 +69,20 @@ def test_approximate_figures_within_tolerance_agree():
     assert values_conflict(a, far, SETTINGS) is not None
 
 
-def test_a_bound_agrees_with_every_figure_it_allows():
-    lower = claim("a", "The balloon has covered more than 10,500 miles.",
-                  (("quantity", "more than 10,500 miles", 10500.0, True, "mile"),))
-    later = claim("b", "The balloon has covered about 12,000 miles.",
-                  (("quantity", "about 12,000 miles", 12000.0, True, "mile"),))
-    short = claim("c", "The balloon has covered 6,000 miles.", (("quantity", "6,000 miles", 6000.0, False, "mile"),))
-    assert values_conflict(lower, later, SETTINGS) is None
-    assert values_conflict(lower, short, SETTINGS) is not None
-    upper = claim("d", "Up to 350 people are missing.", (("number", "Up to 350", 350.0, True),))
-    assert values_conflict(upper, claim("e", "200 people are missing.", (("number", "200", 200.0),)), SETTINGS) is None
-    assert values_conflict(upper, claim("f", "At least 900 people are missing.",
-                                        (("number", "At least 900", 900.0, True),)), SETTINGS) is not None
-    # a bound is exact about its side: tolerance for approximations does not stretch it
-    blows = claim("g", "He was struck more than 20 times.", (("number", "more than 20", 20.0, True),))
-    assert values_conflict(blows, claim("h", "He was struck 18 times.", (("number", "18", 18.0),)), SETTINGS)
+def test_a_bound_agrees_only_with_figures_on_its_side_and_close_to_it():
+    def number(aid, expression, value):
+        return claim(aid, f"{expression} people were hurt.", (("number", expression, value, True),))
+
+    more = number("a", "More than 20", 20.0)
+    assert values_conflict(more, number("b", "21", 21.0), SETTINGS) is None
+    assert values_conflict(more, number("c", "18", 18.0), SETTINGS) is not None  # within tolerance, wrong side
+    assert values_conflict(number("d", "At least 12", 12.0), number("e", "At least 1,200", 1200.0), SETTINGS)
+    assert values_conflict(number("f", "At least 12", 12.0), number("g", "1,200", 1200.0), SETTINGS)  # a rise
+    assert values_conflict(number("h", "No more than 10", 10.0), number("i", "25", 25.0), SETTINGS)
+    assert values_conflict(number("j", "No more than 10", 10.0), number("k", "10", 10.0), SETTINGS) is None
+    upper = number("l", "Up to 350", 350.0)
+    assert values_conflict(upper, number("m", "About 340", 340.0), SETTINGS) is None
+    assert values_conflict(upper, number("n", "At least 900", 900.0), SETTINGS) is not None
 
 
 def test_a_figure_inside_a_range_agrees_with_it():
@@ -304,6 +302,15 @@ def test_intensity_and_hedging_cues_name_the_differing_words():
     a, b = claim("a", "There is no threat.", negated=True), claim("b", "There is no serious threat.", negated=True)
     conflict = compare_claims(a, b, SETTINGS)
     assert [b.text[p.start:p.end] for p in conflict.parts] == ["serious"]
+
+
+def test_a_modal_in_two_conditional_claims_is_no_hedging_conflict():
+    could = claim("a", "McKinney could receive the death penalty if convicted.", hedged=True)
+    faces = claim("b", "If convicted, McKinney faces the death penalty.")
+    assert compare_claims(could, faces, SETTINGS, same_statement=True) is None
+    plain = claim("c", "McKinney faces the death penalty.")
+    hedged = claim("d", "McKinney could face the death penalty.", hedged=True)
+    assert compare_claims(hedged, plain, SETTINGS, same_statement=True).kind == "hedging"
 
 
 def test_what_a_named_thing_has_is_not_compared_with_what_was_done():
@@ -662,21 +669,25 @@ def _person(name: str, texts: dict[str, str], aid_words: dict[str, list[str]]) -
     return Entity("p", name, "PERSON", (name,), mentions)
 
 
-def test_two_reports_giving_one_person_two_ages_conflict_and_a_birthday_apart_does_not():
+def test_two_reports_giving_one_person_ages_no_birthday_explains_conflict():
     from crosswire.align.conflicts import age_conflicts, person_ages
 
     texts = {"a": "Brian Jones, a 51-year-old balloon instructor, landed.",
-             "b": "The pilot Brian Jones, 52, landed in Egypt.",
+             "b": "The pilot Brian Jones, 54, landed in Egypt.",
              "c": "The 51-year-old pilot Brian Jones landed.",
-             "d": "The 21-year-old son of Brian Jones was there."}
+             "d": "The 21-year-old son of Brian Jones was there.",
+             "e": "A 15-year-old boy hit Brian Jones, 4,328 points ahead.",
+             "f": "The race was won by Brian Jones, 2, ahead of the rest."}
     articles = {aid: article(aid, t, None) for aid, t in texts.items()}
     jones = _person("Brian Jones", texts, {aid: ["Brian Jones"] for aid in texts})
     ages = person_ages(jones, articles)
-    assert {aid: age for aid, (age, _) in ages.items()} == {"a": 51, "b": 52, "c": 51}  # not the son's age
+    assert {aid: age for aid, (age, _) in ages.items()} == {"a": 51, "b": 54, "c": 51}  # no son's, rank or score
     (conflict,) = age_conflicts([jones], [], articles)
-    assert conflict.kind == "number" and "51 vs 52" in conflict.note
-    assert [texts[p.article_id][p.start:p.end] for p in conflict.parts] == ["51", "52"]
-    year_apart = {"a": article("a", texts["a"], 1), "b": dataclasses.replace(article("b", texts["b"], 1),
-                                                                             published=dt.date(2025, 3, 1))}
-    assert age_conflicts([_person("Brian Jones", texts, {"a": ["Brian Jones"], "b": ["Brian Jones"]})], [],
-                         year_apart) == []
+    assert conflict.kind == "number" and "51 vs 54" in conflict.note
+    assert [texts[p.article_id][p.start:p.end] for p in conflict.parts] == ["51", "54"]
+    one_year = {"a": texts["a"], "b": texts["b"].replace("54", "52")}
+    undated = {aid: article(aid, t, None) for aid, t in one_year.items()}
+    person = _person("Brian Jones", one_year, {"a": ["Brian Jones"], "b": ["Brian Jones"]})
+    assert age_conflicts([person], [], undated) == []  # a birthday may lie between them
+    older_first = {"a": article("a", one_year["a"], 9), "b": article("b", one_year["b"], 2)}
+    assert len(age_conflicts([person], [], older_first)) == 1  # 52 on the 2nd, 51 on the 9th

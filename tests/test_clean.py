@@ -274,3 +274,11 @@ def test_a_byline_and_its_desk_are_boilerplate_so_the_dateline_opens_the_text():
     assert text.startswith("LARAMIE, Wyo. (AP) --") and dateline_agency(text) == "AP"
     assert "By Monday the flood had receded" in text
     assert sum("byline" in r or "staff credit" in r for r in repairs) == 2
+
+
+def test_a_title_case_headline_is_no_byline_or_staff_credit():
+    for line in ("By Land And By Sea", "Iran Frees Jailed Reporter", "Paper Fires Reporter", "By Monday"):
+        text, _ = clean_text(f"{line}\nThe pier will stay closed for a week after the storm, officials said.")
+        assert text.startswith(line), line
+    text, _ = clean_text("BY JANE DOE, Associated Press Writer\nThe pier will stay closed for a week, officials said.")
+    assert text.startswith("The pier")

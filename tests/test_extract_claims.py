@@ -128,10 +128,6 @@ def test_hedging_and_negation_are_flagged(nlp):
     ("Any of the wells may have been poisoned by the spill.", "hedged", True),
     ("Any further delay may cost the company millions of dollars.", "hedged", True),
     ("Every storm may bring more flooding to the valley this winter.", "hedged", True),
-    ("The suspect could receive the death penalty if convicted of murder.", "hedged", False),
-    ("The suspect could receive the death penalty, prosecutors said on Monday.", "hedged", True),
-    ("The bridge might reopen on Monday unless the river rises again.", "hedged", False),
-    ("If convicted, the man could reportedly face the death penalty.", "hedged", True),
 ])
 def test_negation_and_hedging_are_read_only_from_what_a_claim_asserts(nlp, text, flag, expected):
     [claim] = find_claims(nlp(text), "a", MONDAY)
@@ -237,6 +233,8 @@ def test_questions_and_frames_that_announce_words_are_no_claims(nlp):
 def test_a_clause_opened_by_nor_keeps_the_word_that_negates_it(nlp):
     (claim,) = find_claims(nlp("Nor has the case stirred much interest in the town."), "a", None)
     assert claim.text.startswith("Nor has") and claim.negated
+    made, named = find_claims(nlp("Police have made arrests, nor have they named any suspects in the case."), "a", None)
+    assert not made.negated and named.negated and named.text.startswith("nor have")
 
 
 def test_pleading_guilty_is_an_act_reported_not_a_source_of_the_claim(nlp):

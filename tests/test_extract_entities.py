@@ -224,9 +224,28 @@ def test_a_surname_joined_to_one_person_does_not_then_join_a_relative():
     assert len(entities["Matthew Shepard"].mentions) == 2
 
 
+def _named(text: str, article: str, *names: tuple[str, str]):
+    """Mentions of ``names`` ((surface, label), each at its next occurrence) in ``text``."""
+    out, at = [], 0
+    for surface, label in names:
+        at = text.index(surface, at)
+        out.append((surface, label, Span(article, at, at + len(surface))))
+        at += len(surface)
+    return out
+
+
 def test_a_surname_tagged_a_place_joins_its_person_only_where_every_report_introduces_them():
-    uliassi = (mentions("Kevin Uliassi") + [("Uliassi", "GPE", Span("a", 5, 6)), ("Uliassi", "GPE", Span("a", 9, 10))])
-    assert [(e.name, e.type, len(e.mentions)) for e in canonicalise(uliassi)] == [("Kevin Uliassi", "PERSON", 3)]
-    city = (mentions("George Washington") + [("Washington", "GPE", Span("a", 5, 6))]
-            + mentions("Washington", label="GPE", article="b"))
-    assert {(e.name, e.type) for e in canonicalise(city)} == {("George Washington", "PERSON"), ("Washington", "GPE")}
+    flight = "Kevin Uliassi took off on Monday. Uliassi said the winds were good, and Uliassi smiled."
+    found = _named(flight, "a", ("Kevin Uliassi", "PERSON"), ("Uliassi", "GPE"), ("Uliassi", "GPE"))
+    entities = canonicalise(found, texts={"a": flight})
+    assert [(e.name, e.type, len(e.mentions)) for e in entities] == [("Kevin Uliassi", "PERSON", 3)]
+    city = "The award went to George Washington. Washington said little."
+    elsewhere = "Rain fell in Washington on Monday."
+    found = _named(city, "a", ("George Washington", "PERSON"), ("Washington", "GPE")) + _named(
+        elsewhere, "b", ("Washington", "GPE"))
+    assert {(e.name, e.type) for e in canonicalise(found, texts={"a": city, "b": elsewhere})} == {
+        ("George Washington", "PERSON"), ("Washington", "GPE")}
+    actor = "Actor Denzel Washington won the award. He then flew back to Washington, where he lives."
+    found = _named(actor, "a", ("Denzel Washington", "PERSON"), ("Washington", "GPE"))
+    assert {(e.name, e.type) for e in canonicalise(found, texts={"a": actor})} == {
+        ("Denzel Washington", "PERSON"), ("Washington", "GPE")}

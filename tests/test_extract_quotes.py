@@ -337,7 +337,7 @@ def test_inverted_attribution_after_a_comma_names_the_speaker_after_the_verb(nlp
 def test_whoever_was_told_is_the_listener_not_the_speaker(nlp):
     text = "Later the pilot was told by controllers that the runway had been closed for repairs."
     assert reported(nlp, text) == [("controllers", "the runway had been closed for repairs")]
-    assert all(speaker != "he" for speaker, _ in reported(nlp, "He was told that the runway had been closed."))
+    assert all(speaker.lower() != "he" for speaker, _ in reported(nlp, "He was told that the runway had been closed."))
 
 
 def test_reports_from_a_place_and_an_owner_of_the_issuer_are_not_speakers(nlp):
@@ -347,6 +347,8 @@ def test_reports_from_a_place_and_an_owner_of_the_issuer_are_not_speakers(nlp):
     assert speaker.startswith("reports") and content.startswith("A team took off")
     owned = "A statement from Piccard's organization said Jones had been training for months in the Alps."
     assert [q.speaker for q in quotes_of(nlp, owned) if q.kind == "reported"] != ["Piccard"]
+    spokesman = "A statement from Clinton's spokesman, Joe Lockhart, said the president would veto the bill."
+    assert [q.speaker for q in quotes_of(nlp, spokesman) if q.kind == "reported"] == ["Joe Lockhart"]
     issued = "A statement from the Harbour Ministry said the talks had failed on Sunday night."
     assert [q.speaker for q in quotes_of(nlp, issued) if q.kind == "reported"] == ["the Harbour Ministry"]
 
@@ -368,3 +370,19 @@ def test_it_never_resolves_to_a_person_the_tagger_called_an_organisation():
     assert memory.resolve(60, it, "it").name == "Swiss Centre"
     assert SpeakerMemory([(40, piccard)], [], surnames=frozenset({"Piccard"})).resolve(60, it, "it").name == "it"
     assert SpeakerMemory([(40, piccard)], []).resolve(60, it, "it").name == "Piccard"  # no person of that name
+
+
+def test_a_described_speaker_is_the_named_person_whose_title_it_repeats(nlp):
+    text = ("Judge Barton Voigt said the trial would go ahead. The evidence is strong, the judge said. "
+            "“The jury will hear it all,” he said.")
+    assert [q.speaker for q in quotes_of(nlp, text)] == ["Barton Voigt"] * 3
+
+
+def test_he_does_not_refer_back_to_a_speaker_described_as_a_woman():
+    from crosswire.extract.speakers import Speaker, SpeakerMemory
+
+    mother = Speaker((0, 10), "the mother", (0, 10), "", reference=True)
+    he = Speaker((60, 62), "he", (60, 62), "", reference=True)
+    assert SpeakerMemory([(0, mother)], []).resolve(60, he, "he").name == "he"
+    she = Speaker((60, 63), "she", (60, 63), "", reference=True)
+    assert SpeakerMemory([(0, mother)], []).resolve(60, she, "she").name == "the mother"

@@ -53,14 +53,29 @@ import functools
 import re
 from collections.abc import Callable, Collection, Mapping, Sequence
 
+from ..extract.speakers import ROLE_NOUNS
 from ..extract.values import vague_range
 from ..model import Article, Claim, Conflict, Entity, Span, Value
 from ..settings import AlignSettings
 from ..textutil import STOPWORDS, words
 from . import lexical as lx
 
-__all__ = ["age_conflicts", "compare_claims", "find_conflicts", "measured_head", "negated_words", "normalised", "on_side_matter",
-           "person_ages", "quantity_conflict", "side_names", "states_negated_word", "told_by_both", "values_conflict"]
+__all__ = [
+    "age_conflicts",
+    "ages_disagree",
+    "compare_claims",
+    "find_conflicts",
+    "measured_head",
+    "negated_words",
+    "normalised",
+    "on_side_matter",
+    "person_ages",
+    "quantity_conflict",
+    "side_names",
+    "states_negated_word",
+    "told_by_both",
+    "values_conflict",
+]
 
 _COUNTED = frozenset(("number", "quantity", "money", "percent", "duration"))
 _MEASURED = frozenset(("quantity", "money", "duration"))
@@ -160,38 +175,42 @@ def quantity_conflict(a: Claim, b: Claim, settings: AlignSettings) -> tuple[Valu
 def _agree(va: Value, vb: Value, settings: AlignSettings) -> bool:
     """Two figures agree within tolerance, or one is among the numbers of the other's expression
     (a range: "$150 million" and "between $140 and $150 million"), or one is the other converted and
-    rounded ("30 miles" is 48.28 km, written "48km"). A bound agrees with what it allows and with
-    nothing else, tolerance or not: "more than 20 times" and "18 times" disagree."""
+    rounded ("30 miles" is 48.28 km, written "48km"). A bound ("more than 20") agrees with a figure
+    on its side and within the tolerance for approximations, as reporters round a figure down to
+    write "more than": "more than 20 times" and "18 times" disagree however close, "more than 20"
+    and "21" agree, "at least 12" and "1,200" disagree (a toll that rose is an update)."""
     x, y = float(va.value), float(vb.value)
     if x in lx.numbers(vb.expression) or y in lx.numbers(va.expression):
         return True
     if _bounded(va) or _bounded(vb):
-        return _bounds_meet(va, vb)
+        return _bounds_meet(va, vb) and within_tolerance(x, y, True, settings)
     return within_tolerance(x, y, va.approximate or vb.approximate, settings) or \
         _within_vague(va, y) or _within_vague(vb, x) or \
         (va.kind == "quantity" and (_rounded_as(va, vb, settings) or _rounded_as(vb, va, settings)))
 
 
-_LOWER_BOUND = re.compile(r"\b(?:more than|over|above|at least|no (?:fewer|less) than|in excess of|upwards of|"
-                          r"exceeding)\s", re.IGNORECASE)
-_UPPER_BOUND = re.compile(r"\b(?:less than|fewer than|under|below|at most|no more than|up to)\s", re.IGNORECASE)
-"""Words that make a figure a bound, not a value: "more than 10,500 miles" allows 12,000. ("Nearly"
-and "almost" are not bounds: "nearly 60 years" is close to 60, and 50 is no agreement.)"""
+_UPPER_BOUND = re.compile(r"\b(?:(?<!no )(?<!not )(?:less|fewer) than|(?:no|not) more than|under|below|at most|up to)\s",
+                          re.IGNORECASE)
+_LOWER_BOUND = re.compile(r"\b(?:(?<!no )(?<!not )more than|(?:no|not) (?:fewer|less) than|over|above|at least|"
+                          r"in excess of|upwards of|exceeding)\s", re.IGNORECASE)
+"""Words that make a figure a bound on one side: "more than 20 times" allows 21, not 18; "no more
+than 10" is an upper bound. ("Nearly" and "almost" are not bounds: "nearly 60 years" is close to
+60.)"""
 
 
 def figure_range(value: Value) -> tuple[float, float]:
-    """The figures ``value`` allows: from it up for a lower bound ("more than 100"), up to it for an
-    upper bound ("up to 35,000"), itself alone otherwise.
+    """The side of its figure that ``value`` allows: from it up for a lower bound ("more than 100"),
+    up to it for an upper bound ("up to 35,000", "no more than 10"), itself alone otherwise.
 
     >>> from crosswire.model import Span
     >>> figure_range(Value("quantity", Span("a", 0, 1), "more than 10,500 miles", 10500.0, "mile"))
     (10500.0, inf)
     """
     x = float(value.value)
-    if _LOWER_BOUND.search(value.expression):
-        return x, float("inf")
     if _UPPER_BOUND.search(value.expression):
         return float("-inf"), x
+    if _LOWER_BOUND.search(value.expression):
+        return x, float("inf")
     return x, x
 
 
@@ -201,8 +220,7 @@ def _bounded(value: Value) -> bool:
 
 
 def _bounds_meet(va: Value, vb: Value) -> bool:
-    """Whether the figures two values allow overlap: "more than 10,500 miles" and "about 12,000
-    miles" (a running total that grew) do not disagree."""
+    """Whether the figures two values allow overlap ("more than 20" and "21"; not "18")."""
     (lo_a, hi_a), (lo_b, hi_b) = figure_range(va), figure_range(vb)
     return max(lo_a, lo_b) <= min(hi_a, hi_b)
 
@@ -550,10 +568,15 @@ def _negation_bigrams(text: str) -> set[tuple[str, str]]:
     return out
 
 
+_CONDITION = re.compile(r"\b(?:if|unless)\b", re.IGNORECASE)
+
+
 def _hedging(a: Claim, b: Claim) -> Conflict | None:
     """One claim flagged hedged and carrying a hedge word ("may", "reportedly"), the other not;
-    attribution alone ("according to") is not hedging."""
-    if a.hedged != b.hedged:
+    attribution alone ("according to") is not hedging, nor a modal where both claims state a
+    condition ("could receive the death penalty if convicted" / "if convicted, he faces the death
+    penalty": one consequence, worded twice)."""
+    if a.hedged != b.hedged and not (_CONDITION.search(a.text) and _CONDITION.search(b.text)):
         return _cue_conflict(a, b, "hedging", lx.HEDGES)
     return None
 
@@ -813,14 +836,22 @@ def entity_spelling_conflicts(entities: Sequence[Entity], claims: Sequence[Claim
     return out
 
 
-_AGE_AFTER = re.compile(r"^(?:’s|'s)?,\s+(?:(?P<bare>\d{1,3})\s*(?:,|\)|$)|(?:a|an)\s+(?P<old>\d{1,3})-year-old\b)")
-"""A person's age right after the name: "Shepard, 21, was beaten", "Jones, a 51-year-old instructor"."""
-_AGE_BEFORE = re.compile(r"\b(?P<old>\d{1,3})-year-old\s+(?:(?!(?:of|and|or|with|to|for|by|from|in|at|on|the|a|an|his|her)\s)"
-                         r"[a-z][\w’'-]*\s+){0,3}$")
-"""A person's age right before the name: "the 21-year-old student Matthew Shepard" (not "the
-21-year-old son of Judy Shepard")."""
-_AGE_PARENS = re.compile(r"^\s*\((?P<bare>\d{1,3})\)")
-"""A person's age in parentheses after the name: "Brian Jones (51)"."""
+_AGE_AFTER = re.compile(r"^(?:’s|'s)?,\s+(?:(?P<bare>\d{1,3})(?=,(?!\d)|\.(?:\s|$)|\s*$)|(?:a|an)\s+(?P<old>\d{1,3})-year-old\b)")
+"""A person's age right after the name: "Shepard, 21, was beaten", "… John Smith, 45.", "Jones, a
+51-year-old instructor"; not "Gordon, 4,328 points"."""
+_AGE_BEFORE = re.compile(r"\b(?P<old>\d{1,3})-year-old\s+(?:(?P<role>[a-z]+)\s+)?$")
+"""A person's age right before the name, at most one word between: "the 21-year-old Matthew
+Shepard", "the 52-year-old balloonist Brian Jones"; that word must name a person's role
+(:data:`AGE_ROLES`), so "a 15-year-old *killed* John Smith" gives Smith no age."""
+AGE_ROLES = frozenset(ROLE_NOUNS | {
+    "student", "balloonist", "pilot", "actor", "actress", "singer", "player", "driver", "worker", "farmer",
+    "bartender", "roofer", "soldier", "reporter", "writer", "artist", "teenager", "veteran", "resident",
+    "businessman", "engineer", "lawyer", "activist", "climber", "athlete", "swimmer", "runner",
+})
+"""Words that may stand between an age and a name ("the 21-year-old *student* Matthew Shepard")."""
+MIN_BARE_AGE = 10
+"""A bare figure after a name ("Smith, 21,") is an age from this up: below it, it is more often a
+rank, a seed or a score ("Federer, 1,", "Sosa, 2,")."""
 
 
 def person_ages(entity: Entity, articles: Mapping[str, Article]) -> dict[str, tuple[int, Span]]:
@@ -834,13 +865,13 @@ def person_ages(entity: Entity, articles: Mapping[str, Article]) -> dict[str, tu
             continue
         text = article.text
         after, before = text[m.end : m.end + 40], text[max(0, m.start - 60) : m.start]
-        for match, offset in ((_AGE_AFTER.match(after), m.end), (_AGE_PARENS.match(after), m.end),
-                              (_AGE_BEFORE.search(before), max(0, m.start - 60))):
-            if match:
-                group = "bare" if match.groupdict().get("bare") else "old"
-                age = int(match.group(group))
-                if 0 < age < 120:
-                    found[m.article_id].add((age, Span(m.article_id, offset + match.start(group), offset + match.end(group))))
+        for match, offset in ((_AGE_AFTER.match(after), m.end), (_AGE_BEFORE.search(before), max(0, m.start - 60))):
+            if match is None or (match.groupdict().get("role") and match.group("role") not in AGE_ROLES):
+                continue
+            group = "bare" if match.groupdict().get("bare") else "old"
+            age = int(match.group(group))
+            if (MIN_BARE_AGE if group == "bare" else 1) <= age < 120:
+                found[m.article_id].add((age, Span(m.article_id, offset + match.start(group), offset + match.end(group))))
     out = {}
     for aid, ages in found.items():
         if len({age for age, _ in ages}) == 1:
@@ -848,12 +879,11 @@ def person_ages(entity: Entity, articles: Mapping[str, Article]) -> dict[str, tu
     return out
 
 
-def age_conflicts(entities: Sequence[Entity], claims: Sequence[Claim], articles: Mapping[str, Article],
-                  max_days: int = 90) -> list[Conflict]:
+def age_conflicts(entities: Sequence[Entity], claims: Sequence[Claim], articles: Mapping[str, Article]) -> list[Conflict]:
     """Two reports that give one person different ages ("Jones, a 51-year-old instructor" / "Brian
-    Jones, a 52-year-old balloonist"), each shown in the claim (or sentence) that carries it: one
-    conflict per differing age, against the age the most reports give. Reports dated more than
-    ``max_days`` apart may differ by a birthday, and are not set against each other."""
+    Jones, a 54-year-old balloonist"), each shown in the claim (or sentence) that carries it: one
+    conflict per differing age, against the age the most reports give, when no birthday between the
+    two reports can explain it (:func:`ages_disagree`)."""
     out = []
     for entity in (e for e in entities if e.type == "PERSON"):
         ages = person_ages(entity, articles)
@@ -863,7 +893,8 @@ def age_conflicts(entities: Sequence[Entity], claims: Sequence[Claim], articles:
         base = [(aid, span) for aid, (age, span) in sorted(ages.items()) if age == usual]
         for other in sorted({age for age, _ in ages.values()} - {usual}):
             aid, span = next((a, sp) for a, (age, sp) in sorted(ages.items()) if age == other)
-            partner = next(((b, sp) for b, sp in base if not _apart(articles[b], articles[aid], max_days, abs(other - usual))), None)
+            partner = next(((b, sp) for b, sp in base
+                            if ages_disagree(usual, articles[b].published, other, articles[aid].published)), None)
             if partner is None:
                 continue
             a, ca = _carrier(partner[1], claims, articles)
@@ -873,11 +904,24 @@ def age_conflicts(entities: Sequence[Entity], claims: Sequence[Claim], articles:
     return out
 
 
-def _apart(a: Article, b: Article, max_days: int, years: int) -> bool:
-    """Whether two reports are far enough apart in time for a person to have aged ``years`` between
-    them (a birthday): both dated, more than ``max_days`` apart, and only one year apart in age."""
-    return a.published is not None and b.published is not None and years == 1 and \
-        abs((a.published - b.published).days) > max_days
+def ages_disagree(age_a: int, day_a: dt.date | None, age_b: int, day_b: dt.date | None) -> bool:
+    """Whether two ages of one person, given in reports of these dates, cannot both be right. A
+    person is one year older after each birthday, which may fall between any two days: the later
+    report may give up to one more year per full year between them plus one, never fewer. Undated
+    reports a year apart in age are no proof either way (a birthday may lie between them).
+
+    >>> ages_disagree(51, None, 52, None), ages_disagree(51, None, 54, None)
+    (False, True)
+    >>> ages_disagree(52, dt.date(1999, 3, 21), 51, dt.date(1999, 3, 28))  # younger in the later report
+    True
+    """
+    if day_a is None or day_b is None:
+        return abs(age_a - age_b) > 1
+    if day_a > day_b:
+        age_a, day_a, age_b, day_b = age_b, day_b, age_a, day_a
+    if day_a == day_b:
+        return age_a != age_b
+    return not 0 <= age_b - age_a <= (day_b - day_a).days // 365 + 1
 
 
 def _closest_form(mentions: Sequence[tuple[Span, str]], not_in: str, spelling: str) -> tuple[Span, str] | None:

@@ -13,6 +13,9 @@ from ..settings import CleanSettings
 _NAME_RUN = r"(?:[^.!?]|\b(?:[A-Z]|Mr|Mrs|Ms|Dr|St|Mt|Ft|Jr|Sr)\.)"
 """Words of names and places, their initials and abbreviations included ("John J. Doe", "St. Louis")."""
 
+_BYLINE_NAME = r"(?:(?!(?:And|By|The|Of|In|On|For|To|At|An?)\b)[A-Z][A-Za-z'’-]*\.?\s*){2,4}"
+"""The writer's name in a byline: two to four capitalised words or initials ("ROBERT W. BLACK")."""
+
 BOILERPLATE_PATTERNS: dict[str, re.Pattern[str]] = {
     "follow/share": re.compile(r"^\s*(follow us( on)?|share (this|on)|share\b|tweet\b|whatsapp\b)", re.IGNORECASE),
     "image credit": re.compile(
@@ -35,10 +38,17 @@ BOILERPLATE_PATTERNS: dict[str, re.Pattern[str]] = {
     # how to reach the writer: "(Jena Heath can be reached at jenah(at)coxnews.com)"
     "contact": re.compile(r"^\(?(?:[A-Z][\w.'’-]*\s){1,4}(?:can|may) be reached (?:at|via|by (?:e-?mail|phone|telephone))"
                           r"\b.*(?:@|\(at\)|\d{3}|e-?mail)"),
-    # a byline alone on its line: "By ROBERT W. BLACK", "*By Jane Doe and John Roe" (every word a name)
-    "byline": re.compile(r"^\*?\s*By\s+(?:(?:[A-Z][\w'’-]*\.?|and|&)\s*){1,8}$"),
-    # the writer's desk under a byline: "Associated Press Writer", "AP Science Writer", "Times Staff Writer"
-    "staff credit": re.compile(r"^\*?\s*(?:[A-Z][\w.'’&-]*\s+){0,4}(?:Writer|Correspondent|Reporter)s?\s*$"),
+    # a byline alone on its line: "By ROBERT W. BLACK", "*By Jane Doe and John Roe", "By Jane Doe,
+    # Associated Press Writer" (two to four name words each; "By Land And By Sea" is a headline)
+    "byline": re.compile(rf"^\*?\s*(?:By|BY)\s+{_BYLINE_NAME}(?:\s*(?:and|AND|&)\s+{_BYLINE_NAME})?"
+                         r"(?:\s*,\s*[^,]{2,60})?\s*$"),
+    # the writer's desk under a byline: "Associated Press Writer", "AP Science Writer", "Times Staff
+    # Writer" (a news organisation or a desk before "Writer" or "Correspondent")
+    "staff credit": re.compile(
+        r"^\*?\s*(?=\S+\s+\S)(?:(?:The\s+)?(?:Associated\s+Press|AP|Reuters|AFP|Bloomberg|Xinhua|(?:[A-Z][\w.&'’-]*\s+)?"
+        r"(?:Times|Post|Journal|News|Tribune|Globe|Herald|Chronicle|Press|Star|Sun))\s+)?(?:(?:Staff|Special|Senior|Chief|"
+        r"Contributing|Science|Medical|Sports|Business|Political|Foreign|Diplomatic|Legal|Economics|Financial|"
+        r"Religion|Environment|Regional)\s+)?(?:Writer|Correspondent)s?\s*$"),
     # a line that credits the reporters: "(Ann Scales of the Globe staff contributed to this report.)"
     "contributors": re.compile(
         rf"^{_NAME_RUN}*\b(contributed|contributing) (reporting|to this (report|story|article))"

@@ -113,9 +113,8 @@ def is_hedged(part) -> bool:
     for predicate in asserted_predicates(part):
         children = list(predicate.children)
         negated = any(c.dep_ == "neg" for c in children)
-        conditional = any(_condition(c) for c in children)
         if any(c.dep_ in ("aux", "advmod") and c.lower_ in HEDGE_MODIFIERS
-               and not (negated and c.lower_ in INABILITY) and not (conditional and c.dep_ == "aux")
+               and not (negated and c.lower_ in INABILITY)
                and not (c.lower_ in PERMISSION_MODALS and grants_permission(predicate)) for c in children):
             return True
         if any(c.dep_ == "acomp" and (c.lower_ in UNCERTAIN or (negated and c.lower_ == "clear")) for c in children):
@@ -125,13 +124,6 @@ def is_hedged(part) -> bool:
         if complement and (predicate.lemma_ in HEDGE_VERBS or (passive and predicate.lemma_ in HEDGE_PASSIVES)):
             return True
     return False
-
-
-def _condition(child) -> bool:
-    """An "if" or "unless" clause under a predicate: its modal states what follows from the condition
-    ("he could face the death penalty if convicted" says what "if convicted, he faces the death
-    penalty" says), no doubt about the fact."""
-    return child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in child.children)
 
 
 def grants_permission(predicate) -> bool:
@@ -166,9 +158,12 @@ def is_negated(part) -> bool:
     """Whether a clause negates what it asserts: an asserted predicate with a ``neg`` child ("did
     not", "never") or with a negative argument ("no threat", "nobody was hurt"). Negation inside a
     noun phrase or a subordinate clause does not count ("life without parole", "who had no record")."""
+    opener = next((t for t in part if not t.is_punct), None)
+    if opener is not None and _negative_conjunction(opener):
+        return True  # "Nor has the case …", "…, nor have they named …" (the parser hangs "nor" on the first verb)
     for predicate in asserted_predicates(part):
         for child in predicate.children:
-            if child.dep_ == "neg" or (child.dep_ in _ARGUMENTS and _negative(child)) or _negative_conjunction(child):
+            if child.dep_ == "neg" or (child.dep_ in _ARGUMENTS and _negative(child)):
                 return True
     return False
 

@@ -338,7 +338,7 @@ def _merge_partials(keys: list[str], label, clusters: _Clusters) -> None:
 
 
 def _merge_stray_surnames(keys: list[str], groups: dict[str, list[Mention]], label: dict[str, str],
-                          clusters: _Clusters) -> None:
+                          clusters: _Clusters, texts: Mapping[str, str] | None = None) -> None:
     """A one-word name the tagger alone called an organisation ("Maxwell read the statement") that is
     the surname of exactly one person named in full ("Kenneth Maxwell") is that person: it joins
     them and is counted a person, when some article names the person in full first and then by
@@ -346,11 +346,14 @@ def _merge_stray_surnames(keys: list[str], groups: dict[str, list[Mention]], lab
     and not a firm named after someone who is never introduced before it ("Gerald Ford" in one
     report, "Ford" recalls cars in another). A one-word name tagged as anything else ("Uliassi"
     a place, "Tangeman" a nationality, "Shepard" a product) joins only when *every* article that
-    writes it names the person in full before it: "Washington", the city in reports that never
-    name George Washington, stays the city."""
+    writes it names the person in full before it, and a place-tagged one only when the articles'
+    ``texts`` show no mention of it after a preposition of place ("flew back to Washington" stays
+    the city, even after "Denzel Washington")."""
     persons = [k for k in keys if label[k] == "PERSON" and len(k.split()) > 1]
     for key in keys:
         if " " in key or label[key] == "PERSON" or any(_weight(m) > 1 for m in groups[key]):
+            continue
+        if label[key] in _PLACE_LABELS and (texts is None or any(_after_place_word(m, texts) for m in groups[key])):
             continue
         roots = {clusters.find(p) for p in persons if [w for w in p.split() if w not in PARTICLES][-1:] == [key]
                  and _introduces(groups[p], groups[key], everywhere=label[key] != "ORG")}
@@ -358,6 +361,18 @@ def _merge_stray_surnames(keys: list[str], groups: dict[str, list[Mention]], lab
             clusters.union(key, roots.pop())
             label[key] = "PERSON"
             groups[key] = [(m[0], "PERSON", *m[2:]) for m in groups[key]]
+
+
+_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+_PLACE_WORD = re.compile(r"\b(?:in|to|at|from|near|outside|across|into|towards?|around|of|via)\s+(?:the\s+)?$",
+                         re.IGNORECASE)
+
+
+def _after_place_word(mention: Mention, texts: Mapping[str, str]) -> bool:
+    """Whether a mention follows a preposition of place ("back *to* Washington")."""
+    span = mention[2]
+    text = texts.get(span.article_id, "")
+    return bool(_PLACE_WORD.search(text[max(0, span.start - 16) : span.start]))
 
 
 def _introduces(full: list[Mention], short: list[Mention], everywhere: bool = False) -> bool:
@@ -433,7 +448,7 @@ def canonicalise(mentions: Iterable[Mention], id_prefix: str = "",
     by_article = texts if isinstance(texts, Mapping) else None
     _merge_acronyms(groups, label, clusters, acronym_definitions(by_article.values() if by_article is not None else texts))
     keys = sorted(groups)
-    _merge_stray_surnames(keys, groups, label, clusters)
+    _merge_stray_surnames(keys, groups, label, clusters, by_article)
     _merge_partials(keys, label, clusters)
     _merge_state_names(keys, label, clusters)
     families = _family_plurals(groups, by_article) if by_article is not None else set()

@@ -26,6 +26,20 @@ QUOTE_CUE_LEMMAS = CUE_LEMMAS | frozenset(
 “…”"); the commonest cue words of PolNeAR train's direct attributions that ``CUE_LEMMAS`` lacked."""
 RELAY_LEMMAS = frozenset({"cite", "quote"})
 SPEAKER_LABELS = ("PERSON", "ORG", "GPE", "NORP", "FAC")
+FEMALE_ROLES = frozenset({"mother", "wife", "spokeswoman", "woman", "girl", "daughter", "chairwoman", "actress",
+                          "sister", "grandmother", "widow", "aunt", "niece"})
+MALE_ROLES = frozenset({"father", "husband", "spokesman", "man", "boy", "son", "chairman", "actor", "brother",
+                        "grandfather", "widower", "uncle", "nephew"})
+"""Role nouns that name one sex: a "he" does not refer back to "the mother"."""
+
+
+def _other_sex(speaker: Speaker, pronoun: str) -> bool:
+    """Whether a described speaker ("the mother") cannot be what ``pronoun`` ("he") refers to."""
+    head = speaker.name.lower().split()[-1:] if speaker.reference and not speaker.type else []
+    return bool(head) and (pronoun in ("he", "him", "his") and head[0] in FEMALE_ROLES
+                           or pronoun in ("she", "her", "hers") and head[0] in MALE_ROLES)
+
+
 ROLE_NOUNS = frozenset(
     ["judge", "coroner", "prosecutor", "attorney", "lawyer", "officer", "detective", "investigator", "sheriff",
      "deputy", "witness", "doctor", "surgeon", "nurse", "pilot", "captain", "spokesman", "spokeswoman",
@@ -128,7 +142,8 @@ def entity_at(token):
 def _issuer(head):
     """The entity that issued an utterance noun: "a statement from the ministry" → the ministry; not
     one its relative clause names ("a report that said London's police …"), not the owner of the
-    issuer ("a statement from Piccard's organization": the organization, unnamed, issued it), and not
+    issuer ("a statement from Piccard's organization": the organization, unnamed, issued it; "from
+    Clinton's spokesman, Joe Lockhart": the spokesman, Joe Lockhart), and not
     the place that plural reports come from ("reports from Chateau d'Oex")."""
     clause = {t.i for c in head.children if c.dep_ == "relcl" for t in c.subtree}  # not "issued by …" (acl)
     places = ("GPE", "LOC") if head.tag_ == "NNS" else ("LOC",)
@@ -138,8 +153,10 @@ def _issuer(head):
         ent = entity_of(token)
         if ent is None or ent.label_ not in ("PERSON", "ORG", "GPE") or ent.label_ in places:
             continue
-        if token.dep_ == "poss" and entity_of(token.head) is not ent:
-            return None
+        if token.dep_ == "poss" and entity_of(token.head) is not ent:  # "Piccard's organization"
+            named = next((entity_of(c) for c in token.head.children if c.dep_ == "appos" and entity_of(c) is not None
+                          and entity_of(c).label_ in ("PERSON", "ORG")), None)
+            return named  # "Clinton's spokesman, Joe Lockhart": the spokesman, named; else unnamed
         return ent
     return None
 
@@ -189,6 +206,10 @@ class SpeakerMemory:
     likened the suspect to a chameleon"): who a following "he said" most likely is."""
     surnames: frozenset[str] = frozenset()
     """Last words of the article's person names ("Nambiar" of "Captain Manohar Nambiar")."""
+    titles: dict[tuple[int, int], frozenset[str]] = field(default_factory=dict)
+    """Person name span → the lower-cased words just before it in its sentence ("judge" of "Judge
+    Barton Voigt", "spokeswoman" of "ministry spokeswoman Monika Schmutz"): what "the judge" may
+    refer back to."""
 
     @classmethod
     def of(cls, doc, quoted: Sequence[tuple[int, int]] = ()) -> SpeakerMemory:
@@ -201,11 +222,14 @@ class SpeakerMemory:
                   if e.label_ == "PERSON" and any(t.dep_ == "nsubj" and t.head.dep_ == "ROOT" for t in e)
                   and not any(a <= e.start_char < b for a, b in quoted)]
         surnames = frozenset(text.split()[-1] for _o, text, label, _s, _subject in entities if label == "PERSON")
-        return cls([], entities, actors, surnames)
+        titles = {(e.start_char, e.end_char): frozenset(t.lower_ for t in doc[max(e.sent.start, e.start - 3) : e.start])
+                  for e in doc_entities(doc) if e.label_ == "PERSON"}
+        return cls([], entities, actors, surnames, titles)
 
     def remember(self, offset: int, speaker: Speaker) -> None:
-        """Keep a speaker for later references: a named one, or a person described and named nowhere
-        before ("the judge said …": a following "he stated" is the judge, not a person named earlier)."""
+        """Keep a speaker for later references: a named one, or a person described whom no earlier
+        name's title matches ("the judge said …" where no "Judge Barton Voigt" came before: a following
+        "he stated" is the judge, not a person named earlier)."""
         if not speaker.reference or speaker.type or speaker.name.lower().split()[-1:] and \
                 speaker.name.lower().split()[-1] in ROLE_NOUNS:
             self.speakers.append((offset, speaker))
@@ -227,7 +251,7 @@ class SpeakerMemory:
         if words and words[0] in PLURAL_PRONOUNS:  # a named body ("the ministry … they said"), else as written
             return earlier[0] if earlier and earlier[0].type in ("ORG", "GPE", "NORP") else None
         if words and words[0] in PERSON_PRONOUNS:
-            return self._person(offset) or self._entity(offset, "PERSON")
+            return self._person(offset, words[0]) or self._entity(offset, "PERSON")
         if words and words[0] in THING_PRONOUNS:  # "it said": a body or a document, never a person
             return next((s for s in earlier if s.type in ("ORG", "GPE") and not self._surname(s)), None)
         if head in UTTERANCE_NOUNS:
@@ -236,17 +260,18 @@ class SpeakerMemory:
             if head and head in s.name.lower().split():
                 return s
         for o, text, label, span, _subject in reversed(self.entities):
-            if o < offset and head and head in text.lower().split():
+            if o < offset and head and (head in text.lower().split() or head in self.titles.get(span, ())):
                 return Speaker(span, text, span, label)
         return next((s for s in earlier if head and head in s.name.lower()), None)
 
-    def _person(self, offset: int) -> Speaker | None:
+    def _person(self, offset: int, pronoun: str = "") -> Speaker | None:
         """The person a singular pronoun before ``offset`` points to: the latest speaker that may be a
         person, unless a person named since as a main verb's subject acts in between. A speaker
         the tagger called otherwise counts as a person when a person of the article bears that
-        surname ("Captain Manohar Nambiar" before, "…, Nambiar said" tagged an organisation)."""
+        surname ("Captain Manohar Nambiar" before, "…, Nambiar said" tagged an organisation). A
+        described speaker of the other sex is skipped ("the mother said …; he added")."""
         speaker = next(((o, s) for o, s in reversed(self.speakers) if o < offset and (
-            s.type in ("PERSON", "") or self._surname(s))), None)
+            s.type in ("PERSON", "") or self._surname(s)) and not _other_sex(s, pronoun)), None)
         actor = next(((o, span) for o, span in reversed(self.actors) if o < offset), None)
         if actor is not None and (speaker is None or actor[0] > speaker[0]):
             span = actor[1]
