@@ -304,10 +304,12 @@ def test_intensity_and_hedging_cues_name_the_differing_words():
     assert [b.text[p.start:p.end] for p in conflict.parts] == ["serious"]
 
 
-def test_a_modal_in_two_conditional_claims_is_no_hedging_conflict():
+def test_a_modal_beside_a_conditional_claim_is_no_hedging_conflict():
     could = claim("a", "McKinney could receive the death penalty if convicted.", hedged=True)
     faces = claim("b", "If convicted, McKinney faces the death penalty.")
     assert compare_claims(could, faces, SETTINGS, same_statement=True) is None
+    might = claim("e", "McKinney could face the death penalty.", hedged=True)
+    assert compare_claims(might, faces, SETTINGS, same_statement=True) is None
     plain = claim("c", "McKinney faces the death penalty.")
     hedged = claim("d", "McKinney could face the death penalty.", hedged=True)
     assert compare_claims(hedged, plain, SETTINGS, same_statement=True).kind == "hedging"

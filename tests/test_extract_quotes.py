@@ -386,3 +386,19 @@ def test_he_does_not_refer_back_to_a_speaker_described_as_a_woman():
     assert SpeakerMemory([(0, mother)], []).resolve(60, he, "he").name == "he"
     she = Speaker((60, 63), "she", (60, 63), "", reference=True)
     assert SpeakerMemory([(0, mother)], []).resolve(60, she, "she").name == "the mother"
+
+
+def test_an_unnamed_subject_speaks_by_the_name_set_beside_it_and_a_clause_gives_no_title(nlp):
+    text = "Another speaker at the news conference, Robert DeBree, a sheriff's detective, said the men were sober."
+    assert [q.speaker for q in quotes_of(nlp, text)] == ["Robert DeBree"]
+    told = ("The detective quoted McKinney as saying he was angry. "
+            "The detective said McKinney had admitted hitting the man three times.")
+    assert [q.speaker for q in quotes_of(nlp, told)] == ["McKinney", "The detective"]
+
+
+def test_he_never_refers_back_to_a_document():
+    from crosswire.extract.speakers import Speaker, SpeakerMemory
+
+    document = Speaker((0, 27), "a council draft document", (0, 27), "")
+    he = Speaker((60, 62), "he", (60, 62), "", reference=True)
+    assert SpeakerMemory([(0, document)], []).resolve(60, he, "he").name == "he"

@@ -573,10 +573,10 @@ _CONDITION = re.compile(r"\b(?:if|unless)\b", re.IGNORECASE)
 
 def _hedging(a: Claim, b: Claim) -> Conflict | None:
     """One claim flagged hedged and carrying a hedge word ("may", "reportedly"), the other not;
-    attribution alone ("according to") is not hedging, nor a modal where both claims state a
-    condition ("could receive the death penalty if convicted" / "if convicted, he faces the death
-    penalty": one consequence, worded twice)."""
-    if a.hedged != b.hedged and not (_CONDITION.search(a.text) and _CONDITION.search(b.text)):
+    attribution alone ("according to") is not hedging, nor a modal where a claim states a condition
+    ("could receive the death penalty if convicted" / "if convicted, he faces the death penalty" /
+    "he could face the death penalty": one consequence, worded thrice)."""
+    if a.hedged != b.hedged and not (_CONDITION.search(a.text) or _CONDITION.search(b.text)):
         return _cue_conflict(a, b, "hedging", lx.HEDGES)
     return None
 

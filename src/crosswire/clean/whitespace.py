@@ -5,6 +5,8 @@ from __future__ import annotations
 import itertools
 import re
 
+from .dateline import dateline_end
+
 _SPACES = re.compile(r"[ \t\f\v]+")
 _SENTENCE_END = re.compile(r"[.!?:;\"”’')\]]$")
 # "post.The", "Vela.Furthermore", 'factions."In', 'alert."Police': a sentence end glued to the
@@ -22,12 +24,17 @@ _WIRE_DASH = re.compile(r"(?<=\S) _ (?=\S)")
 
 
 def wire_dashes(line: str) -> tuple[str, int]:
-    """The line with the wire's " _ " written as the dash it stands for, and how many.
+    """The line with the wire's " _ " written as the dash it stands for, and how many; the " _ "
+    that ends a wire dateline stays, as the parser reads what follows it best so ("GENEVA (AP) _
+    Swiss balloon pilot Bertrand Piccard … said": with a dash there, "GENEVA" parsed as the
+    subject).
 
     >>> wire_dashes("GENEVA (AP) _ Jones _ who, like Piccard, wore blue _ said: hello_world")
-    ('GENEVA (AP) — Jones — who, like Piccard, wore blue — said: hello_world', 3)
+    ('GENEVA (AP) _ Jones — who, like Piccard, wore blue — said: hello_world', 2)
     """
-    return _WIRE_DASH.subn(" — ", line)
+    head = dateline_end(line[:200])
+    body, count = _WIRE_DASH.subn(" — ", line[head:])
+    return line[:head] + body, count
 
 
 def split_run_ons(line: str) -> tuple[str, int]:

@@ -338,41 +338,33 @@ def _merge_partials(keys: list[str], label, clusters: _Clusters) -> None:
 
 
 def _merge_stray_surnames(keys: list[str], groups: dict[str, list[Mention]], label: dict[str, str],
-                          clusters: _Clusters, texts: Mapping[str, str] | None = None) -> None:
+                          clusters: _Clusters) -> None:
     """A one-word name the tagger alone called an organisation ("Maxwell read the statement") that is
-    the surname of exactly one person named in full ("Kenneth Maxwell") is that person: it joins
-    them and is counted a person, when some article names the person in full first and then by
-    that word (as reports name people). Not a name whose own sentence said it is an organisation,
-    and not a firm named after someone who is never introduced before it ("Gerald Ford" in one
-    report, "Ford" recalls cars in another). A one-word name tagged as anything else ("Uliassi"
-    a place, "Tangeman" a nationality, "Shepard" a product) joins only when *every* article that
-    writes it names the person in full before it, and a place-tagged one only when the articles'
-    ``texts`` show no mention of it after a preposition of place ("flew back to Washington" stays
-    the city, even after "Denzel Washington")."""
+    the surname of the one person named in full who bears it ("Kenneth Maxwell") is that person: it
+    joins them and is counted a person, when some article names the person in full first and then
+    by that word (as reports name people). Not a name whose own sentence said it is an organisation,
+    not a firm named after someone who is never introduced before it ("Gerald Ford" in one report,
+    "Ford" recalls cars in another), and never when two people of the story bear the surname
+    ("Matthew" and "Judy Shepard": "Mrs. Shepard" is not the son). A one-word name tagged a
+    nationality, a product or a work ("Tangeman", "Shepard") joins only when *every* article that
+    writes it names the person in full before it; one tagged a place never joins ("Washington",
+    "Kosovo": a preposition does not tell "flew back to Washington" from "turned to Henderson")."""
     persons = [k for k in keys if label[k] == "PERSON" and len(k.split()) > 1]
     for key in keys:
-        if " " in key or label[key] == "PERSON" or any(_weight(m) > 1 for m in groups[key]):
+        if " " in key or label[key] in _NEVER_SURNAMES or any(_weight(m) > 1 for m in groups[key]):
             continue
-        if label[key] in _PLACE_LABELS and (texts is None or any(_after_place_word(m, texts) for m in groups[key])):
+        bearers = [p for p in persons if [w for w in p.split() if w not in PARTICLES][-1:] == [key]]
+        if len({clusters.find(p) for p in bearers}) != 1:
             continue
-        roots = {clusters.find(p) for p in persons if [w for w in p.split() if w not in PARTICLES][-1:] == [key]
-                 and _introduces(groups[p], groups[key], everywhere=label[key] != "ORG")}
-        if len(roots) == 1:
-            clusters.union(key, roots.pop())
+        if any(_introduces(groups[p], groups[key], everywhere=label[key] != "ORG") for p in bearers):
+            clusters.union(key, bearers[0])
             label[key] = "PERSON"
             groups[key] = [(m[0], "PERSON", *m[2:]) for m in groups[key]]
 
 
-_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
-_PLACE_WORD = re.compile(r"\b(?:in|to|at|from|near|outside|across|into|towards?|around|of|via)\s+(?:the\s+)?$",
-                         re.IGNORECASE)
-
-
-def _after_place_word(mention: Mention, texts: Mapping[str, str]) -> bool:
-    """Whether a mention follows a preposition of place ("back *to* Washington")."""
-    span = mention[2]
-    text = texts.get(span.article_id, "")
-    return bool(_PLACE_WORD.search(text[max(0, span.start - 16) : span.start]))
+_NEVER_SURNAMES = frozenset({"PERSON", "GPE", "LOC", "FAC"})
+"""Labels of one-word names that never join a person as a stray surname: persons already are one,
+and a place-tagged word may be the place ("Washington" after "Denzel Washington")."""
 
 
 def _introduces(full: list[Mention], short: list[Mention], everywhere: bool = False) -> bool:
@@ -448,7 +440,7 @@ def canonicalise(mentions: Iterable[Mention], id_prefix: str = "",
     by_article = texts if isinstance(texts, Mapping) else None
     _merge_acronyms(groups, label, clusters, acronym_definitions(by_article.values() if by_article is not None else texts))
     keys = sorted(groups)
-    _merge_stray_surnames(keys, groups, label, clusters, by_article)
+    _merge_stray_surnames(keys, groups, label, clusters)
     _merge_partials(keys, label, clusters)
     _merge_state_names(keys, label, clusters)
     families = _family_plurals(groups, by_article) if by_article is not None else set()
@@ -478,11 +470,13 @@ def _entity(groups: Mapping[str, list[Mention]], keys: list[str], spelled: set[s
 
 def _name_preference(surface: str, count: int, kind: str) -> tuple:
     """Which variant names the entity: a person's or organisation's fullest name ("Omar al-Bashir",
-    not "Bashir"); a place's most used one ("Patria", not "the Patrian Arab Republic")."""
+    not "Bashir"); a place's most used one ("Patria", not "the Patrian Arab Republic"); never a
+    dateline's capitals ("LARAMIE") when the name is also written as a name ("Laramie")."""
     words = len(normalise_name(surface).split())
+    written = not (surface.isupper() and len(surface) > 4)  # "LARAMIE", not "NATO"
     if kind in ("GPE", "LOC"):
-        return (count, -words, surface)
-    return (words > 1, count, words, surface)
+        return (written, count, -words, surface)
+    return (written, words > 1, count, words, surface)
 
 
 def _differs_in_spelling(words: list[str], canon: list[str]) -> bool:

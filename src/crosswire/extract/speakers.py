@@ -33,6 +33,30 @@ MALE_ROLES = frozenset({"father", "husband", "spokesman", "man", "boy", "son", "
 """Role nouns that name one sex: a "he" does not refer back to "the mother"."""
 
 
+def _describes_person(speaker: Speaker) -> bool:
+    """Whether an unnamed speaker is described as one person ("the judge", "a senior official"),
+    not a body or a document ("a council draft document")."""
+    words = speaker.name.lower().split()
+    return bool(words) and words[-1] in ROLE_NOUNS
+
+
+def _title_words(ent) -> frozenset[str]:
+    """The lower-cased words of the title that runs into a person's name: the modifiers right
+    before it that hang on the name ("*Judge* Barton Voigt", "ministry *spokeswoman* Monika
+    Schmutz"); not the words of a clause before it ("the detective quoted McKinney")."""
+    inside = set(range(ent.start, ent.end))
+    words: list[str] = []
+    k = ent.start - 1
+    while k >= ent.sent.start and len(words) < 3:
+        token = ent.doc[k]
+        if token.dep_ not in ("compound", "amod", "nmod") or token.head.i not in inside:
+            break
+        words.append(token.lower_)
+        inside.add(k)
+        k -= 1
+    return frozenset(words)
+
+
 def _other_sex(speaker: Speaker, pronoun: str) -> bool:
     """Whether a described speaker ("the mother") cannot be what ``pronoun`` ("he") refers to."""
     head = speaker.name.lower().split()[-1:] if speaker.reference and not speaker.type else []
@@ -169,6 +193,15 @@ def antecedent(subject, verb):
     return subject
 
 
+def _appositive_name(subject):
+    """The person an unnamed subject is set beside ("The company's chairman, *John Smith*, said",
+    "Another speaker at the news conference, *Robert DeBree*, …")."""
+    for child in subject.children:
+        if child.dep_ == "appos" and (ent := entity_of(child)) is not None and ent.label_ == "PERSON":
+            return ent
+    return None
+
+
 def name_speaker(subject) -> Speaker:
     """Turn a subject token into a :class:`Speaker`; references are marked, not yet resolved.
 
@@ -177,7 +210,7 @@ def name_speaker(subject) -> Speaker:
     """
     written = phrase_span(subject, relative=True)
     mention = phrase_span(subject)
-    ent = entity_of(subject)
+    ent = entity_of(subject) or _appositive_name(subject)
     if ent is not None and (ent.label_ != "NORP" or mention == (ent.start_char, ent.end_char)):
         return Speaker(written, ent.text, (ent.start_char, ent.end_char), ent.label_)
     lower = subject.lower_
@@ -222,16 +255,14 @@ class SpeakerMemory:
                   if e.label_ == "PERSON" and any(t.dep_ == "nsubj" and t.head.dep_ == "ROOT" for t in e)
                   and not any(a <= e.start_char < b for a, b in quoted)]
         surnames = frozenset(text.split()[-1] for _o, text, label, _s, _subject in entities if label == "PERSON")
-        titles = {(e.start_char, e.end_char): frozenset(t.lower_ for t in doc[max(e.sent.start, e.start - 3) : e.start])
-                  for e in doc_entities(doc) if e.label_ == "PERSON"}
+        titles = {(e.start_char, e.end_char): _title_words(e) for e in doc_entities(doc) if e.label_ == "PERSON"}
         return cls([], entities, actors, surnames, titles)
 
     def remember(self, offset: int, speaker: Speaker) -> None:
         """Keep a speaker for later references: a named one, or a person described whom no earlier
         name's title matches ("the judge said …" where no "Judge Barton Voigt" came before: a following
         "he stated" is the judge, not a person named earlier)."""
-        if not speaker.reference or speaker.type or speaker.name.lower().split()[-1:] and \
-                speaker.name.lower().split()[-1] in ROLE_NOUNS:
+        if not speaker.reference or speaker.type or _describes_person(speaker):
             self.speakers.append((offset, speaker))
 
     def resolve(self, offset: int, speaker: Speaker, head_lemma: str) -> Speaker:
@@ -271,7 +302,8 @@ class SpeakerMemory:
         surname ("Captain Manohar Nambiar" before, "…, Nambiar said" tagged an organisation). A
         described speaker of the other sex is skipped ("the mother said …; he added")."""
         speaker = next(((o, s) for o, s in reversed(self.speakers) if o < offset and (
-            s.type in ("PERSON", "") or self._surname(s)) and not _other_sex(s, pronoun)), None)
+            s.type == "PERSON" or (not s.type and _describes_person(s)) or self._surname(s))
+            and not _other_sex(s, pronoun)), None)
         actor = next(((o, span) for o, span in reversed(self.actors) if o < offset), None)
         if actor is not None and (speaker is None or actor[0] > speaker[0]):
             span = actor[1]
