@@ -242,3 +242,11 @@ def test_pleading_guilty_is_an_act_reported_not_a_source_of_the_claim(nlp):
     assert plea.attributed_to is None
     charged = find_claims(nlp("Critics charged that the police had ignored the warnings for weeks."), "a", MONDAY)
     assert charged[-1].attributed_to == "Critics"
+
+
+def test_a_wire_datelines_place_is_never_whom_a_claim_is_attributed_to(nlp):
+    text = ("WASHINGTON _ Flanked by Republican lawmakers, the father of a college student whose beating death "
+            "shocked the nation urged Congress on Monday to adopt legislation that would extend hate-crime protection.")
+    doc = nlp(text)
+    attributed = [c.attributed_to for c in find_claims(doc, "a", MONDAY)]
+    assert attributed and all(a is None or "WASHINGTON" not in a for a in attributed)

@@ -391,6 +391,8 @@ def test_he_does_not_refer_back_to_a_speaker_described_as_a_woman():
 def test_an_unnamed_subject_speaks_by_the_name_set_beside_it_and_a_clause_gives_no_title(nlp):
     text = "Another speaker at the news conference, Robert DeBree, a sheriff's detective, said the men were sober."
     assert [q.speaker for q in quotes_of(nlp, text)] == ["Robert DeBree"]
+    father = "“We call upon the president,” said Shepard's father Dennis at a news conference."
+    assert [q.speaker for q in quotes_of(nlp, father)] == ["Shepard's father Dennis"]  # a first name keeps the role
     told = ("The detective quoted McKinney as saying he was angry. "
             "The detective said McKinney had admitted hitting the man three times.")
     assert [q.speaker for q in quotes_of(nlp, told)] == ["McKinney", "The detective"]
@@ -402,3 +404,13 @@ def test_he_never_refers_back_to_a_document():
     document = Speaker((0, 27), "a council draft document", (0, 27), "")
     he = Speaker((60, 62), "he", (60, 62), "", reference=True)
     assert SpeakerMemory([(0, document)], []).resolve(60, he, "he").name == "he"
+
+
+def test_a_described_speaker_is_out_of_reach_of_a_pronoun_paragraphs_later():
+    from crosswire.extract.speakers import DESCRIBED_REACH, Speaker, SpeakerMemory
+
+    deputy = Speaker((0, 20), "a sheriff's deputy", (0, 20), "")
+    she = Speaker((0, 3), "she", (0, 3), "", reference=True)
+    memory = SpeakerMemory([(0, deputy)], [])
+    assert memory.resolve(DESCRIBED_REACH - 10, she, "she").name == "a sheriff's deputy"
+    assert memory.resolve(DESCRIBED_REACH * 5, she, "she").name == "she"

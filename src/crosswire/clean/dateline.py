@@ -43,11 +43,13 @@ def dateline_place(text: str) -> str | None:
 
     >>> dateline_place("SYDNEY, Australia (AP) _ Rain fell."), dateline_place("UNDATED - Rain fell.")
     ('SYDNEY', None)
+    >>> dateline_place("DENVER _ Rain fell."), dateline_place("DENVER — Rain fell.")
+    ('DENVER', 'DENVER')
     """
     end = dateline_end(text)
     if not end or _DATELINE.match(text).group("undated"):
         return None
-    return re.split(r"[,(]", text[:end])[0].strip()
+    return re.split(r"[,(]", _DATELINE.match(text).group("head"))[0].strip()
 
 
 def strip_dateline(text: str) -> str:

@@ -35,9 +35,10 @@ def attribution(sent) -> str | None:
     (:func:`cue_speaker`)."""
     if m := _ACCORDING.search(sent.text):
         return m.group(1).strip()
+    dateline = dateline_end(sent.doc.text[:200])
     for token in sent:
         if token.lemma_.lower() in CUE_LEMMAS and token.pos_ == "VERB" and not _act_not_speech(token) \
-                and (speaker := cue_speaker(token)):
+                and (speaker := cue_speaker(token)) and speaker.idx >= dateline:  # never "WASHINGTON _ …"
             return " ".join(t.text for t in speaker.subtree)
     return None
 

@@ -33,6 +33,12 @@ MALE_ROLES = frozenset({"father", "husband", "spokesman", "man", "boy", "son", "
 """Role nouns that name one sex: a "he" does not refer back to "the mother"."""
 
 
+DESCRIBED_REACH = 600
+"""How far (characters) a "he" or "she" may refer back to an unnamed, described speaker ("the
+judge said …"): about a paragraph. A name stays in reach longer; a description three thousand
+characters back is more likely someone else."""
+
+
 def _describes_person(speaker: Speaker) -> bool:
     """Whether an unnamed speaker is described as one person ("the judge", "a senior official"),
     not a body or a document ("a council draft document")."""
@@ -194,10 +200,11 @@ def antecedent(subject, verb):
 
 
 def _appositive_name(subject):
-    """The person an unnamed subject is set beside ("The company's chairman, *John Smith*, said",
-    "Another speaker at the news conference, *Robert DeBree*, …")."""
+    """The person an unnamed subject is set beside, by full name ("The company's chairman, *John
+    Smith*, said", "Another speaker at the news conference, *Robert DeBree*, …")."""
     for child in subject.children:
-        if child.dep_ == "appos" and (ent := entity_of(child)) is not None and ent.label_ == "PERSON":
+        if child.dep_ == "appos" and (ent := entity_of(child)) is not None and ent.label_ == "PERSON" \
+                and len(ent.text.split()) > 1:  # a full name: "Shepard's father Dennis" keeps its role
             return ent
     return None
 
@@ -302,8 +309,8 @@ class SpeakerMemory:
         surname ("Captain Manohar Nambiar" before, "…, Nambiar said" tagged an organisation). A
         described speaker of the other sex is skipped ("the mother said …; he added")."""
         speaker = next(((o, s) for o, s in reversed(self.speakers) if o < offset and (
-            s.type == "PERSON" or (not s.type and _describes_person(s)) or self._surname(s))
-            and not _other_sex(s, pronoun)), None)
+            s.type == "PERSON" or (not s.type and _describes_person(s) and offset - o <= DESCRIBED_REACH)
+            or self._surname(s)) and not _other_sex(s, pronoun)), None)
         actor = next(((o, span) for o, span in reversed(self.actors) if o < offset), None)
         if actor is not None and (speaker is None or actor[0] > speaker[0]):
             span = actor[1]
