@@ -26,17 +26,49 @@ QUOTE_CUE_LEMMAS = CUE_LEMMAS | frozenset(
 “…”"); the commonest cue words of PolNeAR train's direct attributions that ``CUE_LEMMAS`` lacked."""
 RELAY_LEMMAS = frozenset({"cite", "quote"})
 SPEAKER_LABELS = ("PERSON", "ORG", "GPE", "NORP", "FAC")
+ROLE_NOUNS = frozenset(
+    ["judge", "coroner", "prosecutor", "attorney", "lawyer", "officer", "detective", "investigator", "sheriff",
+     "deputy", "witness", "doctor", "surgeon", "nurse", "pilot", "captain", "spokesman", "spokeswoman",
+     "spokesperson", "official", "minister", "president", "mayor", "governor", "senator", "chairman",
+     "chairwoman", "director", "manager", "professor", "teacher", "priest", "publicist", "man", "woman",
+     "boy", "girl", "father", "mother", "son", "daughter", "wife", "husband", "suspect", "defendant", "victim"]
+)
+"""Heads of descriptions that name one person ("the judge", "the coroner"): a singular "he"/"she"
+after such a speaker most likely is that person."""
 FEMALE_ROLES = frozenset({"mother", "wife", "spokeswoman", "woman", "girl", "daughter", "chairwoman", "actress",
                           "sister", "grandmother", "widow", "aunt", "niece"})
 MALE_ROLES = frozenset({"father", "husband", "spokesman", "man", "boy", "son", "chairman", "actor", "brother",
                         "grandfather", "widower", "uncle", "nephew"})
 """Role nouns that name one sex: a "he" does not refer back to "the mother"."""
-
-
 DESCRIBED_REACH = 600
 """How far (characters) a "he" or "she" may refer back to an unnamed, described speaker ("the
 judge said …"): about a paragraph. A name stays in reach longer; a description three thousand
 characters back is more likely someone else."""
+UTTERANCE_NOUNS = frozenset(
+    ["statement", "report", "release", "communique", "communiqué", "post", "tweet", "letter", "message", "note", "memo", "document", "announcement", "readout", "transcript", "filing", "declaration"]
+)
+MEDIUM_NOUNS = frozenset(
+    ["post", "app", "channel", "account", "tweet", "message", "video", "interview", "broadcast", "website", "site", "page", "feed", "network", "newspaper", "programme", "program", "show", "platform", "messenger"]
+)
+PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "i", "we", "they"})
+PLURAL_PRONOUNS = frozenset({"we", "they"})
+"""Pronouns that stand for a named body ("the ministry … they said") or for people left unnamed, never for
+the last speaker when that is one person or an unnamed one ("survivors … they said")."""
+THING_PRONOUNS = frozenset({"it", "this", "that"})
+
+
+@dataclass(frozen=True)
+class Speaker:
+    """A speaker as found in the sentence, and the name it resolves to."""
+
+    mention: tuple[int, int]
+    """Characters of the subject phrase as written ("he", "the ministry", "Jane Roe, an official …")."""
+    name: str
+    name_span: tuple[int, int]
+    type: str
+    """``PERSON``, ``ORG``, ``GPE``, ``NORP`` … when named, else ``""``."""
+    reference: bool = False
+    """True when the phrase only points back ("he", "the ministry") and was resolved (or not) to a name."""
 
 
 def _describes_person(speaker: Speaker) -> bool:
@@ -68,42 +100,6 @@ def _other_sex(speaker: Speaker, pronoun: str) -> bool:
     head = speaker.name.lower().split()[-1:] if speaker.reference and not speaker.type else []
     return bool(head) and (pronoun in ("he", "him", "his") and head[0] in FEMALE_ROLES
                            or pronoun in ("she", "her", "hers") and head[0] in MALE_ROLES)
-
-
-ROLE_NOUNS = frozenset(
-    ["judge", "coroner", "prosecutor", "attorney", "lawyer", "officer", "detective", "investigator", "sheriff",
-     "deputy", "witness", "doctor", "surgeon", "nurse", "pilot", "captain", "spokesman", "spokeswoman",
-     "spokesperson", "official", "minister", "president", "mayor", "governor", "senator", "chairman",
-     "chairwoman", "director", "manager", "professor", "teacher", "priest", "publicist", "man", "woman",
-     "boy", "girl", "father", "mother", "son", "daughter", "wife", "husband", "suspect", "defendant", "victim"]
-)
-"""Heads of descriptions that name one person ("the judge", "the coroner"): a singular "he"/"she"
-after such a speaker most likely is that person."""
-UTTERANCE_NOUNS = frozenset(
-    ["statement", "report", "release", "communique", "communiqué", "post", "tweet", "letter", "message", "note", "memo", "document", "announcement", "readout", "transcript", "filing", "declaration"]
-)
-MEDIUM_NOUNS = frozenset(
-    ["post", "app", "channel", "account", "tweet", "message", "video", "interview", "broadcast", "website", "site", "page", "feed", "network", "newspaper", "programme", "program", "show", "platform", "messenger"]
-)
-PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "i", "we", "they"})
-PLURAL_PRONOUNS = frozenset({"we", "they"})
-"""Pronouns that stand for a named body ("the ministry … they said") or for people left unnamed, never for
-the last speaker when that is one person or an unnamed one ("survivors … they said")."""
-THING_PRONOUNS = frozenset({"it", "this", "that"})
-
-
-@dataclass(frozen=True)
-class Speaker:
-    """A speaker as found in the sentence, and the name it resolves to."""
-
-    mention: tuple[int, int]
-    """Characters of the subject phrase as written ("he", "the ministry", "Jane Roe, an official …")."""
-    name: str
-    name_span: tuple[int, int]
-    type: str
-    """``PERSON``, ``ORG``, ``GPE``, ``NORP`` … when named, else ``""``."""
-    reference: bool = False
-    """True when the phrase only points back ("he", "the ministry") and was resolved (or not) to a name."""
 
 
 def phrase_span(token, limit: int = 25, relative: bool = False) -> tuple[int, int]:
@@ -184,9 +180,8 @@ def _issuer(head):
         if ent is None or ent.label_ not in ("PERSON", "ORG", "GPE") or ent.label_ in places:
             continue
         if token.dep_ == "poss" and entity_of(token.head) is not ent:  # "Piccard's organization"
-            named = next((entity_of(c) for c in token.head.children if c.dep_ == "appos" and entity_of(c) is not None
-                          and entity_of(c).label_ in ("PERSON", "ORG")), None)
-            return named  # "Clinton's spokesman, Joe Lockhart": the spokesman, named; else unnamed
+            named = [e for c in token.head.children if c.dep_ == "appos" and (e := entity_of(c)) is not None]
+            return next((e for e in named if e.label_ in ("PERSON", "ORG")), None)  # "…'s spokesman, Joe Lockhart"
         return ent
     return None
 
@@ -247,9 +242,8 @@ class SpeakerMemory:
     surnames: frozenset[str] = frozenset()
     """Last words of the article's person names ("Nambiar" of "Captain Manohar Nambiar")."""
     titles: dict[tuple[int, int], frozenset[str]] = field(default_factory=dict)
-    """Person name span → the lower-cased words just before it in its sentence ("judge" of "Judge
-    Barton Voigt", "spokeswoman" of "ministry spokeswoman Monika Schmutz"): what "the judge" may
-    refer back to."""
+    """Person name span → the words of the title that runs into it (:func:`_title_words`: "judge" of
+    "Judge Barton Voigt"): what "the judge" may refer back to."""
 
     @classmethod
     def of(cls, doc, quoted: Sequence[tuple[int, int]] = ()) -> SpeakerMemory:
