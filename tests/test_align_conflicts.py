@@ -310,6 +310,9 @@ def test_a_modal_beside_a_conditional_claim_is_no_hedging_conflict():
     assert compare_claims(could, faces, SETTINGS, same_statement=True) is None
     might = claim("e", "McKinney could face the death penalty.", hedged=True)
     assert compare_claims(might, faces, SETTINGS, same_statement=True) is None
+    reportedly = claim("f", "The governor reportedly apologized for the fire.", hedged=True)
+    sourced = claim("g", "The governor apologized if the fire was connected to her campaign, her office said.")
+    assert compare_claims(reportedly, sourced, SETTINGS, same_statement=True).kind == "hedging"
     plain = claim("c", "McKinney faces the death penalty.")
     hedged = claim("d", "McKinney could face the death penalty.", hedged=True)
     assert compare_claims(hedged, plain, SETTINGS, same_statement=True).kind == "hedging"
@@ -693,3 +696,13 @@ def test_two_reports_giving_one_person_ages_no_birthday_explains_conflict():
     assert age_conflicts([person], [], undated) == []  # a birthday may lie between them
     older_first = {"a": article("a", one_year["a"], 9), "b": article("b", one_year["b"], 2)}
     assert len(age_conflicts([person], [], older_first)) == 1  # 52 on the 2nd, 51 on the 9th
+
+
+def test_a_spelling_variant_of_a_name_gives_no_age_to_compare():
+    from crosswire.align.conflicts import age_conflicts
+
+    texts = {"a": "Deputy Jerry Ortiz, 35, was shot.", "b": "Said Jeremy Ortiz, 17, one of his sons."}
+    articles = {aid: article(aid, t, None) for aid, t in texts.items()}
+    ortiz = Entity("p", "Jerry Ortiz", "PERSON", ("Jerry Ortiz", "Jeremy Ortiz"),
+                   (Span("a", 7, 18), Span("b", 5, 17)), spellings=("Jeremy Ortiz",))
+    assert age_conflicts([ortiz], [], articles) == []

@@ -414,3 +414,9 @@ def test_a_described_speaker_is_out_of_reach_of_a_pronoun_paragraphs_later():
     memory = SpeakerMemory([(0, deputy)], [])
     assert memory.resolve(DESCRIBED_REACH - 10, she, "she").name == "a sheriff's deputy"
     assert memory.resolve(DESCRIBED_REACH * 5, she, "she").name == "she"
+
+
+def test_a_speaker_inside_another_speakers_account_is_not_whom_a_later_he_means(nlp):
+    text = ("His barber, Julian Clark, concurred. Two years before, he said, an officer arrested him after "
+            "the officer said his identification had expired, he said. “They have a hard time,” he said of the police.")
+    assert [q.speaker for q in quotes_of(nlp, text) if q.kind == "direct"] != ["the officer"]

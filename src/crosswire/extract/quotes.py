@@ -19,6 +19,7 @@ from __future__ import annotations
 import hashlib
 import re
 from bisect import bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..clean.dateline import dateline_end
@@ -547,10 +548,18 @@ def find_quotes(doc, article_id: str, min_chars: int, max_frame_tokens: int = 16
         items += _reported(doc, items)
     items.sort(key=lambda f: f.span)
     memory = SpeakerMemory.of(doc, [f.span for f in items if f.kind == "direct"])
-    return [_to_quote(item, text_of(doc), article_id, memory) for item in items]
+    return [_to_quote(item, text_of(doc), article_id, memory, not _told_within(item, items)) for item in items]
 
 
-def _to_quote(item: _Found, text: str, article_id: str, memory: SpeakerMemory) -> Quote:
+def _told_within(item: _Found, items: Sequence[_Found]) -> bool:
+    """Whether a statement's attribution lies inside another statement's words ("… he was arrested
+    after *the officer said* his identification had expired, he said"): its speaker speaks in
+    someone else's account, and a later "he" is not likely to be them."""
+    at = item.cue or item.span
+    return any(f is not item and f.span[0] <= at[0] and at[1] <= f.span[1] for f in items)
+
+
+def _to_quote(item: _Found, text: str, article_id: str, memory: SpeakerMemory, remember: bool = True) -> Quote:
     def span(pair):
         return Span(article_id, pair[0], pair[1]) if pair else None
 
@@ -560,7 +569,8 @@ def _to_quote(item: _Found, text: str, article_id: str, memory: SpeakerMemory) -
     speaker = item.speaker
     if speaker is not None:
         speaker = memory.resolve(item.span[0], speaker, item.head_lemma)
-        memory.remember(item.span[0], speaker)
+        if remember:
+            memory.remember(item.span[0], speaker)
     part_of = _quote_id(article_id, *item.part_of, "direct") if item.part_of else None
     return Quote(
         id=_quote_id(article_id, item.span[0], item.span[1], item.kind),
