@@ -649,8 +649,9 @@ class SummarizeSettings:
     "Lt.", "Sgt." …, was 0.762, and again when they stopped ending after "Asst.", after "No."
     before a number and before a lower-case word after dotted initials or a quoted exclamation,
     and when wire trailers after an end marker, contact lines, page pick-up notes and "(cq)"
-    marks became boilerplate, and when the wire's " _ " became a dash, a full stop before a comma
-    stopped ending a sentence ("Laramie, Wyo., for …") and bylines became boilerplate).
+    marks became boilerplate, and when the wire's " _ " inside a report became a dash, a full
+    stop before a comma stopped ending a sentence ("Laramie, Wyo., for …") and bylines became
+    boilerplate).
     ``crosswire eval summary`` scores DUC 2007 with exactly this fit
     and DUC 2006 with the same model fitted on DUC 2007 (issue #7), so no set is scored by a
     model that saw it."""
