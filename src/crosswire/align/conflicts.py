@@ -581,8 +581,8 @@ def _hedging(a: Claim, b: Claim) -> Conflict | None:
     if a.hedged == b.hedged:
         return None
     conflict = _cue_conflict(a, b, "hedging", lx.HEDGES)
-    hedges = lx.cue_words(a.text, lx.HEDGES) | lx.cue_words(b.text, lx.HEDGES)
-    if conflict and hedges <= _MODALS and (_CONDITION.search(a.text) or _CONDITION.search(b.text)):
+    if conflict and (_CONDITION.search(a.text) or _CONDITION.search(b.text)) \
+            and lx.cue_words(a.text, lx.HEDGES) | lx.cue_words(b.text, lx.HEDGES) <= _MODALS:
         return None
     return conflict
 
