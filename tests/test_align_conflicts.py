@@ -83,6 +83,10 @@ def test_a_bound_agrees_only_with_figures_on_its_side_and_close_to_it():
     upper = number("l", "Up to 350", 350.0)
     assert values_conflict(upper, number("m", "About 340", 340.0), SETTINGS) is None
     assert values_conflict(upper, number("n", "At least 900", 900.0), SETTINGS) is not None
+    hundred = number("o", "More than 100", 100.0)  # a round bound covers its rounding unit
+    assert values_conflict(hundred, number("p", "116", 116.0), SETTINGS) is None
+    assert values_conflict(hundred, number("q", "250", 250.0), SETTINGS) is not None
+    assert values_conflict(more, number("r", "29", 29.0), SETTINGS) is None
 
 
 def test_a_figure_inside_a_range_agrees_with_it():

@@ -282,3 +282,28 @@ def test_a_title_case_headline_is_no_byline_or_staff_credit():
         assert text.startswith(line), line
     text, _ = clean_text("BY JANE DOE, Associated Press Writer\nThe pier will stay closed for a week, officials said.")
     assert text.startswith("The pier")
+
+
+def test_a_syndication_credit_and_a_series_teaser_are_boilerplate():
+    raw = ("&UR; (Distributed by New York Times Special Features) &LR;  &QC;\n \n"
+           "   Much of our energy is spent on talks with foreign governments.\n \n"
+           "   &UR; NEXT: Part III: Five Major Tests of American Leadership &LR;  &QL;\n")
+    text, repairs = clean_text(raw)
+    assert text == "Much of our energy is spent on talks with foreign governments."
+    assert any("syndication" in r for r in repairs) and any("series teaser" in r for r in repairs)
+    kept = "Next: the mayor spoke.\n\nThe bridge was distributed by the state to three towns, officials said."
+    assert clean_text(kept)[0] == kept
+
+
+def test_a_wire_link_list_a_rule_and_a_columnist_tagline_are_boilerplate():
+    raw = ("WASHINGTON (AP) -- The safety board met on Friday to review the crash.\n\n"
+           "It will meet again next week.\n\n------\n\nOn the Net:\n\nNTSB: http://www.ntsb.gov\n")
+    text, repairs = clean_text(raw)
+    assert text.endswith("It will meet again next week.")
+    assert any("end marker" in r and "On the Net" in r for r in repairs)
+    column = ("The mayor spoke on Friday about the budget for the city.\n\n"
+              "(Jeff Jacoby is a Globe columnist. His e-mail address is jacoby(at)globe.com)")
+    assert clean_text(column)[0] == "The mayor spoke on Friday about the budget for the city."
+    kept = ("The mayor spoke on Friday.\n\n(Smith is the director of the agency, which runs the port.)\n\n"
+            "On the Network of roads, a lot was said on Friday.")
+    assert clean_text(kept)[0] == kept

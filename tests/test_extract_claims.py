@@ -250,3 +250,25 @@ def test_a_wire_datelines_place_is_never_whom_a_claim_is_attributed_to(nlp):
     doc = nlp(text)
     attributed = [c.attributed_to for c in find_claims(doc, "a", MONDAY)]
     assert attributed and all(a is None or "WASHINGTON" not in a for a in attributed)
+
+
+def test_every_part_of_a_question_that_opens_as_one_is_no_claim(nlp):
+    asked = "Have you heard about the shortage of needles, and do you have plans for dealing with it?"
+    assert find_claims(nlp(asked), "a", MONDAY) == []
+    told = "Have you heard about the shortage of needles, and do you have plans for dealing with it."
+    assert find_claims(nlp(told), "a", MONDAY)  # no question mark: the parts are read as told
+
+
+def test_a_denial_or_a_judgement_of_unlikeliness_negates_its_content(nlp):
+    for text in ("He said it seemed “incredibly unlikely” that the submarine had suffered a collision.",
+                 "The navy denied that its submarine collided with the Kursk.",
+                 "The claim that the dam burst is false, the ministry said."):
+        (claim,) = find_claims(nlp(text), "a", MONDAY)
+        assert claim.negated, text
+    (likely,) = find_claims(nlp("He said it seemed likely that the submarine had suffered a collision."), "a", MONDAY)
+    assert not likely.negated
+
+
+def test_a_speech_verb_in_a_relative_clause_attributes_nothing(nlp):
+    (freed,) = find_claims(nlp("The man who denied the charges was freed on Friday."), "a", MONDAY)
+    assert freed.attributed_to is None and not freed.negated

@@ -39,6 +39,13 @@ def test_partial_names_join_the_full_name():
     assert len(entities[0].mentions) == 5
 
 
+def test_a_nickname_and_the_full_given_name_are_one_person_and_take_the_surname():
+    entities = canonicalise(mentions("Jim Hall", "James E. Hall", "Hall", "Hall"))
+    assert len(entities) == 1 and len(entities[0].mentions) == 4
+    apart = by_name(canonicalise(mentions("Jim Hall", "John Hall", "Hall")))
+    assert set(apart) == {"Jim Hall", "John Hall", "Hall"}
+
+
 def test_an_ambiguous_surname_stays_apart():
     entities = by_name(canonicalise(mentions("Anna Berg", "Karl Berg", "Berg")))
     assert set(entities) == {"Anna Berg", "Karl Berg", "Berg"}

@@ -205,6 +205,14 @@ def test_a_claim_cut_from_a_sentence_reads_as_a_sentence(text, expected):
     ("Thousands of residents marched to the city hall on Friday to protest the budget.", True),
     ("In response to the bombing, the United States fired missiles at two camps on Thursday.", True),
     ("Instead of waiting for the army, villagers dug through the rubble with their hands.", True),
+    ("Yes, it placed the elected victor of the vote under house arrest for six years.", False),
+    ("No, the council has not yet approved the new budget for the city.", False),
+    ("No one in the city council voted against the new budget on Friday night.", True),
+    ("Well before the vote, the mayor had promised a new budget for the city.", True),
+    ("It requires persuading other members of the council to agree to new policies.", False),
+    ("It said on Monday that the plant would close by the end of the year.", False),
+    ("It will take years to rebuild the houses that the flood destroyed in the city.", True),
+    ("It seems the council will not approve the new budget for the city this year.", True),
 ])
 def test_eligible_sentences(text, ok):
     assert eligible(cand(text, 0), SETTINGS) is ok

@@ -176,14 +176,17 @@ def _agree(va: Value, vb: Value, settings: AlignSettings) -> bool:
     """Two figures agree within tolerance, or one is among the numbers of the other's expression
     (a range: "$150 million" and "between $140 and $150 million"), or one is the other converted and
     rounded ("30 miles" is 48.28 km, written "48km"). A bound ("more than 20") agrees with a figure
-    on its side and within the tolerance for approximations, as reporters round a figure down to
-    write "more than": "more than 20 times" and "18 times" disagree however close, "more than 20"
-    and "21" agree, "at least 12" and "1,200" disagree (a toll that rose is an update)."""
+    on its side and within the tolerance for approximations or within the bound's rounding unit
+    (:func:`rounding_unit`), as reporters round a figure down to write "more than": "more than 20
+    times" and "18 times" disagree however close, "more than 20" and "21" agree, as do "more than
+    100 sailors" and "116 sailors"; "at least 12" and "1,200" disagree (a toll that rose is an
+    update)."""
     x, y = float(va.value), float(vb.value)
     if x in lx.numbers(vb.expression) or y in lx.numbers(va.expression):
         return True
     if _bounded(va) or _bounded(vb):
-        return _bounds_meet(va, vb) and within_tolerance(x, y, True, settings)
+        unit = max(rounding_unit(v) for v in (va, vb) if _bounded(v))
+        return _bounds_meet(va, vb) and (within_tolerance(x, y, True, settings) or abs(x - y) < unit)
     return within_tolerance(x, y, va.approximate or vb.approximate, settings) or \
         _within_vague(va, y) or _within_vague(vb, x) or \
         (va.kind == "quantity" and (_rounded_as(va, vb, settings) or _rounded_as(vb, va, settings)))
@@ -212,6 +215,23 @@ def figure_range(value: Value) -> tuple[float, float]:
     if _LOWER_BOUND.search(value.expression):
         return x, float("inf")
     return x, x
+
+
+def rounding_unit(value: Value) -> float:
+    """The unit a whole figure is rounded to, from its trailing zeros: 100 for "more than 100", 10
+    for "20", 1 for "12" or "116"; 0 for a fraction.
+
+    >>> from crosswire.model import Span
+    >>> rounding_unit(Value("number", Span("a", 0, 1), "more than 1,200", 1200.0, None))
+    100.0
+    """
+    x = abs(float(value.value))
+    if x == 0 or x != int(x):
+        return 0.0
+    unit = 1
+    while x % (unit * 10) == 0:
+        unit *= 10
+    return float(unit)
 
 
 def _bounded(value: Value) -> bool:

@@ -49,6 +49,18 @@ BOILERPLATE_PATTERNS: dict[str, re.Pattern[str]] = {
         r"(?:Times|Post|Journal|News|Tribune|Globe|Herald|Chronicle|Press|Star|Sun))\s+)?(?:(?:Staff|Special|Senior|Chief|"
         r"Contributing|Science|Medical|Sports|Business|Political|Foreign|Diplomatic|Legal|Economics|Financial|"
         r"Religion|Environment|Regional)\s+)?(?:Writer|Correspondent)s?\s*$"),
+    # a syndication credit: "(Distributed by New York Times Special Features)", "Distributed by
+    # Tribune Media Services"
+    "syndication": re.compile(r"^\(?\s*(?:distributed|syndicated) by\b[^()]*\)?\s*$", re.IGNORECASE),
+    # a series teaser for the next instalment: "NEXT: Part III: Five Major Tests of American Leadership"
+    "series teaser": re.compile(r"^\(?\s*(?:NEXT|TOMORROW|COMING (?:UP|NEXT|TOMORROW)|NEXT WEEK)\s*:"),
+    # the writer's tagline under a column: "(Jeff Jacoby is a Globe columnist.)", "(Tim Teconi writes
+    # for The Press Democrat …)", "(Matthew Brelis is the Globe's Focus writer.)"
+    "tagline": re.compile(
+        r"^\((?:[A-Z][\w.'’-]*\s){1,4}(?:is|was|writes)\b.*?\b(?:columnist|writer|critic|correspondent|editor|"
+        r"reporter|staff|contributor|for (?:the|The)\b).*\)\s*$"),
+    # a rule that sets off the end of a story: "------", "* * *"
+    "rule": re.compile(r"^\s*(?:[-_=*~]\s*){3,}$"),
     # a line that credits the reporters: "(Ann Scales of the Globe staff contributed to this report.)"
     "contributors": re.compile(
         rf"^{_NAME_RUN}*\b(contributed|contributing) (reporting|to this (report|story|article))"
@@ -99,8 +111,9 @@ def _same_line(a: str, b: str) -> bool:
     return " ".join(a.split()).casefold() == " ".join(b.split()).casefold()
 
 
-END_MARKER = re.compile(r"^\s*(?:ENDIT|NNNN|-30-|END ALL)\s*$")
-"""A wire story's end marker on a line of its own: what follows is for editors, not readers."""
+END_MARKER = re.compile(r"^\s*(?:ENDIT|NNNN|-30-|END ALL)\s*$|^\s*-*\s*On the (?:Net|Web|Internet)\s*(?::|$)")
+"""A wire story's end marker on a line of its own: what follows is for editors, not readers; and the
+head of a wire story's list of links ("On the Net: http://www.ntsb.gov"), which ends it."""
 
 
 def drop_boilerplate(lines: list[str], title: str | None, settings: CleanSettings) -> tuple[list[str], list[str]]:

@@ -32,13 +32,15 @@ _ACCORDING = re.compile(r"according to ([^,.;]+)", re.IGNORECASE)
 
 def attribution(sent) -> str | None:
     """Who the sentence attributes its content to: "according to X", or the speaker of a cue verb
-    (:func:`cue_speaker`)."""
+    (:func:`cue_speaker`) that is no relative clause ("The man who denied the charges was freed"
+    attributes nothing to "who")."""
     if m := _ACCORDING.search(sent.text):
         return m.group(1).strip()
     dateline = dateline_end(sent.doc.text[:200])
     for token in sent:
-        if token.lemma_.lower() in CUE_LEMMAS and token.pos_ == "VERB" and not _act_not_speech(token) \
-                and (speaker := cue_speaker(token)) and speaker.idx >= dateline:  # never "WASHINGTON _ …"
+        if token.lemma_.lower() in CUE_LEMMAS and token.pos_ == "VERB" and token.dep_ != "relcl" \
+                and not _act_not_speech(token) and (speaker := cue_speaker(token)) \
+                and speaker.tag_ not in ("WP", "WDT") and speaker.idx >= dateline:  # never "WASHINGTON _ …"
             return " ".join(t.text for t in speaker.subtree)
     return None
 
@@ -157,16 +159,33 @@ def asserted_predicates(part) -> list:
 
 def is_negated(part) -> bool:
     """Whether a clause negates what it asserts: an asserted predicate with a ``neg`` child ("did
-    not", "never") or with a negative argument ("no threat", "nobody was hurt"). Negation inside a
+    not", "never"), with a negative argument ("no threat", "nobody was hurt"), a verb of denial
+    (:data:`DENYING`) or a judgement that denies (:data:`UNLIKELY_JUDGEMENTS`). Negation inside a
     noun phrase or a subordinate clause does not count ("life without parole", "who had no record")."""
     opener = next((t for t in part if not t.is_punct), None)
     if opener is not None and _negative_conjunction(opener):
         return True  # "Nor has the case …", "…, nor have they named …" (the parser hangs "nor" on the first verb)
     for predicate in asserted_predicates(part):
+        if predicate.lemma_.lower() in DENYING and any(c.dep_ in _DENIED for c in predicate.children):
+            return True  # "the navy denied that the submarine collided …", "Hall denied the report"
         for child in predicate.children:
             if child.dep_ == "neg" or (child.dep_ in _ARGUMENTS and _negative(child)):
                 return True
+            if child.dep_ in _JUDGED and child.lemma_.lower() in UNLIKELY_JUDGEMENTS:
+                return True  # "it seemed unlikely that the Kursk had suffered a collision"
     return False
+
+
+DENYING = frozenset({"deny", "refute"})
+"""Verbs that assert the opposite of their content: "the navy denied that its submarine was
+involved" says it was not (unlike "rejected the proposal", which refuses rather than negates)."""
+_DENIED = frozenset({"ccomp", "dobj", "obj"})
+UNLIKELY_JUDGEMENTS = frozenset({
+    "unlikely", "improbable", "impossible", "implausible", "doubtful", "untrue", "false", "baseless", "unfounded",
+})
+"""Judgements that deny what they judge: "it was unlikely that the plane was bombed", "the claim that
+the dam burst is false"."""
+_JUDGED = frozenset({"acomp", "oprd", "attr"})
 
 
 def _negative_conjunction(token) -> bool:
@@ -237,13 +256,27 @@ def states_something(part) -> bool:
 
 
 def asks_or_announces(part) -> bool:
-    """Whether a part asserts nothing: a question ("“Why should it be delayed?") or a frame that
+    """Whether a part asserts nothing: a question ("“Why should it be delayed?", either part of "Have
+    you heard …, and do you have plans …?") or a frame that
     announces words to follow ("It said, in part:")."""
-    end = part.text.rstrip().rstrip(" \"'”’»)")
-    if end.endswith("?"):
+    end = part.text.rstrip().rstrip(_CLOSERS)
+    if end.endswith("?") or (part.sent.text.rstrip().rstrip(_CLOSERS).endswith("?") and _inverted(part)):
         return True
     return end.endswith(":") and part.root.lemma_.lower() in FRAME_LEMMAS and not any(
         c.dep_ in ("dobj", "obj", "ccomp", "xcomp") for c in part.root.children)
+
+
+_CLOSERS = " \"'”’»)"
+
+
+def _inverted(part) -> bool:
+    """Whether a part of a question opens as a question does: with a question word ("what are you
+    doing about it") or an auxiliary before its subject ("Have you heard about this problem, and do
+    you have plans …?"); "He said the plan works, but will it last?" still asserts its first part."""
+    first = part[0]
+    if first.tag_ in ("WP", "WP$", "WRB", "WDT"):
+        return True
+    return first.pos_ == "AUX" and len(part) > 1 and part[1].dep_ in ("nsubj", "nsubjpass", "expl")
 
 
 FRAME_LEMMAS = frozenset({"say", "tell", "add", "quote", "report", "state", "write", "cite", "note"})

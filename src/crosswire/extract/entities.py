@@ -26,6 +26,7 @@ function that returns a knowledge-base id (e.g. a Wikidata QID) for :attr:`Entit
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 import unicodedata
@@ -255,8 +256,31 @@ def _fits_person(short: list[str], full: list[str]) -> bool:
     for token in core_short[:-1]:
         if token in core_full[:-1] or (len(token) == 1 and any(f.startswith(token) for f in core_full[:-1])):
             continue
+        if any(same_given_name(token, f) for f in core_full[:-1]):
+            continue
         return False
     return True
+
+
+@functools.lru_cache(maxsize=4096)
+def same_given_name(a: str, b: str) -> bool:
+    """Whether two lower-case given names name one person by a nickname ("jim" / "james", "bill" /
+    "william"), from the curated list of the ``nicknames`` package.
+
+    >>> same_given_name("jim", "james"), same_given_name("john", "james")
+    (True, False)
+    """
+    if a == b:
+        return True
+    namer = _nick_namer()
+    return b in namer.nicknames_of(a) | namer.canonicals_of(a) or a in namer.nicknames_of(b) | namer.canonicals_of(b)
+
+
+@functools.cache
+def _nick_namer():
+    from nicknames import NickNamer
+
+    return NickNamer()
 
 
 def _fits_org(short: list[str], full: list[str]) -> bool:

@@ -145,16 +145,22 @@ def _junk(text: str) -> bool:
 _ANAPHORIC_OPENER = re.compile(
     r"^(?:he|she|they|them|his|her|their|such|(?:these|those)(?!\s+who\b)|this(?!\s+(?:week|weekend|month|"
     r"year|morning|afternoon|evening|spring|summer|autumn|fall|winter|season|time|past|coming)\b)"
-    r"|(?:if|even)\s+so|if\s+not|in\s+that\s+case|otherwise"
+    r"|(?:if|even)\s+so|if\s+not|in\s+that\s+case|otherwise|(?:yes|no|well|oh|okay|ok)(?=\s*,)"
     r"|as\s+a\s+(?:result|consequence)(?!\s+of\b)|therefore|thus|hence|consequently|nevertheless|nonetheless"
     r"|(?:instead|in\s+(?:response|return|contrast|turn)|by\s+contrast)(?!\s+(?:to|for|of)\b)"
     r"|for\s+(?:that|this)\s+reason"
-    r"|(?:because\s+of|despite)\s+(?:this|that|it))\b",
+    r"|(?:because\s+of|despite)\s+(?:this|that|it)"
+    r"|it(?=\s+(?!(?:is|was|isn't|wasn't|seems|seemed|appears|appeared|remains|remained|becomes|became|takes|took"
+    r"|happened|turns|turned|(?:has|had|will|would|could|may|might|must|should|can)\s+(?:not\s+)?(?:been|be|take))\b)"
+    r"[a-z]))\b",
     re.IGNORECASE)
 """A first word that points back to a sentence the summary may not show ("They do all this with no
-side effects.", "If so, it will be a long time before …", "As a result, the officials said, they
-were considering …": a consequence of what the summary may not say); "It" is left alone (mostly an
-expletive: "It was the worst storm …"), as is "This week …"."""
+side effects.", "If so, it will be a long time before …", "Yes, it placed the victor under house
+arrest": an answer to what the summary does not ask, "As a result, the officials said, they
+were considering …": a consequence of what the summary may not say); "It" only before a verb that
+is not a copula or one of the verbs an expletive "it" takes ("It requires persuading others …", "It
+said on Monday …" point back; "It was the worst storm …", "It seems …", "It's …", "It will take
+years …" are left alone), as is "This week …"."""
 
 
 def opens_with_anaphor(text: str) -> bool:
