@@ -40,8 +40,8 @@ def test_partial_names_join_the_full_name():
 
 
 def test_a_nickname_and_the_full_given_name_are_one_person_and_take_the_surname():
-    entities = canonicalise(mentions("Jim Hall", "James E. Hall", "Hall", "Hall"))
-    assert len(entities) == 1 and len(entities[0].mentions) == 4
+    entities = canonicalise(mentions("Jim Hall", "James E. Hall", "James Hall", "Hall", "Hall"))
+    assert len(entities) == 1 and len(entities[0].mentions) == 5
     apart = by_name(canonicalise(mentions("Jim Hall", "John Hall", "Hall")))
     assert set(apart) == {"Jim Hall", "John Hall", "Hall"}
 

@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import itertools
 import re
 import unicodedata
 from collections import Counter
@@ -256,10 +257,24 @@ def _fits_person(short: list[str], full: list[str]) -> bool:
     for token in core_short[:-1]:
         if token in core_full[:-1] or (len(token) == 1 and any(f.startswith(token) for f in core_full[:-1])):
             continue
-        if any(same_given_name(token, f) for f in core_full[:-1]):
-            continue
+        if len(core_short) < len(core_full) and any(same_given_name(token, f) for f in core_full[:-1]):
+            continue  # "Jim Hall" of "James E. Hall"; "Jim Hall" / "James Hall" are nicknames (:func:`_merge_nicknames`)
         return False
     return True
+
+
+def _merge_nicknames(keys: list[str], label, clusters: _Clusters) -> None:
+    """Join person names of as many words whose surnames are the same and whose given names are
+    the same or nicknames of each other ("jim hall" / "james hall")."""
+    by_surname: dict[str, list[str]] = {}
+    for key in keys:
+        if label[key] == "PERSON" and len(key.split()) >= 2:
+            by_surname.setdefault(key.split()[-1], []).append(key)
+    for names in by_surname.values():
+        for a, b in itertools.combinations(names, 2):
+            wa, wb = a.split(), b.split()
+            if len(wa) == len(wb) and all(same_given_name(x, y) for x, y in zip(wa[:-1], wb[:-1])):
+                clusters.union(a, b)
 
 
 @functools.lru_cache(maxsize=4096)
@@ -465,6 +480,7 @@ def canonicalise(mentions: Iterable[Mention], id_prefix: str = "",
     _merge_acronyms(groups, label, clusters, acronym_definitions(by_article.values() if by_article is not None else texts))
     keys = sorted(groups)
     _merge_stray_surnames(keys, groups, label, clusters)
+    _merge_nicknames(keys, label, clusters)
     _merge_partials(keys, label, clusters)
     _merge_state_names(keys, label, clusters)
     families = _family_plurals(groups, by_article) if by_article is not None else set()
