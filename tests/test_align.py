@@ -97,6 +97,20 @@ def test_a_short_statement_does_not_match_an_unrelated_long_one():
     assert match_matrix(texts, ["a", "b"], SETTINGS)[0, 1] < 0.5 * SETTINGS.match_threshold
 
 
+def test_a_pair_the_cross_encoder_rejects_never_matches_whatever_the_other_features_say():
+    from crosswire.align.matching import MATCH_FEATURES, PairFeaturizer, match_probability
+
+    texts = ["All 217 people on board the plane were killed.", "The crash killed all 217 people aboard the plane."]
+    row = PairFeaturizer(texts).features(texts, [(0, 1)], settings=SETTINGS)
+    assert match_probability(row, SETTINGS)[0] >= SETTINGS.match_threshold
+    rejected = row.copy()
+    rejected[0, MATCH_FEATURES.index("cross_encoder")] = SETTINGS.match_cross_min_logit - 0.5
+    assert match_probability(rejected, SETTINGS)[0] == 0.0
+    long = ["It rained.", "Talks between the two governments will resume on Monday in Geneva after a break of a year."]
+    far = PairFeaturizer(long).features(long, [(0, 1)], settings=SETTINGS)
+    assert match_probability(far, SETTINGS)[0] < SETTINGS.match_threshold
+
+
 @pytest.mark.slow
 def test_same_article_pairs_are_never_scored():
     scores = match_matrix(["The bridge fell.", "The bridge fell."], ["a", "a"], SETTINGS)

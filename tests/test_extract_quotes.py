@@ -126,6 +126,14 @@ def test_reported_speech_has_speaker_cue_and_content(nlp):
     assert q.speaker.lower() == "the ministry"
 
 
+def test_reported_words_end_before_a_conjunction_that_joins_what_the_speaker_did_next(nlp):
+    text = ("The navy said at first that it was in radio contact with the submarine, but later admitted that "
+            "there was only acoustic contact with the crew.")
+    contents = [text[q.span.start : q.span.end] for q in quotes_of(nlp, text) if q.kind == "reported"]
+    assert "it was in radio contact with the submarine" in contents
+    assert not any(c.rstrip().endswith((",", "but")) for c in contents)
+
+
 def test_reported_speech_can_be_switched_off(nlp):
     assert not quotes_of(nlp, "The ministry said that the bases were on high alert.", reported=False)
 

@@ -270,9 +270,13 @@ def _match_weights(settings: AlignSettings) -> np.ndarray:
 
 
 def match_probability(features: np.ndarray, settings: AlignSettings) -> np.ndarray:
-    """The logistic combiner: the probability that each pair (row) states the same thing."""
-    z = np.atleast_2d(features) @ _match_weights(settings) + settings.match_bias
-    return 1.0 / (1.0 + np.exp(-z))
+    """The logistic combiner: the probability that each pair (row) states the same thing; 0 where
+    the cross-encoder's logit is below ``match_cross_min_logit`` (the combiner's other terms
+    extrapolate on pairs unlike MSRP's; the cross-encoder reads the two texts together)."""
+    features = np.atleast_2d(features)
+    z = features @ _match_weights(settings) + settings.match_bias
+    p = 1.0 / (1.0 + np.exp(-z))
+    return np.where(features[:, MATCH_FEATURES.index("cross_encoder")] < settings.match_cross_min_logit, 0.0, p)
 
 
 def match_matrix(texts: Sequence[str], article_ids: Sequence[str], settings: AlignSettings,

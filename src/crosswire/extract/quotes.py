@@ -57,6 +57,10 @@ class _Found:
     """End of the words that attribute this quote ("…,” *he said*), to link the next part to it."""
 
 
+_CLOSING = frozenset({")", "]", "”", "’", '"', "'"})
+"""Punctuation that closes what the reported words opened, kept at their end."""
+
+
 def _is_cue(token, quoted: bool = False) -> bool:
     """Is ``token`` a verb of speech (with ``quoted``, also one that only introduces words in marks)?"""
     lemmas = QUOTE_CUE_LEMMAS if quoted else CUE_LEMMAS
@@ -491,6 +495,8 @@ def _reported(doc, direct: list[_Found]) -> list[_Found]:
             tokens = [t for t in doc[comp.left_edge.i : token.i] if not (t.is_punct and t.i == token.i - 1)]
         while tokens and tokens[0].dep_ == "mark" and tokens[0].lower_ == "that":
             tokens = tokens[1:]
+        while tokens and (tokens[-1].dep_ == "cc" or (tokens[-1].is_punct and tokens[-1].text not in _CLOSING)):
+            tokens = tokens[:-1]  # "it was in radio contact with the submarine, but [later admitted …]"
         if len(tokens) < 3:
             continue
         end = tokens[-1].idx + len(tokens[-1].text)
