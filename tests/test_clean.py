@@ -304,6 +304,9 @@ def test_a_wire_link_list_a_rule_and_a_columnist_tagline_are_boilerplate():
     column = ("The mayor spoke on Friday about the budget for the city.\n\n"
               "(Jeff Jacoby is a Globe columnist. His e-mail address is jacoby(at)globe.com)")
     assert clean_text(column)[0] == "The mayor spoke on Friday about the budget for the city."
+    author = ("The mayor spoke on Friday about the budget for the city.\n\n"
+              "(Leslie Kean, who writes regularly on Burma, is co-author of a book on the country.)")
+    assert clean_text(author)[0] == "The mayor spoke on Friday about the budget for the city."
     kept = ("The mayor spoke on Friday.\n\n(Smith is the director of the agency, which runs the port.)\n\n"
             "On the Network of roads, a lot was said on Friday.")
     assert clean_text(kept)[0] == kept

@@ -267,8 +267,21 @@ def test_a_denial_or_a_judgement_of_unlikeliness_negates_its_content(nlp):
         assert claim.negated, text
     (likely,) = find_claims(nlp("He said it seemed likely that the submarine had suffered a collision."), "a", MONDAY)
     assert not likely.negated
+    for text in ("The party won the vote in 1990, but the military denied its right to govern.",
+                 "A general claimed that rescuers had found an object, but a navy spokesman denied any such discovery.",
+                 "Evidence suggests the crewmen were already dead and almost every statement would turn out to be untrue."):
+        claims = find_claims(nlp(text), "a", MONDAY)
+        assert not claims[0].negated, text  # a right withheld, a denial beside the claim, a judgement of another clause
+    withheld = find_claims(nlp("The military denied the elected party its right to govern the country."), "a", MONDAY)
+    assert withheld[0].attributed_to is None
+    (arson,) = find_claims(nlp("A man has denied arson after a fire at a supermarket on Sunday."), "a", MONDAY)
+    assert arson.negated and arson.attributed_to == "A man"
 
 
-def test_a_speech_verb_in_a_relative_clause_attributes_nothing(nlp):
+def test_a_relative_pronoun_is_no_source_but_a_speaker_inside_a_clause_is(nlp):
     (freed,) = find_claims(nlp("The man who denied the charges was freed on Friday."), "a", MONDAY)
     assert freed.attributed_to is None and not freed.negated
+    text = ("Lee met with Police Chief Mark Ray and other officials Monday to discuss whether there was enough "
+            "evidence to open a criminal investigation, an Associated Press report quoted a law enforcement official "
+            "as saying.")  # the parser hangs "quoted" on "investigation" as a relative clause
+    assert find_claims(nlp(text), "a", MONDAY)[0].attributed_to == "a law enforcement official"

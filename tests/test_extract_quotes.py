@@ -134,6 +134,30 @@ def test_reported_words_end_before_a_conjunction_that_joins_what_the_speaker_did
     assert not any(c.rstrip().endswith((",", "but")) for c in contents)
 
 
+def test_reported_words_go_on_past_a_conjunction_when_the_next_clause_is_more_of_them(nlp):
+    text = ("However, Petrov said that there is still a chance that some miners may still be alive in the lower "
+            "tunnels, but that this chance is more of a theoretical nature, Interfax reported.")
+    said = [text[q.span.start : q.span.end] for q in quotes_of(nlp, text) if q.speaker == "Petrov"]
+    assert said == [("there is still a chance that some miners may still be alive in the lower tunnels, but that "
+                     "this chance is more of a theoretical nature")]
+
+
+def test_an_interview_transcript_gives_each_answer_to_the_labelled_speaker(nlp):
+    text = ("The interview with Jane Roe was held by telephone in January.\n\n"
+            "Q: What did you think when the car was attacked?\n\n"
+            "ROE: I was fairly detached. I saw it all as an observer.\n\n"
+            "I told the driver to keep moving.\n\n"
+            "Q: Do you support the boycott of the country by tourists?\n\n"
+            "ROE: Very much so. We would like to see more of this.")
+    answers = [q for q in quotes_of(nlp, text) if q.speaker_mention and text[q.speaker_mention.start:].startswith("ROE")]
+    assert [text[q.span.start : q.span.end] for q in answers] == [
+        "I was fairly detached. I saw it all as an observer.\n\nI told the driver to keep moving.",
+        "Very much so. We would like to see more of this."]
+    assert {q.speaker for q in answers} == {"Jane Roe"}
+    one_label = "ROE: The vote will be held on Friday.\n\nQ: Will it pass? The council said it would."
+    assert not any(q.speaker == "Roe" for q in quotes_of(nlp, one_label))
+
+
 def test_reported_speech_can_be_switched_off(nlp):
     assert not quotes_of(nlp, "The ministry said that the bases were on high alert.", reported=False)
 

@@ -210,6 +210,7 @@ def test_a_claim_cut_from_a_sentence_reads_as_a_sentence(text, expected):
     ("No one in the city council voted against the new budget on Friday night.", True),
     ("Well before the vote, the mayor had promised a new budget for the city.", True),
     ("It requires persuading other members of the council to agree to new policies.", False),
+    ("Its members voted on Friday to approve the new budget for the city.", False),
     ("It said on Monday that the plant would close by the end of the year.", False),
     ("It will take years to rebuild the houses that the flood destroyed in the city.", True),
     ("It seems the council will not approve the new budget for the city this year.", True),

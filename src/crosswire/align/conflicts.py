@@ -176,16 +176,17 @@ def _agree(va: Value, vb: Value, settings: AlignSettings) -> bool:
     """Two figures agree within tolerance, or one is among the numbers of the other's expression
     (a range: "$150 million" and "between $140 and $150 million"), or one is the other converted and
     rounded ("30 miles" is 48.28 km, written "48km"). A bound ("more than 20") agrees with a figure
-    on its side and within the tolerance for approximations or within the bound's rounding unit
-    (:func:`rounding_unit`), as reporters round a figure down to write "more than": "more than 20
+    on its side and within the tolerance for approximations or, against a plain figure, within the
+    bound's rounding unit (:func:`rounding_unit`), as reporters round a figure down to write "more
+    than": "more than 20
     times" and "18 times" disagree however close, "more than 20" and "21" agree, as do "more than
     100 sailors" and "116 sailors"; "at least 12" and "1,200" disagree (a toll that rose is an
-    update)."""
+    update), as do two bounds apart ("at least 10" and "at least three")."""
     x, y = float(va.value), float(vb.value)
     if x in lx.numbers(vb.expression) or y in lx.numbers(va.expression):
         return True
     if _bounded(va) or _bounded(vb):
-        unit = max(rounding_unit(v) for v in (va, vb) if _bounded(v))
+        unit = rounding_unit(va if _bounded(va) else vb) if _bounded(va) != _bounded(vb) else 0.0
         return _bounds_meet(va, vb) and (within_tolerance(x, y, True, settings) or abs(x - y) < unit)
     return within_tolerance(x, y, va.approximate or vb.approximate, settings) or \
         _within_vague(va, y) or _within_vague(vb, x) or \

@@ -57,8 +57,8 @@ BOILERPLATE_PATTERNS: dict[str, re.Pattern[str]] = {
     # the writer's tagline under a column: "(Jeff Jacoby is a Globe columnist.)", "(Tim Teconi writes
     # for The Press Democrat …)", "(Matthew Brelis is the Globe's Focus writer.)"
     "tagline": re.compile(
-        r"^\((?:[A-Z][\w.'’-]*\s){1,4}(?:is|was|writes)\b.*?\b(?:columnist|writer|critic|correspondent|editor|"
-        r"reporter|staff|contributor|for (?:the|The)\b).*\)\s*$"),
+        r"^\((?:[A-Z][\w.'’-]*\s?){1,4}(?:,[^()]{0,80},\s)?\s*(?:is|was|writes)\b.*?\b(?:columnist|writer|critic|"
+        r"correspondent|editor|reporter|staff|contributor|(?:co-?)?author|for (?:the|The)\b).*\)\s*$"),
     # a rule that sets off the end of a story: "------", "* * *"
     "rule": re.compile(r"^\s*(?:[-_=*~]\s*){3,}$"),
     # a line that credits the reporters: "(Ann Scales of the Globe staff contributed to this report.)"

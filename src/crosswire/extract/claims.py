@@ -32,15 +32,15 @@ _ACCORDING = re.compile(r"according to ([^,.;]+)", re.IGNORECASE)
 
 def attribution(sent) -> str | None:
     """Who the sentence attributes its content to: "according to X", or the speaker of a cue verb
-    (:func:`cue_speaker`) that is no relative clause ("The man who denied the charges was freed"
+    (:func:`cue_speaker`) that is no relative pronoun ("The man who denied the charges was freed"
     attributes nothing to "who")."""
     if m := _ACCORDING.search(sent.text):
         return m.group(1).strip()
     dateline = dateline_end(sent.doc.text[:200])
     for token in sent:
-        if token.lemma_.lower() in CUE_LEMMAS and token.pos_ == "VERB" and token.dep_ != "relcl" \
-                and not _act_not_speech(token) and (speaker := cue_speaker(token)) \
-                and speaker.tag_ not in ("WP", "WDT") and speaker.idx >= dateline:  # never "WASHINGTON _ …"
+        if token.lemma_.lower() in CUE_LEMMAS and token.pos_ == "VERB" and not _act_not_speech(token) \
+                and (speaker := cue_speaker(token)) and speaker.tag_ not in ("WP", "WDT") \
+                and speaker.idx >= dateline:  # never "WASHINGTON _ …"
             return " ".join(t.text for t in speaker.subtree)
     return None
 
@@ -52,7 +52,12 @@ which is the reported fact, not its source."""
 
 
 def _act_not_speech(verb) -> bool:
-    return verb.lemma_.lower() in CLAUSE_ONLY_CUES and not any(c.dep_ in ("ccomp", "parataxis") for c in verb.children)
+    """A cue verb that names an act, not words: "pleaded guilty", "charged him with …", "denied its
+    right to govern" (a denial that refutes nothing, see :func:`_denies`)."""
+    lemma = verb.lemma_.lower()
+    if lemma in DENYING:
+        return not _denies(verb)
+    return lemma in CLAUSE_ONLY_CUES and not any(c.dep_ in ("ccomp", "parataxis") for c in verb.children)
 
 
 def cue_speaker(verb):
@@ -166,20 +171,51 @@ def is_negated(part) -> bool:
     if opener is not None and _negative_conjunction(opener):
         return True  # "Nor has the case …", "…, nor have they named …" (the parser hangs "nor" on the first verb)
     for predicate in asserted_predicates(part):
-        if predicate.lemma_.lower() in DENYING and any(c.dep_ in _DENIED for c in predicate.children):
-            return True  # "the navy denied that the submarine collided …", "Hall denied the report"
         for child in predicate.children:
             if child.dep_ == "neg" or (child.dep_ in _ARGUMENTS and _negative(child)):
                 return True
-            if child.dep_ in _JUDGED and child.lemma_.lower() in UNLIKELY_JUDGEMENTS:
-                return True  # "it seemed unlikely that the Kursk had suffered a collision"
-    return False
+    return any(_denies(predicate) for predicate in main_predicates(part))
+
+
+def main_predicates(part) -> list:
+    """The clause's root and the complements it reaches (``ccomp``, ``xcomp``), not what is
+    coordinated with it: "X claimed …, but a spokesman denied …" does not deny X's claim."""
+    inside = range(part.start, part.end)
+    found, todo = [], [part.root]
+    while todo:
+        token = todo.pop()
+        found.append(token)
+        todo.extend(c for c in token.children if c.dep_ in ("ccomp", "xcomp") and c.i in inside)
+    return found
+
+
+def _denies(predicate) -> bool:
+    """A verb of denial with a clause or a refuted object ("denied that the submarine collided …",
+    "denied the report", "denied arson"; not "denied its right to govern" or "denied him bail",
+    which withhold), or a judgement that denies ("it seemed unlikely that …", "the claim … is false")."""
+    children = list(predicate.children)
+    if any(c.dep_ in _JUDGED and c.lemma_.lower() in UNLIKELY_JUDGEMENTS for c in children):
+        return True
+    if predicate.lemma_.lower() not in DENYING:
+        return False
+    objects = [c for c in children if c.dep_ in ("dobj", "obj", "dative")]
+    if any(c.dep_ == "dative" or c.lemma_.lower() in WITHHELD_THINGS for c in objects):
+        return False
+    return bool(objects) or any(c.dep_ == "ccomp" for c in children)
+
+
+WITHHELD_THINGS = frozenset({
+    "right", "access", "entry", "permission", "request", "application", "bail", "visa", "permit", "licence",
+    "license", "benefit", "service", "opportunity", "chance", "membership", "citizenship", "asylum", "parole",
+    "appeal", "motion", "petition", "passage", "vote", "seat", "role", "place", "funding", "aid", "help",
+})
+"""What a denial withholds rather than refutes when it is the object ("denied its right to govern",
+"the judge denied the motion")."""
 
 
 DENYING = frozenset({"deny", "refute"})
 """Verbs that assert the opposite of their content: "the navy denied that its submarine was
 involved" says it was not (unlike "rejected the proposal", which refuses rather than negates)."""
-_DENIED = frozenset({"ccomp", "dobj", "obj"})
 UNLIKELY_JUDGEMENTS = frozenset({
     "unlikely", "improbable", "impossible", "implausible", "doubtful", "untrue", "false", "baseless", "unfounded",
 })

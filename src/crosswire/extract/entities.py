@@ -480,11 +480,11 @@ def canonicalise(mentions: Iterable[Mention], id_prefix: str = "",
     _merge_acronyms(groups, label, clusters, acronym_definitions(by_article.values() if by_article is not None else texts))
     keys = sorted(groups)
     _merge_stray_surnames(keys, groups, label, clusters)
-    _merge_nicknames(keys, label, clusters)
     _merge_partials(keys, label, clusters)
     _merge_state_names(keys, label, clusters)
     families = _family_plurals(groups, by_article) if by_article is not None else set()
-    spelled = _merge_spellings(keys, label, clusters, families)
+    spelled = _merge_spellings(keys, label, clusters, families)  # "Bryant" / "Brian Dalton" stays a reported spelling
+    _merge_nicknames(keys, label, clusters)
     _merge_partials(keys, label, clusters)
     members: dict[str, list[str]] = {}
     for key in keys:

@@ -495,6 +495,7 @@ def _reported(doc, direct: list[_Found]) -> list[_Found]:
             tokens = [t for t in doc[comp.left_edge.i : token.i] if not (t.is_punct and t.i == token.i - 1)]
         while tokens and tokens[0].dep_ == "mark" and tokens[0].lower_ == "that":
             tokens = tokens[1:]
+        tokens = _with_continuation(doc, tokens)
         while tokens and (tokens[-1].dep_ == "cc" or (tokens[-1].is_punct and tokens[-1].text not in _CLOSING)):
             tokens = tokens[:-1]  # "it was in radio contact with the submarine, but [later admitted …]"
         if len(tokens) < 3:
@@ -507,6 +508,22 @@ def _reported(doc, direct: list[_Found]) -> list[_Found]:
         cue = (token.idx, token.idx + len(token.text))
         out.append(_Found(span, "reported", name_speaker(subject), cue, channel, subject.lemma_.lower()))
     return out + _according_clauses(doc, taken + [f.span for f in out])
+
+
+def _with_continuation(doc, tokens: list) -> list:
+    """Reported words that end on a conjunction ("…, but") go on with the clause after it when the
+    parser hung that clause elsewhere and it is more of what was said ("Klebanov said that there is
+    still a chance …, but that this chance is more of a theoretical nature, Interfax reported"), not
+    a new act of the speaker ("…, but later admitted that …")."""
+    if not tokens or tokens[-1].dep_ != "cc" or tokens[-1].i + 1 >= len(doc):
+        return tokens
+    verb = doc[tokens[-1].i + 1]
+    while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
+        verb = verb.head
+    if verb.pos_ not in ("VERB", "AUX") or verb.i <= tokens[-1].i or verb.lemma_.lower() in CUE_LEMMAS:
+        return tokens
+    end = verb.right_edge.i
+    return tokens + [t for t in doc[tokens[-1].i + 1 : end + 1]]
 
 
 def _according_clauses(doc, taken: list[tuple[int, int]]) -> list[_Found]:
@@ -552,9 +569,43 @@ def find_quotes(doc, article_id: str, min_chars: int, max_frame_tokens: int = 16
     items = _direct(doc, quoted_spans(text_of(doc)), min_chars, max_frame_tokens, min_unattributed_words)
     if reported:
         items += _reported(doc, items)
+    if answers := interview_answers(doc):  # an interview's answers are the interviewee's words, all of them
+        items = [f for f in items if not any(a <= f.span[0] and f.span[1] <= b for a, b in (x.span for x in answers))]
+        items += answers
     items.sort(key=lambda f: f.span)
     memory = SpeakerMemory.of(doc, [f.span for f in items if f.kind == "direct"])
     return [_to_quote(item, text_of(doc), article_id, memory, not _told_within(item, items)) for item in items]
+
+
+_TRANSCRIPT_LABEL = re.compile(r"(?m)^[ \t]*(Q|A|[A-Z][A-Z.'’-]*(?: [A-Z][A-Z.'’-]*){0,3}):[ \t]+(?=\S)")
+"""A paragraph opened by a speaker's label in capitals, as an interview is printed: "Q: …",
+"SUU KYI: We are confident …"."""
+
+
+def interview_answers(doc) -> list[_Found]:
+    """The answers of an interview printed as a transcript (at least two "Q:" paragraphs): each
+    paragraph opened by a named label, with the unlabelled paragraphs after it, is that speaker's
+    words ("SUU KYI: Very much so. We would like to see more of this. …"). A bare "A:" names no one
+    and is left to the other rules; so is an article with one "Q:" (a label inside a story)."""
+    text = text_of(doc)
+    labels = list(_TRANSCRIPT_LABEL.finditer(text))
+    if sum(m.group(1) == "Q" for m in labels) < 2:
+        return []
+    names = {ent.text.upper(): ent for ent in doc.ents if ent.label_ == "PERSON"}
+    found = []
+    for k, m in enumerate(labels):
+        label = m.group(1)
+        if label in ("Q", "A"):
+            continue
+        end = labels[k + 1].start() if k + 1 < len(labels) else len(text)
+        end = len(text[:end].rstrip())
+        if end <= m.end():
+            continue
+        ent = names.get(label) or next((e for key, e in names.items() if key.endswith(" " + label)), None)
+        name, name_span = (ent.text, (ent.start_char, ent.end_char)) if ent is not None else (label.title(), m.span(1))
+        speaker = Speaker(m.span(1), name, name_span, "PERSON")
+        found.append(_Found((m.end(), end), "direct", speaker, None, None, name.split()[-1].lower()))
+    return found
 
 
 def _told_within(item: _Found, items: Sequence[_Found]) -> bool:

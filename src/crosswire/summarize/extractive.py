@@ -143,7 +143,7 @@ def _junk(text: str) -> bool:
 
 
 _ANAPHORIC_OPENER = re.compile(
-    r"^(?:he|she|they|them|his|her|their|such|(?:these|those)(?!\s+who\b)|this(?!\s+(?:week|weekend|month|"
+    r"^(?:he|she|they|them|his|her|its|their|such|(?:these|those)(?!\s+who\b)|this(?!\s+(?:week|weekend|month|"
     r"year|morning|afternoon|evening|spring|summer|autumn|fall|winter|season|time|past|coming)\b)"
     r"|(?:if|even)\s+so|if\s+not|in\s+that\s+case|otherwise|(?:yes|no|well|oh|okay|ok)(?=\s*,)"
     r"|as\s+a\s+(?:result|consequence)(?!\s+of\b)|therefore|thus|hence|consequently|nevertheless|nonetheless"
