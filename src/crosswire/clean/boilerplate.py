@@ -1,5 +1,6 @@
 """Boilerplate lines: share and follow bars, image credits, newsletter calls, wire-desk notes,
-contributor credits, a repeated title."""
+contributor credits, syndication credits, columnists' taglines, rules, a repeated title; and the
+ends of a wire story (an end marker, an "On the Net:" link list)."""
 
 from __future__ import annotations
 
