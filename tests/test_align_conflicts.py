@@ -88,6 +88,7 @@ def test_a_bound_agrees_only_with_figures_on_its_side_and_close_to_it():
     assert values_conflict(hundred, number("q", "250", 250.0), SETTINGS) is not None
     assert values_conflict(more, number("r", "29", 29.0), SETTINGS) is None
     assert values_conflict(number("s", "At least 10", 10.0), number("t", "At least three", 3.0), SETTINGS)
+    assert values_conflict(number("u", "Up to 100", 100.0), number("v", "5", 5.0), SETTINGS)  # no rounding up
 
 
 def test_a_figure_inside_a_range_agrees_with_it():

@@ -310,3 +310,9 @@ def test_a_wire_link_list_a_rule_and_a_columnist_tagline_are_boilerplate():
     kept = ("The mayor spoke on Friday.\n\n(Smith is the director of the agency, which runs the port.)\n\n"
             "On the Network of roads, a lot was said on Friday.")
     assert clean_text(kept)[0] == kept
+    for line in ("On the Internet: a new frontier for scams", "On the Web: where the scams begin",
+                 "Distributed by the Red Cross, the food reached 3,000 families on Friday.",
+                 "(Johnson is running for the Senate.)", "(Arafat was in Gaza for the talks, aides said.)",
+                 "(Jones was the editor of the school newspaper, police said.)"):
+        text = f"The mayor spoke on Friday.\n\n{line}\n\nThe council met later that day."
+        assert clean_text(text)[0] == text, line

@@ -255,6 +255,13 @@ def test_a_wire_datelines_place_is_never_whom_a_claim_is_attributed_to(nlp):
 def test_every_part_of_a_question_that_opens_as_one_is_no_claim(nlp):
     asked = "Have you heard about the shortage of needles, and do you have plans for dealing with it?"
     assert find_claims(nlp(asked), "a", MONDAY) == []
+    for asked in ("Will the plan work, and can the city afford it?",
+                  "“Have you heard about the shortage, and do you have plans for dealing with it?”",
+                  "So have you heard about the shortage, and do you have plans for it?"):
+        assert find_claims(nlp(asked), "a", MONDAY) == [], asked
+    mixed = "When the levee broke, thousands of residents fled the city, and who will pay for the damage?"
+    assert [c.text for c in find_claims(nlp(mixed), "a", MONDAY)] == [
+        "When the levee broke, thousands of residents fled the city"]
     told = "Have you heard about the shortage of needles, and do you have plans for dealing with it."
     assert find_claims(nlp(told), "a", MONDAY)  # no question mark: the parts are read as told
 
@@ -276,11 +283,20 @@ def test_a_denial_or_a_judgement_of_unlikeliness_negates_its_content(nlp):
     assert withheld[0].attributed_to is None
     (arson,) = find_claims(nlp("A man has denied arson after a fire at a supermarket on Sunday."), "a", MONDAY)
     assert arson.negated and arson.attributed_to == "A man"
+    for text in ("Police denied him bail after the hearing on Friday.",
+                 "The refugees were denied food and water at the border on Friday."):
+        assert not find_claims(nlp(text), "a", MONDAY)[0].negated, text
+    (passive,) = find_claims(nlp("The claim was denied by the ministry on Friday."), "a", MONDAY)
+    assert passive.negated and passive.attributed_to == "the ministry"
 
 
 def test_a_relative_pronoun_is_no_source_but_a_speaker_inside_a_clause_is(nlp):
     (freed,) = find_claims(nlp("The man who denied the charges was freed on Friday."), "a", MONDAY)
     assert freed.attributed_to is None and not freed.negated
+    (resigned,) = find_claims(nlp("The minister, whose office denied the report, resigned on Friday."), "a", MONDAY)
+    assert resigned.attributed_to is None
+    (unnamed,) = find_claims(nlp("A spokesman who asked not to be named said the plan would fail."), "a", MONDAY)
+    assert unnamed.attributed_to.startswith("A spokesman")
     text = ("Lee met with Police Chief Mark Ray and other officials Monday to discuss whether there was enough "
             "evidence to open a criminal investigation, an Associated Press report quoted a law enforcement official "
             "as saying.")  # the parser hangs "quoted" on "investigation" as a relative clause

@@ -44,6 +44,8 @@ def test_a_nickname_and_the_full_given_name_are_one_person_and_take_the_surname(
     assert len(entities) == 1 and len(entities[0].mentions) == 5
     apart = by_name(canonicalise(mentions("Jim Hall", "John Hall", "Hall")))
     assert set(apart) == {"Jim Hall", "John Hall", "Hall"}
+    for family in (("Samuel Jones", "Samantha Jones", "Sam Jones"), ("Ron Smith", "Veronica Smith", "Smith")):
+        assert len(canonicalise(mentions(*family))) == 3, family  # a nickname of a man's or a woman's name
 
 
 def test_an_ambiguous_surname_stays_apart():

@@ -156,6 +156,12 @@ def test_an_interview_transcript_gives_each_answer_to_the_labelled_speaker(nlp):
     assert {q.speaker for q in answers} == {"Jane Roe"}
     one_label = "ROE: The vote will be held on Friday.\n\nQ: Will it pass? The council said it would."
     assert not any(q.speaker == "Roe" for q in quotes_of(nlp, one_label))
+    noted = ("NOTE: This interview with Jane Roe has been edited for length.\n\n"
+             "The talk was held in January.\n\n" + text[text.index("Q:"):] +
+             "\n\nThe interview was held in English, and the government declined to comment on it.")
+    spoken = [q for q in quotes_of(nlp, noted) if q.speaker == "Jane Roe" and q.kind == "direct"]
+    assert not any(q.speaker in ("Note", "NOTE") for q in quotes_of(nlp, noted))
+    assert noted[spoken[-1].span.start : spoken[-1].span.end] == "Very much so. We would like to see more of this."
 
 
 def test_reported_speech_can_be_switched_off(nlp):

@@ -214,6 +214,9 @@ def test_a_claim_cut_from_a_sentence_reads_as_a_sentence(text, expected):
     ("It said on Monday that the plant would close by the end of the year.", False),
     ("It will take years to rebuild the houses that the flood destroyed in the city.", True),
     ("It seems the council will not approve the new budget for the city this year.", True),
+    ("It happens every year that the river floods the lower part of the city.", True),
+    ("It has emerged that the mayor misled the council about the new budget.", True),
+    ("It would cost $3 billion to rebuild the bridges that the flood destroyed.", True),
 ])
 def test_eligible_sentences(text, ok):
     assert eligible(cand(text, 0), SETTINGS) is ok

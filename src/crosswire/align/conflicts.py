@@ -50,6 +50,7 @@ import collections
 import datetime as dt
 import difflib
 import functools
+import math
 import re
 from collections.abc import Callable, Collection, Mapping, Sequence
 
@@ -186,8 +187,8 @@ def _agree(va: Value, vb: Value, settings: AlignSettings) -> bool:
     if x in lx.numbers(vb.expression) or y in lx.numbers(va.expression):
         return True
     if _bounded(va) or _bounded(vb):
-        unit = rounding_unit(va if _bounded(va) else vb) if _bounded(va) != _bounded(vb) else 0.0
-        return _bounds_meet(va, vb) and (within_tolerance(x, y, True, settings) or abs(x - y) < unit)
+        return _bounds_meet(va, vb) and (within_tolerance(x, y, True, settings) or _rounded_down(va, vb)
+                                         or _rounded_down(vb, va))
     return within_tolerance(x, y, va.approximate or vb.approximate, settings) or \
         _within_vague(va, y) or _within_vague(vb, x) or \
         (va.kind == "quantity" and (_rounded_as(va, vb, settings) or _rounded_as(vb, va, settings)))
@@ -227,12 +228,20 @@ def rounding_unit(value: Value) -> float:
     100.0
     """
     x = abs(float(value.value))
-    if x == 0 or x != int(x):
+    if not math.isfinite(x) or x == 0 or x != int(x):
         return 0.0
     unit = 1
     while x % (unit * 10) == 0:
         unit *= 10
     return float(unit)
+
+
+def _rounded_down(bound: Value, figure: Value) -> bool:
+    """Whether a lower bound is ``figure`` rounded down to a round number: "more than 100" for 116
+    (within the bound's :func:`rounding_unit`), not for 250; a plain figure only."""
+    low, high = figure_range(bound)
+    x, y = float(bound.value), float(figure.value)
+    return high == float("inf") and low != high and not _bounded(figure) and x <= y < x + rounding_unit(bound)
 
 
 def _bounded(value: Value) -> bool:

@@ -50,16 +50,17 @@ BOILERPLATE_PATTERNS: dict[str, re.Pattern[str]] = {
         r"(?:Times|Post|Journal|News|Tribune|Globe|Herald|Chronicle|Press|Star|Sun))\s+)?(?:(?:Staff|Special|Senior|Chief|"
         r"Contributing|Science|Medical|Sports|Business|Political|Foreign|Diplomatic|Legal|Economics|Financial|"
         r"Religion|Environment|Regional)\s+)?(?:Writer|Correspondent)s?\s*$"),
-    # a syndication credit: "(Distributed by New York Times Special Features)", "Distributed by
-    # Tribune Media Services"
-    "syndication": re.compile(r"^\(?\s*(?:distributed|syndicated) by\b[^()]*\)?\s*$", re.IGNORECASE),
+    # a syndication credit in parentheses: "(Distributed by New York Times Special Features)"
+    "syndication": re.compile(r"^\(\s*(?:distributed|syndicated) by\b[^()]*\)\s*$", re.IGNORECASE),
     # a series teaser for the next instalment: "NEXT: Part III: Five Major Tests of American Leadership"
     "series teaser": re.compile(r"^\(?\s*(?:NEXT|TOMORROW|COMING (?:UP|NEXT|TOMORROW)|NEXT WEEK)\s*:"),
-    # the writer's tagline under a column: "(Jeff Jacoby is a Globe columnist.)", "(Tim Teconi writes
-    # for The Press Democrat …)", "(Matthew Brelis is the Globe's Focus writer.)"
+    # the writer's tagline under a column, in parentheses and the present tense: "(Jeff Jacoby is a
+    # Globe columnist.)", "(Tim Teconi writes for The Press Democrat …)", "(Diane E. Lewis is a
+    # Boston Globe staff member.)"; not "(Johnson is running for the Senate.)"
     "tagline": re.compile(
-        r"^\((?:[A-Z][\w.'’-]*\s?){1,4}(?:,[^()]{0,80},\s)?\s*(?:is|was|writes)\b.*?\b(?:columnist|writer|critic|"
-        r"correspondent|editor|reporter|staff|contributor|(?:co-?)?author|for (?:the|The)\b).*\)\s*$"),
+        r"^\((?:[A-Z][\w.'’-]*\s?){1,4}(?:,[^()]{0,80},\s)?\s*(?:is\b[^()]{0,80}?\b(?:columnist|writer|critic|"
+        r"correspondent|editor|reporter|contributor|(?:co-?)?author|staff member)\b|writes (?:for|regularly|a column)\b)"
+        r".*\)\s*$"),
     # a rule that sets off the end of a story: "------", "* * *"
     "rule": re.compile(r"^\s*(?:[-_=*~]\s*){3,}$"),
     # a line that credits the reporters: "(Ann Scales of the Globe staff contributed to this report.)"
@@ -112,7 +113,8 @@ def _same_line(a: str, b: str) -> bool:
     return " ".join(a.split()).casefold() == " ".join(b.split()).casefold()
 
 
-END_MARKER = re.compile(r"^\s*(?:ENDIT|NNNN|-30-|END ALL)\s*$|^\s*-*\s*On the (?:Net|Web|Internet)\s*(?::|$)")
+END_MARKER = re.compile(r"^\s*(?:ENDIT|NNNN|-30-|END ALL)\s*$"
+                        r"|^\s*-*\s*On the (?:Net|Web)\s*:?\s*(?:$|(?=.*(?:https?://|www\.)))")
 """A wire story's end marker on a line of its own: what follows is for editors, not readers; and the
 head of a wire story's list of links ("On the Net: http://www.ntsb.gov"), which ends it."""
 

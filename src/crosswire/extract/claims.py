@@ -39,10 +39,22 @@ def attribution(sent) -> str | None:
     dateline = dateline_end(sent.doc.text[:200])
     for token in sent:
         if token.lemma_.lower() in CUE_LEMMAS and token.pos_ == "VERB" and not _act_not_speech(token) \
-                and (speaker := cue_speaker(token)) and speaker.tag_ not in ("WP", "WDT") \
+                and (speaker := cue_speaker(token)) and not _relative(speaker) \
                 and speaker.idx >= dateline:  # never "WASHINGTON _ …"
             return " ".join(t.text for t in speaker.subtree)
     return None
+
+
+def _relative(speaker) -> bool:
+    """Whether a speaker phrase is a relative pronoun's ("who", "whose office", "some of whom"),
+    which points back to a noun of another clause; a relative clause inside it ("a spokesman who
+    asked not to be named") does not count."""
+    inside, todo = [], [speaker]
+    while todo:
+        token = todo.pop()
+        inside.append(token)
+        todo.extend(c for c in token.children if c.dep_ not in ("relcl", "acl"))
+    return any(t.tag_ in ("WP", "WP$", "WDT") for t in inside)
 
 
 CLAUSE_ONLY_CUES = frozenset({"plead", "charge"})
@@ -199,9 +211,19 @@ def _denies(predicate) -> bool:
     if predicate.lemma_.lower() not in DENYING:
         return False
     objects = [c for c in children if c.dep_ in ("dobj", "obj", "dative")]
-    if any(c.dep_ == "dative" or c.lemma_.lower() in WITHHELD_THINGS for c in objects):
-        return False
-    return bool(objects) or any(c.dep_ == "ccomp" for c in children)
+    passive = [c for c in children if c.dep_ == "nsubjpass"]
+    if passive and objects:
+        return False  # "the refugees were denied food": the subject is who is refused
+    if any(c.dep_ == "dative" or c.lemma_.lower() in WITHHELD_THINGS or c.lower_ in _OBJECT_PRONOUNS
+           for c in objects + passive):
+        return False  # "denied the motion", "denied him bail": refused, not refuted
+    if any(c.dep_ == "ccomp" and any(g.dep_ == "nsubj" and g.lower_ in _OBJECT_PRONOUNS for g in c.children)
+           for c in children):
+        return False  # "denied him bail", parsed as a clause "him bail"
+    return bool(objects or passive) or any(c.dep_ == "ccomp" for c in children)
+
+
+_OBJECT_PRONOUNS = frozenset({"him", "her", "them", "me", "us"})
 
 
 WITHHELD_THINGS = frozenset({
@@ -309,10 +331,22 @@ def _inverted(part) -> bool:
     """Whether a part of a question opens as a question does: with a question word ("what are you
     doing about it") or an auxiliary before its subject ("Have you heard about this problem, and do
     you have plans …?"); "He said the plan works, but will it last?" still asserts its first part."""
-    first = part[0]
+    words = [t for t in part if not t.is_punct]
+    while words and (words[0].dep_ == "cc" or words[0].lower_ in _QUESTION_LEADS):
+        words = words[1:]
+    if not words:
+        return False
+    first, root = words[0], part.root
     if first.tag_ in ("WP", "WP$", "WRB", "WDT"):
-        return True
-    return first.pos_ == "AUX" and len(part) > 1 and part[1].dep_ in ("nsubj", "nsubjpass", "expl")
+        # the question word of the clause itself ("what are you doing", "what help can we give"), not
+        # of a clause inside it ("When the levee broke, …")
+        return first.head == root or (first.dep_ == "det" and first.head.head == root)
+    subjects = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass", "expl")]
+    return first.pos_ == "AUX" and any(first.i < c.i for c in subjects)
+
+
+_QUESTION_LEADS = frozenset({"so", "well", "then", "now", "and", "but"})
+"""Words that may stand before a question's inverted opening ("So have you heard …?")."""
 
 
 FRAME_LEMMAS = frozenset({"say", "tell", "add", "quote", "report", "state", "write", "cite", "note"})

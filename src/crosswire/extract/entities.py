@@ -26,6 +26,7 @@ function that returns a knowledge-base id (e.g. a Wikidata QID) for :attr:`Entit
 
 from __future__ import annotations
 
+import collections
 import functools
 import hashlib
 import itertools
@@ -271,9 +272,12 @@ def _merge_nicknames(keys: list[str], label, clusters: _Clusters) -> None:
         if label[key] == "PERSON" and len(key.split()) >= 2:
             by_surname.setdefault(key.split()[-1], []).append(key)
     for names in by_surname.values():
-        for a, b in itertools.combinations(names, 2):
-            wa, wb = a.split(), b.split()
-            if len(wa) == len(wb) and all(same_given_name(x, y) for x, y in zip(wa[:-1], wb[:-1])):
+        pairs = [(a, b) for a, b in itertools.combinations(names, 2)
+                 if len(a.split()) == len(b.split())
+                 and all(same_given_name(x, y) for x, y in zip(a.split()[:-1], b.split()[:-1]))]
+        partners = collections.Counter(name for pair in pairs for name in pair)
+        for a, b in pairs:  # "Pat Brown" beside both "Patricia" and "Patrick Brown" joins neither
+            if partners[a] == 1 and partners[b] == 1:
                 clusters.union(a, b)
 
 
@@ -287,8 +291,22 @@ def same_given_name(a: str, b: str) -> bool:
     """
     if a == b:
         return True
-    namer = _nick_namer()
-    return b in namer.nicknames_of(a) | namer.canonicals_of(a) or a in namer.nicknames_of(b) | namer.canonicals_of(b)
+    return _nickname_of(a, b) or _nickname_of(b, a)
+
+
+MAX_NICKNAME_READINGS = 4
+"""A nickname read as a full name it does not begin like only when the curated list gives it at most
+this many full names: "bill" (william, will, willis, robert) stands for William, "ron" (ronald,
+aaron, cameron, veronica …) only for Ronald, "sam" (samuel, samantha …) for none. Not tuned: the
+list is loose, and a nickname that could be a man's or a woman's name must not join two relatives."""
+
+
+def _nickname_of(nick: str, full: str) -> bool:
+    readings = _nick_namer().canonicals_of(nick)
+    if full not in readings:
+        return False
+    alike = [r for r in readings if r[0] == nick[0]]
+    return (full[0] == nick[0] and len(alike) == 1) or len(readings) <= MAX_NICKNAME_READINGS
 
 
 @functools.cache

@@ -584,27 +584,35 @@ _TRANSCRIPT_LABEL = re.compile(r"(?m)^[ \t]*(Q|A|[A-Z][A-Z.'’-]*(?: [A-Z][A-Z.
 
 def interview_answers(doc) -> list[_Found]:
     """The answers of an interview printed as a transcript (at least two "Q:" paragraphs): each
-    paragraph opened by a named label, with the unlabelled paragraphs after it, is that speaker's
-    words ("SUU KYI: Very much so. We would like to see more of this. …"). A bare "A:" names no one
-    and is left to the other rules; so is an article with one "Q:" (a label inside a story)."""
+    paragraph opened by the label of a person the article names elsewhere ("SUU KYI:" of "Aung San
+    Suu Kyi"), with the unlabelled paragraphs after it up to the next label, is that person's words
+    (the last answer: its own paragraph, as what follows it may be the article's). Labels that name
+    no one ("NOTE:", "UPDATE:") and a bare "A:" are left to the other rules, as is an article with
+    one "Q:" (a label inside a story)."""
     text = text_of(doc)
     labels = list(_TRANSCRIPT_LABEL.finditer(text))
     if sum(m.group(1) == "Q" for m in labels) < 2:
         return []
-    names = {ent.text.upper(): ent for ent in doc.ents if ent.label_ == "PERSON"}
+    in_label = [m.span(1) for m in labels]
+    persons = [e for e in doc.ents if e.label_ == "PERSON"
+               and not any(a <= e.start_char < b for a, b in in_label)]
     found = []
     for k, m in enumerate(labels):
         label = m.group(1)
-        if label in ("Q", "A"):
+        person = next((e for e in persons if e.text.upper() == label), None) or next(
+            (e for e in persons if e.text.upper().endswith(" " + label)), None)
+        if label in ("Q", "A") or person is None:
             continue
-        end = labels[k + 1].start() if k + 1 < len(labels) else len(text)
+        if k + 1 < len(labels):
+            end = labels[k + 1].start()
+        else:
+            end = text.find("\n\n", m.end())
+            end = len(text) if end < 0 else end
         end = len(text[:end].rstrip())
         if end <= m.end():
             continue
-        ent = names.get(label) or next((e for key, e in names.items() if key.endswith(" " + label)), None)
-        name, name_span = (ent.text, (ent.start_char, ent.end_char)) if ent is not None else (label.title(), m.span(1))
-        speaker = Speaker(m.span(1), name, name_span, "PERSON")
-        found.append(_Found((m.end(), end), "direct", speaker, None, None, name.split()[-1].lower()))
+        speaker = Speaker(m.span(1), person.text, (person.start_char, person.end_char), "PERSON")
+        found.append(_Found((m.end(), end), "direct", speaker, None, None, person.text.split()[-1].lower()))
     return found
 
 

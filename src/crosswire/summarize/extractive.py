@@ -142,6 +142,11 @@ def _junk(text: str) -> bool:
     return shouting or text.rstrip().endswith(":") or bool(_MARKUP.search(text))
 
 
+_EXPLETIVE_VERBS = (r"is|was|isn't|wasn't|seems?|seemed|appears?|appeared|remains?|remained|becomes?|became"
+                    r"|takes?|took|happens?|happened|turns?|turned|looks?|looked|means?|meant|matters?|mattered"
+                    r"|rains?|rained|snows?|snowed|costs?|emerged|follows?|followed|feels?|felt|sounds?|sounded")
+"""Verbs an expletive or weather "it" takes ("It seems …", "It rained …", "It has emerged that …",
+"It would cost $3 billion to …"): after them "It" need not point back."""
 _ANAPHORIC_OPENER = re.compile(
     r"^(?:he|she|they|them|his|her|its|their|such|(?:these|those)(?!\s+who\b)|this(?!\s+(?:week|weekend|month|"
     r"year|morning|afternoon|evening|spring|summer|autumn|fall|winter|season|time|past|coming)\b)"
@@ -150,8 +155,8 @@ _ANAPHORIC_OPENER = re.compile(
     r"|(?:instead|in\s+(?:response|return|contrast|turn)|by\s+contrast)(?!\s+(?:to|for|of)\b)"
     r"|for\s+(?:that|this)\s+reason"
     r"|(?:because\s+of|despite)\s+(?:this|that|it)"
-    r"|it(?=\s+(?!(?:is|was|isn't|wasn't|seems|seemed|appears|appeared|remains|remained|becomes|became|takes|took"
-    r"|happened|turns|turned|(?:has|had|will|would|could|may|might|must|should|can)\s+(?:not\s+)?(?:been|be|take))\b)"
+    r"|it(?=\s+(?!(?:" + _EXPLETIVE_VERBS + r"|(?:has|had|will|would|could|may|might|must|should|can|does|did)"
+    r"\s+(?:not\s+|never\s+|also\s+)?(?:have\s+)?(?:" + _EXPLETIVE_VERBS + r"|be|been|take|cost|have|never|not))\b)"
     r"[a-z]))\b",
     re.IGNORECASE)
 """A first word that points back to a sentence the summary may not show ("They do all this with no
