@@ -712,3 +712,9 @@ def test_a_spelling_variant_of_a_name_gives_no_age_to_compare():
     ortiz = Entity("p", "Jerry Ortiz", "PERSON", ("Jerry Ortiz", "Jeremy Ortiz"),
                    (Span("a", 7, 18), Span("b", 5, 17)), spellings=("Jeremy Ortiz",))
     assert age_conflicts([ortiz], [], articles) == []
+
+
+def test_a_denial_of_a_charge_is_no_contradiction_of_the_charge():
+    denied = claim("a", "A man has denied arson after a fire at a supermarket.", (), negated=True)
+    charged = claim("b", "A man has been charged with arson after a fire at a supermarket.", ())
+    assert compare_claims(denied, charged, SETTINGS) is None

@@ -44,6 +44,8 @@ def test_a_nickname_and_the_full_given_name_are_one_person_and_take_the_surname(
     assert len(entities) == 1 and len(entities[0].mentions) == 5
     apart = by_name(canonicalise(mentions("Jim Hall", "John Hall", "Hall")))
     assert set(apart) == {"Jim Hall", "John Hall", "Hall"}
+    (dalton,) = canonicalise(mentions("Bryant A. Dalton", "Bryant Dalton", "Brian Dalton", "Dalton"))
+    assert dalton.spellings == ("Brian Dalton",)  # spelled alike: a spelling to report, not a nickname
     for family in (("Samuel Jones", "Samantha Jones", "Sam Jones"), ("Ron Smith", "Veronica Smith", "Smith")):
         assert len(canonicalise(mentions(*family))) == 3, family  # a nickname of a man's or a woman's name
 

@@ -516,10 +516,25 @@ def _polarity(a: Claim, b: Claim) -> Conflict | None:
     if _negation_bigrams(a.text) & _negation_bigrams(b.text):
         return None
     negated, other = (a, b) if a.negated else (b, a)
-    if not states_negated_word(negated.text, other.text):
+    if not states_negated_word(negated.text, other.text) or denies_an_accusation(negated.text, other.text):
         return None
     return _cue_conflict(a, b, "polarity", lx.NEGATIONS) or Conflict(
         "polarity", a.span, b.span, "one is negated, the other not")
+
+
+_DENIAL = re.compile(r"\bden(?:y|ies|ied|ying|ial)\b", re.IGNORECASE)
+_ACCUSATION = re.compile(r"\b(?:charged|charges?|accus\w+|suspect\w*|suspicion|alleg\w+|arrested|indicted)\b",
+                         re.IGNORECASE)
+
+
+def denies_an_accusation(denial: str, other: str) -> bool:
+    """Whether a denial answers what the other claim reports as an accusation: "A man has denied
+    arson" / "A man has been charged with arson" are both true, not a contradiction.
+
+    >>> denies_an_accusation("A man has denied arson.", "A man was charged with arson on Monday.")
+    True
+    """
+    return bool(_DENIAL.search(denial)) and bool(_ACCUSATION.search(other))
 
 
 _SKIPPED_AFTER_NEGATION = frozenset({"be", "been", "being", "is", "are", "was", "were", "have", "has", "had", "a", "an",
