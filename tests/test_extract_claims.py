@@ -283,6 +283,8 @@ def test_a_denial_or_a_judgement_of_unlikeliness_negates_its_content(nlp):
     assert withheld[0].attributed_to is None
     (arson,) = find_claims(nlp("A man has denied arson after a fire at a supermarket on Sunday."), "a", MONDAY)
     assert arson.negated and arson.attributed_to == "A man"
+    (role,) = find_claims(nlp("The group denied any role in the attack on the embassy."), "a", MONDAY)
+    assert role.negated
     for text in ("Police denied him bail after the hearing on Friday.",
                  "The refugees were denied food and water at the border on Friday."):
         assert not find_claims(nlp(text), "a", MONDAY)[0].negated, text

@@ -165,12 +165,17 @@ def grants_permission(predicate) -> bool:
 def asserted_predicates(part) -> list:
     """The predicates a clause asserts: its root and what it reaches through :data:`_CONTENT` edges,
     inside the clause."""
+    return _reached(part, _CONTENT)
+
+
+def _reached(part, edges) -> list:
+    """The part's root and the tokens inside the part it reaches through dependency ``edges``."""
     inside = range(part.start, part.end)
     found, todo = [], [part.root]
     while todo:
         token = todo.pop()
         found.append(token)
-        todo.extend(c for c in token.children if c.dep_ in _CONTENT and c.i in inside)
+        todo.extend(c for c in token.children if c.dep_ in edges and c.i in inside)
     return found
 
 
@@ -192,13 +197,7 @@ def is_negated(part) -> bool:
 def main_predicates(part) -> list:
     """The clause's root and the complements it reaches (``ccomp``, ``xcomp``), not what is
     coordinated with it: "X claimed …, but a spokesman denied …" does not deny X's claim."""
-    inside = range(part.start, part.end)
-    found, todo = [], [part.root]
-    while todo:
-        token = todo.pop()
-        found.append(token)
-        todo.extend(c for c in token.children if c.dep_ in ("ccomp", "xcomp") and c.i in inside)
-    return found
+    return _reached(part, ("ccomp", "xcomp"))
 
 
 def _denies(predicate) -> bool:
@@ -229,7 +228,7 @@ _OBJECT_PRONOUNS = frozenset({"him", "her", "them", "me", "us"})
 WITHHELD_THINGS = frozenset({
     "right", "access", "entry", "permission", "request", "application", "bail", "visa", "permit", "licence",
     "license", "benefit", "service", "opportunity", "chance", "membership", "citizenship", "asylum", "parole",
-    "appeal", "motion", "petition", "passage", "vote", "seat", "role", "place", "funding", "aid", "help",
+    "appeal", "motion", "petition", "passage", "vote", "seat", "place", "funding", "aid", "help",
 })
 """What a denial withholds rather than refutes when it is the object ("denied its right to govern",
 "the judge denied the motion")."""
@@ -330,7 +329,8 @@ _CLOSERS = " \"'”’»)"
 def _inverted(part) -> bool:
     """Whether a part of a question opens as a question does: with a question word ("what are you
     doing about it") or an auxiliary before its subject ("Have you heard about this problem, and do
-    you have plans …?"); "He said the plan works, but will it last?" still asserts its first part."""
+    you have plans …?"); "When the levee broke, thousands fled the city, and who will pay for the
+    damage?" still asserts its first part."""
     words = [t for t in part if not t.is_punct]
     while words and (words[0].dep_ == "cc" or words[0].lower_ in _QUESTION_LEADS):
         words = words[1:]
