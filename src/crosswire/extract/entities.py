@@ -26,7 +26,6 @@ function that returns a knowledge-base id (e.g. a Wikidata QID) for :attr:`Entit
 
 from __future__ import annotations
 
-import collections
 import functools
 import hashlib
 import itertools
@@ -278,7 +277,7 @@ def _merge_nicknames(keys: list[str], label, clusters: _Clusters) -> None:
                  if len(a.split()) == len(b.split())
                  and all(same_given_name(x, y) and not similar_spelling(x, y, 0.6)
                          for x, y in zip(a.split()[:-1], b.split()[:-1]))]
-        partners = collections.Counter(name for pair in pairs for name in pair)
+        partners = Counter(name for pair in pairs for name in pair)
         for a, b in pairs:  # "Pat Brown" beside both "Patricia" and "Patrick Brown" joins neither
             if partners[a] == 1 and partners[b] == 1:
                 clusters.union(a, b)

@@ -523,7 +523,7 @@ def _with_continuation(doc, tokens: list) -> list:
     if verb.pos_ not in ("VERB", "AUX") or verb.i <= tokens[-1].i or verb.lemma_.lower() in CUE_LEMMAS:
         return tokens
     end = verb.right_edge.i
-    return tokens + [t for t in doc[tokens[-1].i + 1 : end + 1]]
+    return tokens + list(doc[tokens[-1].i + 1 : end + 1])
 
 
 def _according_clauses(doc, taken: list[tuple[int, int]]) -> list[_Found]:
@@ -599,9 +599,11 @@ def interview_answers(doc) -> list[_Found]:
     found = []
     for k, m in enumerate(labels):
         label = m.group(1)
+        if label in ("Q", "A"):
+            continue
         person = next((e for e in persons if e.text.upper() == label), None) or next(
             (e for e in persons if e.text.upper().endswith(" " + label)), None)
-        if label in ("Q", "A") or person is None:
+        if person is None:
             continue
         if k + 1 < len(labels):
             end = labels[k + 1].start()
