@@ -257,8 +257,7 @@ def _fits_person(short: list[str], full: list[str]) -> bool:
     for token in core_short[:-1]:
         if token in core_full[:-1] or (len(token) == 1 and any(f.startswith(token) for f in core_full[:-1])):
             continue
-        if len(core_short) < len(core_full) and any(same_given_name(token, f) and not similar_spelling(token, f, 0.6)
-                                                    for f in core_full[:-1]):
+        if len(core_short) < len(core_full) and any(_by_nickname(token, f) for f in core_full[:-1]):
             continue  # "Jim Hall" of "James E. Hall"; "Jim Hall" / "James Hall" are nicknames (:func:`_merge_nicknames`)
         return False
     return True
@@ -275,12 +274,17 @@ def _merge_nicknames(keys: list[str], label, clusters: _Clusters) -> None:
     for names in by_surname.values():
         pairs = [(a, b) for a, b in itertools.combinations(names, 2)
                  if len(a.split()) == len(b.split())
-                 and all(same_given_name(x, y) and not similar_spelling(x, y, 0.6)
-                         for x, y in zip(a.split()[:-1], b.split()[:-1]))]
+                 and all(_by_nickname(x, y) for x, y in zip(a.split()[:-1], b.split()[:-1]))]
         partners = Counter(name for pair in pairs for name in pair)
         for a, b in pairs:  # "Pat Brown" beside both "Patricia" and "Patrick Brown" joins neither
             if partners[a] == 1 and partners[b] == 1:
                 clusters.union(a, b)
+
+
+def _by_nickname(a: str, b: str) -> bool:
+    """The same given name, or nicknames of each other not spelled alike (those are spellings, which
+    :func:`_merge_spellings` joins and reports)."""
+    return same_given_name(a, b) and not similar_spelling(a, b, 0.6)
 
 
 @functools.lru_cache(maxsize=4096)
