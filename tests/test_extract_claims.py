@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import types
 
 import pytest
 
@@ -51,6 +52,31 @@ def test_a_trailing_reporting_frame_is_no_claim_of_its_own(nlp):
         assert len(find_claims(nlp(text), "a", MONDAY)) == 2, text
 
 
+def test_a_clause_after_a_bare_comma_is_a_misparsed_apposition_not_a_claim_of_its_own(nlp):
+    from spacy.tokens import Doc
+
+    # the parser's reading of an apposition: "the party … denied" as a second clause of "include"
+    words = ["Talks", "must", "include", "the", "Front", ",", "the", "party", "elected", "in", "1990",
+             "but", "denied", "power", "by", "the", "army", "."]
+    heads = [2, 2, 2, 4, 2, 12, 7, 12, 7, 8, 9, 8, 2, 12, 12, 16, 14, 2]
+    deps = ["nsubj", "aux", "ROOT", "det", "dobj", "punct", "det", "nsubj", "acl", "prep", "pobj", "cc",
+            "conj", "dobj", "prep", "det", "pobj", "punct"]
+    pos = ["NOUN", "AUX", "VERB", "DET", "PROPN", "PUNCT", "DET", "NOUN", "VERB", "ADP", "NUM", "CCONJ",
+           "VERB", "NOUN", "ADP", "DET", "NOUN", "PUNCT"]
+
+    def bounds(joiner):
+        spelled = [joiner if w == "," else w for w in words]
+        dep = ["cc" if w == "and" else d for w, d in zip(spelled, deps)]
+        head = [2 if w == "and" else h for w, h in zip(spelled, heads)]  # a conjunction joins the first conjunct
+        doc = Doc(nlp.vocab, words=spelled, heads=head, deps=dep, pos=pos,
+                  sent_starts=[True] + [False] * (len(words) - 1))
+        return clause_bounds(doc[:])
+
+    assert bounds(",") == [(0, len(words))]  # one claim: the sentence
+    assert bounds("and") == [(0, 5), (5, len(words))]  # "…, and the party … denied …": two
+    assert bounds(";") == [(0, 5), (5, len(words))]
+
+
 def test_a_sentence_that_leans_on_the_one_before_is_no_claim(nlp):
     text = "The tower told the crew to return to the runway. But it could not. The jet crashed minutes later."
     assert [c.text for c in find_claims(nlp(text), "a", MONDAY)] == [
@@ -69,8 +95,6 @@ def test_spans_cite_the_text_exactly(nlp):
 
 
 def test_a_claim_starts_after_the_wire_dateline_that_opens_its_sentence(nlp):
-    import types
-
     from crosswire.extract import _with_sentences
 
     text = "CHICAGO, March 3 (AP) -- Two popular supplements won't cure arthritis, an analysis of 15 studies concludes."
@@ -303,3 +327,24 @@ def test_a_relative_pronoun_is_no_source_but_a_speaker_inside_a_clause_is(nlp):
             "evidence to open a criminal investigation, an Associated Press report quoted a law enforcement official "
             "as saying.")  # the parser hangs "quoted" on "investigation" as a relative clause
     assert find_claims(nlp(text), "a", MONDAY)[0].attributed_to == "a law enforcement official"
+
+
+def test_a_transcript_label_is_not_part_of_the_claim(nlp):
+    text = ("The interview with Jane Roe was held by telephone in January.\n\n"
+            "Q: The attack on your car was a serious threat to your security.\n\n"
+            "ROE: The police stopped the car near the bridge on Tuesday.\n\n"
+            "Q: Do you support the boycott of the country by tourists?\n\n"
+            "ROE: Very much so. We would like to see more of this.\n\n"
+            "The report on the attack: The car was stopped near the bridge.")
+    from crosswire.clean import split_sentences
+    from crosswire.extract import _with_sentences
+
+    split = types.SimpleNamespace(sentences=split_sentences(text, "a"))  # as the cleaning stage splits it
+    doc = nlp(_with_sentences(nlp.make_doc(text), split))
+    claims = find_claims(doc, "a", MONDAY, find_quotes(doc, "a", 15))
+    texts = [c.text for c in claims]
+    assert "The attack on your car was a serious threat to your security." in texts
+    assert "The police stopped the car near the bridge on Tuesday." in texts
+    assert not [t for t in texts if t.startswith(("Q:", "ROE:"))]
+    assert [c.attributed_to for c in claims if c.text.startswith("The police")] == ["Jane Roe"]
+    assert any(t.startswith("The report on the attack") for t in texts)  # a colon inside a line is no label

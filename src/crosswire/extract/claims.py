@@ -16,7 +16,7 @@ from collections.abc import Iterable
 
 from ..clean.dateline import dateline_end
 from ..model import Claim, Quote, Span
-from .speakers import CUE_LEMMAS, RELAY_LEMMAS
+from .speakers import CUE_LEMMAS, RELAY_LEMMAS, TRANSCRIPT_LABEL
 from .values import values_in
 
 NEGATIVE_WORDS = frozenset({"no", "nobody", "nothing", "neither", "none", "nowhere"})
@@ -276,8 +276,32 @@ def _bounds_or_stresses(word) -> bool:
     return after in _BOUNDING and i + 2 < len(doc) and doc[i + 2].lower_ == "than"
 
 
+_CLAUSE_JOINERS = frozenset({";", ":", "--", "—", "–"})
+"""Punctuation that can join two clauses on its own. A bare comma cannot: a "clause" after one is
+mostly a misparsed apposition ("…, the National League for Democracy, the party elected in 1990 but
+denied its right to govern", read as "the party … denied"), so the sentence stays whole."""
+
+
+def _joined(doc, start: int, floor: int) -> bool:
+    """Whether a conjunction or a joining mark (:data:`_CLAUSE_JOINERS`) stands just before token
+    ``start`` (over punctuation and line breaks)."""
+    while start > floor and (doc[start - 1].dep_ in ("cc", "punct") or doc[start - 1].is_space):
+        start -= 1
+        if doc[start].dep_ == "cc" or doc[start].text in _CLAUSE_JOINERS:
+            return True
+    return False
+
+
+def _first_word(doc, start: int, end: int) -> int:
+    """The first token from ``start`` on that is no conjunction, punctuation or space."""
+    while start < end and (doc[start].dep_ in ("cc", "punct") or doc[start].is_space):
+        start += 1
+    return start
+
+
 def clause_bounds(sent) -> list[tuple[int, int]]:
-    """Token ranges of a sentence's atomic parts: conjoined clauses with their own subjects. A
+    """Token ranges of a sentence's atomic parts: conjoined clauses with their own subjects, joined by
+    a conjunction or by a semicolon, colon or dash (:data:`_CLAUSE_JOINERS`), not by a bare comma. A
     reporting frame that trails the sentence is no part of its own, however it parsed ("…, the
     Itar-Tass news agency quoted navy officials as saying", parsed as a second clause): a verb of
     saying without content of its own (:func:`_bare_cue`) states only who said the rest."""
@@ -290,6 +314,8 @@ def clause_bounds(sent) -> list[tuple[int, int]]:
     cuts = []
     for conj in conjuncts:
         start = min(t.i for t in conj.subtree)
+        if not _joined(sent.doc, _first_word(sent.doc, start, conj.i), sent.start):
+            continue
         while start > sent.start and sent.doc[start - 1].dep_ in ("cc", "punct"):
             start -= 1
         cuts.append(start)
@@ -395,6 +421,18 @@ def _after_dateline(doc, start: int, end: int) -> int:
     return next((t.i for t in doc[start:end] if t.idx >= first), start)
 
 
+def _after_label(doc, start: int, end: int) -> int:
+    """The first token of a part after a transcript label that opens its line ("Q: The attack on
+    you …", "SUU KYI: We are …"): the label names who speaks, it is not part of what is said."""
+    if start >= end or doc.text[doc.text.rfind("\n", 0, doc[start].idx) + 1 : doc[start].idx].strip():
+        return start
+    label = TRANSCRIPT_LABEL.match(doc[start:end].text)
+    if not label:
+        return start
+    first = doc[start].idx + label.end()
+    return next((t.i for t in doc[start:end] if t.idx >= first), start)
+
+
 def _speaker_at(quotes: list[Quote], start: int, end: int) -> str | None:
     """The resolved speaker of a quote or reported statement inside ``[start, end)`` characters."""
     for quote in quotes:
@@ -415,7 +453,7 @@ def find_claims(doc, article_id: str, published, quotes: Iterable[Quote] = ()) -
             opens_sentence = b == sent.start
             b, e = _trim(doc, b, e)
             if opens_sentence:
-                b = _after_dateline(doc, b, e)
+                b = _after_label(doc, _after_dateline(doc, b, e), e)
             part = doc[b:e]
             if len(part) < 3 or not any(t.pos_ in ("VERB", "AUX") for t in part) or not states_something(part):
                 continue

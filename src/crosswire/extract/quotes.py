@@ -29,6 +29,7 @@ from .speakers import (
     CUE_LEMMAS,
     QUOTE_CUE_LEMMAS,
     RELAY_LEMMAS,
+    TRANSCRIPT_LABEL,
     Speaker,
     SpeakerMemory,
     after_dateline,
@@ -577,11 +578,6 @@ def find_quotes(doc, article_id: str, min_chars: int, max_frame_tokens: int = 16
     return [_to_quote(item, text_of(doc), article_id, memory, not _told_within(item, items)) for item in items]
 
 
-_TRANSCRIPT_LABEL = re.compile(r"(?m)^[ \t]*(Q|A|[A-Z][A-Z.'’-]*(?: [A-Z][A-Z.'’-]*){0,3}):[ \t]+(?=\S)")
-"""A paragraph opened by a speaker's label in capitals, as an interview is printed: "Q: …",
-"SUU KYI: We are confident …"."""
-
-
 def interview_answers(doc) -> list[_Found]:
     """The answers of an interview printed as a transcript (at least two "Q:" paragraphs): each
     paragraph opened by the label of a person the article names elsewhere ("SUU KYI:" of "Aung San
@@ -590,7 +586,7 @@ def interview_answers(doc) -> list[_Found]:
     no one ("NOTE:", "UPDATE:") and a bare "A:" are left to the other rules, as is an article with
     one "Q:" (a label inside a story)."""
     text = text_of(doc)
-    labels = list(_TRANSCRIPT_LABEL.finditer(text))
+    labels = list(TRANSCRIPT_LABEL.finditer(text))
     if sum(m.group(1) == "Q" for m in labels) < 2:
         return []
     in_label = [m.span(1) for m in labels]

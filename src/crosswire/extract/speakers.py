@@ -10,6 +10,7 @@ phrase of the cue ("in a Telegram post", "on X"). References ("he", "it", "the m
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -25,6 +26,11 @@ QUOTE_CUE_LEMMAS = CUE_LEMMAS | frozenset(
 """Verbs that introduce words in quote marks only ("“Build the wall!” the crowd chanted", "a sign read
 “…”"); the commonest cue words of PolNeAR train's direct attributions that ``CUE_LEMMAS`` lacked."""
 RELAY_LEMMAS = frozenset({"cite", "quote"})
+TRANSCRIPT_LABEL = re.compile(r"(?m)^[ \t]*(Q|A|[A-Z][A-Z.'’-]*(?: [A-Z][A-Z.'’-]*){0,3}):[ \t]+(?=\S)")
+"""A paragraph opened by a speaker's label in capitals, as an interview is printed: "Q: …",
+"SUU KYI: We are confident …"."""
+
+
 SPEAKER_LABELS = ("PERSON", "ORG", "GPE", "NORP", "FAC")
 ROLE_NOUNS = frozenset(
     ["judge", "coroner", "prosecutor", "attorney", "lawyer", "officer", "detective", "investigator", "sheriff",
