@@ -152,6 +152,11 @@ def test_hedging_and_negation_are_flagged(nlp):
     ("Any of the wells may have been poisoned by the spill.", "hedged", True),
     ("Any further delay may cost the company millions of dollars.", "hedged", True),
     ("Every storm may bring more flooding to the valley this winter.", "hedged", True),
+    ("Engineers believe the crack weakened the main beam of the bridge.", "hedged", True),
+    ("The inspectors said it was probable that the crack caused the collapse.", "hedged", True),
+    ("The ministry said that a second truck was reported missing by its owner.", "hedged", False),
+    ("A second truck was reported stolen by its owner on Friday.", "hedged", False),
+    ("The crew is reported to have left the ship on Friday.", "hedged", True),
 ])
 def test_negation_and_hedging_are_read_only_from_what_a_claim_asserts(nlp, text, flag, expected):
     [claim] = find_claims(nlp(text), "a", MONDAY)

@@ -458,3 +458,14 @@ def test_a_speaker_inside_another_speakers_account_is_not_whom_a_later_he_means(
     text = ("His barber, Julian Clark, concurred. Two years before, he said, an officer arrested him after "
             "the officer said his identification had expired, he said. “They have a hard time,” he said of the police.")
     assert [q.speaker for q in quotes_of(nlp, text) if q.kind == "direct"] != ["the officer"]
+
+
+def test_a_document_that_speaks_is_no_person_named_before(nlp):
+    text = ("“Engine fire,” said John Roe, the pilot of the jet.\n\n"
+            "“The crew had no means to fight the fire,” the report said.\n\n"
+            "“The findings are final,” said the Federal Aviation Administration. "
+            "“No one could have landed the jet,” the statement said.")
+    speakers = {text[q.span.start : q.span.end]: q.speaker for q in quotes_of(nlp, text) if q.kind == "direct"}
+    assert speakers["Engine fire"] == "John Roe"
+    assert speakers["The crew had no means to fight the fire"] not in ("John Roe", "Roe")
+    assert speakers["No one could have landed the jet"] == "the Federal Aviation Administration"

@@ -30,7 +30,8 @@ INTENSIFIERS = frozenset([
 HEDGES = frozenset([
     "reportedly", "allegedly", "may", "might", "could", "possibly", "perhaps", "apparently", "likely",
     "unconfirmed", "believed", "suspected", "probably", "presumably", "appears", "seems", "allege",
-    "alleged", "alleges", "purportedly", "supposedly",
+    "alleged", "alleges", "purportedly", "supposedly", "believe", "believes", "suspect", "suspects",
+    "think", "thinks", "probable", "possible", "seem", "seemed", "appear", "appeared",
 ])
 """Words that mark a statement as uncertain."""
 

@@ -107,9 +107,14 @@ firm statement; "might not" and "may not" stay hedged."""
 HEDGE_VERBS = frozenset({"seem", "appear"})
 """Verbs that hedge their complement ("seems to have left")."""
 HEDGE_PASSIVES = frozenset({"believe", "expect", "rumour", "rumor", "think", "say", "report", "suspect"})
-"""Verbs that hedge their complement in the passive ("is believed to have started", "is said to")."""
-UNCERTAIN = frozenset({"unclear", "unconfirmed", "unsure", "uncertain", "unknown"})
-"""Complements that leave the claim open ("it is unclear whether …")."""
+"""Verbs that hedge their verbal complement in the passive ("is believed to have started", "is said
+to", "it is reported that …"; not "was reported missing", an adjective)."""
+BELIEF_VERBS = frozenset({"believe", "suspect", "think"})
+"""Verbs that hedge their clause in the active too: "investigators believe the strip shredded a
+tire" holds the shredding as a belief, as "the strip is believed to have shredded …" does."""
+UNCERTAIN = frozenset({"unclear", "unconfirmed", "unsure", "uncertain", "unknown", "probable", "likely", "possible"})
+"""Complements that leave the claim open ("it is unclear whether …", "it was probable that …",
+"he is likely to …")."""
 PERMISSION_MODALS = frozenset({"may"})
 """Modals that grant or deny leave when their subject is anyone at all of a kind: "any federal agency
 may avail itself of …", "no company may sell …" state a rule, not a guess."""
@@ -128,7 +133,7 @@ may cost …" and "every storm may bring …" still guess."""
 
 def is_hedged(part) -> bool:
     """Whether a clause hedges what it asserts (see :data:`HEDGE_MODIFIERS`, :data:`HEDGE_VERBS`,
-    :data:`HEDGE_PASSIVES`, :data:`UNCERTAIN`); a hedge inside a subordinate clause does not count
+    :data:`HEDGE_PASSIVES`, :data:`BELIEF_VERBS`, :data:`UNCERTAIN`); a hedge inside a subordinate clause does not count
     ("police shot the boy after he allegedly pointed a gun", "actions that might affect species")."""
     for predicate in asserted_predicates(part):
         children = list(predicate.children)
@@ -140,8 +145,12 @@ def is_hedged(part) -> bool:
         if any(c.dep_ == "acomp" and (c.lower_ in UNCERTAIN or (negated and c.lower_ == "clear")) for c in children):
             return True
         complement = any(c.dep_ in ("xcomp", "ccomp") for c in children)
+        clause = any(c.dep_ == "ccomp" or (c.dep_ == "xcomp" and any(g.tag_ == "TO" for g in c.children))
+                     for c in children)  # "… that X", "… to have X"
         passive = any(c.dep_ == "auxpass" for c in children)
-        if complement and (predicate.lemma_ in HEDGE_VERBS or (passive and predicate.lemma_ in HEDGE_PASSIVES)):
+        if complement and predicate.lemma_ in HEDGE_VERBS:
+            return True
+        if clause and (predicate.lemma_ in HEDGE_PASSIVES if passive else predicate.lemma_ in BELIEF_VERBS):
             return True
     return False
 

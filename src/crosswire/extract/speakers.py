@@ -293,7 +293,7 @@ class SpeakerMemory:
         if words and words[0] in THING_PRONOUNS:  # "it said": a body or a document, never a person
             return next((s for s in earlier if s.type in ("ORG", "GPE") and not self._surname(s)), None)
         if head in UTTERANCE_NOUNS:
-            return next((s for s in earlier if s.type in ("ORG", "GPE")), None) or (earlier[0] if earlier else None)
+            return next((s for s in earlier if s.type in ("ORG", "GPE")), None)
         for s in earlier:
             if head and head in s.name.lower().split():
                 return s
