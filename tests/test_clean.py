@@ -316,3 +316,41 @@ def test_a_wire_link_list_a_rule_and_a_columnist_tagline_are_boilerplate():
                  "(Jones was the editor of the school newspaper, police said.)"):
         text = f"The mayor spoke on Friday.\n\n{line}\n\nThe council met later that day."
         assert clean_text(text)[0] == text, line
+
+
+def test_a_syndicate_trailer_an_e_mail_line_desk_initials_and_a_site_pointer_are_boilerplate():
+    raw = ("ATLANTA _ The judge set a hearing on the assets for next week.\n \n \n"
+           "   Jane Q. Roe writes for the Daily Ledger, Springfield, Ill.\n \n \n"
+           "   (Jane Roe's E-mail address is: jroe(at)ledger.com)\n \n \n"
+           "   For in-depth reporting and opinion, visit the Ledger Campaign Web site: http://www.ledger.com/vote.\n \n \n"
+           "   (mj-rs)\n \n \n"
+           "   Story Filed By Ledger Newspapers\n \n \n"
+           "   For Use By Clients of the Metro News Service\n")
+    text, repairs = clean_text(raw)
+    assert text == "ATLANTA _ The judge set a hearing on the assets for next week."
+    kinds = " ".join(repairs)
+    for kind in ("tagline line", "e-mail", "promotion", "desk initials", "wire trailer"):
+        assert f"({kind})" in kinds, kind
+    for line in ("For use by clients, the firm said, prices will rise in May.",
+                 "The story filed by the reporter was wrong, the editor said.",
+                 "He said the e-mail address was public.", "For years, visitors came to the site.",
+                 "(a) The first rule applies to all members.",
+                 "He writes for the Daily Ledger, Roe said."):
+        text = f"The mayor spoke on Friday.\n\n{line}\n\nThe council met later that day."
+        assert clean_text(text)[0] == text, line
+
+
+def test_a_web_address_is_no_run_together_sentence_and_a_sentence_broken_across_paragraphs_is_rejoined():
+    from crosswire.clean.whitespace import split_run_ons, unwrap_lines
+
+    assert split_run_ons("The rate is 12.5, according to www.AirSafe.com, a site.")[1] == 0
+    assert split_run_ons("See the data at Flight.Safety.gov and AirSafe.com today.")[1] == 0
+    assert split_run_ons("The rate fell.Analysts were surprised.") == ("The rate fell. Analysts were surprised.", 1)
+    wrapped = ("   The remaining five jets stayed\ngrounded as the investigation\n \n \n"
+               "   progressed Thursday. The other airline resumed its flights on\nWednesday after a pause.\n \n \n"
+               "   Officials met on Friday\n \n \n   Nobody was hurt in the blaze.")
+    text, _ = unwrap_lines(wrapped)
+    assert text.split("\n") == [
+        ("The remaining five jets stayed grounded as the investigation progressed Thursday. "
+         "The other airline resumed its flights on Wednesday after a pause."),
+        "Officials met on Friday", "Nobody was hurt in the blaze."]

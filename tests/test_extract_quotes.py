@@ -469,3 +469,20 @@ def test_a_document_that_speaks_is_no_person_named_before(nlp):
     assert speakers["Engine fire"] == "John Roe"
     assert speakers["The crew had no means to fight the fire"] not in ("John Roe", "Roe")
     assert speakers["No one could have landed the jet"] == "the Federal Aviation Administration"
+
+
+def test_who_was_quoted_by_an_agency_speaks_and_the_agency_relays(nlp):
+    for text in ("“We will keep fighting,” Grant was quoted by Reuters as saying.",
+                 "The minister was quoted by Reuters as saying the ship was lost."):
+        (quote,) = quotes_of(nlp, text)
+        assert quote.speaker in ("Grant", "The minister"), text
+        assert text[quote.channel_span.start : quote.channel_span.end] == "Reuters", text
+    (quote,) = quotes_of(nlp, "Reuters quoted the minister as saying the ship was lost.")
+    assert (quote.speaker, quote.channel) == ("the minister", "Reuters")
+
+
+def test_an_inverted_said_that_opens_the_sentence_is_no_part_of_the_speakers_name(nlp):
+    text = "The judge delayed the hearing again. Said Evans: “We want to get this case resolved or tried.”"
+    (quote,) = [q for q in quotes_of(nlp, text) if q.kind == "direct"]
+    assert quote.speaker == "Evans"
+    assert [q.speaker for q in quotes_of(nlp, "Said Ahmed said the talks would resume.")] == ["Said Ahmed"]

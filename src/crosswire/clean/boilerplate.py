@@ -1,5 +1,6 @@
 """Boilerplate lines: share and follow bars, image credits, newsletter calls, wire-desk notes,
-contributor credits, syndication credits, columnists' taglines, rules, a repeated title; and the
+contributor credits, syndication credits and trailers, writers' e-mail addresses, copy editors'
+initials, pointers to the publisher's site, columnists' taglines, rules, a repeated title; and the
 ends of a wire story (an end marker, an "On the Net:" link list)."""
 
 from __future__ import annotations
@@ -39,6 +40,16 @@ BOILERPLATE_PATTERNS: dict[str, re.Pattern[str]] = {
     # how to reach the writer: "(Jena Heath can be reached at jenah(at)coxnews.com)"
     "contact": re.compile(r"^\(?(?:[A-Z][\w.'’-]*\s){1,4}(?:can|may) be reached (?:at|via|by (?:e-?mail|phone|telephone))"
                           r"\b.*(?:@|\(at\)|\d{3}|e-?mail)"),
+    # how to write to the writer: "(Bert Roughton Jr.'s E-mail address is: BertR(at)coxnews.com)"
+    "e-mail": re.compile(r"^\(?[^()]{0,60}\be-?mail(?: address)?\s*(?:is\b|:).*(?:@|\(at\))", re.IGNORECASE),
+    # a syndicate's trailer: "Story Filed By Cox Newspapers", "For Use By Clients of the New York
+    # Times News Service"
+    "wire trailer": re.compile(r"^\s*(?:story filed by|for use by clients of)\b", re.IGNORECASE),
+    # a copy editor's initials closing a wire story: "(rs)", "(mj-rs)", "(mb/kg)"
+    "desk initials": re.compile(r"^\(\s*[a-z]{2,4}(?:\s*[-/]\s*[a-z]{1,4}){0,3}\s*\)\s*$"),
+    # a pointer to the publisher's site: "For in-depth reporting, opinion and cartoonists, visit the
+    # Cox News Campaign 2000 Web site: http://www.coxnews.com/2000."
+    "promotion": re.compile(r"^\s*for\b[^.!?]{0,100}\bvisit\b[^.!?]{0,100}(?:https?://|www\.)\S+\s*$", re.IGNORECASE),
     # a byline alone on its line: "By ROBERT W. BLACK", "*By Jane Doe and John Roe", "By Jane Doe,
     # Associated Press Writer" (two to four name words each; "By Land And By Sea" is a headline)
     "byline": re.compile(rf"^\*?\s*(?:By|BY)\s+{_BYLINE_NAME}(?:\s*(?:and|AND|&)\s+{_BYLINE_NAME})?"
@@ -61,6 +72,9 @@ BOILERPLATE_PATTERNS: dict[str, re.Pattern[str]] = {
         r"^\((?:[A-Z][\w.'’-]*\s?){1,4}(?:,[^()]{0,80},\s)?\s*(?:is\b[^()]{0,80}?\b(?:columnist|writer|critic|"
         r"correspondent|editor|reporter|contributor|(?:co-?)?author|staff member)\b|writes (?:for|regularly|a column)\b)"
         r".*\)\s*$"),
+    # the same tagline on a line of its own, without parentheses: "Duane D. Stanford writes for the
+    # Atlanta Journal-Constitution, Atlanta, Ga." (a line that is the whole paragraph)
+    "tagline line": re.compile(r"^(?:[A-Z][\w.'’-]*\s){2,4}writes for (?:the |The )?[A-Z][^.!?]{0,80}(?:\.[^.!?]{0,10})*\s*$"),
     # a rule that sets off the end of a story: "------", "* * *"
     "rule": re.compile(r"^\s*(?:[-_=*~]\s*){3,}$"),
     # a line that credits the reporters: "(Ann Scales of the Globe staff contributed to this report.)"

@@ -11,8 +11,8 @@ _SPACES = re.compile(r"[ \t\f\v]+")
 _SENTENCE_END = re.compile(r"[.!?:;\"”’')\]]$")
 # "post.The", "Vela.Furthermore", 'factions."In', 'alert."Police': a sentence end glued to the
 # next sentence. Only after a lower-case word of two or more letters, so "U.S.A", "e.g.X",
-# decimals and domain names are left alone.
-_RUN_ON = re.compile(r"(?<=[a-z]{2}[.!?])([\"”’“]?)(?=[\"“]?[A-Z][a-z])")
+# decimals and domain names ("www.AirSafe.com") are left alone.
+_RUN_ON = re.compile(r"(?<=[a-z]{2}[.!?])(?<!\bwww\.)([\"”’“]?)(?=[\"“]?[A-Z][a-z])(?![A-Z][\w-]*\.[a-z]{2,}\b)")
 
 
 def normalise_line(line: str) -> str:
@@ -95,7 +95,21 @@ def unwrap_lines(text: str) -> tuple[str, int]:
         if line.strip():
             paragraphs[-1].append(line.strip())
     joined = sum(len(p) - 1 for p in paragraphs if p)
-    return "\n".join(_join_wrapped(p) for p in paragraphs if p), joined
+    kept = _rejoin_broken([_join_wrapped(p) for p in paragraphs if p])
+    return "\n".join(kept), joined + len([p for p in paragraphs if p]) - len(kept)
+
+
+def _rejoin_broken(paragraphs: list[str]) -> list[str]:
+    """Paragraphs with a break inside a sentence joined again: one that ends with no closing mark,
+    before one that goes on in lower case ("… stayed grounded as the investigation" / "progressed
+    Thursday.")."""
+    out: list[str] = []
+    for paragraph in paragraphs:
+        if out and not _SENTENCE_END.search(out[-1]) and paragraph[:1].islower():
+            out[-1] += " " + paragraph
+        else:
+            out.append(paragraph)
+    return out
 
 
 def _join_wrapped(lines: list[str]) -> str:

@@ -37,6 +37,7 @@ from dataclasses import replace
 from difflib import SequenceMatcher
 
 from ..model import Entity, Span
+from .speakers import doc_entities
 
 ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "LAW", "PRODUCT"})
 HONORIFICS = frozenset(
@@ -97,7 +98,7 @@ def article_mentions(doc, article_id: str) -> list[Mention]:
     A mention whose context names its kind carries that kind and :data:`CONTEXT_WEIGHT` votes.
     """
     out = []
-    for ent in doc.ents:
+    for ent in doc_entities(doc):
         ent = without_leading_non_names(ent)
         text = re.sub(r"['’]s$", "", ent.text.strip("()[] "))
         if ent.label_ in ENTITY_LABELS and normalise_name(text):

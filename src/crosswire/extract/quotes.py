@@ -79,9 +79,9 @@ def _subject(cue):
 
 def _cue_subject(cue):
     if cue.lemma_.lower() in RELAY_LEMMAS:
-        obj = next((c for c in cue.children if c.dep_ in ("dobj", "obj")), None)
-        if obj is not None:
-            return obj
+        obj = next((c for c in cue.children if c.dep_ in ("dobj", "obj", "nsubjpass")), None)
+        if obj is not None:  # "NTV quoted the manager", "the manager was quoted (by NTV)": the manager
+            return antecedent(obj, cue) if obj.dep_ == "nsubjpass" else obj
     for verb in (cue, cue.head if cue.dep_ == "conj" else None):
         if verb is None:
             continue
@@ -129,15 +129,14 @@ def _participle_subject(cue):
 
 def _relay_channel(cue) -> tuple[int, int] | None:
     """For cite/quote, the citer is the channel ("ANI cited the agency's source", "NTV quoted the
-    manager as saying")."""
-    if cue.tag_ == "VBG" and cue.dep_ == "pcomp" and cue.head.head.lemma_.lower() in RELAY_LEMMAS:
-        citer = next((c for c in cue.head.head.children if c.dep_ == "nsubj"), None)  # not "X was quoted"
-        return phrase_span(citer) if citer is not None else None
-    if cue.lemma_.lower() in RELAY_LEMMAS:
-        subject = next((c for c in cue.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        if subject is not None:
-            return phrase_span(subject)
-    return None
+    manager as saying", "the manager was quoted by NTV as saying"; "he was quoted as saying" names none)."""
+    relay = cue.head.head if cue.tag_ == "VBG" and cue.dep_ == "pcomp" else cue
+    if relay.lemma_.lower() not in RELAY_LEMMAS:
+        return None
+    agent = next((c for c in relay.children if c.dep_ == "agent"), None)  # "X was quoted by Reuters"
+    citer = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else next(
+        (c for c in relay.children if c.dep_ == "nsubj"), None)  # not "X was quoted"
+    return phrase_span(citer) if citer is not None else None
 
 
 def _inner_cue(cue):

@@ -156,12 +156,31 @@ def text_of(doc) -> str:
 
 
 def doc_entities(doc) -> tuple:
-    """``doc.ents``, computed once per doc (the property rebuilds the spans on every access)."""
+    """``doc.ents``, computed once per doc (the property rebuilds the spans on every access), each
+    without an inverted cue verb the tagger took into it (:func:`without_inverted_cue`)."""
     ents = doc.user_data.get("crosswire.ents")
     if ents is None:
-        ents = tuple(doc.ents)
+        ents = tuple(without_inverted_cue(e) for e in doc.ents)
         doc.user_data["crosswire.ents"] = ents
     return ents
+
+
+INVERTED_CUES = frozenset({"said", "says", "added", "adds", "asked", "asks"})
+"""Verbs that open a sentence of inverted attribution ("Said Evans: …")."""
+
+
+def without_inverted_cue(ent):
+    """``ent`` without the verb of an inverted attribution that opens its sentence ("Said Evans: “We
+    want …”" tags "Said Evans" a person: the person is Evans). Only before a colon, comma or quote
+    mark, so "Said Ahmed said …" keeps its name."""
+    doc, first = ent.doc, ent[0]
+    after = doc[ent.end].text if ent.end < len(doc) else ""
+    if len(ent) < 2 or not first.is_sent_start or first.lower_ not in INVERTED_CUES \
+            or after not in (":", ",", "“", '"', "``"):
+        return ent
+    from spacy.tokens import Span as DocSpan
+
+    return DocSpan(doc, ent.start + 1, ent.end, label=ent.label)
 
 
 def entity_at(token):
