@@ -147,7 +147,9 @@ def test_two_claims_of_one_article_share_a_group_only_when_they_match_each_other
 
 @pytest.mark.slow
 def test_same_article_scores_only_pairs_of_one_article():
-    texts = ["The bridge fell on Monday.", "The bridge collapsed on Monday.", "The bridge fell on Monday."]
+    texts = ["The old bridge over the river fell on Monday morning.",
+             "The old bridge over the river collapsed on Monday morning.",
+             "The old bridge over the river fell on Monday morning."]
     within = match_matrix(texts, ["a", "a", "b"], SETTINGS, same_article=True)
     assert within[0, 1] >= SETTINGS.match_threshold and within[0, 2] == within[1, 2] == 0.0
     from crosswire.align.matching import same_article_matches
@@ -455,3 +457,17 @@ def test_relative_dates_against_an_inferred_publication_date_are_not_compared():
     inferred = align_story("s", claims, {"a": a, "b": guessed}, [], SETTINGS)
     assert inferred.conflicts == ()
 
+
+
+def test_a_short_claim_matches_only_a_claim_that_holds_all_it_says():
+    import dataclasses
+
+    from crosswire.align.matching import match_matrix
+
+    settings = AlignSettings()
+    unchecked = dataclasses.replace(settings, match_short_words=0)
+    different = ("Only 12 were sold.", "Only 30 of the paintings were ever sold.")
+    assert match_matrix(list(different), ["x", "y"], unchecked)[0, 1] >= settings.match_threshold  # the combiner alone
+    assert match_matrix(list(different), ["x", "y"], settings)[0, 1] == 0.0
+    held = ("The bridge collapsed on Monday.", "The old bridge collapsed on Monday, police said.")
+    assert match_matrix(list(held), ["x", "y"], settings)[0, 1] >= settings.match_threshold

@@ -718,3 +718,16 @@ def test_a_denial_of_a_charge_is_no_contradiction_of_the_charge():
     denied = claim("a", "A man has denied arson after a fire at a supermarket.", (), negated=True)
     charged = claim("b", "A man has been charged with arson after a fire at a supermarket.", ())
     assert compare_claims(denied, charged, SETTINGS) is None
+
+
+def test_a_day_without_its_year_in_an_undated_report_is_compared_by_month_and_day(nlp):
+    from crosswire.extract.claims import find_claims
+
+    undated = find_claims(nlp("The mayor filed for divorce on July 29, his lawyer said."), "a", None)[0]
+    dated = find_claims(nlp("The mayor filed for divorce on July 19, 1998, his lawyer said."), "b", None)[0]
+    same = find_claims(nlp("The mayor filed for divorce on July 29, 1998, his lawyer said."), "c", None)[0]
+    assert [v.value for v in undated.values] == ["--07-29"]
+    never = lambda c: False  # no article has a publication date
+    conflict = compare_claims(undated, dated, SETTINGS, dated=never)
+    assert conflict is not None and conflict.kind == "date" and "July 29" in conflict.note
+    assert compare_claims(undated, same, SETTINGS, dated=never) is None

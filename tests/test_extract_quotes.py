@@ -486,3 +486,15 @@ def test_an_inverted_said_that_opens_the_sentence_is_no_part_of_the_speakers_nam
     (quote,) = [q for q in quotes_of(nlp, text) if q.kind == "direct"]
     assert quote.speaker == "Evans"
     assert [q.speaker for q in quotes_of(nlp, "Said Ahmed said the talks would resume.")] == ["Said Ahmed"]
+
+
+def test_he_is_the_person_who_acted_last_even_when_the_tagger_called_the_name_an_organisation(nlp):
+    text = ("Ann Tilby, head of the officers' union, said the report was unfair.\n\n"
+            "But Reeve, who is in charge of the prisons, on Tuesday backed Condell as the right person to carry "
+            "out the reforms.\n\nAt a news conference, Condell accepted the findings, including the new rules on "
+            "recruitment. He had long denied that his force was biased.\n\n"
+            "“We in the force feel a sense of shame,” he said.")
+    speakers = {text[q.span.start : q.span.end]: q.speaker for q in quotes_of(nlp, text)}
+    assert speakers["the report was unfair"] == "Ann Tilby"
+    assert speakers["We in the force feel a sense of shame"] == "Condell"
+    assert speakers["his force was biased"] == "Condell"

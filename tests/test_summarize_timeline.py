@@ -198,3 +198,22 @@ def test_one_year_recalled_in_other_words_is_one_event_and_other_events_of_that_
             for k, w in (("x", "Rebels seized the palace"), ("y", "Rebels seized the palace gates"))}
     sunday = tuple(dated_claim(f"c{k}", days[k], "Sunday", "2024-12-08") for k in days)
     assert len(timeline(Evidence("s", claims=sunday), Alignment("s"), days)) == 2
+
+
+def test_a_date_that_dates_a_phrase_of_a_claim_makes_an_event_of_that_phrase():
+    from crosswire.extract.claims import find_claims
+    from crosswire.extract.nlp import load_nlp
+    from crosswire.settings import Settings
+
+    nlp = load_nlp(Settings().extract.spacy_model)
+    text = ("Hale, 81, received the prize from Ann Roe, whose son was shot dead at a bus stop in 1994. "
+            "Police arrested two men suspected in the 1994 killing of the boy. "
+            "Two of the suspects were acquitted in 1997 after a short trial.")
+    art = article("a", text, dt.date(2000, 3, 1))
+    claims = find_claims(nlp(text), "a", art.published)
+    events = timeline(Evidence("s", claims=tuple(claims)), Alignment("s"), {"a": art}, shared_words=0)
+    lines = sorted((e.date.year, e.text) for e in events)
+    assert lines == [(1994, "Ann Roe, whose son was shot dead at a bus stop in 1994"),
+                     (1994, "the 1994 killing of the boy"),
+                     (1997, "Two of the suspects were acquitted in 1997 after a short trial.")]
+    assert all(text[e.span.start : e.span.end] == e.text for e in events)  # cited to the phrase itself

@@ -181,6 +181,10 @@ class Value:
     value: float | str
     unit: str | None = None
     approximate: bool = False
+    phrase: Span | None = None
+    """For a date that dates something other than the claim's own statement, the phrase it dates: a
+    clause hung on a noun or a verb ("…, whose son was stabbed to death in 1993") or a noun phrase
+    ("the 1993 murder of Stephen Lawrence"); ``None`` when it dates the statement itself."""
 
 
 @dataclass(frozen=True)
@@ -276,7 +280,8 @@ class TimelineEvent:
     expression: str
     inferred: bool = False
     text: str = ""
-    """The claim that carries the date (the sentence of ``span``)."""
+    """The claim that carries the date (the sentence of ``span``), or the phrase of it that the date
+    dates (``Value.phrase``)."""
     relative: bool = False
     """The expression was relative ("on Sunday", "yesterday") and was resolved against the
     article's publication date."""

@@ -348,11 +348,34 @@ def dates_agree(a: str, b: str) -> bool:
 
     >>> dates_agree("2005", "2005-03-11"), dates_agree("2009-W49", "2009-12-03"), dates_agree("2005-03", "2005-04")
     (True, True, False)
+
+    A day without its year (``--07-29``, from an undated report) agrees with a date of that month
+    and day, or with a year or week it may fall in; it disagrees with another day or month:
+
+    >>> dates_agree("--07-29", "1999-07-29"), dates_agree("--07-29", "1999-07-19"), dates_agree("--07-29", "1999")
+    (True, False, True)
     """
     if a == b:
         return True
+    if a.startswith("--") or b.startswith("--"):
+        return _month_day_agree(a, b)
     gap = days_apart(a, b)
     return a.startswith(b) or b.startswith(a) if gap is None else gap == 0
+
+
+def _month_day_agree(a: str, b: str) -> bool:
+    """:func:`dates_agree` where one side (or both) is a day without a year (``--MM-DD``)."""
+    def month_day(iso: str) -> tuple[str, str | None] | None:
+        if m := re.fullmatch(r"(?:\d{4})?--?(\d{2})-(\d{2})", iso):
+            return m.group(1), m.group(2)
+        if m := re.fullmatch(r"\d{4}-(\d{2})", iso):
+            return m.group(1), None
+        return None  # a year or a week: the day may fall in it
+
+    ma, mb = month_day(a), month_day(b)
+    if ma is None or mb is None:
+        return True
+    return ma[0] == mb[0] and (ma[1] is None or mb[1] is None or ma[1] == mb[1])
 
 
 def date_range(iso: str) -> tuple[dt.date, dt.date] | None:

@@ -5,7 +5,9 @@ week ``2016-W32``, a month ``2016-08`` or a year ``2016``. Relative expressions 
 "earlier today", "last week", "three months ago") count from the publication date; a weekday or a
 month without a year is placed by the tense of its clause (past: the latest one not after the
 publication date; future: the next one not before it; unknown: the nearest). Expressions that name
-no point in time ("for years", "the 1990s", "March 30-April 4") resolve to ``None``.
+no point in time ("for years", "the 1990s", "March 30-April 4") resolve to ``None``. A month and
+day in a report with no publication date keep what they say, ISO 8601's ``--MM-DD`` ("July 29" →
+``--07-29``): no timeline can place them, but two reports can still disagree on the day.
 """
 
 from __future__ import annotations
@@ -126,8 +128,12 @@ def _absolute(text: str, published: dt.date | None, tense: Tense) -> str | None:
 
 
 def _day(month: int, day: int, year: str | None, published: dt.date | None, tense: Tense) -> str | None:
-    if year is None and published is None:
-        return None
+    if year is None and published is None:  # "July 29" in an undated report: the day, year unknown
+        try:
+            dt.date(2000, month, day)  # a leap year: any day of the calendar
+        except ValueError:
+            return None
+        return f"--{month:02d}-{day:02d}"
     y = int(year) if year else _place_month(month, published, tense)
     if year is None and published is not None and month == published.month:
         y = published.year

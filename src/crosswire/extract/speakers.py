@@ -263,7 +263,9 @@ class SpeakerMemory:
     """(offset, text, label, span, is_subject) of every named entity in the article."""
     actors: list[tuple[int, tuple[int, int]]] = field(default_factory=list)
     """(offset, span) of every person named as the subject of a sentence's main verb ("Minister X
-    likened the suspect to a chameleon"): who a following "he said" most likely is."""
+    likened the suspect to a chameleon"): who a following "he said" most likely is. A name the
+    tagger called an organisation or a place counts when a person of the article bears it as a
+    surname ("Condon accepted the findings" after "backed Condon")."""
     surnames: frozenset[str] = frozenset()
     """Last words of the article's person names ("Nambiar" of "Captain Manohar Nambiar")."""
     titles: dict[tuple[int, int], frozenset[str]] = field(default_factory=dict)
@@ -277,10 +279,11 @@ class SpeakerMemory:
         entities = [(e.start_char, e.text, e.label_, (e.start_char, e.end_char),
                      any(t.dep_ in ("nsubj", "nsubjpass") for t in e))
                     for e in doc_entities(doc) if e.label_ in ("PERSON", "ORG", "GPE")]
-        actors = [(e.start_char, (e.start_char, e.end_char)) for e in doc_entities(doc)
-                  if e.label_ == "PERSON" and any(t.dep_ == "nsubj" and t.head.dep_ == "ROOT" for t in e)
-                  and not any(a <= e.start_char < b for a, b in quoted)]
         surnames = frozenset(text.split()[-1] for _o, text, label, _s, _subject in entities if label == "PERSON")
+        actors = [(e.start_char, (e.start_char, e.end_char)) for e in doc_entities(doc)
+                  if (e.label_ == "PERSON" or (e.label_ in ("ORG", "GPE") and e.text.split()[-1] in surnames))
+                  and any(t.dep_ == "nsubj" and t.head.dep_ == "ROOT" for t in e)
+                  and not any(a <= e.start_char < b for a, b in quoted)]
         titles = {(e.start_char, e.end_char): _title_words(e) for e in doc_entities(doc) if e.label_ == "PERSON"}
         return cls([], entities, actors, surnames, titles)
 

@@ -7,6 +7,7 @@ Relative dates ("on Sunday", "earlier today") resolve against the article's publ
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 
@@ -86,6 +87,8 @@ def quantity(text: str) -> tuple[float, str | None] | None:
 
 
 def _granularity(iso: str) -> str:
+    if "W" in iso or iso.startswith("--"):
+        return "week" if "W" in iso else "day"
     if "W" in iso:
         return "week"
     return {4: "year", 7: "month"}.get(len(iso), "day")
@@ -178,6 +181,64 @@ def model_year(ent) -> bool:
             and any(t.pos_ == "PROPN" for t in root.doc[root.i + 1 : head.i]))
 
 
+_STATEMENT_EDGES = frozenset({"conj", "ccomp", "xcomp", "parataxis"})
+"""Edges from a clause's predicate to more of what it states (as in :mod:`.claims`)."""
+_SUBJECTS = frozenset({"nsubj", "nsubjpass", "expl"})
+
+
+def dated_phrase(ent, part) -> tuple[int, int] | None:
+    """Token range of what a date entity dates inside ``part`` (a claim's tokens), or ``None`` when
+    it dates the claim's statement: a verb of the statement ("fled *on Monday*", "said the men fled
+    *on Monday*") or the subject of one ("*the 1996* trial collapsed"). Otherwise the date dates a
+    clause hung on a word ("Doreen Lawrence, whose son was stabbed *in 1993*": the noun phrase
+    that clause describes) or a noun it modifies ("suspected in *the 1993* murder of …": that noun
+    phrase). A date in a phrase on a place ("at a bus stop *in 1993*") dates what happened there."""
+    inside = range(part.start, part.end)
+    token = ent.root
+    while token.head.i != token.i and token.head.i in inside:
+        child, token = token, token.head
+        if token.pos_ in ("VERB", "AUX"):
+            return _clause_phrase(token, part)
+        if token.pos_ in ("NOUN", "PROPN") and child.dep_ != "appos":
+            if child.dep_ != "prep":
+                return _noun_phrase(token, part)  # "the 1993 murder": the date is the noun's
+            while token.dep_ == "pobj" and token.head.lower_ in _PLACE_PREPOSITIONS and token.head.head.i in inside:
+                token = token.head.head  # "at a bus stop in 1993": the date is of what happened there
+                if token.pos_ in ("VERB", "AUX"):
+                    return _clause_phrase(token, part)
+            return _noun_phrase(token, part)
+    return None
+
+
+_PLACE_PREPOSITIONS = frozenset({"at", "in", "on", "near", "outside", "inside", "off"})
+"""Prepositions of a place phrase ("at a bus stop"), which a date after it ("… in 1993") may
+follow without dating the place."""
+
+
+def _clause_phrase(verb, part) -> tuple[int, int] | None:
+    inside = range(part.start, part.end)
+    clause = verb
+    while clause.dep_ in _STATEMENT_EDGES and clause.head.i != clause.i and clause.head.i in inside:
+        clause = clause.head
+    if clause.dep_ not in ("relcl", "acl", "advcl") or clause.head.i not in inside:
+        return None  # the statement's own predicate (or the part's root)
+    owner = clause.head if clause.dep_ in ("relcl", "acl") else clause
+    return _subtree(owner, part)
+
+
+def _noun_phrase(noun, part) -> tuple[int, int] | None:
+    inside = range(part.start, part.end)
+    while noun.dep_ == "conj" and noun.head.i in inside:
+        noun = noun.head
+    if noun.dep_ in _SUBJECTS and noun.head.i in inside and _clause_phrase(noun.head, part) is None:
+        return None  # "the 1996 trial collapsed": the statement's own subject
+    return _subtree(noun, part)
+
+
+def _subtree(token, part) -> tuple[int, int]:
+    return max(token.left_edge.i, part.start), min(token.right_edge.i + 1, part.end)
+
+
 def values_in(doc_span, article_id: str, published: dt.date | None) -> tuple[Value, ...]:
     """Values among the entities of a spaCy span (a sentence); dates resolve against ``published``.
     Digits of telephone numbers and other codes (:func:`phone_like`) are no values."""
@@ -193,7 +254,7 @@ def values_in(doc_span, article_id: str, published: dt.date | None) -> tuple[Val
             if model_year(ent):
                 continue
             if (value := _date_value(ent, span, published, approx)) is not None:
-                out.append(value)
+                out.append(_with_phrase(value, ent, doc_span, article_id))
         elif ent.label_ == "QUANTITY":
             if (found := quantity(ent.text)) is not None:
                 out.append(Value("quantity", span, ent.text, found[0], found[1], approx))
@@ -205,7 +266,19 @@ def values_in(doc_span, article_id: str, published: dt.date | None) -> tuple[Val
         elif ent.label_ == "TIME":
             resolved = resolve_date(ent.text, published, tense_of(ent.root))
             if resolved is not None:  # "earlier today", "last night": a day, resolved like any date
-                out.append(Value("date", span, ent.text, resolved, _granularity(resolved), approx))
+                value = Value("date", span, ent.text, resolved, _granularity(resolved), approx)
+                out.append(_with_phrase(value, ent, doc_span, article_id))
             else:
                 out.append(Value("time", span, ent.text, ent.text, None, approx))
     return tuple(out)
+
+
+def _with_phrase(value: Value, ent, part, article_id: str) -> Value:
+    """A date value with the phrase it dates (:func:`dated_phrase`), when not the claim's statement."""
+    if value.kind != "date" or (found := dated_phrase(ent, part)) is None:
+        return value
+    doc = part.doc
+    start, end = found
+    phrase = doc[start:end]
+    text = phrase.text.rstrip(" ,;:.—-")
+    return dataclasses.replace(value, phrase=Span(article_id, phrase.start_char, phrase.start_char + len(text)))

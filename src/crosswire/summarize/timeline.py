@@ -7,6 +7,8 @@ same precision), each side's event lists the other's date as ``disputed``. A dat
 relative expression ("on Sunday") in an article whose own publication date was inferred from its
 story is flagged ``inferred``: it is only as good as that guess; an article with a known date is
 cited first when one says the same. "In 2015" is dated 1 January 2015 with precision ``year``.
+A date that dates a phrase of its claim rather than the claim's statement ("…, whose son was
+stabbed in 1993"; "suspected in the 1993 murder of …") makes an event of that phrase, cited to it.
 Events that ended well before the story began (``timeline_background_days``) are marked
 ``background``: the earlier events its reports recall, kept apart from the story's own. A year or a
 month is one event when the words around its date say so (:func:`one_event`): twelve reports that
@@ -197,7 +199,9 @@ def timeline(evidence: Evidence, alignment: Alignment, articles: dict[str, Artic
         if claim.span.article_id not in articles:
             continue
         for value, date, grain in _dated(claim):
-            by_key[(group_of.get(claim.id, claim.id), date, grain)].append((claim, value, grain))
+            dated = _dated_phrase(claim, value, articles[claim.span.article_id])
+            key = dated.id if dated is not claim else group_of.get(claim.id, claim.id)
+            by_key[(key, date, grain)].append((dated, value, grain))
             dates[value.span] = (date, grain)
     disputes = _disputes(alignment, dates)
     events = [_event(date, lead, joined, articles, disputes)
@@ -208,6 +212,17 @@ def timeline(evidence: Evidence, alignment: Alignment, articles: dict[str, Artic
         events = [dataclasses.replace(e, background=True) if period_end(e.date, e.precision) < cutoff else e
                   for e in events]
     return tuple(sorted(events, key=lambda e: (e.date, e.span)))
+
+
+def _dated_phrase(claim: Claim, value: Value, article: Article) -> Claim:
+    """The claim as the event a date dates: the claim itself, or, where the date dates a phrase of
+    it (``Value.phrase``: "the 1993 murder of …", "…, whose son was stabbed in 1993"), that phrase
+    as a claim of its own: "1993: Mandela received an award" is not what the reports say."""
+    phrase = value.phrase
+    if phrase is None or not (phrase.start <= value.span.start and value.span.end <= phrase.end):
+        return claim
+    return dataclasses.replace(claim, id=f"{claim.id}@{phrase.start}", span=phrase,
+                               text=article.text[phrase.start:phrase.end], values=(value,))
 
 
 def _event(date: dt.date, lead: list[_Dated], joined: list[_Dated], articles: dict[str, Article],
