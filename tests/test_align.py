@@ -471,3 +471,14 @@ def test_a_short_claim_matches_only_a_claim_that_holds_all_it_says():
     assert match_matrix(list(different), ["x", "y"], settings)[0, 1] == 0.0
     held = ("The bridge collapsed on Monday.", "The old bridge collapsed on Monday, police said.")
     assert match_matrix(list(held), ["x", "y"], settings)[0, 1] >= settings.match_threshold
+
+
+def test_opposite_verbs_of_one_subject_are_no_one_statement():
+    from crosswire.align.matching import match_matrix
+
+    suspended = "The national airline suspended all its flights to the island on Monday, officials said."
+    resumed = "The national airline resumed all its flights to the island on Monday, officials said."
+    halted = "The national airline halted all of its flights to the island on Monday, a spokesman said."
+    scores = match_matrix([suspended, resumed, halted], ["x", "y", "z"], SETTINGS)
+    assert scores[0, 1] == 0.0 and scores[1, 2] == 0.0
+    assert scores[0, 2] >= SETTINGS.match_threshold

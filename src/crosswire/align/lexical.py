@@ -85,6 +85,60 @@ def negated(text: str) -> bool:
     return any(w in NEGATIONS or w.endswith("n't") for w in words(text))
 
 
+OPPOSED_VERBS = (
+    ("suspend", "resume"), ("ground", "resume"), ("halt", "resume"), ("open", "close"), ("reopen", "close"),
+    ("rise", "fall"), ("increase", "decrease"), ("raise", "lower"), ("gain", "lose"), ("win", "lose"),
+    ("accept", "reject"), ("approve", "reject"), ("confirm", "deny"), ("admit", "deny"), ("arrest", "release"),
+    ("detain", "release"), ("convict", "acquit"), ("impose", "lift"), ("allow", "ban"), ("grant", "refuse"),
+    ("arrive", "depart"), ("expand", "shrink"), ("strengthen", "weaken"), ("support", "oppose"),
+)
+"""Verbs that state opposite things of one subject: "British Airways suspended its flights" and
+"British Airways resumed its flights" share every other word, but are no one statement (the
+second may be an update of the first)."""
+_IRREGULAR = {"rise": ("rose", "risen"), "fall": ("fell", "fallen"), "win": ("won",), "lose": ("lost",),
+              "begin": ("began", "begun"), "leave": ("left",), "shrink": ("shrank", "shrunk"),
+              "ban": ("banned", "banning")}
+
+
+_NOUN_TOO = frozenset({"ground", "open", "close", "rise", "fall", "increase", "decrease", "raise", "gain", "win",
+                       "arrest", "release", "lift", "ban", "grant", "support", "halt", "impose"})
+"""Verbs whose bare form is as often a noun or an adjective ("on the ground", "a close ally", "the
+rise"): only their inflected forms count."""
+
+
+@functools.cache
+def _verb_forms(verb: str) -> frozenset[str]:
+    """The written forms of a verb: regular endings and the irregular forms :data:`_IRREGULAR` lists;
+    not the bare form of a verb that is also a noun (:data:`_NOUN_TOO`)."""
+    stem = verb.removesuffix("e")
+    forms = {verb + "s", verb + "es", stem + "ed", stem + "ing", *_IRREGULAR.get(verb, ())}
+    if verb in _NOUN_TOO:
+        forms -= {verb + "s"}  # "tax increases", "the grounds"
+    else:
+        forms.add(verb)
+    return frozenset(forms)
+
+
+def opposed(a: str, b: str) -> bool:
+    """Whether one text says one verb of an :data:`OPPOSED_VERBS` pair and the other the other (and
+    neither both), both negated alike ("did not resume" may agree with "suspended").
+
+    >>> opposed("The airline suspended its flights.", "The airline resumed its flights on Wednesday.")
+    True
+    >>> opposed("Shares rose, then fell.", "Shares fell sharply.")
+    False
+    """
+    if negated(a) != negated(b):
+        return False
+    wa, wb = set(words(a)), set(words(b))
+    for x, y in OPPOSED_VERBS:
+        fx, fy = _verb_forms(x), _verb_forms(y)
+        ax, ay, bx, by = bool(wa & fx), bool(wa & fy), bool(wb & fx), bool(wb & fy)
+        if (ax and not ay and by and not bx) or (ay and not ax and bx and not by):
+            return True
+    return False
+
+
 def cue_words(text: str, cues: frozenset[str]) -> frozenset[str]:
     """The words of ``text`` that are in ``cues``."""
     return frozenset(w for w in words(text) if w in cues)

@@ -46,7 +46,7 @@ if TYPE_CHECKING:
     from .paraphrase import CrossEncoder
 
 __all__ = ["MATCH_FEATURES", "PairFeaturizer", "average_linkage", "cross_encoder_asked", "match_matrix",
-           "match_probability", "short_and_unsupported", "unasked_as_unrelated"]
+           "match_probability", "ruled_out", "unasked_as_unrelated"]
 
 _LEXICAL = (
     "word_dice", "containment_min", "containment_max", "bigram_dice", "trigram_dice", "length_ratio",
@@ -269,12 +269,17 @@ def _match_weights(settings: AlignSettings) -> np.ndarray:
     return weights
 
 
-def short_and_unsupported(texts: Sequence[str], pairs: Sequence[tuple[int, int]], settings: AlignSettings) -> np.ndarray:
-    """For each pair, whether its shorter text is shorter than the matcher was calibrated on
-    (``match_short_words``) and is not contained in the other: a content word of it the other lacks,
-    or fewer than ``match_short_min_content`` content words at all. Such a pair never matches."""
+def ruled_out(texts: Sequence[str], pairs: Sequence[tuple[int, int]], settings: AlignSettings) -> np.ndarray:
+    """For each pair, whether it never matches, whatever its score: its shorter text is shorter than
+    the matcher was calibrated on (``match_short_words``) and not contained in the other (a content
+    word of it the other lacks, or fewer than ``match_short_min_content`` content words at all); or
+    the two say opposite verbs of one another (:func:`~.lexical.opposed`: "suspended its flights" /
+    "resumed its flights")."""
     out = np.zeros(len(pairs), dtype=bool)
     for k, (i, j) in enumerate(pairs):
+        if lx.opposed(texts[i], texts[j]):
+            out[k] = True
+            continue
         short, other = sorted((texts[i], texts[j]), key=lambda t: len(words(t)))
         if len(words(short)) >= settings.match_short_words:
             continue
@@ -316,7 +321,7 @@ def match_matrix(texts: Sequence[str], article_ids: Sequence[str], settings: Ali
     pairs = candidate_pairs(texts, pairs, featurizer, settings)
     if pairs:
         probability = match_probability(featurizer.features(texts, pairs, settings=settings), settings)
-        probability[short_and_unsupported(texts, pairs, settings)] = 0.0
+        probability[ruled_out(texts, pairs, settings)] = 0.0
         rows, cols = np.array(pairs).T
         scores[rows, cols] = probability
         scores[cols, rows] = probability

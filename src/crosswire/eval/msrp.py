@@ -228,7 +228,7 @@ def evaluate_claims(path: str | Path, settings: AlignSettings | None = None, fit
         ``{"split": counts, "crosswire" | "tfidf_cosine" | "minilm_cosine": scores, "weights": …,
         "calibration_sweep": … (with ``fit``)}``.
     """
-    from ..align.matching import match_probability, short_and_unsupported, unasked_as_unrelated
+    from ..align.matching import match_probability, ruled_out, unasked_as_unrelated
 
     settings = settings or AlignSettings()
     pairs = load_msrp(path)
@@ -258,7 +258,7 @@ def evaluate_claims(path: str | Path, settings: AlignSettings | None = None, fit
         settings = AlignSettings(**{**settings.__dict__, "match_cross_unasked_logit": unrelated})
         result["adapter"] = str(written)
     probability = match_probability(unasked_as_unrelated(features, settings), settings)
-    probability[short_and_unsupported([t for p in pairs for t in (p.a, p.b)],
+    probability[ruled_out([t for p in pairs for t in (p.a, p.b)],
                                       [(2 * k, 2 * k + 1) for k in range(len(pairs))], settings)] = 0.0
     result["crosswire"] = binary_scores(y[held], probability[held] >= settings.match_threshold)
     for name, score in (("tfidf_cosine", tfidf), ("minilm_cosine", cosine)):
