@@ -498,3 +498,22 @@ def test_he_is_the_person_who_acted_last_even_when_the_tagger_called_the_name_an
     assert speakers["the report was unfair"] == "Ann Tilby"
     assert speakers["We in the force feel a sense of shame"] == "Condell"
     assert speakers["his force was biased"] == "Condell"
+
+
+def test_adding_after_what_was_said_is_the_sayers(nlp):
+    text = ("John Harlow, winner of the peace prize, said the award ceremony ranked among the best days of his life, "
+            "adding, “There is a chance that one day I may never see another like it.”")
+    (quote,) = [q for q in quotes_of(nlp, text) if q.kind == "direct"]
+    assert quote.speaker == "John Harlow"
+
+
+@pytest.mark.parametrize("name, pronoun", [("Judge Mary Collins", "she"), ("Senator Paul Ward", "he")])
+def test_the_title_of_a_person_named_before_acts_as_that_person(nlp, name, pronoun):
+    title = name.split()[0].lower()
+    text = (f"“We must help young people into the profession,” {name} said.\n\n"
+            "Tom Reade, who was studying law when he was killed, had always wanted to be a lawyer. "
+            "He was on a placement with a firm of lawyers.\n\n"
+            f"The {title} expressed deepest sympathy to the parents of the young man.\n\n"
+            f"“I wish them well in their quest,” {pronoun} said.")
+    speakers = {text[q.span.start : q.span.end]: q.speaker for q in quotes_of(nlp, text) if q.kind == "direct"}
+    assert speakers["I wish them well in their quest"] == name.split(" ", 1)[1]

@@ -112,7 +112,9 @@ def _nearest_subject(verb, passive: bool = True):
 
 def _participle_subject(cue):
     """The subject of the clause that a participle cue hangs from ("She followed by *saying*, …",
-    "he wrote, *adding*: …"): the speaker of "saying"/"adding" is the subject of the verb it modifies,
+    "he wrote, *adding*: …"): the speaker of "saying"/"adding" is the subject of the verb it modifies
+    (of the verb of saying when it hangs from what was said: "Mandela said the ceremony ranked among
+    …, *adding*": Mandela, however the parser attached it),
     or the object of a verb of relaying ("NTV quoted the manager *as saying*": the manager speaks,
     NTV relays; :func:`_relay_channel`)."""
     if cue.tag_ != "VBG" or cue.dep_ not in ("advcl", "xcomp", "pcomp", "conj"):
@@ -120,6 +122,8 @@ def _participle_subject(cue):
     verb = cue.head.head if cue.dep_ == "pcomp" else cue.head
     if verb.pos_ not in ("VERB", "AUX"):
         return None
+    while verb.dep_ == "ccomp" and verb.head.lemma_.lower() in CUE_LEMMAS:  # "X said the Y ranked …, adding"
+        verb = verb.head
     if verb.lemma_.lower() in RELAY_LEMMAS:  # "NTV quoted the manager as saying": the manager speaks
         quoted = next((c for c in verb.children if c.dep_ in ("dobj", "obj") and c.i < cue.i), None)
         if quoted is not None:

@@ -254,6 +254,26 @@ def name_speaker(subject) -> Speaker:
     return Speaker(written, text, mention, "")
 
 
+def _described_actors(doc, quoted: Sequence[tuple[int, int]] = ()) -> list[tuple[int, tuple[int, int]]]:
+    """(offset, span of the person) for each "the <title>" that is the subject of a sentence's main
+    verb and names by its title a person named before ("Prince Charles said …" … "The prince
+    expressed his sympathy …": the prince acts, so a following "he said" is him, not a person
+    named in between)."""
+    people = [(e.start_char, (e.start_char, e.end_char),
+               _title_words(e) | ({e[0].lower_} if len(e) > 1 and e[0].is_title else set()))
+              for e in doc_entities(doc) if e.label_ == "PERSON"]
+    found = []
+    for token in doc:
+        if token.dep_ != "nsubj" or token.head.dep_ != "ROOT" or token.pos_ != "NOUN" or token.ent_type_ \
+                or not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children) \
+                or any(a <= token.idx < b for a, b in quoted):
+            continue
+        named = [span for start, span, words in people if start < token.idx and token.lower_ in words]
+        if named:
+            found.append((token.idx, named[-1]))
+    return found
+
+
 @dataclass
 class SpeakerMemory:
     """The named speakers and entities of one article, in reading order, for resolving references."""
@@ -285,6 +305,7 @@ class SpeakerMemory:
                   and any(t.dep_ == "nsubj" and t.head.dep_ == "ROOT" for t in e)
                   and not any(a <= e.start_char < b for a, b in quoted)]
         titles = {(e.start_char, e.end_char): _title_words(e) for e in doc_entities(doc) if e.label_ == "PERSON"}
+        actors = sorted(actors + _described_actors(doc, quoted))
         return cls([], entities, actors, surnames, titles)
 
     def remember(self, offset: int, speaker: Speaker) -> None:
