@@ -147,9 +147,7 @@ def test_two_claims_of_one_article_share_a_group_only_when_they_match_each_other
 
 @pytest.mark.slow
 def test_same_article_scores_only_pairs_of_one_article():
-    texts = ["The old bridge over the river fell on Monday morning.",
-             "The old bridge over the river collapsed on Monday morning.",
-             "The old bridge over the river fell on Monday morning."]
+    texts = ["The bridge fell on Monday.", "The bridge collapsed on Monday.", "The bridge fell on Monday."]
     within = match_matrix(texts, ["a", "a", "b"], SETTINGS, same_article=True)
     assert within[0, 1] >= SETTINGS.match_threshold and within[0, 2] == within[1, 2] == 0.0
     from crosswire.align.matching import same_article_matches
@@ -471,6 +469,8 @@ def test_a_short_claim_matches_only_a_claim_that_holds_all_it_says():
     assert match_matrix(list(different), ["x", "y"], settings)[0, 1] == 0.0
     held = ("The bridge collapsed on Monday.", "The old bridge collapsed on Monday, police said.")
     assert match_matrix(list(held), ["x", "y"], settings)[0, 1] >= settings.match_threshold
+    synonyms = ("The mayor resigned on Friday.", "The mayor quit on Friday.")  # a word MiniLM reads alike
+    assert match_matrix(list(synonyms), ["x", "y"], settings)[0, 1] >= settings.match_threshold
 
 
 def test_opposite_verbs_of_one_subject_are_no_one_statement():
@@ -482,3 +482,7 @@ def test_opposite_verbs_of_one_subject_are_no_one_statement():
     scores = match_matrix([suspended, resumed, halted], ["x", "y", "z"], SETTINGS)
     assert scores[0, 1] == 0.0 and scores[1, 2] == 0.0
     assert scores[0, 2] >= SETTINGS.match_threshold
+    from crosswire.align.lexical import opposed
+
+    assert not opposed("Jones won the seat by 300 votes.", "Smith lost the seat to Jones by 300 votes.")
+    assert not opposed("Rising prices hurt the farmers.", "Prices fell in May.")  # "rising" has no subject before it

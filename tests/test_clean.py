@@ -334,8 +334,12 @@ def test_a_syndicate_trailer_an_e_mail_line_desk_initials_and_a_site_pointer_are
     for line in ("For use by clients, the firm said, prices will rise in May.",
                  "The story filed by the reporter was wrong, the editor said.",
                  "He said the e-mail address was public.", "For years, visitors came to the site.",
-                 "(a) The first rule applies to all members.",
-                 "He writes for the Daily Ledger, Roe said."):
+                 "(a) The first rule applies to all members.", "(sic)",
+                 "He writes for the Daily Ledger, Roe said.",
+                 "Gov. Jane Roe writes for the Daily Ledger that the bridge is needed.",
+                 "Prosecutors said the e-mail came from jroe@example.com.",
+                 "Her e-mail address is listed as jroe@example.com in the court papers.",
+                 "Story filed by the agency was later corrected."):
         text = f"The mayor spoke on Friday.\n\n{line}\n\nThe council met later that day."
         assert clean_text(text)[0] == text, line
 
@@ -354,3 +358,5 @@ def test_a_web_address_is_no_run_together_sentence_and_a_sentence_broken_across_
         ("The remaining five jets stayed grounded as the investigation progressed Thursday. "
          "The other airline resumed its flights on Wednesday after a pause."),
         "Officials met on Friday", "Nobody was hurt in the blaze."]
+    heading = "   Key facts\n \n \n   van der Berg, who led the talks, said the deal was done on\nMonday after a week."
+    assert unwrap_lines(heading)[0].split("\n")[0] == "Key facts"  # a heading is no broken sentence

@@ -157,6 +157,9 @@ def test_hedging_and_negation_are_flagged(nlp):
     ("The ministry said that a second truck was reported missing by its owner.", "hedged", False),
     ("A second truck was reported stolen by its owner on Friday.", "hedged", False),
     ("The crew is reported to have left the ship on Friday.", "hedged", True),
+    ("Smokers are twice as likely to develop the disease, the study found.", "hedged", False),
+    ("Women are more likely than men to be victims of the scam.", "hedged", False),
+    ("The minister is likely to resign on Friday.", "hedged", True),
 ])
 def test_negation_and_hedging_are_read_only_from_what_a_claim_asserts(nlp, text, flag, expected):
     [claim] = find_claims(nlp(text), "a", MONDAY)

@@ -488,32 +488,53 @@ def test_an_inverted_said_that_opens_the_sentence_is_no_part_of_the_speakers_nam
     assert [q.speaker for q in quotes_of(nlp, "Said Ahmed said the talks would resume.")] == ["Said Ahmed"]
 
 
-def test_he_is_the_person_who_acted_last_even_when_the_tagger_called_the_name_an_organisation(nlp):
-    text = ("Ann Tilby, head of the officers' union, said the report was unfair.\n\n"
-            "But Reeve, who is in charge of the prisons, on Tuesday backed Condell as the right person to carry "
-            "out the reforms.\n\nAt a news conference, Condell accepted the findings, including the new rules on "
-            "recruitment. He had long denied that his force was biased.\n\n"
-            "“We in the force feel a sense of shame,” he said.")
-    speakers = {text[q.span.start : q.span.end]: q.speaker for q in quotes_of(nlp, text)}
-    assert speakers["the report was unfair"] == "Ann Tilby"
-    assert speakers["We in the force feel a sense of shame"] == "Condell"
-    assert speakers["his force was biased"] == "Condell"
+def _parsed(nlp, words, heads, deps, pos, ents, starts):
+    from spacy.tokens import Doc
+
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos,
+              tags=["NN" if p == "NOUN" else "NNP" if p == "PROPN" else "" for p in pos],
+              sent_starts=[i in starts for i in range(len(words))])
+    doc.ents = [doc.char_span(doc[a].idx, doc[b - 1].idx + len(doc[b - 1]), label=label) for a, b, label in ents]
+    return doc
+
+
+def test_a_surname_the_tagger_called_an_organisation_still_acts_as_the_person(nlp):
+    from crosswire.extract.speakers import SpeakerMemory
+
+    # the tagger's reading: "Condell" a person as an object, an organisation as the next subject
+    words = ["Jane", "Tilby", "backed", "Condell", ".", "Condell", "accepted", "the", "findings", "."]
+    doc = _parsed(nlp, words, [1, 2, 2, 2, 2, 6, 6, 8, 6, 6],
+                  ["compound", "nsubj", "ROOT", "dobj", "punct", "nsubj", "ROOT", "det", "dobj", "punct"],
+                  ["PROPN", "PROPN", "VERB", "PROPN", "PUNCT", "PROPN", "VERB", "DET", "NOUN", "PUNCT"],
+                  [(0, 2, "PERSON"), (3, 4, "PERSON"), (5, 6, "ORG")], {0, 5})
+    actors = SpeakerMemory.of(doc).actors
+    assert [doc.text[a:b] for _o, (a, b) in actors] == ["Jane Tilby", "Condell"]
+    assert actors[-1][0] == doc[5].idx  # the organisation-tagged subject acts
 
 
 def test_adding_after_what_was_said_is_the_sayers(nlp):
-    text = ("John Harlow, winner of the peace prize, said the award ceremony ranked among the best days of his life, "
-            "adding, “There is a chance that one day I may never see another like it.”")
+    text = ("Maria Santos, the team's captain, said the final ranked among the hardest games she had played, "
+            "adding, “We never stopped believing we could win it.”")
+    from crosswire.extract.quotes import _participle_subject
+
+    adding = next(t for t in nlp(text) if t.lower_ == "adding")
+    assert _participle_subject(adding).text == "Santos"  # whatever the parser attached "adding" to
     (quote,) = [q for q in quotes_of(nlp, text) if q.kind == "direct"]
-    assert quote.speaker == "John Harlow"
+    assert quote.speaker == "Maria Santos"
 
 
-@pytest.mark.parametrize("name, pronoun", [("Judge Mary Collins", "she"), ("Senator Paul Ward", "he")])
-def test_the_title_of_a_person_named_before_acts_as_that_person(nlp, name, pronoun):
-    title = name.split()[0].lower()
-    text = (f"“We must help young people into the profession,” {name} said.\n\n"
-            "Tom Reade, who was studying law when he was killed, had always wanted to be a lawyer. "
-            "He was on a placement with a firm of lawyers.\n\n"
-            f"The {title} expressed deepest sympathy to the parents of the young man.\n\n"
-            f"“I wish them well in their quest,” {pronoun} said.")
-    speakers = {text[q.span.start : q.span.end]: q.speaker for q in quotes_of(nlp, text) if q.kind == "direct"}
-    assert speakers["I wish them well in their quest"] == name.split(" ", 1)[1]
+def test_the_title_of_a_person_named_before_acts_as_that_person_but_a_collective_noun_does_not(nlp):
+    from crosswire.extract.speakers import SpeakerMemory
+
+    # "Senator Paul Ward spoke . The senator left ." / "Police chief Paul Ward spoke . The police left ."
+    def actors(title_words, subject):
+        words = [*title_words, "Paul", "Ward", "spoke", ".", "The", subject, "left", "."]
+        k = len(title_words)
+        heads = [k + 1] * k + [k + 1, k + 2, k + 2, k + 2, k + 5, k + 6, k + 6, k + 6]
+        deps = ["compound"] * k + ["compound", "nsubj", "ROOT", "punct", "det", "nsubj", "ROOT", "punct"]
+        pos = ["NOUN"] * k + ["PROPN", "PROPN", "VERB", "PUNCT", "DET", "NOUN", "VERB", "PUNCT"]
+        doc = _parsed(nlp, words, heads, deps, pos, [(k, k + 2, "PERSON")], {0, k + 4})
+        return [(doc.text[a:b], o == doc[k + 5].idx) for o, (a, b) in SpeakerMemory.of(doc).actors]
+
+    assert actors(["Senator"], "senator") == [("Paul Ward", False), ("Paul Ward", True)]
+    assert actors(["Police", "chief"], "police") == [("Paul Ward", False)]

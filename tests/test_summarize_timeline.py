@@ -206,14 +206,16 @@ def test_a_date_that_dates_a_phrase_of_a_claim_makes_an_event_of_that_phrase():
     from crosswire.settings import Settings
 
     nlp = load_nlp(Settings().extract.spacy_model)
-    text = ("Hale, 81, received the prize from Ann Roe, whose son was shot dead at a bus stop in 1994. "
-            "Police arrested two men suspected in the 1994 killing of the boy. "
-            "Two of the suspects were acquitted in 1997 after a short trial.")
-    art = article("a", text, dt.date(2000, 3, 1))
+    text = ("The council gave its medal to Peter Vance, whose daughter drowned in the harbour in 2004. "
+            "Divers searched a wreck linked to the 2004 sinking of the ferry. "
+            "Two officers were cleared in 2007 after a long inquiry. "
+            "When the new mayor took office in 2009, the council reopened the case.")
+    art = article("a", text, dt.date(2012, 3, 1))
     claims = find_claims(nlp(text), "a", art.published)
     events = timeline(Evidence("s", claims=tuple(claims)), Alignment("s"), {"a": art}, shared_words=0)
     lines = sorted((e.date.year, e.text) for e in events)
-    assert lines == [(1994, "Ann Roe, whose son was shot dead at a bus stop in 1994"),
-                     (1994, "the 1994 killing of the boy"),
-                     (1997, "Two of the suspects were acquitted in 1997 after a short trial.")]
+    assert lines == [(2004, "Peter Vance, whose daughter drowned in the harbour in 2004"),
+                     (2004, "the 2004 sinking of the ferry"),
+                     (2007, "Two officers were cleared in 2007 after a long inquiry."),
+                     (2009, "When the new mayor took office in 2009, the council reopened the case.")]
     assert all(text[e.span.start : e.span.end] == e.text for e in events)  # cited to the phrase itself

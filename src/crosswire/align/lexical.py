@@ -30,8 +30,7 @@ INTENSIFIERS = frozenset([
 HEDGES = frozenset([
     "reportedly", "allegedly", "may", "might", "could", "possibly", "perhaps", "apparently", "likely",
     "unconfirmed", "believed", "suspected", "probably", "presumably", "appears", "seems", "allege",
-    "alleged", "alleges", "purportedly", "supposedly", "believe", "believes", "suspect", "suspects",
-    "think", "thinks", "probable", "possible", "seem", "seemed", "appear", "appeared",
+    "alleged", "alleges", "purportedly", "supposedly", "believe", "believes", "probable", "seem", "seemed",
 ])
 """Words that mark a statement as uncertain."""
 
@@ -95,9 +94,8 @@ OPPOSED_VERBS = (
 """Verbs that state opposite things of one subject: "British Airways suspended its flights" and
 "British Airways resumed its flights" share every other word, but are no one statement (the
 second may be an update of the first)."""
-_IRREGULAR = {"rise": ("rose", "risen"), "fall": ("fell", "fallen"), "win": ("won",), "lose": ("lost",),
-              "begin": ("began", "begun"), "leave": ("left",), "shrink": ("shrank", "shrunk"),
-              "ban": ("banned", "banning")}
+_IRREGULAR = {"rise": ("rose", "risen"), "fall": ("fell", "fallen"), "win": ("won", "winning"), "lose": ("lost",),
+              "shrink": ("shrank", "shrunk"), "ban": ("banned", "banning"), "admit": ("admitted", "admitting")}
 
 
 _NOUN_TOO = frozenset({"ground", "open", "close", "rise", "fall", "increase", "decrease", "raise", "gain", "win",
@@ -111,7 +109,8 @@ def _verb_forms(verb: str) -> frozenset[str]:
     """The written forms of a verb: regular endings and the irregular forms :data:`_IRREGULAR` lists;
     not the bare form of a verb that is also a noun (:data:`_NOUN_TOO`)."""
     stem = verb.removesuffix("e")
-    forms = {verb + "s", verb + "es", stem + "ed", stem + "ing", *_IRREGULAR.get(verb, ())}
+    forms = {verb + ("es" if verb.endswith(("s", "sh", "ch", "x", "z")) else "s"), stem + "ed", stem + "ing",
+             *_IRREGULAR.get(verb, ())}
     if verb in _NOUN_TOO:
         forms -= {verb + "s"}  # "tax increases", "the grounds"
     else:
@@ -121,7 +120,9 @@ def _verb_forms(verb: str) -> frozenset[str]:
 
 def opposed(a: str, b: str) -> bool:
     """Whether one text says one verb of an :data:`OPPOSED_VERBS` pair and the other the other (and
-    neither both), both negated alike ("did not resume" may agree with "suspended").
+    neither both), of one subject (the words before the two verbs share a content stem: "British
+    Airways suspended …" / "British Airways resumed …"; not "Jones won the seat" / "Smith lost
+    the seat to Jones"), both negated alike ("did not resume" may agree with "suspended").
 
     >>> opposed("The airline suspended its flights.", "The airline resumed its flights on Wednesday.")
     True
@@ -130,13 +131,21 @@ def opposed(a: str, b: str) -> bool:
     """
     if negated(a) != negated(b):
         return False
-    wa, wb = set(words(a)), set(words(b))
+    ta, tb = words(a), words(b)
+    wa, wb = set(ta), set(tb)
     for x, y in OPPOSED_VERBS:
         fx, fy = _verb_forms(x), _verb_forms(y)
         ax, ay, bx, by = bool(wa & fx), bool(wa & fy), bool(wb & fx), bool(wb & fy)
-        if (ax and not ay and by and not bx) or (ay and not ax and bx and not by):
+        one_each = (ax and not ay and by and not bx) or (ay and not ax and bx and not by)
+        if one_each and _subject_stems(ta, fx | fy) & _subject_stems(tb, fx | fy):
             return True
     return False
+
+
+def _subject_stems(tokens: list[str], verbs: frozenset[str]) -> frozenset[str]:
+    """Content stems of the words before the first of ``verbs`` in ``tokens``."""
+    before = next((tokens[:k] for k, t in enumerate(tokens) if t in verbs), tokens)
+    return frozenset(stem(w) for w in before if w not in STOPWORDS)
 
 
 def cue_words(text: str, cues: frozenset[str]) -> frozenset[str]:

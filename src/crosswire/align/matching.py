@@ -271,8 +271,9 @@ def _match_weights(settings: AlignSettings) -> np.ndarray:
 
 def ruled_out(texts: Sequence[str], pairs: Sequence[tuple[int, int]], settings: AlignSettings) -> np.ndarray:
     """For each pair, whether it never matches, whatever its score: its shorter text is shorter than
-    the matcher was calibrated on (``match_short_words``) and not contained in the other (a content
-    word of it the other lacks, or fewer than ``match_short_min_content`` content words at all); or
+    the matcher was calibrated on (``match_short_words``) and not held by the other (:func:`_held`:
+    a content word of it the other lacks, or fewer than ``match_short_min_content`` content words
+    at all); or
     the two say opposite verbs of one another (:func:`~.lexical.opposed`: "suspended its flights" /
     "resumed its flights")."""
     out = np.zeros(len(pairs), dtype=bool)
@@ -283,9 +284,27 @@ def ruled_out(texts: Sequence[str], pairs: Sequence[tuple[int, int]], settings: 
         short, other = sorted((texts[i], texts[j]), key=lambda t: len(words(t)))
         if len(words(short)) >= settings.match_short_words:
             continue
-        stems = lx.content_stems(short)
-        out[k] = len(stems) < settings.match_short_min_content or not stems <= lx.content_stems(other)
+        content = {w for w in words(short) if w not in STOPWORDS}
+        out[k] = len(content) < settings.match_short_min_content or not _held(content, other, settings)
     return out
+
+
+def _held(content: set[str], other: str, settings: AlignSettings) -> bool:
+    """Whether ``other`` holds every word of ``content``: the word itself (by stem), or, for a word
+    that is no figure, a word whose MiniLM vector is at least ``match_short_word_similarity``
+    alike ("resigned" / "quit" 0.57, "fell" / "collapsed" 0.53; "bachelor" / "back" 0.21)."""
+    stems = lx.content_stems(other)
+    missing = [w for w in content if lx.stem(w) not in stems]
+    if any(any(ch.isdigit() for ch in w) for w in missing):
+        return False
+    candidates = sorted({w for w in words(other) if w not in STOPWORDS and not any(ch.isdigit() for ch in w)})
+    if not missing:
+        return True
+    if not candidates:
+        return False
+    vectors = encode(missing + candidates)
+    similarity = vectors[: len(missing)] @ vectors[len(missing):].T
+    return bool((similarity.max(axis=1) >= settings.match_short_word_similarity).all())
 
 
 def match_probability(features: np.ndarray, settings: AlignSettings) -> np.ndarray:

@@ -41,12 +41,14 @@ BOILERPLATE_PATTERNS: dict[str, re.Pattern[str]] = {
     "contact": re.compile(r"^\(?(?:[A-Z][\w.'’-]*\s){1,4}(?:can|may) be reached (?:at|via|by (?:e-?mail|phone|telephone))"
                           r"\b.*(?:@|\(at\)|\d{3}|e-?mail)"),
     # how to write to the writer: "(Bert Roughton Jr.'s E-mail address is: BertR(at)coxnews.com)"
-    "e-mail": re.compile(r"^\(?[^()]{0,60}\be-?mail(?: address)?\s*(?:is\b|:).*(?:@|\(at\))", re.IGNORECASE),
+    "e-mail": re.compile(r"^\(?(?:[A-Z][\w.'’-]*\s){1,4}?[A-Z][\w.-]*['’]s\s+[Ee]-?mail(?: address)?\s*(?:is\b|:)\s*:?"
+                         r"\s*\S*(?:@|\(at\))\S*?\)?\s*$"),
     # a syndicate's trailer: "Story Filed By Cox Newspapers", "For Use By Clients of the New York
     # Times News Service"
-    "wire trailer": re.compile(r"^\s*(?:story filed by|for use by clients of)\b", re.IGNORECASE),
+    "wire trailer": re.compile(r"^\s*(?:[Ss]tory [Ff]iled [Bb]y|[Ff]or [Uu]se [Bb]y [Cc]lients [Oo]f)\s+(?:the\s+)?"
+                               r"[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*)*\.?\s*$"),
     # a copy editor's initials closing a wire story: "(rs)", "(mj-rs)", "(mb/kg)"
-    "desk initials": re.compile(r"^\(\s*[a-z]{2,4}(?:\s*[-/]\s*[a-z]{1,4}){0,3}\s*\)\s*$"),
+    "desk initials": re.compile(r"^\((?!\s*sic\s*\))\s*[a-z]{2,4}(?:\s*[-/]\s*[a-z]{1,4}){0,3}\s*\)\s*$"),
     # a pointer to the publisher's site: "For in-depth reporting, opinion and cartoonists, visit the
     # Cox News Campaign 2000 Web site: http://www.coxnews.com/2000."
     "promotion": re.compile(r"^\s*for\b[^.!?]{0,100}\bvisit\b[^.!?]{0,100}(?:https?://|www\.)\S+\s*$", re.IGNORECASE),
@@ -74,7 +76,8 @@ BOILERPLATE_PATTERNS: dict[str, re.Pattern[str]] = {
         r".*\)\s*$"),
     # the same tagline on a line of its own, without parentheses: "Duane D. Stanford writes for the
     # Atlanta Journal-Constitution, Atlanta, Ga." (a line that is the whole paragraph)
-    "tagline line": re.compile(r"^(?:[A-Z][\w.'’-]*\s){2,4}writes for (?:the |The )?[A-Z][^.!?]{0,80}(?:\.[^.!?]{0,10})*\s*$"),
+    "tagline line": re.compile(r"^(?:[A-Z][\w.'’-]*\s){2,4}writes for (?:the |The )?[A-Z][\w.&'’-]*(?:[\s-]+[A-Z][\w.&'’-]*)*"
+                               r"(?:,\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*){0,2}\.?\s*$"),
     # a rule that sets off the end of a story: "------", "* * *"
     "rule": re.compile(r"^\s*(?:[-_=*~]\s*){3,}$"),
     # a line that credits the reporters: "(Ann Scales of the Globe staff contributed to this report.)"

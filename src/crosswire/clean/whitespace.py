@@ -99,13 +99,19 @@ def unwrap_lines(text: str) -> tuple[str, int]:
     return "\n".join(kept), joined + len([p for p in paragraphs if p]) - len(kept)
 
 
+_BROKEN_MIN_WORDS = 8
+"""Words a paragraph needs before a break inside its last sentence is believed: fewer is a heading."""
+
+
 def _rejoin_broken(paragraphs: list[str]) -> list[str]:
-    """Paragraphs with a break inside a sentence joined again: one that ends with no closing mark,
-    before one that goes on in lower case ("… stayed grounded as the investigation" / "progressed
-    Thursday.")."""
+    """Paragraphs with a break inside a sentence joined again: one of at least
+    :data:`_BROKEN_MIN_WORDS` words that ends with no closing mark, before one that goes on in lower
+    case ("… stayed grounded as the investigation" / "progressed Thursday."); a short heading
+    ("Key facts") before a paragraph that opens with a lower-case name ("de Klerk, who …") stays."""
     out: list[str] = []
     for paragraph in paragraphs:
-        if out and not _SENTENCE_END.search(out[-1]) and paragraph[:1].islower():
+        if out and not _SENTENCE_END.search(out[-1]) and paragraph[:1].islower() \
+                and len(out[-1].split()) >= _BROKEN_MIN_WORDS:
             out[-1] += " " + paragraph
         else:
             out.append(paragraph)

@@ -142,7 +142,8 @@ def is_hedged(part) -> bool:
                and not (negated and c.lower_ in INABILITY)
                and not (c.lower_ in PERMISSION_MODALS and grants_permission(predicate)) for c in children):
             return True
-        if any(c.dep_ == "acomp" and (c.lower_ in UNCERTAIN or (negated and c.lower_ == "clear")) for c in children):
+        if any(c.dep_ == "acomp" and ((c.lower_ in UNCERTAIN and not _compared(c)) or (negated and c.lower_ == "clear"))
+               for c in children):
             return True
         complement = any(c.dep_ in ("xcomp", "ccomp") for c in children)
         clause = any(c.dep_ == "ccomp" or (c.dep_ == "xcomp" and any(g.tag_ == "TO" for g in c.children))
@@ -153,6 +154,15 @@ def is_hedged(part) -> bool:
         if clause and (predicate.lemma_ in HEDGE_PASSIVES if passive else predicate.lemma_ in BELIEF_VERBS):
             return True
     return False
+
+
+_COMPARING = frozenset({"more", "less", "most", "least", "as", "twice", "times", "equally"})
+
+
+def _compared(adjective) -> bool:
+    """Whether a likelihood word states a comparison, not a guess: "smokers are twice *as likely* to
+    …", "women are *more likely* than men to …"."""
+    return any(c.lower_ in _COMPARING for c in adjective.subtree if c.i < adjective.i)
 
 
 def grants_permission(predicate) -> bool:

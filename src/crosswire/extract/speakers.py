@@ -254,17 +254,26 @@ def name_speaker(subject) -> Speaker:
     return Speaker(written, text, mention, "")
 
 
+PERSON_TITLES = ROLE_NOUNS | frozenset({
+    "prince", "princess", "king", "queen", "pope", "senator", "bishop", "archbishop", "cardinal", "general",
+    "colonel", "commander", "admiral", "chancellor", "premier", "ambassador", "secretary", "commissioner",
+    "coach", "rabbi", "imam", "reverend", "chief",
+})
+"""Titles that name one person ("the prince", "the senator"); not collective nouns that a title
+may hold ("police" of "Police chief Tom Lee", "family" of "family spokesman …")."""
+
+
 def _described_actors(doc, quoted: Sequence[tuple[int, int]] = ()) -> list[tuple[int, tuple[int, int]]]:
     """(offset, span of the person) for each "the <title>" that is the subject of a sentence's main
     verb and names by its title a person named before ("Prince Charles said …" … "The prince
     expressed his sympathy …": the prince acts, so a following "he said" is him, not a person
     named in between)."""
     people = [(e.start_char, (e.start_char, e.end_char),
-               _title_words(e) | ({e[0].lower_} if len(e) > 1 and e[0].is_title else set()))
+               (_title_words(e) | ({e[0].lower_} if len(e) > 1 else set())) & PERSON_TITLES)
               for e in doc_entities(doc) if e.label_ == "PERSON"]
     found = []
     for token in doc:
-        if token.dep_ != "nsubj" or token.head.dep_ != "ROOT" or token.pos_ != "NOUN" or token.ent_type_ \
+        if token.dep_ != "nsubj" or token.head.dep_ != "ROOT" or token.tag_ != "NN" or token.ent_type_ \
                 or not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children) \
                 or any(a <= token.idx < b for a, b in quoted):
             continue

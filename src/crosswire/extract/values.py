@@ -87,8 +87,8 @@ def quantity(text: str) -> tuple[float, str | None] | None:
 
 
 def _granularity(iso: str) -> str:
-    if "W" in iso or iso.startswith("--"):
-        return "week" if "W" in iso else "day"
+    if iso.startswith("--"):  # a month and day without a year
+        return "day"
     if "W" in iso:
         return "week"
     return {4: "year", 7: "month"}.get(len(iso), "day")
@@ -189,10 +189,13 @@ _SUBJECTS = frozenset({"nsubj", "nsubjpass", "expl"})
 def dated_phrase(ent, part) -> tuple[int, int] | None:
     """Token range of what a date entity dates inside ``part`` (a claim's tokens), or ``None`` when
     it dates the claim's statement: a verb of the statement ("fled *on Monday*", "said the men fled
-    *on Monday*") or the subject of one ("*the 1996* trial collapsed"). Otherwise the date dates a
-    clause hung on a word ("Doreen Lawrence, whose son was stabbed *in 1993*": the noun phrase
-    that clause describes) or a noun it modifies ("suspected in *the 1993* murder of …": that noun
-    phrase). A date in a phrase on a place ("at a bus stop *in 1993*") dates what happened there."""
+    *on Monday*"), a time clause or participle on it ("*when* Labour took office *in 1997*, the new
+    minister ordered …", "Speaking *on Tuesday*, Smith said …"), the subject of one ("*the 1996*
+    trial collapsed") or a phrase that opens it ("In *a 1979* incident, debris tore …"). Otherwise
+    the date dates a relative clause ("Doreen Lawrence, whose son was stabbed *in 1993*": the noun
+    phrase that clause describes) or a noun it modifies after the verb ("arrested men suspected in
+    *the 1993* murder of …": that noun phrase). A date in a phrase on a place ("at a bus stop *in
+    1993*") dates what happened there."""
     inside = range(part.start, part.end)
     token = ent.root
     while token.head.i != token.i and token.head.i in inside:
@@ -202,8 +205,9 @@ def dated_phrase(ent, part) -> tuple[int, int] | None:
         if token.pos_ in ("NOUN", "PROPN") and child.dep_ != "appos":
             if child.dep_ != "prep":
                 return _noun_phrase(token, part)  # "the 1993 murder": the date is the noun's
-            while token.dep_ == "pobj" and token.head.lower_ in _PLACE_PREPOSITIONS and token.head.head.i in inside:
-                token = token.head.head  # "at a bus stop in 1993": the date is of what happened there
+            while token.head.i in inside and (token.dep_ == "appos" or (
+                    token.dep_ == "pobj" and token.head.lower_ in _PLACE_PREPOSITIONS)):
+                token = token.head if token.dep_ == "appos" else token.head.head  # "at a bus stop in 1993"
                 if token.pos_ in ("VERB", "AUX"):
                     return _clause_phrase(token, part)
             return _noun_phrase(token, part)
@@ -216,22 +220,28 @@ follow without dating the place."""
 
 
 def _clause_phrase(verb, part) -> tuple[int, int] | None:
+    """The noun phrase a relative clause on ``verb``'s clause describes, or ``None`` when the
+    clause is (or hangs on) the statement: its own predicate, a time clause or a participle."""
     inside = range(part.start, part.end)
     clause = verb
     while clause.dep_ in _STATEMENT_EDGES and clause.head.i != clause.i and clause.head.i in inside:
         clause = clause.head
-    if clause.dep_ not in ("relcl", "acl", "advcl") or clause.head.i not in inside:
-        return None  # the statement's own predicate (or the part's root)
-    owner = clause.head if clause.dep_ in ("relcl", "acl") else clause
-    return _subtree(owner, part)
+    if clause.head.i not in inside or not (clause.dep_ == "relcl" or (
+            clause.dep_ == "acl" and any(c.dep_ in _SUBJECTS for c in clause.children))):
+        return None
+    return _subtree(clause.head, part)
 
 
 def _noun_phrase(noun, part) -> tuple[int, int] | None:
     inside = range(part.start, part.end)
     while noun.dep_ == "conj" and noun.head.i in inside:
         noun = noun.head
+    head = noun.head.head if noun.dep_ == "pobj" else noun.head
     if noun.dep_ in _SUBJECTS and noun.head.i in inside and _clause_phrase(noun.head, part) is None:
         return None  # "the 1996 trial collapsed": the statement's own subject
+    if noun.dep_ == "pobj" and head.i in inside and head.pos_ in ("VERB", "AUX") and noun.i < head.i \
+            and _clause_phrase(head, part) is None:
+        return None  # "In a 1979 incident at Dulles, debris tore …": a phrase that sets the scene
     return _subtree(noun, part)
 
 
@@ -281,4 +291,6 @@ def _with_phrase(value: Value, ent, part, article_id: str) -> Value:
     start, end = found
     phrase = doc[start:end]
     text = phrase.text.rstrip(" ,;:.—-")
-    return dataclasses.replace(value, phrase=Span(article_id, phrase.start_char, phrase.start_char + len(text)))
+    lead = len(text) - len(text.lstrip(" ,;:.—-\"'“”‘’"))  # ",” Gingrich's 1995 book": no marks before it
+    begin = phrase.start_char + lead
+    return dataclasses.replace(value, phrase=Span(article_id, begin, phrase.start_char + len(text)))

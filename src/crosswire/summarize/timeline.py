@@ -200,7 +200,7 @@ def timeline(evidence: Evidence, alignment: Alignment, articles: dict[str, Artic
             continue
         for value, date, grain in _dated(claim):
             dated = _dated_phrase(claim, value, articles[claim.span.article_id])
-            key = dated.id if dated is not claim else group_of.get(claim.id, claim.id)
+            key = group_of.get(claim.id, claim.id) + ("@phrase" if dated is not claim else "")
             by_key[(key, date, grain)].append((dated, value, grain))
             dates[value.span] = (date, grain)
     disputes = _disputes(alignment, dates)
