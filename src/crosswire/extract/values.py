@@ -287,9 +287,7 @@ def _with_phrase(value: Value, ent, part, article_id: str) -> Value:
     """A date value with the phrase it dates (:func:`dated_phrase`), when not the claim's statement."""
     if value.kind != "date" or (found := dated_phrase(ent, part)) is None:
         return value
-    doc = part.doc
-    start, end = found
-    phrase = doc[start:end]
+    phrase = part.doc[found[0] : found[1]]
     text = phrase.text.rstrip(" ,;:.—-")
     lead = len(text) - len(text.lstrip(" ,;:.—-\"'“”‘’"))  # ",” Gingrich's 1995 book": no marks before it
     begin = phrase.start_char + lead
