@@ -17,15 +17,11 @@ from collections.abc import Iterable
 from ..clean.dateline import dateline_end
 from ..model import Claim, Quote, Span
 from .speakers import CUE_LEMMAS, RELAY_LEMMAS, TRANSCRIPT_LABEL
-from .values import values_in
+from .values import STATEMENT_EDGES, values_in
 
 NEGATIVE_WORDS = frozenset({"no", "nobody", "nothing", "neither", "none", "nowhere"})
 """Determiners and pronouns that negate the predicate they are an argument of ("no threat",
 "nobody was hurt"); "not", "never" and "n't" are found by their dependency label ``neg``."""
-_CONTENT = frozenset({"ccomp", "xcomp", "conj", "parataxis"})
-"""Edges from a predicate to more of what the claim asserts: the content of "said", an infinitive
-complement, a coordinated verb. Relative, adverbial and noun-modifying clauses are not followed:
-"the man, who had no record, fled" is not a negated claim."""
 _ARGUMENTS = frozenset({"nsubj", "nsubjpass", "dobj", "obj", "attr", "expl", "pobj", "dative", "oprd"})
 _ACCORDING = re.compile(r"according to ([^,.;]+)", re.IGNORECASE)
 
@@ -182,9 +178,9 @@ def grants_permission(predicate) -> bool:
 
 
 def asserted_predicates(part) -> list:
-    """The predicates a clause asserts: its root and what it reaches through :data:`_CONTENT` edges,
+    """The predicates a clause asserts: its root and what it reaches through :data:`~.values.STATEMENT_EDGES`,
     inside the clause."""
-    return _reached(part, _CONTENT)
+    return _reached(part, STATEMENT_EDGES)
 
 
 def _reached(part, edges) -> list:
@@ -433,11 +429,7 @@ def _after_dateline(doc, start: int, end: int) -> int:
     """The first token of a part after a wire dateline that opens it ("CHICAGO (AP) -- Two
     supplements …": the claim is what the report says, not where it was filed; a date in the
     dateline is the filing date, no value of the claim)."""
-    skip = dateline_end(doc[start:end].text)
-    if not skip:
-        return start
-    first = doc[start].idx + skip
-    return next((t.i for t in doc[start:end] if t.idx >= first), start)
+    return _after_prefix(doc, start, end, dateline_end(doc[start:end].text))
 
 
 def _after_label(doc, start: int, end: int) -> int:
@@ -446,9 +438,14 @@ def _after_label(doc, start: int, end: int) -> int:
     if start >= end or doc.text[doc.text.rfind("\n", 0, doc[start].idx) + 1 : doc[start].idx].strip():
         return start
     label = TRANSCRIPT_LABEL.match(doc[start:end].text)
-    if not label:
+    return _after_prefix(doc, start, end, label.end() if label else 0)
+
+
+def _after_prefix(doc, start: int, end: int, chars: int) -> int:
+    """The first token of ``doc[start:end]`` past its first ``chars`` characters (``start`` for 0)."""
+    if not chars:
         return start
-    first = doc[start].idx + label.end()
+    first = doc[start].idx + chars
     return next((t.i for t in doc[start:end] if t.idx >= first), start)
 
 

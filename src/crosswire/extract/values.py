@@ -181,8 +181,10 @@ def model_year(ent) -> bool:
             and any(t.pos_ == "PROPN" for t in root.doc[root.i + 1 : head.i]))
 
 
-_STATEMENT_EDGES = frozenset({"conj", "ccomp", "xcomp", "parataxis"})
-"""Edges from a clause's predicate to more of what it states (as in :mod:`.claims`)."""
+STATEMENT_EDGES = frozenset({"ccomp", "xcomp", "conj", "parataxis"})
+"""Edges from a predicate to more of what the claim asserts: the content of "said", an infinitive
+complement, a coordinated verb. Relative, adverbial and noun-modifying clauses are not followed:
+"the man, who had no record, fled" is not a negated claim."""
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "expl"})
 
 
@@ -224,7 +226,7 @@ def _clause_phrase(verb, part) -> tuple[int, int] | None:
     clause is (or hangs on) the statement: its own predicate, a time clause or a participle."""
     inside = range(part.start, part.end)
     clause = verb
-    while clause.dep_ in _STATEMENT_EDGES and clause.head.i != clause.i and clause.head.i in inside:
+    while clause.dep_ in STATEMENT_EDGES and clause.head.i != clause.i and clause.head.i in inside:
         clause = clause.head
     if clause.head.i not in inside or not (clause.dep_ == "relcl" or (
             clause.dep_ == "acl" and any(c.dep_ in _SUBJECTS for c in clause.children))):
