@@ -264,10 +264,39 @@ def test_a_surname_tagged_a_nationality_joins_its_person_only_where_every_report
         ("Denzel Washington", "PERSON"), ("Washington", "GPE")}  # a place-tagged word stays a place
 
 
-def test_a_surname_two_people_of_the_story_bear_joins_neither():
-    son = "Matthew Shepard died on Monday. Mrs. Shepard wept."
+def test_a_surname_two_people_of_the_story_bear_joins_neither_unless_a_title_tells_which():
+    son = "Matthew Shepard died on Monday. Shepard wept."
     mother = "Judy Shepard spoke in court."
-    found = _named(son, "a", ("Matthew Shepard", "PERSON"), ("Mrs. Shepard", "PRODUCT")) + _named(
+    found = _named(son, "a", ("Matthew Shepard", "PERSON"), ("Shepard", "PRODUCT")) + _named(
         mother, "b", ("Judy Shepard", "PERSON"))
     entities = by_name(canonicalise(found, texts={"a": son, "b": mother}))
     assert len(entities["Matthew Shepard"].mentions) == 1 and len(entities["Judy Shepard"].mentions) == 1
+    titled = "Matthew Shepard died on Monday. Mrs. Shepard wept."
+    found = _named(titled, "a", ("Matthew Shepard", "PERSON"), ("Mrs. Shepard", "PRODUCT")) + _named(
+        mother, "b", ("Judy Shepard", "PERSON"))
+    entities = by_name(canonicalise(found, texts={"a": titled, "b": mother}))
+    assert len(entities["Matthew Shepard"].mentions) == 1 and len(entities["Judy Shepard"].mentions) == 2
+
+
+def test_a_titled_surname_joins_the_one_bearer_of_its_sex():
+    entities = by_name(canonicalise(mentions("Pavel Ostrow", "Irena Ostrow", "Mrs. Ostrow", "Mr. Ostrow")))
+    assert set(entities["Irena Ostrow"].variants) == {"Irena Ostrow", "Mrs. Ostrow"}
+    assert set(entities["Pavel Ostrow"].variants) == {"Pavel Ostrow", "Mr. Ostrow"}
+
+
+def test_a_titled_surname_of_the_other_sex_than_the_one_bearer_stays_apart():
+    entities = by_name(canonicalise(mentions("Pavel Ostrow", "Ostrow", "Mrs. Ostrow")))
+    assert set(entities["Pavel Ostrow"].variants) == {"Pavel Ostrow", "Ostrow"}
+    assert entities["Mrs. Ostrow"].variants == ("Mrs. Ostrow",)
+    assert len({e.id for e in entities.values()}) == len(entities)
+
+
+def test_a_titled_surname_without_a_full_name_joins_the_surname():
+    entities = by_name(canonicalise(mentions("Ostrow", "Mrs. Ostrow")))
+    assert len(entities) == 1 and set(next(iter(entities.values())).variants) == {"Ostrow", "Mrs. Ostrow"}
+
+
+def test_a_mention_keeps_the_title_of_one_sex_written_before_a_surname(nlp):
+    text = "Pavel Ostrow sued in May. Mrs. Ostrow said the case was groundless."
+    found = [(m[0], text[m[2].start : m[2].end]) for m in article_mentions(nlp(text), "a")]
+    assert ("Mrs. Ostrow", "Mrs. Ostrow") in found

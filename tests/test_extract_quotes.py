@@ -538,3 +538,31 @@ def test_the_title_of_a_person_named_before_acts_as_that_person_but_a_collective
 
     assert actors(["Senator"], "senator") == [("Paul Ward", False), ("Paul Ward", True)]
     assert actors(["Police", "chief"], "police") == [("Paul Ward", False)]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a man acts between the woman who spoke and the "she" who speaks again
+    (("Rosa Delgado, the county's budget officer, presented the figures on Monday. Sheriff Tom Bradley "
+     "announced two arrests later that day. “The money is simply gone,” she said."), "Rosa Delgado"),
+    # a woman speaks between the man and the "he"
+    (("Walter Prentiss filed the papers in March. Nadia Kovacs, his former partner, said the deal was off. "
+     "“We have nothing more to discuss,” he said."), "Walter Prentiss"),
+])
+def test_a_pronoun_refers_back_to_a_person_of_its_sex(nlp, text, speaker):
+    assert [q.speaker for q in quotes_of(nlp, text)][-1] == speaker
+
+
+def test_a_titled_surname_is_the_speakers_name(nlp):
+    text = "Pavel Ostrow sued for custody in May. Mrs. Ostrow told reporters the case was groundless."
+    (quote,) = quotes_of(nlp, text)
+    assert quote.speaker == "Mrs. Ostrow"
+
+
+def test_the_sex_of_a_name_comes_from_its_title_else_its_given_name(nlp):
+    from crosswire.extract.gender import given_name_sex, name_sex
+
+    doc = nlp("Mrs. Ostrow met Sir Kim Lowell, spokeswoman Jean Marr, Pavel Ostrow and Robin Tate.")
+    sexes = {e.text: name_sex(e) for e in doc.ents if e.label_ == "PERSON"}
+    assert sexes.get("Ostrow") == "female" and sexes.get("Pavel Ostrow") == "male"
+    assert sexes.get("Kim Lowell") == "male" and sexes.get("Jean Marr") == "female"  # titles outweigh names
+    assert given_name_sex("Robin") == given_name_sex("Kim") == ""  # names of either sex say nothing

@@ -37,7 +37,8 @@ from dataclasses import replace
 from difflib import SequenceMatcher
 
 from ..model import Entity, Span
-from .speakers import doc_entities
+from . import gender
+from .speakers import doc_entities, text_of, titled_surname_start
 
 ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "LAW", "PRODUCT"})
 HONORIFICS = frozenset(
@@ -92,6 +93,27 @@ def normalise_name(name: str) -> str:
     return " ".join(tokens)
 
 
+def mention_key(surface: str) -> str:
+    """The name a mention is grouped by: :func:`normalise_name`, except that a surname alone after a
+    title of one sex keeps a sign of it ("Mrs. Gingrich" → ``"mrs gingrich"``, "Mr. Gingrich" →
+    ``"mr gingrich"``), since it tells apart two people who share the surname."""
+    words = surface.split()
+    sex = gender.title_sex(words[0]) if len(words) == 2 and words[0].lower().rstrip(".") in gender.SURNAME_TITLES else ""
+    surname = normalise_name(words[1]) if sex else ""
+    if sex and surname and " " not in surname:
+        return f"{'mrs' if sex == gender.FEMALE else 'mr'} {surname}"
+    return normalise_name(surface)
+
+
+def _titled_surname(key: str) -> tuple[str, str] | None:
+    """(sex, surname) of a key made by :func:`mention_key` for a titled surname, else None
+    (:func:`normalise_name` strips a leading "mr"/"mrs", so no other key begins with one)."""
+    words = key.split()
+    if len(words) == 2 and words[0] in ("mrs", "mr"):
+        return (gender.FEMALE if words[0] == "mrs" else gender.MALE), words[1]
+    return None
+
+
 def article_mentions(doc, article_id: str) -> list[Mention]:
     """Entity mentions in one parsed article, with character spans into its text.
 
@@ -103,6 +125,8 @@ def article_mentions(doc, article_id: str) -> list[Mention]:
         text = re.sub(r"['’]s$", "", ent.text.strip("()[] "))
         if ent.label_ in ENTITY_LABELS and normalise_name(text):
             start = ent.start_char + ent.text.index(text) if text else ent.start_char
+            if (titled := titled_surname_start(ent)) < start:  # "Mrs. Gingrich": the title tells whom
+                text, start = text_of(doc)[titled : start + len(text)], titled
             kind = context_label(ent) or state_name_label(text)
             label, weight = (kind, CONTEXT_WEIGHT) if kind else (ent.label_, 1)
             out.append((text, label, Span(article_id, start, start + len(text)), weight))
@@ -497,8 +521,10 @@ def canonicalise(mentions: Iterable[Mention], id_prefix: str = "",
             family plurals ("the Lawrences", :func:`_family_plurals`).
     """
     groups: dict[str, list[Mention]] = {}
+    titled: dict[str, list[Mention]] = {}
     for mention in mentions:
-        groups.setdefault(normalise_name(mention[0]), []).append(mention)
+        key = mention_key(mention[0])
+        (titled if _titled_surname(key) else groups).setdefault(key, []).append(mention)
     label = {key: majority_label(ms) for key, ms in groups.items()}
     clusters = _Clusters(groups)
     by_article = texts if isinstance(texts, Mapping) else None
@@ -511,6 +537,7 @@ def canonicalise(mentions: Iterable[Mention], id_prefix: str = "",
     spelled = _merge_spellings(keys, label, clusters, families)  # "Bryant" / "Brian Dalton" stays a reported spelling
     _merge_nicknames(keys, label, clusters)
     _merge_partials(keys, label, clusters)
+    keys += _attach_titled_surnames(titled, groups, label, clusters)
     members: dict[str, list[str]] = {}
     for key in keys:
         members.setdefault(clusters.find(key), []).append(key)
@@ -518,12 +545,43 @@ def canonicalise(mentions: Iterable[Mention], id_prefix: str = "",
     return tuple(sorted(entities, key=lambda e: (-len(e.mentions), e.name)))
 
 
+def _attach_titled_surnames(titled: Mapping[str, list[Mention]], groups: dict[str, list[Mention]],
+                            label: dict[str, str], clusters: _Clusters) -> list[str]:
+    """Join each surname written after a title of one sex ("Mrs. Gingrich") to the one person named
+    in full who bears it and is not known to be of the other sex (by a title written with the full
+    name, else the given name: "Marianne Gingrich", not "Newt Gingrich"); to the surname written
+    alone when no one is named in full with it (as an untitled surname would join); else it stays
+    a person of its own. Runs after the other merges, so that a title never joins two people who
+    share a surname. Returns the keys added."""
+    for key, mentions in titled.items():
+        groups[key], label[key] = list(mentions), "PERSON"
+        clusters.parent[key] = key
+        sex, surname = _titled_surname(key)
+        named = [k for k in groups if label[k] == "PERSON" and len(k.split()) > 1 and k not in titled
+                 and [w for w in k.split() if w not in PARTICLES][-1:] == [surname]]
+        bearers = {clusters.find(k) for k in named if _key_sex(k, groups[k]) != gender.opposite(sex)}
+        if len(bearers) == 1:
+            clusters.union(key, bearers.pop())
+        elif not named and surname in groups and label[surname] == "PERSON":
+            clusters.union(key, surname)
+    return sorted(titled)
+
+
+def _key_sex(key: str, mentions: list[Mention]) -> str:
+    """The sex of a person named in full: a title written with a mention ("Mrs. Marianne …"), else
+    the given name."""
+    for surface, *_rest in mentions:
+        if sex := gender.title_sex(surface.split()[0]):
+            return sex
+    return gender.given_name_sex(key.split()[0])
+
+
 def _entity(groups: Mapping[str, list[Mention]], keys: list[str], spelled: set[str], id_prefix: str) -> Entity:
     mentions = [m for k in keys for m in groups[k]]
     surfaces = Counter(m[0] for m in mentions)
     kind = majority_label(mentions)
     name = max(surfaces, key=lambda s: _name_preference(s, surfaces[s], kind))
-    canon = normalise_name(name).split()
+    canon = mention_key(name).split()
     spellings = sorted({m[0] for k in keys if k in spelled for m in groups[k]
                         if _differs_in_spelling(normalise_name(m[0]).split(), canon)})
     acronyms = sorted({m[0] for k in keys if " " not in k and len(keys) > 1 for m in groups[k]
@@ -566,12 +624,12 @@ def canonicalise_store(evidence: Mapping[str, tuple[Entity, ...]],
             for variant in entity.variants:
                 span = Span(story_id, 0, 0)
                 mentions.extend([(variant, entity.type, span)] * max(1, len(entity.mentions) // len(entity.variants)))
-                owner.setdefault((story_id, normalise_name(variant)), []).append(entity.id)
+                owner.setdefault((story_id, mention_key(variant)), []).append(entity.id)
     mapping: dict[str, str] = {}
     for store_entity in canonicalise(mentions, "store"):
         external = None
         local_ids = sorted({eid for v in store_entity.variants for (story, key), ids in owner.items()
-                            if key == normalise_name(v) for eid in ids})
+                            if key == mention_key(v) for eid in ids})
         if link is not None:
             external = next((x for x in (link(replace(store_entity, id=i)) for i in local_ids) if x), None)
         for local in local_ids:

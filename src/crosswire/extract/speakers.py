@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from ..clean.dateline import dateline_end
+from . import gender
 
 CUE_LEMMAS = frozenset(
     ["say", "state", "add", "tell", "note", "emphasize", "emphasise", "stress", "conclude", "declare", "announce", "write", "post", "report", "claim", "insist", "warn", "urge", "explain", "confirm", "deny", "reply", "respond", "cite", "quote", "argue", "tweet", "acknowledge", "admit", "assert", "allege", "caution", "comment", "complain", "contend", "disclose", "estimate", "maintain", "observe", "predict", "promise", "recall", "remark", "reiterate", "reveal", "signal", "suggest", "testify", "vow", "ask", "answer", "agree", "boast", "charge", "concede", "continue", "counter", "describe", "joke", "lament", "muse", "plead", "proclaim", "recount", "reason", "retort", "scoff", "shout"]
@@ -61,6 +62,8 @@ PLURAL_PRONOUNS = frozenset({"we", "they"})
 """Pronouns that stand for a named body ("the ministry … they said") or for people left unnamed, never for
 the last speaker when that is one person or an unnamed one ("survivors … they said")."""
 THING_PRONOUNS = frozenset({"it", "this", "that"})
+PRONOUN_SEX = {"he": gender.MALE, "him": gender.MALE, "his": gender.MALE,
+               "she": gender.FEMALE, "her": gender.FEMALE, "hers": gender.FEMALE}
 
 
 @dataclass(frozen=True)
@@ -219,6 +222,13 @@ def antecedent(subject, verb):
     return subject
 
 
+def titled_surname_start(ent) -> int:
+    """Where a person named by a surname alone begins, its title of one sex included ("*Mrs.*
+    Gingrich": of two Gingriches, the wife); the name's own start otherwise."""
+    title = gender.title_before(ent) if ent.label_ == "PERSON" and len(ent) == 1 else None
+    return title.idx if title is not None and title.lower_.rstrip(".") in gender.SURNAME_TITLES else ent.start_char
+
+
 def _appositive_name(subject):
     """The person an unnamed subject is set beside, by full name ("The company's chairman, *John
     Smith*, said", "Another speaker at the news conference, *Robert DeBree*, …")."""
@@ -239,7 +249,8 @@ def name_speaker(subject) -> Speaker:
     mention = phrase_span(subject)
     ent = entity_of(subject) or _appositive_name(subject)
     if ent is not None and (ent.label_ != "NORP" or mention == (ent.start_char, ent.end_char)):
-        return Speaker(written, ent.text, (ent.start_char, ent.end_char), ent.label_)
+        start = titled_surname_start(ent)
+        return Speaker(written, text_of(ent.doc)[start : ent.end_char], (start, ent.end_char), ent.label_)
     lower = subject.lower_
     if subject.lemma_.lower() in UTTERANCE_NOUNS and (issuer := _issuer(subject)) is not None:
         return Speaker(written, issuer.text, (issuer.start_char, issuer.end_char), issuer.label_)
@@ -283,6 +294,26 @@ def _described_actors(doc, quoted: Sequence[tuple[int, int]] = ()) -> list[tuple
     return found
 
 
+def _article_sexes(doc, titles: dict[tuple[int, int], frozenset[str]]) -> dict[tuple[int, int], str]:
+    """Person name span → the sex the article gives the person (:func:`gender.name_sex`); a
+    surname alone without a title takes the sex of the article's persons named in full with it
+    when they all have that one."""
+    people = [e for e in doc_entities(doc) if e.label_ in ("PERSON", "ORG", "GPE")]
+    sexes = {(e.start_char, e.end_char): gender.name_sex(e, titles.get((e.start_char, e.end_char), frozenset()))
+             for e in people if e.label_ == "PERSON"}
+    bearers: dict[str, set[str]] = {}
+    for e in people:
+        if e.label_ == "PERSON" and len(e) > 1:
+            bearers.setdefault(e[-1].text, set()).add(sexes[(e.start_char, e.end_char)])
+    for e in people:
+        span = (e.start_char, e.end_char)
+        if len(e) == 1 and not sexes.get(span) and len(known := bearers.get(e.text, set())) == 1:
+            sexes[span] = next(iter(known))
+        if span in sexes:
+            sexes[(titled_surname_start(e), e.end_char)] = sexes[span]
+    return {span: sex for span, sex in sexes.items() if sex}
+
+
 @dataclass
 class SpeakerMemory:
     """The named speakers and entities of one article, in reading order, for resolving references."""
@@ -300,6 +331,10 @@ class SpeakerMemory:
     titles: dict[tuple[int, int], frozenset[str]] = field(default_factory=dict)
     """Person name span → the words of the title that runs into it (:func:`_title_words`: "judge" of
     "Judge Barton Voigt"): what "the judge" may refer back to."""
+    sexes: dict[tuple[int, int], str] = field(default_factory=dict)
+    """Person name span → the sex the article gives the person (:func:`gender.name_sex`), when it
+    gives one: a "she" does not refer back to "Newt Gingrich". A surname written alone takes the
+    sex its bearers named in full share ("Gingrich" after "Newt Gingrich" alone)."""
 
     @classmethod
     def of(cls, doc, quoted: Sequence[tuple[int, int]] = ()) -> SpeakerMemory:
@@ -315,7 +350,7 @@ class SpeakerMemory:
                   and not any(a <= e.start_char < b for a, b in quoted)]
         titles = {(e.start_char, e.end_char): _title_words(e) for e in doc_entities(doc) if e.label_ == "PERSON"}
         actors = sorted(actors + _described_actors(doc, quoted))
-        return cls([], entities, actors, surnames, titles)
+        return cls([], entities, actors, surnames, titles, _article_sexes(doc, titles))
 
     def remember(self, offset: int, speaker: Speaker) -> None:
         """Keep a speaker for later references: a named one, or a person described whom no earlier
@@ -341,7 +376,7 @@ class SpeakerMemory:
         if words and words[0] in PLURAL_PRONOUNS:  # a named body ("the ministry … they said"), else as written
             return earlier[0] if earlier and earlier[0].type in ("ORG", "GPE", "NORP") else None
         if words and words[0] in PERSON_PRONOUNS:
-            return self._person(offset, words[0]) or self._entity(offset, "PERSON")
+            return self._person(offset, words[0]) or self._entity(offset, "PERSON", PRONOUN_SEX.get(words[0], ""))
         if words and words[0] in THING_PRONOUNS:  # "it said": a body or a document, never a person
             return next((s for s in earlier if s.type in ("ORG", "GPE") and not self._surname(s)), None)
         if head in UTTERANCE_NOUNS:
@@ -360,24 +395,30 @@ class SpeakerMemory:
         the tagger called otherwise counts as a person when a person of the article bears that
         surname ("Captain Manohar Nambiar" before, "…, Nambiar said" tagged an organisation). A
         described speaker of the other sex is skipped ("the mother said …; he added")."""
+        sex = PRONOUN_SEX.get(pronoun, "")
         speaker = next(((o, s) for o, s in reversed(self.speakers) if o < offset and (
             s.type == "PERSON" or (not s.type and _describes_person(s) and offset - o <= DESCRIBED_REACH)
-            or self._surname(s)) and not _other_sex(s, pronoun)), None)
-        actor = next(((o, span) for o, span in reversed(self.actors) if o < offset), None)
+            or self._surname(s)) and not _other_sex(s, pronoun) and not self._sex_differs(s.name_span, sex)), None)
+        actor = next(((o, span) for o, span in reversed(self.actors)
+                      if o < offset and not self._sex_differs(span, sex)), None)
         if actor is not None and (speaker is None or actor[0] > speaker[0]):
             span = actor[1]
             name = next(text for o, text, _label, s, _subject in self.entities if s == span)
             return Speaker(span, name, span, "PERSON")
         return speaker[1] if speaker is not None else None
 
+    def _sex_differs(self, span: tuple[int, int], sex: str) -> bool:
+        """Whether the article gives the person named at ``span`` the other sex than ``sex``."""
+        return bool(sex) and self.sexes.get(span, "") == gender.opposite(sex)
+
     def _surname(self, speaker: Speaker) -> bool:
         """Whether a speaker's name ends in the surname of a person of the article ("Piccard" tagged
         an organisation where "Bertrand Piccard" was named): a person, whatever the tagger said."""
         return bool(speaker.name.split()) and speaker.name.split()[-1] in self.surnames
 
-    def _entity(self, offset: int, label: str) -> Speaker | None:
+    def _entity(self, offset: int, label: str, sex: str = "") -> Speaker | None:
         for o, text, lab, span, subject in reversed(self.entities):
-            if o < offset and lab == label and subject:
+            if o < offset and lab == label and subject and not self._sex_differs(span, sex):
                 return Speaker(span, text, span, lab)
         return None
 
