@@ -194,6 +194,20 @@ def test_text_with_one_paragraph_or_header_line_per_line_is_not_unwrapped():
     assert clean_text(clean_text(wire_copy())[0])[0] == clean_text(wire_copy())[0]  # idempotent
 
 
+def test_a_wire_brief_of_a_few_wrapped_lines_is_one_paragraph():
+    brief = ("OSLO, March 4 (NTB) -- The Norwegian Prime Minister Erna Lund on\n"
+             "Tuesday named former finance minister Petter Aas to head the new\n"
+             "sovereign fund board that oversees the country's oil savings from\n"
+             "April.")
+    text, repairs = clean_text(brief)
+    assert "\n" not in text and "Lund on Tuesday named" in text and text.endswith("savings from April.")
+    assert any("hard-wrapped" in r for r in repairs)
+    headers = ["http://www.example.com/news/2013/05/03/pier-closed-after-the-storm-on-friday",
+               "Pier closed after the storm on Friday evening in the bay area",
+               "The pier will stay closed."]
+    assert "bay area\n\nThe pier" in clean_text("\n".join(headers))[0]  # a URL and a title are no wrapped prose
+
+
 def test_tex_quotes_become_typographic_and_feed_codes_go():
     text, repairs = repair_encoding("&UR; ``We will not reopen it,'' he said. &QL; Tom &AMP; Co.")
     assert "“We will not reopen it,” he said." in text

@@ -44,15 +44,17 @@ class CleanSettings:
     """Hard-wrapped text (wire copy, e-mail, TREC/DUC files) has its lines joined into paragraphs
     when its lines are no wider than this (90th percentile) and most of them end mid-sentence.
     Wire copy wraps at 65–80 columns. With the three ``unwrap_*`` defaults, detection on
-    ../shared/eval: DUC 2006 1,242 of 1,250 documents (the 8 misses are syndicate notices of one or
-    two lines), DUC 2007 250 of 250; ECB+ 0 of 772, PolNeAR 0 of 924, FRANK 0 of 671, the example
-    0 of 5 (one paragraph or one sentence per line)."""
+    ../shared/eval: DUC 2006 1,244 of 1,250 documents (the 6 misses are syndicate notices of one or
+    two lines), DUC 2007 250 of 250; ECB+ 0 of 772, PolNeAR 0 of 924, FRANK 0 of 149 articles, the
+    example 0 of 5 (one paragraph or one sentence per line)."""
     unwrap_min_share: float = 0.5
     """Share of the lines followed by another line that must end mid-sentence, filling ≥ 60 % of
     the width (and at least three such lines)."""
     unwrap_min_lines: int = 6
-    """Fewer non-blank lines are never unwrapped: at 4, three ECB+ articles whose header lines (URL,
-    title, date) end without punctuation were joined into their first sentence."""
+    """Fewer non-blank lines are unwrapped only as one wrapped paragraph (every line but the last
+    full, of six words or more, ending mid-sentence; the last ending a sentence: a four-line wire
+    brief): at 4 with the rule above, three ECB+ articles whose header lines (URL, title, date) end
+    without punctuation were joined into their first sentence."""
 
 
 @dataclass(frozen=True)

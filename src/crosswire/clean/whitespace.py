@@ -66,13 +66,31 @@ def is_hard_wrapped(lines: list[str], max_width: int = 100, min_share: float = 0
     """
     widths = sorted(len(line.rstrip()) for line in lines if line.strip())
     width = widths[int(0.9 * (len(widths) - 1))] if widths else 0
-    if len(widths) < min_lines or width > max_width:
+    if width > max_width:
         return False
+    if len(widths) < min_lines:
+        return _short_wrapped([line.strip() for line in lines if line.strip()], width)
     followed = [a.rstrip() for a, b in itertools.pairwise(lines) if a.strip() and b.strip() and not _indented(b)]
     if not followed:
         return False
     mid_sentence = [a for a in followed if not _SENTENCE_END.search(a) and len(a) >= 0.6 * width]
     return len(mid_sentence) >= max(3, min_share * len(followed))
+
+
+_SHORT_MIN_LINES = 3
+_SHORT_FILL = 0.8
+_SHORT_MIN_WORDS = 6
+
+
+def _short_wrapped(lines: list[str], width: int) -> bool:
+    """Whether a text of few lines is one hard-wrapped paragraph (a wire brief of four lines): at
+    least :data:`_SHORT_MIN_LINES` lines, each but the last filling :data:`_SHORT_FILL` of the width
+    with :data:`_SHORT_MIN_WORDS` words or more and ending mid-sentence, the last ending a
+    sentence. Header lines (a URL, a title, a date) are short or end the text unpunctuated."""
+    if len(lines) < _SHORT_MIN_LINES or not _SENTENCE_END.search(lines[-1]):
+        return False
+    return all(len(line) >= _SHORT_FILL * width and len(line.split()) >= _SHORT_MIN_WORDS
+               and not _SENTENCE_END.search(line) for line in lines[:-1])
 
 
 def _indented(line: str) -> bool:
