@@ -219,6 +219,16 @@ def test_tex_quotes_become_typographic_and_feed_codes_go():
     assert doubled == '"We will not reopen it," he said. The pile is 6\'2\'\' wide.'
 
 
+def test_a_dateline_ends_at_one_hyphen_after_the_credit_and_a_credit_may_hold_spaces():
+    from crosswire.clean.dateline import dateline_agency, strip_dateline
+
+    assert strip_dateline("TOLEDO (AP) - The levee held.") == "The levee held."
+    assert dateline_agency("TOLEDO (AP) - The levee held.") == "AP"
+    assert dateline_agency("LIMA, May 2 (Xinhua ) -- The levee held.") == "Xinhua"
+    assert strip_dateline("The vote (held Monday) - a surprise - failed.").startswith("The vote")
+    assert strip_dateline("UN monitors (six of them) - who left - spoke.").startswith("UN monitors")
+
+
 def test_wire_datelines_end_where_the_report_starts():
     from crosswire.clean.dateline import strip_dateline
 
@@ -307,6 +317,19 @@ def test_a_syndication_credit_and_a_series_teaser_are_boilerplate():
     assert any("syndication" in r for r in repairs) and any("series teaser" in r for r in repairs)
     kept = "Next: the mayor spoke.\n\nThe bridge was distributed by the state to three towns, officials said."
     assert clean_text(kept)[0] == kept
+
+
+def test_a_syndicates_sales_note_and_its_representatives_numbers_are_boilerplate():
+    body = "The reef survey ends in June. Divers counted 40 species, and the fax machine at the station broke."
+    lines = [body,
+             ("(To buy this weekly science column from the Harbor Press — reprints are cheap — please contact one "
+             "of the Harbor Press Syndicate sales offices listed below for prices and terms:"),
+             "(_ North America: LENA PARK in Denver at 1-800-555-0142 or 303-555-0199, or fax her at 303-555-0111.",
+             "(_ Europe: TOM WEIR in Lyon at 44-21-55-10; fax, 44-21-55-11; telex, 223-441."]
+    text, repairs = clean_text("\n\n".join(lines))
+    assert text == body
+    assert sum("sales" in r for r in repairs) == 3
+    assert clean_text("Call 555-0142 or fax 555-0111 to reach the station, officials said.")[0].startswith("Call")
 
 
 def test_a_wire_link_list_a_rule_and_a_columnist_tagline_are_boilerplate():

@@ -300,3 +300,10 @@ def test_a_mention_keeps_the_title_of_one_sex_written_before_a_surname(nlp):
     text = "Pavel Ostrow sued in May. Mrs. Ostrow said the case was groundless."
     found = [(m[0], text[m[2].start : m[2].end]) for m in article_mentions(nlp(text), "a")]
     assert ("Mrs. Ostrow", "Mrs. Ostrow") in found
+
+
+def test_a_given_name_that_is_also_a_particle_is_read_as_a_given_name():
+    entities = by_name(canonicalise(mentions("Al Ferris", "Donna Ferris", "Mrs. Ferris", "Hassan al-Turabi", "Al-Turabi")))
+    assert entities["Al Ferris"].variants == ("Al Ferris",)  # not a partial form of "Donna Ferris"
+    assert set(entities["Donna Ferris"].variants) == {"Donna Ferris", "Mrs. Ferris"}
+    assert set(entities["Hassan al-Turabi"].variants) == {"Hassan al-Turabi", "Al-Turabi"}  # a particle still

@@ -566,3 +566,15 @@ def test_the_sex_of_a_name_comes_from_its_title_else_its_given_name(nlp):
     assert sexes.get("Ostrow") == "female" and sexes.get("Pavel Ostrow") == "male"
     assert sexes.get("Kim Lowell") == "male" and sexes.get("Jean Marr") == "female"  # titles outweigh names
     assert given_name_sex("Robin") == given_name_sex("Kim") == ""  # names of either sex say nothing
+
+
+def test_a_said_after_a_clause_ends_with_that_clauses_subject(nlp):
+    text = ("Ron Kessel was criticized last year after Mayor Bill Tran called a reporter and said the city "
+            "needed a new manager. Ron Kessel was criticized after the vote and said he would resign.")
+    assert [q.speaker for q in quotes_of(nlp, text)] == ["Bill Tran", "Ron Kessel"]
+
+
+def test_the_subject_of_a_verb_coordinated_with_the_main_verb_acts_last(nlp):
+    text = ("Tom Ashby has backed the plan for years, but Ray Dunn promises to push it further. "
+            "“We will finish the job,” he told a crowd in Dover.")
+    assert [q.speaker for q in quotes_of(nlp, text)] == ["Ray Dunn"]

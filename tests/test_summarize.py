@@ -160,6 +160,11 @@ def test_update_summary_moves_to_what_is_new():
     ("(Distributed by the syndicate) But the dam burst.", "The dam burst."),
     ("in this regard, the city is in contact with all groups.", "The city is in contact with all groups."),
     ("In that context, the city closed its schools.", "The city closed its schools."),
+    ("In addition to the dams, the city built two locks.", "In addition to the dams, the city built two locks."),
+    ("In addition, the city built two locks.", "The city built two locks."),
+    ("Besides the dams, the city built two locks.", "Besides the dams, the city built two locks."),
+    ("Ten years ago: The city built two locks.", "Ten years ago: The city built two locks."),
+    ("Flood watch: The city built two locks.", "The city built two locks."),
 ])
 def test_compression_only_deletes_words(text, expected):
     out = compress(text)

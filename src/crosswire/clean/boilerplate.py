@@ -52,6 +52,14 @@ BOILERPLATE_PATTERNS: dict[str, re.Pattern[str]] = {
     # a pointer to the publisher's site: "For in-depth reporting, opinion and cartoonists, visit the
     # Cox News Campaign 2000 Web site: http://www.coxnews.com/2000."
     "promotion": re.compile(r"^\s*for\b[^.!?]{0,100}\bvisit\b[^.!?]{0,100}(?:https?://|www\.)\S+\s*$", re.IGNORECASE),
+    # how to buy a syndicated piece: "(To purchase this special feature from DISCOVER magazine …
+    # contact one of these New York Times Syndicate sales representatives:"
+    "sales note": re.compile(r"^\(?\s*to (?:purchase|buy|order|license)\b[^.!?]{0,200}\b(?:contact|call|write to)\b",
+                             re.IGNORECASE),
+    # a sales representative's numbers: "(_ Europe and Asia: KARL HORWITZ in Paris at 47-42-17-11;
+    # fax, 47-42-80-44 …" (a fax or telex and two telephone numbers or more)
+    "sales contact": re.compile(r"^(?=.*\b(?:fax|telex)\b)(?=(?:.*?\d{2,4}[-.)]\s?\d{2,4}[-.]\d{2,4}){2})",
+                                re.IGNORECASE),
     # a byline alone on its line: "By ROBERT W. BLACK", "*By Jane Doe and John Roe", "By Jane Doe,
     # Associated Press Writer" (two to four name words each; "By Land And By Sea" is a headline)
     "byline": re.compile(rf"^\*?\s*(?:By|BY)\s+{_BYLINE_NAME}(?:\s*(?:and|AND|&)\s+{_BYLINE_NAME})?"
@@ -116,8 +124,10 @@ _STAMP_WORDS = _STAMPING | {"last"}
 def boilerplate_kind(line: str, settings: CleanSettings) -> str | None:
     """The kind of boilerplate a line is, or ``None`` for a line to keep."""
     stripped = line.strip()
-    if not stripped or len(stripped) > settings.boilerplate_max_chars:
-        return None
+    if not stripped or (len(stripped) > settings.boilerplate_max_chars
+                        and not (len(stripped) <= 2 * settings.boilerplate_max_chars
+                                 and BOILERPLATE_PATTERNS["sales note"].search(stripped))):
+        return None  # a sales note runs long: "(To purchase this special feature from …, contact …"
     if is_timestamp(stripped):
         return "timestamp"
     for kind, pattern in BOILERPLATE_PATTERNS.items():

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import re
 
-_DATELINE = re.compile(r"^(?P<head>.{2,70}?)\s(?:_|--|—)\s+|^(?P<undated>UNDATED)\s*[-_—]+\s+")
-"""A wire dateline ends at the first " _ " or " -- " ("SYDNEY, Australia _", "BEIJING, Jan. 3 (Xinhua) --")."""
+_DATELINE = re.compile(r"^(?P<head>.{2,70}?)\s(?:_|--|—)\s+|^(?P<head1>.{2,70}?\))\s-\s+"
+                       r"|^(?P<undated>UNDATED)\s*[-_—]+\s+")
+"""A wire dateline ends at the first " _ " or " -- " ("SYDNEY, Australia _", "BEIJING, Jan. 3 (Xinhua) --"),
+or at a single " - " right after a closing parenthesis ("CLEVELAND (AP) - ")."""
 _DATELINE_HEAD = re.compile(r"^(?:[A-Z][A-Z.'&-]+\b|\(?AP\))")
 MAX_DATELINE_WORDS = 8
 
@@ -30,7 +32,7 @@ def dateline_end(text: str) -> int:
         return 0
     if m.group("undated"):
         return m.end()
-    head = m.group("head")
+    head = m.group("head") or m.group("head1")
     place = re.split(r"[,(]", head)[0]  # "SYDNEY" of "SYDNEY, Australia"
     if _DATELINE_HEAD.match(head) and place == place.upper() and len(head.split()) <= MAX_DATELINE_WORDS:
         return m.end()
@@ -49,7 +51,8 @@ def dateline_place(text: str) -> str | None:
     end = dateline_end(text)
     if not end or _DATELINE.match(text).group("undated"):
         return None
-    return re.split(r"[,(]", _DATELINE.match(text).group("head"))[0].strip()
+    m = _DATELINE.match(text)
+    return re.split(r"[,(]", m.group("head") or m.group("head1"))[0].strip()
 
 
 def strip_dateline(text: str) -> str:
@@ -57,7 +60,7 @@ def strip_dateline(text: str) -> str:
     return text[dateline_end(text):]
 
 
-_AGENCY = re.compile(r"\((?P<agency>[A-Z][A-Za-z.&-]*(?: [A-Z][A-Za-z.&-]*){0,2})\)")
+_AGENCY = re.compile(r"\(\s?(?P<agency>[A-Z][A-Za-z.&-]*(?: [A-Z][A-Za-z.&-]*){0,2})\s?\)")
 """A news agency's credit in parentheses inside a dateline: "(AP)", "(Xinhua)", "(Kyodo News)"."""
 WIRE_AGENCIES = frozenset({
     "AP", "Reuters", "AFP", "UPI", "Xinhua", "Kyodo", "Kyodo News", "TASS", "Itar-Tass", "ITAR-TASS", "Interfax",

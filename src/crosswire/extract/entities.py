@@ -105,6 +105,18 @@ def mention_key(surface: str) -> str:
     return normalise_name(surface)
 
 
+def _given_name_particle(surface: str, key: str) -> str:
+    """The key of a person's name whose first word is written as a given name although it may be a
+    particle ("*Al* Gore", not "al-Bashir"): capitalised, apart from the next word, and a given name
+    of the name list. Its first word is marked (``"al_ gore"``) so that no rule reads it as a
+    particle: "Al Gore" is no partial form of "Tipper Gore"."""
+    words, keys = surface.split(), key.split()
+    if len(words) >= 2 and len(keys) >= 2 and keys[0] in PARTICLES and words[0][:1].isupper() \
+            and words[0].isalpha() and gender.given_name_sex(words[0]):
+        return " ".join([keys[0] + "_", *keys[1:]])
+    return key
+
+
 def _titled_surname(key: str) -> tuple[str, str] | None:
     """(sex, surname) of a key made by :func:`mention_key` for a titled surname, else None
     (:func:`normalise_name` strips a leading "mr"/"mrs", so no other key begins with one)."""
@@ -524,6 +536,8 @@ def canonicalise(mentions: Iterable[Mention], id_prefix: str = "",
     titled: dict[str, list[Mention]] = {}
     for mention in mentions:
         key = mention_key(mention[0])
+        if mention[1] == "PERSON":
+            key = _given_name_particle(mention[0], key)
         (titled if _titled_surname(key) else groups).setdefault(key, []).append(mention)
     label = {key: majority_label(ms) for key, ms in groups.items()}
     clusters = _Clusters(groups)
@@ -573,7 +587,7 @@ def _key_sex(key: str, mentions: list[Mention]) -> str:
     for surface, *_rest in mentions:
         if sex := gender.title_sex(surface.split()[0]):
             return sex
-    return gender.given_name_sex(key.split()[0])
+    return gender.given_name_sex(key.split()[0].rstrip("_"))
 
 
 def _entity(groups: Mapping[str, list[Mention]], keys: list[str], spelled: set[str], id_prefix: str) -> Entity:

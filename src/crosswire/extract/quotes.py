@@ -82,7 +82,7 @@ def _cue_subject(cue):
         obj = next((c for c in cue.children if c.dep_ in ("dobj", "obj", "nsubjpass")), None)
         if obj is not None:  # "NTV quoted the manager", "the manager was quoted (by NTV)": the manager
             return antecedent(obj, cue) if obj.dep_ == "nsubjpass" else obj
-    for verb in (cue, cue.head if cue.dep_ == "conj" else None):
+    for verb in (cue, _coordinated_verb(cue) if cue.dep_ == "conj" else None):
         if verb is None:
             continue
         subject = _nearest_subject(verb, passive=verb is not cue)
@@ -92,6 +92,19 @@ def _cue_subject(cue):
     if agent is not None:
         return next((c for c in agent.children if c.dep_ == "pobj"), None)
     return _participle_subject(cue)
+
+
+def _coordinated_verb(cue):
+    """The verb a conjunct cue shares its subject with: its head, or the clause on its head that
+    ends right before the conjunction ("X was criticized after *Mayor Tran called* a reporter and
+    said …": the parser hangs "said" on "criticized", but the nearer clause is Tran's)."""
+    head = cue.head
+    cc = next((c for c in cue.doc[head.i + 1 : cue.i] if c.dep_ == "cc" and c.i == cue.left_edge.i - 1), None)
+    for clause in head.children:
+        if clause.dep_ == "advcl" and head.i < clause.i < cue.i and cc is not None \
+                and clause.right_edge.i + 1 == cc.i and any(c.dep_ == "nsubj" for c in clause.children):
+            return clause
+    return head
 
 
 def _nearest_subject(verb, passive: bool = True):

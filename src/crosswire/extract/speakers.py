@@ -294,6 +294,12 @@ def _described_actors(doc, quoted: Sequence[tuple[int, int]] = ()) -> list[tuple
     return found
 
 
+def _main_verb(verb) -> bool:
+    """A sentence's main verb, or one coordinated with it ("X has backed the plan, but *Y promises*
+    to push it further": Y acts last)."""
+    return verb.dep_ == "ROOT" or (verb.dep_ == "conj" and verb.head.dep_ == "ROOT")
+
+
 def _article_sexes(doc, titles: dict[tuple[int, int], frozenset[str]]) -> dict[tuple[int, int], str]:
     """Person name span → the sex the article gives the person (:func:`gender.name_sex`); a
     surname alone without a title takes the sex of the article's persons named in full with it
@@ -322,8 +328,9 @@ class SpeakerMemory:
     entities: list[tuple[int, str, str, tuple[int, int], bool]]
     """(offset, text, label, span, is_subject) of every named entity in the article."""
     actors: list[tuple[int, tuple[int, int]]] = field(default_factory=list)
-    """(offset, span) of every person named as the subject of a sentence's main verb ("Minister X
-    likened the suspect to a chameleon"): who a following "he said" most likely is. A name the
+    """(offset, span) of every person named as the subject of a sentence's main verb or one
+    coordinated with it ("Minister X likened the suspect to a chameleon"): who a following "he
+    said" most likely is. A name the
     tagger called an organisation or a place counts when a person of the article bears it as a
     surname ("Condon accepted the findings" after "backed Condon")."""
     surnames: frozenset[str] = frozenset()
@@ -346,7 +353,7 @@ class SpeakerMemory:
         surnames = frozenset(text.split()[-1] for _o, text, label, _s, _subject in entities if label == "PERSON")
         actors = [(e.start_char, (e.start_char, e.end_char)) for e in doc_entities(doc)
                   if (e.label_ == "PERSON" or (e.label_ in ("ORG", "GPE") and e.text.split()[-1] in surnames))
-                  and any(t.dep_ == "nsubj" and t.head.dep_ == "ROOT" for t in e)
+                  and any(t.dep_ == "nsubj" and _main_verb(t.head) for t in e)
                   and not any(a <= e.start_char < b for a, b in quoted)]
         titles = {(e.start_char, e.end_char): _title_words(e) for e in doc_entities(doc) if e.label_ == "PERSON"}
         actors = sorted(actors + _described_actors(doc, quoted))

@@ -65,11 +65,13 @@ class Candidate:
         return len(self.text.split())
 
 
-_OPENERS = re.compile(r"^(?:(?:and|but|however|meanwhile|in addition|moreover|besides|furthermore|additionally)\s*,?"
-                      r"|(?:so|also|still|yet|in (?:this|that) (?:regard|context|respect))\s*,)\s+",
+_OPENERS = re.compile(r"^(?:(?:and|but|however|meanwhile|in addition(?! to\b)|moreover|furthermore|additionally)\s*,?"
+                      r"|(?:so|also|still|yet|besides|in (?:this|that) (?:regard|context|respect))\s*,)\s+",
                       re.IGNORECASE)
-"""Leading connectives; "so", "also", "still" and "yet" only with their comma ("So far, …" stays);
-"in this regard," and the like point back to a sentence the summary does not show."""
+"""Leading connectives; "so", "also", "still", "yet" and "besides" only with their comma ("So far,
+…" and "Besides the rings, …" stay), "in addition" not before "to" ("In addition to …" is a
+phrase of the sentence); "in this regard," and the like point back to a sentence the summary does
+not show."""
 _STRAY = re.compile(r"^(?:(?:[-_—*]+|&[A-Z]+;)\s+)+")
 _PARENTHESES = re.compile(r"(?:^|\s+)\([^()]{0,80}\)(?=\s|[.,;:!?”\"]|$)")
 """A short parenthesis standing apart from the words around it, so deleting it joins no words:
@@ -80,6 +82,12 @@ _SPEECH = frozenset({
 })
 """Words that make a leading "X said:" an attribution, which compression must keep."""
 _LABEL = re.compile(r"^[A-Z][\w'’-]*(?: [\w'’-]+){0,2}:\s+(?=[A-Z])")
+_TIME_LABEL = re.compile(
+    r"\d|\b(?:ago|today|yesterday|tomorrow|tonight|years?|months?|weeks?|days?|earlier|later|last|next|"
+    r"jan(?:uary)?|feb(?:ruary)?|march|april|may|june|july|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|"
+    r"nov(?:ember)?|dec(?:ember)?|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b", re.IGNORECASE)
+"""A label that says when ("Ten years ago:", "1989:", "Monday:"): the sentence after it is dated
+by it, so it stays."""
 
 
 def compress(text: str) -> str:
@@ -92,7 +100,7 @@ def compress(text: str) -> str:
     """
     out = _dateline(text.strip())
     label = _LABEL.match(out)
-    if label and not set(label.group(0).lower().rstrip(": ").split()) & _SPEECH:
+    if label and not set(label.group(0).lower().rstrip(": ").split()) & _SPEECH and not _TIME_LABEL.search(label.group(0)):
         out = out[label.end() :]
     out = _PARENTHESES.sub("", out).strip()
     stripped = _OPENERS.sub("", out)
