@@ -486,3 +486,22 @@ def test_opposite_verbs_of_one_subject_are_no_one_statement():
 
     assert not opposed("Jones won the seat by 300 votes.", "Smith lost the seat to Jones by 300 votes.")
     assert not opposed("Rising prices hurt the farmers.", "Prices fell in May.")  # "rising" has no subject before it
+
+
+def test_two_named_actors_doing_alike_things_are_no_one_statement():
+    import dataclasses
+
+    from crosswire.align.matching import different_actors, match_matrix, named_actors
+
+    texts = ["Senator Dana Whitfield urged black voters in Ohio to turn out for the party in the autumn election.",
+             "Governor Carl Ostby urged black voters in Ohio to turn out for the party in the autumn election.",
+             "Black voters in Ohio were urged by Senator Whitfield to turn out for the party in the autumn election."]
+    actors = named_actors([0, 1, 2], texts)
+    assert actors[0].endswith("Whitfield") and actors[1].endswith("Ostby")
+    assert different_actors(texts[0], texts[1], actors[0], actors[1])
+    assert not different_actors(texts[0], texts[2], actors[0], actors.get(2))  # one actor, told in the passive
+    assert not different_actors("The AP reported the fire.", "The Associated Press reported the fire.",
+                                "AP", "Associated Press")  # an acronym
+    unchecked = dataclasses.replace(SETTINGS, match_actor_veto=False)
+    assert match_matrix(texts[:2], ["x", "y"], unchecked)[0, 1] >= SETTINGS.match_threshold  # the combiner alone
+    assert match_matrix(texts[:2], ["x", "y"], SETTINGS)[0, 1] == 0.0

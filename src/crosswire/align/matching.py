@@ -275,10 +275,12 @@ def ruled_out(texts: Sequence[str], pairs: Sequence[tuple[int, int]], settings: 
     a content word of it the other lacks, or fewer than ``match_short_min_content`` content words
     at all); or
     the two say opposite verbs of one another (:func:`~.lexical.opposed`: "suspended its flights" /
-    "resumed its flights")."""
+    "resumed its flights"); or (``match_actor_veto``) two different named actors do what each
+    says (:func:`different_actors`)."""
     out = np.zeros(len(pairs), dtype=bool)
+    actors = named_actors(sorted({t for pair in pairs for t in pair}), texts) if settings.match_actor_veto else {}
     for k, (i, j) in enumerate(pairs):
-        if lx.opposed(texts[i], texts[j]):
+        if lx.opposed(texts[i], texts[j]) or different_actors(texts[i], texts[j], actors.get(i), actors.get(j)):
             out[k] = True
             continue
         short, other = sorted((texts[i], texts[j]), key=lambda t: len(words(t)))
@@ -287,6 +289,49 @@ def ruled_out(texts: Sequence[str], pairs: Sequence[tuple[int, int]], settings: 
         content = {w for w in words(short) if w not in STOPWORDS}
         out[k] = len(content) < settings.match_short_min_content or not _held(content, other, settings)
     return out
+
+
+_ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
+
+
+def named_actors(indexes: Sequence[int], texts: Sequence[str]) -> dict[int, str]:
+    """Text index → the name of who or what acts in it: the named subject of its main verb (of
+    the clause a verb of saying reports: "officials said *Gore* appealed …"), for the texts whose
+    subject is a name."""
+    from ..extract.speakers import CUE_LEMMAS
+    from .support import parse_sentences
+
+    out: dict[int, str] = {}
+    for index, doc in zip(indexes, parse_sentences([texts[i] for i in indexes])):
+        root = next((t for t in doc if t.dep_ == "ROOT"), None)
+        if root is not None and root.lemma_.lower() in CUE_LEMMAS:
+            root = next((c for c in root.children if c.dep_ == "ccomp"), root)
+        subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None) if root is not None else None
+        if subject is not None and subject.ent_type_ in _ACTOR_LABELS:
+            out[index] = next(e.text for e in doc.ents if e.start <= subject.i < e.end)
+    return out
+
+
+def different_actors(a: str, b: str, actor_a: str | None, actor_b: str | None) -> bool:
+    """Whether two texts tell what two different named actors do: each names its own subject
+    ("*Gore* appealed to black voters …" / "*Gephardt* dropped his bid …"), the names share no
+    content word and neither is the other's acronym, and neither text names the other's actor
+    (so "police arrested Lee" / "Lee was arrested" is one fact). Two actors do not make one
+    statement however alike the rest reads."""
+    if not actor_a or not actor_b:
+        return False
+    wa = {w for w in words(actor_a) if w not in STOPWORDS}
+    wb = {w for w in words(actor_b) if w not in STOPWORDS}
+    if not wa or not wb or wa & wb or _acronym_of(actor_a, actor_b) or _acronym_of(actor_b, actor_a):
+        return False
+    return not (wb & set(words(a))) and not (wa & set(words(b)))
+
+
+def _acronym_of(short: str, name: str) -> bool:
+    """Whether ``short`` is written as the initials of ``name`` ("AP" / "Associated Press")."""
+    letters = short.replace(".", "").strip()
+    initials = "".join(w[0] for w in name.split() if w[:1].isupper())
+    return 2 <= len(letters) <= 8 and letters.isupper() and letters == initials
 
 
 def _held(content: set[str], other: str, settings: AlignSettings) -> bool:
