@@ -332,6 +332,16 @@ def test_a_syndicates_sales_note_and_its_representatives_numbers_are_boilerplate
     assert clean_text("Call 555-0142 or fax 555-0111 to reach the station, officials said.")[0].startswith("Call")
 
 
+def test_desk_notes_site_pointers_and_shared_taglines_are_boilerplate():
+    body = "The council met on Monday. Two members stayed away."
+    notes = ["(BEGIN OPTIONAL TRIM)", "Visit the Courier on the Web at: http://www.courier.example",
+             "(Ana Roe and Bo Lee Tam are Courier correspondents based in Lyon.)"]
+    text, repairs = clean_text("\n\n".join([body, *notes]))
+    assert text == body and len([r for r in repairs if r.startswith("boilerplate")]) == 3
+    kept = "Visit the museum before it closes, officials said.\n\n(Roe and Lee are running for the council.)"
+    assert clean_text(kept)[0] == kept
+
+
 def test_a_wire_link_list_a_rule_and_a_columnist_tagline_are_boilerplate():
     raw = ("WASHINGTON (AP) -- The safety board met on Friday to review the crash.\n\n"
            "It will meet again next week.\n\n------\n\nOn the Net:\n\nNTSB: http://www.ntsb.gov\n")

@@ -269,16 +269,19 @@ def _match_weights(settings: AlignSettings) -> np.ndarray:
     return weights
 
 
-def ruled_out(texts: Sequence[str], pairs: Sequence[tuple[int, int]], settings: AlignSettings) -> np.ndarray:
+def ruled_out(texts: Sequence[str], pairs: Sequence[tuple[int, int]], settings: AlignSettings,
+              speakers: Sequence[str | None] | None = None) -> np.ndarray:
     """For each pair, whether it never matches, whatever its score: its shorter text is shorter than
     the matcher was calibrated on (``match_short_words``) and not held by the other (:func:`_held`:
     a content word of it the other lacks, or fewer than ``match_short_min_content`` content words
     at all); or
     the two say opposite verbs of one another (:func:`~.lexical.opposed`: "suspended its flights" /
     "resumed its flights"); or (``match_actor_veto``) two different named actors do what each
-    says (:func:`different_actors`)."""
+    says (:func:`different_actors`; ``speakers``: each text's speaker, who a "he" or "she" acting
+    in what the speaker says most likely is)."""
     out = np.zeros(len(pairs), dtype=bool)
-    actors = named_actors(sorted({t for pair in pairs for t in pair}), texts) if settings.match_actor_veto else {}
+    indexes = sorted({t for pair in pairs for t in pair})
+    actors = named_actors(indexes, texts, speakers) if settings.match_actor_veto else {}
     for k, (i, j) in enumerate(pairs):
         if lx.opposed(texts[i], texts[j]) or different_actors(texts[i], texts[j], actors.get(i), actors.get(j)):
             out[k] = True
@@ -294,10 +297,12 @@ def ruled_out(texts: Sequence[str], pairs: Sequence[tuple[int, int]], settings: 
 _ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
 
 
-def named_actors(indexes: Sequence[int], texts: Sequence[str]) -> dict[int, str]:
+def named_actors(indexes: Sequence[int], texts: Sequence[str],
+                 speakers: Sequence[str | None] | None = None) -> dict[int, str]:
     """Text index → the name of who or what acts in it: the named subject of its main verb (of
     the clause a verb of saying reports: "officials said *Gore* appealed …"), for the texts whose
-    subject is a name."""
+    subject is a name; a "he" or "she" of a text with a named speaker (``speakers``, by index) is
+    the speaker ("Gephardt announced that *he* would abandon his bid")."""
     from ..extract.speakers import CUE_LEMMAS
     from .support import parse_sentences
 
@@ -309,6 +314,9 @@ def named_actors(indexes: Sequence[int], texts: Sequence[str]) -> dict[int, str]
         subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None) if root is not None else None
         if subject is not None and subject.ent_type_ in _ACTOR_LABELS:
             out[index] = next(e.text for e in doc.ents if e.start <= subject.i < e.end)
+        elif subject is not None and subject.lower_ in ("he", "she") and speakers and speakers[index] \
+                and speakers[index][:1].isupper():
+            out[index] = speakers[index]
     return out
 
 
@@ -385,7 +393,7 @@ def match_matrix(texts: Sequence[str], article_ids: Sequence[str], settings: Ali
     pairs = candidate_pairs(texts, pairs, featurizer, settings)
     if pairs:
         probability = match_probability(featurizer.features(texts, pairs, settings=settings), settings)
-        probability[ruled_out(texts, pairs, settings)] = 0.0
+        probability[ruled_out(texts, pairs, settings, speakers)] = 0.0
         rows, cols = np.array(pairs).T
         scores[rows, cols] = probability
         scores[cols, rows] = probability

@@ -31,9 +31,9 @@ BOILERPLATE_PATTERNS: dict[str, re.Pattern[str]] = {
     "link": re.compile(r"^\s*(https?://|www\.)\S+\s*$", re.IGNORECASE),
     "navigation": re.compile(r"^\s*(skip to (main )?content|click here|comments?\s*\(\d+\))", re.IGNORECASE),
     # notes from the wire desk to editors, in parentheses: "(STORY CAN END HERE. OPTIONAL MATERIAL
-    # FOLLOWS)", "(END OPTIONAL TRIM)", "(Reporting by …; Editing by …)", "(MORE)"
+    # FOLLOWS)", "(BEGIN OPTIONAL TRIM)", "(END OPTIONAL TRIM)", "(Reporting by …; Editing by …)", "(MORE)"
     "wire note": re.compile(
-        r"^\s*\(\s*(?:(?:more|ends?)\s*|(?:story can end here|optional\b|end (of )?optional|(additional )?reporting by"
+        r"^\s*\(\s*(?:(?:more|ends?)\s*|(?:story can end here|optional\b|(?:begin|end) (of )?optional|(additional )?reporting by"
         r"|editing by|writing by|compiled by|corrects\b|updates with)[^()]*)\)\s*$", re.IGNORECASE),
     # a page pick-up note from the wire desk: "&UR; The hunt, 3rd graf pvs", "In comparison, 5th graf"
     "pick-up note": re.compile(r"^.{0,40}\b\d+(?:st|nd|rd|th) graf\b(?:\s+pvs)?\s*$", re.IGNORECASE),
@@ -50,8 +50,8 @@ BOILERPLATE_PATTERNS: dict[str, re.Pattern[str]] = {
     # a copy editor's initials closing a wire story: "(rs)", "(mj-rs)", "(mb/kg)"
     "desk initials": re.compile(r"^\((?!\s*sic\s*\))\s*[a-z]{2,4}(?:\s*[-/]\s*[a-z]{1,4}){0,3}\s*\)\s*$"),
     # a pointer to the publisher's site: "For in-depth reporting, opinion and cartoonists, visit the
-    # Cox News Campaign 2000 Web site: http://www.coxnews.com/2000."
-    "promotion": re.compile(r"^\s*for\b[^.!?]{0,100}\bvisit\b[^.!?]{0,100}(?:https?://|www\.)\S+\s*$", re.IGNORECASE),
+    # Cox News Campaign 2000 Web site: http://www.coxnews.com/2000.", "Visit Slate on the Web at: …"
+    "promotion": re.compile(r"^\s*(?:for\b[^.!?]{0,100}\b)?visit\b[^.!?]{0,100}(?:https?://|www\.)\S+\s*$", re.IGNORECASE),
     # how to buy a syndicated piece: "(To purchase this special feature from DISCOVER magazine …
     # contact one of these New York Times Syndicate sales representatives:"
     "sales note": re.compile(r"^\(?\s*to (?:purchase|buy|order|license)\b[^.!?]{0,200}\b(?:contact|call|write to)\b",
@@ -76,11 +76,14 @@ BOILERPLATE_PATTERNS: dict[str, re.Pattern[str]] = {
     # a series teaser for the next instalment: "NEXT: Part III: Five Major Tests of American Leadership"
     "series teaser": re.compile(r"^\(?\s*(?:NEXT|TOMORROW|COMING (?:UP|NEXT|TOMORROW)|NEXT WEEK)\s*:"),
     # the writer's tagline under a column, in parentheses and the present tense: "(Jeff Jacoby is a
-    # Globe columnist.)", "(Tim Teconi writes for The Press Democrat …)", "(Diane E. Lewis is a
+    # Globe columnist.)", "(Ann Roe and Bo Lee are Moscow News correspondents …)", "(Tim Teconi
+    # writes for The Press Democrat …)", "(Diane E. Lewis is a
     # Boston Globe staff member.)"; not "(Johnson is running for the Senate.)"
     "tagline": re.compile(
         r"^\((?:[A-Z][\w.'’-]*\s?){1,4}(?:,[^()]{0,80},\s)?\s*(?:is\b[^()]{0,80}?\b(?:columnist|writer|critic|"
-        r"correspondent|editor|reporter|contributor|(?:co-?)?author|staff member)\b|writes (?:for|regularly|a column)\b)"
+        r"correspondent|editor|reporter|contributor|(?:co-?)?author|staff member)\b|writes (?:for|regularly|a column)\b"
+        r"|and\s(?:[A-Z][\w.'’-]*\s?){1,4}are\b[^()]{0,80}?\b(?:columnists|writers|critics|correspondents|editors"
+        r"|reporters|contributors|(?:co-?)?authors|staff members)\b)"
         r".*\)\s*$"),
     # the same tagline on a line of its own, without parentheses: "Duane D. Stanford writes for the
     # Atlanta Journal-Constitution, Atlanta, Ga." (a line that is the whole paragraph)
