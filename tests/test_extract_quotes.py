@@ -578,3 +578,13 @@ def test_the_subject_of_a_verb_coordinated_with_the_main_verb_acts_last(nlp):
     text = ("Tom Ashby has backed the plan for years, but Ray Dunn promises to push it further. "
             "“We will finish the job,” he told a crowd in Dover.")
     assert [q.speaker for q in quotes_of(nlp, text)] == ["Ray Dunn"]
+
+
+def test_a_name_after_said_without_a_comma_before_it_is_what_was_said_not_who_said_it(nlp):
+    text = ("Ivan Kovacs, asked to name painters he admires, first said Pablo Picasso. On Monday, he promised "
+            "to open a museum, but warned that the city could not pay for it alone.")
+    quotes = quotes_of(nlp, text)
+    assert "Pablo Picasso" not in [q.speaker for q in quotes]
+    assert [q.speaker for q in quotes if "pay for it" in text[q.span.start : q.span.end]] == ["Ivan Kovacs"]
+    inverted = "“We will open in May,” said Ivan Kovacs, the director. “It will be free,” he added."
+    assert [q.speaker for q in quotes_of(nlp, inverted)] == ["Ivan Kovacs", "Ivan Kovacs"]

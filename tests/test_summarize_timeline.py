@@ -219,3 +219,20 @@ def test_a_date_that_dates_a_phrase_of_a_claim_makes_an_event_of_that_phrase():
                      (2007, "Two officers were cleared in 2007 after a long inquiry."),
                      (2009, "When the new mayor took office in 2009, the council reopened the case.")]
     assert all(text[e.span.start : e.span.end] == e.text for e in events)  # cited to the phrase itself
+
+
+def test_a_range_of_dates_is_one_event_dated_by_its_start():
+    text = "Ada Morel ran the port authority from 1991 until 1996, and later sat on its board."
+    art = article("a", text, dt.date(2012, 3, 1))
+    start, end = text.index("1991"), text.index("1996")
+    values = (Value("date", Span("a", start, start + 4), "1991", "1991"), Value("date", Span("a", end, end + 4), "1996", "1996"))
+    claim = Claim("c", Span("a", 0, len(text)), text, values=values)
+    events = timeline(Evidence("s", claims=(claim,)), Alignment("s"), {"a": art}, shared_words=0)
+    assert [e.date.year for e in events] == [1991]
+    apart = "Ada Morel ran the port in 1991 and in 1996 sat on its board."
+    s1, s2 = apart.index("1991"), apart.index("1996")
+    two = Claim("c", Span("b", 0, len(apart)), apart, values=(
+        Value("date", Span("b", s1, s1 + 4), "1991", "1991"), Value("date", Span("b", s2, s2 + 4), "1996", "1996")))
+    events = timeline(Evidence("s", claims=(two,)), Alignment("s"), {"b": article("b", apart, dt.date(2012, 3, 1))},
+                      shared_words=0)
+    assert [e.date.year for e in events] == [1991, 1996]  # two dates, no range

@@ -35,6 +35,7 @@ from .speakers import (
     after_dateline,
     antecedent,
     channel_of,
+    misread_subject,
     name_speaker,
     phrase_span,
     text_of,
@@ -120,6 +121,8 @@ def _nearest_subject(verb, passive: bool = True):
     after = [c for c in subjects if c.i > verb.i]
     if before and after and verb.i > 0 and verb.doc[verb.i - 1].text == ",":
         return antecedent(after[0], verb)
+    if not before and after and misread_subject(after[0]):
+        return None  # "…, first said Napoleon": the parser's subject is what was said
     return antecedent(max(before, key=lambda c: c.i) if before else (subjects[0] if subjects else None), verb)
 
 

@@ -300,6 +300,18 @@ def _main_verb(verb) -> bool:
     return verb.dep_ == "ROOT" or (verb.dep_ == "conj" and verb.head.dep_ == "ROOT")
 
 
+def misread_subject(token) -> bool:
+    """A subject after its verb that is the parser's reading of an object ("Kovacs, asked to name
+    painters he admires, first said *Pablo Picasso*"), not who acts: the verb has a subject before
+    it, or does not follow a comma or a closing quote mark as an inverted attribution does
+    ("…,” said *Jones*")."""
+    verb = token.head
+    if token.i < verb.i:
+        return False
+    inverted = verb.i > 0 and verb.doc[verb.i - 1].text in (",", "”", '"', "''", "’")
+    return not inverted or any(c.dep_ in ("nsubj", "nsubjpass") and c.i < verb.i for c in verb.children)
+
+
 def _article_sexes(doc, titles: dict[tuple[int, int], frozenset[str]]) -> dict[tuple[int, int], str]:
     """Person name span → the sex the article gives the person (:func:`gender.name_sex`); a
     surname alone without a title takes the sex of the article's persons named in full with it
@@ -348,12 +360,12 @@ class SpeakerMemory:
         """The memory of ``doc``; a person named inside ``quoted`` spans (direct quotes) acts in the
         speaker's words, not in the report, and is no actor."""
         entities = [(e.start_char, e.text, e.label_, (e.start_char, e.end_char),
-                     any(t.dep_ in ("nsubj", "nsubjpass") for t in e))
+                     any(t.dep_ in ("nsubj", "nsubjpass") and not misread_subject(t) for t in e))
                     for e in doc_entities(doc) if e.label_ in ("PERSON", "ORG", "GPE")]
         surnames = frozenset(text.split()[-1] for _o, text, label, _s, _subject in entities if label == "PERSON")
         actors = [(e.start_char, (e.start_char, e.end_char)) for e in doc_entities(doc)
                   if (e.label_ == "PERSON" or (e.label_ in ("ORG", "GPE") and e.text.split()[-1] in surnames))
-                  and any(t.dep_ == "nsubj" and _main_verb(t.head) for t in e)
+                  and any(t.dep_ == "nsubj" and _main_verb(t.head) and not misread_subject(t) for t in e)
                   and not any(a <= e.start_char < b for a, b in quoted)]
         titles = {(e.start_char, e.end_char): _title_words(e) for e in doc_entities(doc) if e.label_ == "PERSON"}
         actors = sorted(actors + _described_actors(doc, quoted))

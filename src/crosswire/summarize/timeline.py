@@ -198,7 +198,10 @@ def timeline(evidence: Evidence, alignment: Alignment, articles: dict[str, Artic
     for claim in evidence.claims:
         if claim.span.article_id not in articles:
             continue
+        text = articles[claim.span.article_id].text
         for value, date, grain in _dated(claim):
+            if range_end(value, claim, text):
+                continue
             dated = _dated_phrase(claim, value, articles[claim.span.article_id])
             key = group_of.get(claim.id, claim.id) + ("@phrase" if dated is not claim else "")
             by_key[(key, date, grain)].append((dated, value, grain))
@@ -212,6 +215,20 @@ def timeline(evidence: Evidence, alignment: Alignment, articles: dict[str, Artic
         events = [dataclasses.replace(e, background=True) if period_end(e.date, e.precision) < cutoff else e
                   for e in events]
     return tuple(sorted(events, key=lambda e: (e.date, e.span)))
+
+
+_RANGE_START = re.compile(r"\b(?:from|between)\s+(?:the\s+)?$", re.IGNORECASE)
+_RANGE_END = re.compile(r"\b(?:until|till|to|through|and)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def range_end(value: Value, claim: Claim, text: str) -> bool:
+    """Whether a date closes a range its claim opens with another date ("mayor *from 1991 until*
+    1996", "between 1980 and 1995"): the range is one event, dated by its start, not two."""
+    if not _RANGE_END.search(text[max(0, value.span.start - 12) : value.span.start]):
+        return False
+    return any(other.kind == "date" and other.span.end <= value.span.start
+               and _RANGE_START.search(text[max(0, other.span.start - 12) : other.span.start])
+               for other in claim.values)
 
 
 def _dated_phrase(claim: Claim, value: Value, article: Article) -> Claim:
