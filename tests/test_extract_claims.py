@@ -191,14 +191,6 @@ def test_a_models_year_is_no_date_and_an_events_year_is(nlp):
     assert dates("She won two gold medals at the 2004 Athens Olympics in August.")[:1] == ["2004"]
 
 
-def test_a_year_written_as_part_of_a_name_is_no_date(nlp):
-    dates = lambda text: [v.value for c in find_claims(nlp(text), "a", MONDAY) for v in c.values if v.kind == "date"]
-    assert dates("Supporters waved Ostby 2000 signs outside the hall, organisers said.") == []
-    assert dates("The group joined the Campaign 2000 coalition, its leader said.") == []
-    assert dates("The dam opened in March 2000 after long delays, officials said.") == ["2000-03"]
-    assert dates("He moved his campaign to Tennessee in 2000, aides said.") == ["2000"]
-
-
 def test_vague_counts_span_a_range():
     from crosswire.extract.values import vague_range
 

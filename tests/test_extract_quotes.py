@@ -558,20 +558,24 @@ def test_a_titled_surname_is_the_speakers_name(nlp):
     assert quote.speaker == "Mrs. Ostrow"
 
 
-def test_the_sex_of_a_name_comes_from_its_title_else_its_given_name(nlp):
+def test_the_sex_of_a_name_comes_from_an_honorific_then_the_given_name_then_a_role(nlp):
     from crosswire.extract.gender import given_name_sex, name_sex
 
     doc = nlp("Mrs. Ostrow met Sir Kim Lowell, spokeswoman Jean Marr, Pavel Ostrow and Robin Tate.")
     sexes = {e.text: name_sex(e) for e in doc.ents if e.label_ == "PERSON"}
     assert sexes.get("Ostrow") == "female" and sexes.get("Pavel Ostrow") == "male"
-    assert sexes.get("Kim Lowell") == "male" and sexes.get("Jean Marr") == "female"  # titles outweigh names
-    assert given_name_sex("Robin") == given_name_sex("Kim") == ""  # names of either sex say nothing
+    assert sexes.get("Kim Lowell") == "male" and sexes.get("Jean Marr") == "female"  # names that say nothing
+    assert given_name_sex("Robin") == given_name_sex("Kim") == given_name_sex("Jean") == ""  # either sex
+    doc = nlp("The panel heard Chairman Nancy Voss on Monday.")
+    assert [name_sex(e) for e in doc.ents if e.label_ == "PERSON"] == ["female"]  # a name outweighs a role
 
 
 def test_a_said_after_a_clause_ends_with_that_clauses_subject(nlp):
     text = ("Ron Kessel was criticized last year after Mayor Bill Tran called a reporter and said the city "
             "needed a new manager. Ron Kessel was criticized after the vote and said he would resign.")
     assert [q.speaker for q in quotes_of(nlp, text)] == ["Bill Tran", "Ron Kessel"]
+    active = "Ivan Petrov left the hospital after doctors examined him and told reporters he felt fine."
+    assert [q.speaker for q in quotes_of(nlp, active)] == ["Ivan Petrov"]  # after an active head, its subject
 
 
 def test_the_subject_of_a_verb_coordinated_with_the_main_verb_acts_last(nlp):

@@ -165,6 +165,8 @@ def test_update_summary_moves_to_what_is_new():
     ("Besides the dams, the city built two locks.", "Besides the dams, the city built two locks."),
     ("Ten years ago: The city built two locks.", "Ten years ago: The city built two locks."),
     ("Flood watch: The city built two locks.", "The city built two locks."),
+    ("Last word: The city built two locks.", "The city built two locks."),
+    ("May 1999: The city built two locks.", "May 1999: The city built two locks."),
 ])
 def test_compression_only_deletes_words(text, expected):
     out = compress(text)

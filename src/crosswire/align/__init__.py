@@ -33,7 +33,7 @@ from collections.abc import Collection, Mapping, Sequence
 
 import numpy as np
 
-from ..extract.entities import mention_key
+from ..extract.entities import normalise_name
 from ..model import Alignment, Article, Claim, ClaimGroup, Conflict, Entity, Family, Span, Support
 from ..provenance import family_of
 from ..provenance.families import UnionFind
@@ -72,7 +72,7 @@ def _speaker_key(speaker: str | None) -> str | None:
     ministry``); ``None`` for no speaker or an unnamed one ("officials", "he")."""
     if not speaker or not any(ch.isupper() for ch in speaker):
         return None
-    name = mention_key(speaker)
+    name = normalise_name(speaker)
     name = name.removeprefix("the ").removeprefix("a ")
     return f"speaker:{name}" if name else None
 

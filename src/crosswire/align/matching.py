@@ -29,7 +29,7 @@ so one loose pair cannot chain unrelated statements together.
 from __future__ import annotations
 
 import math
-from collections import Counter
+from collections import Counter, OrderedDict
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -269,19 +269,16 @@ def _match_weights(settings: AlignSettings) -> np.ndarray:
     return weights
 
 
-def ruled_out(texts: Sequence[str], pairs: Sequence[tuple[int, int]], settings: AlignSettings,
-              speakers: Sequence[str | None] | None = None) -> np.ndarray:
+def ruled_out(texts: Sequence[str], pairs: Sequence[tuple[int, int]], settings: AlignSettings) -> np.ndarray:
     """For each pair, whether it never matches, whatever its score: its shorter text is shorter than
     the matcher was calibrated on (``match_short_words``) and not held by the other (:func:`_held`:
     a content word of it the other lacks, or fewer than ``match_short_min_content`` content words
     at all); or
     the two say opposite verbs of one another (:func:`~.lexical.opposed`: "suspended its flights" /
-    "resumed its flights"); or (``match_actor_veto``) two different named actors do what each
-    says (:func:`different_actors`; ``speakers``: each text's speaker, who a "he" or "she" acting
-    in what the speaker says most likely is)."""
+    "resumed its flights"); or (``match_actor_veto``) two different named persons do what each
+    says (:func:`different_actors`)."""
     out = np.zeros(len(pairs), dtype=bool)
-    indexes = sorted({t for pair in pairs for t in pair})
-    actors = named_actors(indexes, texts, speakers) if settings.match_actor_veto else {}
+    actors = named_actors(sorted({t for pair in pairs for t in pair}), texts) if settings.match_actor_veto else {}
     for k, (i, j) in enumerate(pairs):
         if lx.opposed(texts[i], texts[j]) or different_actors(texts[i], texts[j], actors.get(i), actors.get(j)):
             out[k] = True
@@ -294,34 +291,35 @@ def ruled_out(texts: Sequence[str], pairs: Sequence[tuple[int, int]], settings: 
     return out
 
 
-_ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
+_ACTORS: OrderedDict[str, str | None] = OrderedDict()
+_ACTORS_SIZE = 20_000
+"""Recently read texts' named actors (:func:`named_actors`), the oldest evicted."""
 
 
-def named_actors(indexes: Sequence[int], texts: Sequence[str],
-                 speakers: Sequence[str | None] | None = None) -> dict[int, str]:
-    """Text index → the name of who or what acts in it: the named subject of its main verb (of
-    the clause a verb of saying reports: "officials said *Gore* appealed …"), for the texts whose
-    subject is a name; a "he" or "she" of a text with a named speaker (``speakers``, by index) is
-    the speaker ("Gephardt announced that *he* would abandon his bid")."""
+def named_actors(indexes: Sequence[int], texts: Sequence[str]) -> dict[int, str]:
+    """Text index → the name of the person who acts in it: the subject of its main verb (of the
+    clause a verb of saying reports: "officials said *Gore* appealed …") when a person's name, for
+    the texts that have one. Only persons: a place or a body stands for another by metonymy
+    ("Moscow" / "Russia", "the Kremlin" / "Moscow"). Each text is parsed once; recent answers are
+    kept by text."""
     from ..extract.speakers import CUE_LEMMAS
     from .support import parse_sentences
 
-    out: dict[int, str] = {}
-    for index, doc in zip(indexes, parse_sentences([texts[i] for i in indexes])):
+    missing = list(dict.fromkeys(texts[i] for i in indexes if texts[i] not in _ACTORS))
+    for text, doc in zip(missing, parse_sentences(missing)):
         root = next((t for t in doc if t.dep_ == "ROOT"), None)
         if root is not None and root.lemma_.lower() in CUE_LEMMAS:
             root = next((c for c in root.children if c.dep_ == "ccomp"), root)
         subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None) if root is not None else None
-        if subject is not None and subject.ent_type_ in _ACTOR_LABELS:
-            out[index] = next(e.text for e in doc.ents if e.start <= subject.i < e.end)
-        elif subject is not None and subject.lower_ in ("he", "she") and speakers and speakers[index] \
-                and speakers[index][:1].isupper():
-            out[index] = speakers[index]
-    return out
+        _ACTORS[text] = (next(e.text for e in doc.ents if e.start <= subject.i < e.end)
+                         if subject is not None and subject.ent_type_ == "PERSON" else None)
+        if len(_ACTORS) > _ACTORS_SIZE:
+            _ACTORS.popitem(last=False)
+    return {i: actor for i in indexes if (actor := _ACTORS.get(texts[i]))}
 
 
 def different_actors(a: str, b: str, actor_a: str | None, actor_b: str | None) -> bool:
-    """Whether two texts tell what two different named actors do: each names its own subject
+    """Whether two texts tell what two different named persons do: each names its own subject
     ("*Gore* appealed to black voters …" / "*Gephardt* dropped his bid …"), the names share no
     content word and neither is the other's acronym, and neither text names the other's actor
     (so "police arrested Lee" / "Lee was arrested" is one fact). Two actors do not make one
@@ -393,7 +391,7 @@ def match_matrix(texts: Sequence[str], article_ids: Sequence[str], settings: Ali
     pairs = candidate_pairs(texts, pairs, featurizer, settings)
     if pairs:
         probability = match_probability(featurizer.features(texts, pairs, settings=settings), settings)
-        probability[ruled_out(texts, pairs, settings, speakers)] = 0.0
+        probability[ruled_out(texts, pairs, settings)] = 0.0
         rows, cols = np.array(pairs).T
         scores[rows, cols] = probability
         scores[cols, rows] = probability

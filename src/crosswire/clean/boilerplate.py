@@ -18,6 +18,10 @@ _NAME_RUN = r"(?:[^.!?]|\b(?:[A-Z]|Mr|Mrs|Ms|Dr|St|Mt|Ft|Jr|Sr)\.)"
 _BYLINE_NAME = r"(?:(?!(?:And|By|The|Of|In|On|For|To|At|An?)\b)[A-Z][A-Za-z'’-]*\.?\s*){2,4}"
 """The writer's name in a byline: two to four capitalised words or initials ("ROBERT W. BLACK")."""
 
+_PHONE = r"(?:\(?\b\d{3}\)?[-.\s]\d{3}[-.]\d{4}\b|\b\d{2}-\d{2}-\d{2}-\d{2}\b)"
+"""A whole telephone number: an area code and seven digits ("816-822-8448", "(310) 996-0075"), or
+four pairs ("47-42-17-11")."""
+
 BOILERPLATE_PATTERNS: dict[str, re.Pattern[str]] = {
     "follow/share": re.compile(r"^\s*(follow us( on)?|share (this|on)|share\b|tweet\b|whatsapp\b)", re.IGNORECASE),
     "image credit": re.compile(
@@ -54,12 +58,12 @@ BOILERPLATE_PATTERNS: dict[str, re.Pattern[str]] = {
     "promotion": re.compile(r"^\s*(?:for\b[^.!?]{0,100}\b)?visit\b[^.!?]{0,100}(?:https?://|www\.)\S+\s*$", re.IGNORECASE),
     # how to buy a syndicated piece: "(To purchase this special feature from DISCOVER magazine …
     # contact one of these New York Times Syndicate sales representatives:"
-    "sales note": re.compile(r"^\(?\s*to (?:purchase|buy|order|license)\b[^.!?]{0,200}\b(?:contact|call|write to)\b",
-                             re.IGNORECASE),
+    "sales note": re.compile(r"^\(?\s*to (?:purchase|buy|order|license) this\b[^.!?]{0,200}"
+                             r"\b(?:syndicate|sales representatives?)\b", re.IGNORECASE),
     # a sales representative's numbers: "(_ Europe and Asia: KARL HORWITZ in Paris at 47-42-17-11;
-    # fax, 47-42-80-44 …" (a fax or telex and two telephone numbers or more)
-    "sales contact": re.compile(r"^(?=.*\b(?:fax|telex)\b)(?=(?:.*?\d{2,4}[-.)]\s?\d{2,4}[-.]\d{2,4}){2})",
-                                re.IGNORECASE),
+    # fax, 47-42-80-44 …" (a fax or telex and two telephone numbers or more: 555-0142 alone or a
+    # date, 12-05-99, is none)
+    "sales contact": re.compile(rf"^(?=.*\b(?:fax|telex)\b)(?:.*?{_PHONE}){{2}}", re.IGNORECASE),
     # a byline alone on its line: "By ROBERT W. BLACK", "*By Jane Doe and John Roe", "By Jane Doe,
     # Associated Press Writer" (two to four name words each; "By Land And By Sea" is a headline)
     "byline": re.compile(rf"^\*?\s*(?:By|BY)\s+{_BYLINE_NAME}(?:\s*(?:and|AND|&)\s+{_BYLINE_NAME})?"

@@ -7,7 +7,7 @@ import re
 _DATELINE = re.compile(r"^(?P<head>.{2,70}?)\s(?:_|--|—)\s+|^(?P<head1>.{2,70}?\))\s-\s+"
                        r"|^(?P<undated>UNDATED)\s*[-_—]+\s+")
 """A wire dateline ends at the first " _ " or " -- " ("SYDNEY, Australia _", "BEIJING, Jan. 3 (Xinhua) --"),
-or at a single " - " right after a closing parenthesis ("CLEVELAND (AP) - ")."""
+or at a single " - " right after a news agency's credit ("CLEVELAND (AP) - ")."""
 _DATELINE_HEAD = re.compile(r"^(?:[A-Z][A-Z.'&-]+\b|\(?AP\))")
 MAX_DATELINE_WORDS = 8
 
@@ -33,6 +33,8 @@ def dateline_end(text: str) -> int:
     if m.group("undated"):
         return m.end()
     head = m.group("head") or m.group("head1")
+    if m.group("head1") and not ((credit := list(_AGENCY.finditer(head))) and credit[-1].group("agency") in WIRE_AGENCIES):
+        return 0  # one hyphen ends a dateline only after an agency's credit: "GM (General Motors) - the carmaker …"
     place = re.split(r"[,(]", head)[0]  # "SYDNEY" of "SYDNEY, Australia"
     if _DATELINE_HEAD.match(head) and place == place.upper() and len(head.split()) <= MAX_DATELINE_WORDS:
         return m.end()

@@ -59,17 +59,19 @@ def split_run_ons(line: str) -> tuple[str, int]:
 def is_hard_wrapped(lines: list[str], max_width: int = 100, min_share: float = 0.5, min_lines: int = 6) -> bool:
     """Does the text break its lines at a fixed width, mid-sentence (wire copy, e-mail, TREC/DUC files)?
 
-    Hard-wrapped text has at least ``min_lines`` non-blank lines, no line wider than ``max_width``
-    (90th percentile), and at least ``min_share`` of the lines that another line follows (and at
-    least three) end mid-sentence (no final punctuation) while filling most of the width. A text with one paragraph
-    or one sentence per line does not qualify: its lines end with punctuation, or vary in width.
+    Hard-wrapped text has no line wider than ``max_width`` (90th percentile) and either at least
+    ``min_lines`` non-blank lines, at least ``min_share`` of the lines that another line follows
+    (and at least three) ending mid-sentence (no final punctuation) while filling most of the
+    width, or fewer lines that are one wrapped paragraph (:func:`_short_wrapped`). A text with one
+    paragraph or one sentence per line does not qualify: its lines end with punctuation, or vary in
+    width.
     """
     widths = sorted(len(line.rstrip()) for line in lines if line.strip())
     width = widths[int(0.9 * (len(widths) - 1))] if widths else 0
     if width > max_width:
         return False
     if len(widths) < min_lines:
-        return _short_wrapped([line.strip() for line in lines if line.strip()], width)
+        return _short_wrapped(lines)
     followed = [a.rstrip() for a, b in itertools.pairwise(lines) if a.strip() and b.strip() and not _indented(b)]
     if not followed:
         return False
@@ -80,17 +82,24 @@ def is_hard_wrapped(lines: list[str], max_width: int = 100, min_share: float = 0
 _SHORT_MIN_LINES = 3
 _SHORT_FILL = 0.8
 _SHORT_MIN_WORDS = 6
+_SHORT_MIN_WIDTH = 50
 
 
-def _short_wrapped(lines: list[str], width: int) -> bool:
-    """Whether a text of few lines is one hard-wrapped paragraph (a wire brief of four lines): at
-    least :data:`_SHORT_MIN_LINES` lines, each but the last filling :data:`_SHORT_FILL` of the width
-    with :data:`_SHORT_MIN_WORDS` words or more and ending mid-sentence, the last ending a
-    sentence. Header lines (a URL, a title, a date) are short or end the text unpunctuated."""
-    if len(lines) < _SHORT_MIN_LINES or not _SENTENCE_END.search(lines[-1]):
+def _short_wrapped(lines: list[str]) -> bool:
+    """Whether a text of few lines is one hard-wrapped paragraph (a wire brief of four lines): one
+    block of at least :data:`_SHORT_MIN_LINES` lines without a blank line, wrapped at
+    :data:`_SHORT_MIN_WIDTH` columns or more, each line but the last filling :data:`_SHORT_FILL` of
+    the width with :data:`_SHORT_MIN_WORDS` words or more and ending mid-sentence, the last no
+    wider and ending a sentence. Header lines (a URL, a title, a byline, a date) are short, stand
+    apart or end the text unpunctuated."""
+    kept = [i for i, line in enumerate(lines) if line.strip()]
+    block = [line.strip() for line in lines[kept[0] : kept[-1] + 1]] if kept else []
+    if len(block) < _SHORT_MIN_LINES or not all(block) or not _SENTENCE_END.search(block[-1]):
         return False
-    return all(len(line) >= _SHORT_FILL * width and len(line.split()) >= _SHORT_MIN_WORDS
-               and not _SENTENCE_END.search(line) for line in lines[:-1])
+    width = max(len(line) for line in block[:-1])
+    return width >= _SHORT_MIN_WIDTH and len(block[-1]) <= width and all(
+        len(line) >= _SHORT_FILL * width and len(line.split()) >= _SHORT_MIN_WORDS and not _SENTENCE_END.search(line)
+        for line in block[:-1])
 
 
 def _indented(line: str) -> bool:

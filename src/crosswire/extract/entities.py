@@ -106,15 +106,15 @@ def mention_key(surface: str) -> str:
 
 
 def _given_name_particle(surface: str, key: str) -> str:
-    """The key of a person's name whose first word is written as a given name although it may be a
-    particle ("*Al* Gore", not "al-Bashir"): capitalised, apart from the next word, and a given name
-    of the name list. Its first word is marked (``"al_ gore"``) so that no rule reads it as a
-    particle: "Al Gore" is no partial form of "Tipper Gore"."""
-    words, keys = surface.split(), key.split()
-    if len(words) >= 2 and len(keys) >= 2 and keys[0] in PARTICLES and words[0][:1].isupper() \
-            and words[0].isalpha() and gender.given_name_sex(words[0]):
-        return " ".join([keys[0] + "_", *keys[1:]])
-    return key
+    """The key of a person's name with its words that are written as given names although they may
+    be particles ("*Al* Gore", not "al-Bashir": capitalised, apart from a capitalised next word,
+    and a given name of the name list) marked (``"al_ gore"``), so that no rule reads them as
+    particles: "Al Gore" is no partial form of "Tipper Gore", and "Vice President Al Gore", "Sen.
+    Al Gore" and "Al Gore" stay one name."""
+    keys = key.split()
+    marked = [w + "_" if w in PARTICLES and i < len(keys) - 1 and gender.given_name_sex(w)
+              and re.search(rf"(?<![\w-]){w.capitalize()} (?=[A-Z])", surface) else w for i, w in enumerate(keys)]
+    return " ".join(marked)  # "Sen. Al Gore", "Vice President Al Gore": "Al" a given name in each
 
 
 def _titled_surname(key: str) -> tuple[str, str] | None:
@@ -567,18 +567,30 @@ def _attach_titled_surnames(titled: Mapping[str, list[Mention]], groups: dict[st
     alone when no one is named in full with it (as an untitled surname would join); else it stays
     a person of its own. Runs after the other merges, so that a title never joins two people who
     share a surname. Returns the keys added."""
-    for key, mentions in titled.items():
-        groups[key], label[key] = list(mentions), "PERSON"
+    for key in sorted(titled, key=lambda k: _titled_surname(k)[0]):  # women first: "Mrs." tells one sex
+        groups[key], label[key] = list(titled[key]), "PERSON"
         clusters.parent[key] = key
+    for key in sorted(titled, key=lambda k: _titled_surname(k)[0]):
         sex, surname = _titled_surname(key)
         named = [k for k in groups if label[k] == "PERSON" and len(k.split()) > 1 and k not in titled
                  and [w for w in k.split() if w not in PARTICLES][-1:] == [surname]]
-        bearers = {clusters.find(k) for k in named if _key_sex(k, groups[k]) != gender.opposite(sex)}
-        if len(bearers) == 1:
-            clusters.union(key, bearers.pop())
-        elif not named and surname in groups and label[surname] == "PERSON":
+        bearers = {clusters.find(k) for k in named}
+        fitting = {root for root in bearers if _cluster_sex(root, groups, clusters) != gender.opposite(sex)}
+        if len(fitting) == 1:
+            clusters.union(key, fitting.pop())
+        elif not named and surname in groups and label[surname] not in ("GPE", "LOC"):
             clusters.union(key, surname)
     return sorted(titled)
+
+
+def _cluster_sex(root: str, groups: Mapping[str, list[Mention]], clusters: _Clusters) -> str:
+    """The sex of the person a cluster names: a titled surname joined to it ("Mrs. Gore" to "Tipper
+    Gore"), else a title written with a mention or the given name of a full name in it."""
+    members = [k for k in groups if clusters.find(k) == root]
+    for key in members:
+        if titled := _titled_surname(key):
+            return titled[0]
+    return next((sex for key in members if len(key.split()) > 1 and (sex := _key_sex(key, groups[key]))), "")
 
 
 def _key_sex(key: str, mentions: list[Mention]) -> str:

@@ -1,11 +1,12 @@
 """The sex a report gives a named person, for choosing whom "he" or "she" stands for and whom
 "Mrs. Gingrich" names when two people share the surname.
 
-Evidence, strongest first: a title of one sex written with the name ("*Mrs.* Smith", "*Sir*
-Paul Jones", "*spokeswoman* Ann Lee"), then the given name, read from the name list of
-``gender-guesser`` (about 40,000 given names; only names it calls male or female, never the
-"mostly" or ambiguous ones: "Chris", "Kim" and "Jean" say nothing). A name with neither stays
-unknown, and unknown never rules a person out.
+Evidence, strongest first: an honorific of one sex written with the name ("*Mrs.* Smith",
+"*Sir* Paul Jones"), then the given name, read from the name list of ``gender-guesser`` (about
+40,000 given names; only names it calls male or female and English usage does not give the other
+sex, never the "mostly" or ambiguous ones: "Chris", "Kim" and "Jean" say nothing), then a role
+noun of one sex ("*spokeswoman* Ann Lee"). A name with none stays unknown, and unknown never
+rules a person out.
 """
 
 from __future__ import annotations
@@ -60,19 +61,28 @@ def _detector():
     return detector.Detector(case_sensitive=False)
 
 
+_ENGLISH_USAGE = ("usa", "great_britain")
+"""Countries of the name list whose usage must not give a name the other sex: "Jean" and "Jan" are
+male in French and Dutch but mostly female in English, so they say nothing."""
+
+
 @functools.lru_cache(maxsize=8192)
 def given_name_sex(name: str) -> str:
     """The sex a given name names in the name list ("Marianne" → female), or ``""`` when the list
-    does not know it or calls it ambiguous or "mostly" one sex.
+    does not know it, calls it ambiguous or "mostly" one sex, or English usage leans the other way.
 
-    >>> given_name_sex("Marianne"), given_name_sex("Newt"), given_name_sex("Kim")
-    ('female', 'male', '')
+    >>> given_name_sex("Marianne"), given_name_sex("Newt"), given_name_sex("Kim"), given_name_sex("Jean")
+    ('female', 'male', '', '')
     """
     name = name.strip(".")
     if len(name) < 2 or not name.isalpha():
         return ""
     found = _detector().get_gender(name)
-    return found if found in (FEMALE, MALE) else ""
+    if found not in (FEMALE, MALE):
+        return ""
+    other = opposite(found)
+    usage = (_detector().get_gender(name, country) for country in _ENGLISH_USAGE)
+    return "" if any(u in (other, f"mostly_{other}") for u in usage) else found
 
 
 def title_before(ent):
@@ -84,13 +94,17 @@ def title_before(ent):
 
 
 def name_sex(ent, titles: frozenset[str] = frozenset()) -> str:
-    """The sex of the person a name span names: a title written with it (before it, its first
-    word, or one of ``titles``, the words of a title running into it), else its given name when it
-    has one (names of two words or more)."""
+    """The sex of the person a name span names: an honorific written with it ("Mrs.", "Sir": before
+    it, its first word, or one of ``titles``, the words of a title running into it), else its given
+    name when it has one (names of two words or more), else a role noun of one sex ("spokeswoman",
+    "chairman": a woman may be called "chairman", so her given name comes first)."""
     before = title_before(ent)
-    written = [before.text] if before is not None else []
-    for sex in (*map(title_sex, [*written, ent[0].text]), *(title_sex(w, as_written=False) for w in titles)):
-        if sex:
-            return sex
+    words = [(w, True) for w in ([before.text] if before is not None else []) + [ent[0].text]]
+    words += [(w, False) for w in titles]
+    found = [(title_sex(w, as_written=written), w.lower().rstrip(".") in ROLE_WORDS) for w, written in words]
+    if sex := next((sex for sex, role in found if sex and not role), ""):
+        return sex
     given = [t.text for t in ent if not title_sex(t.text)]
-    return given_name_sex(given[0]) if len(given) > 1 else ""
+    if len(given) > 1 and (sex := given_name_sex(given[0])):
+        return sex
+    return next((sex for sex, _role in found if sex), "")

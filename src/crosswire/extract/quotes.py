@@ -96,10 +96,14 @@ def _cue_subject(cue):
 
 
 def _coordinated_verb(cue):
-    """The verb a conjunct cue shares its subject with: its head, or the clause on its head that
-    ends right before the conjunction ("X was criticized after *Mayor Tran called* a reporter and
-    said …": the parser hangs "said" on "criticized", but the nearer clause is Tran's)."""
+    """The verb a conjunct cue shares its subject with: its head, or, when the head is passive, the
+    clause on it that ends right before the conjunction ("X was criticized after *Mayor Tran
+    called* a reporter and said …": the parser hangs "said" on "criticized", but one is not
+    criticized and says; after an active head the head's subject goes on: "Yeltsin left the
+    hospital after doctors examined him and told reporters …")."""
     head = cue.head
+    if not any(c.dep_ in ("nsubjpass", "auxpass") for c in head.children):
+        return head  # "Yeltsin left the hospital after doctors examined him and told reporters …": Yeltsin
     cc = next((c for c in cue.doc[head.i + 1 : cue.i] if c.dep_ == "cc" and c.i == cue.left_edge.i - 1), None)
     for clause in head.children:
         if clause.dep_ == "advcl" and head.i < clause.i < cue.i and cc is not None \

@@ -300,15 +300,20 @@ def _main_verb(verb) -> bool:
     return verb.dep_ == "ROOT" or (verb.dep_ == "conj" and verb.head.dep_ == "ROOT")
 
 
+_INVERTING = frozenset({",", "”", '"', "''", "’", "-", "--", "—", "–", "_", ";", ":", "so"})
+"""What may stand right before a verb of saying whose subject follows it ("…,” said Jones", "…
+-- said Jones", "…; so said Jones")."""
+
+
 def misread_subject(token) -> bool:
     """A subject after its verb that is the parser's reading of an object ("Kovacs, asked to name
     painters he admires, first said *Pablo Picasso*"), not who acts: the verb has a subject before
-    it, or does not follow a comma or a closing quote mark as an inverted attribution does
-    ("…,” said *Jones*")."""
+    it, or does not follow a comma, a closing quote mark or a dash as an inverted attribution does
+    ("…,” said *Jones*", :data:`_INVERTING`)."""
     verb = token.head
     if token.i < verb.i:
         return False
-    inverted = verb.i > 0 and verb.doc[verb.i - 1].text in (",", "”", '"', "''", "’")
+    inverted = verb.i > 0 and verb.doc[verb.i - 1].lower_ in _INVERTING
     return not inverted or any(c.dep_ in ("nsubj", "nsubjpass") and c.i < verb.i for c in verb.children)
 
 

@@ -181,23 +181,6 @@ def model_year(ent) -> bool:
             and any(t.pos_ == "PROPN" for t in root.doc[root.i + 1 : head.i]))
 
 
-def name_year(ent) -> bool:
-    """Whether a bare year is part of a name written before it, not a time: a capitalised proper
-    noun right before it, outside the date ("Gore 2000 signs", "the Campaign 2000 coalition",
-    "Windows 2000"); not a month ("March 2000") and not a day the date holds ("Christmas 1999")."""
-    if not re.fullmatch(r"\d{4}", ent.text.strip()) or ent.start == 0:
-        return False
-    before = ent.doc[ent.start - 1]
-    return (before.pos_ == "PROPN" and before.text[:1].isupper() and before.whitespace_ != ""
-            and before.lower_.rstrip(".") not in _MONTH_WORDS and before.ent_type_ != "DATE")
-
-
-_MONTH_WORDS = frozenset({
-    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
-    "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-})
-
-
 STATEMENT_EDGES = frozenset({"ccomp", "xcomp", "conj", "parataxis"})
 """Edges from a predicate to more of what the claim asserts: the content of "said", an infinitive
 complement, a coordinated verb. Relative, adverbial and noun-modifying clauses are not followed:
@@ -280,7 +263,7 @@ def values_in(doc_span, article_id: str, published: dt.date | None) -> tuple[Val
         span = Span(article_id, ent.start_char, ent.end_char)
         approx = bool(_APPROX.search(ent.text))
         if ent.label_ == "DATE":
-            if model_year(ent) or name_year(ent):
+            if model_year(ent):
                 continue
             if (value := _date_value(ent, span, published, approx)) is not None:
                 out.append(_with_phrase(value, ent, doc_span, article_id))

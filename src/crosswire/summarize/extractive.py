@@ -83,9 +83,10 @@ _SPEECH = frozenset({
 """Words that make a leading "X said:" an attribution, which compression must keep."""
 _LABEL = re.compile(r"^[A-Z][\w'’-]*(?: [\w'’-]+){0,2}:\s+(?=[A-Z])")
 _TIME_LABEL = re.compile(
-    r"\d|\b(?:ago|today|yesterday|tomorrow|tonight|years?|months?|weeks?|days?|earlier|later|last|next|"
-    r"jan(?:uary)?|feb(?:ruary)?|march|april|may|june|july|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|"
-    r"nov(?:ember)?|dec(?:ember)?|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b", re.IGNORECASE)
+    r"^(?:(?:\w+ )?(?:years?|months?|weeks?|days?|decades?) (?:ago|later|earlier)|\d{4}(?:s)?|today|yesterday|tomorrow|"
+    r"tonight|(?:this|last|next) (?:week|month|year|night)|(?:jan(?:uary)?|feb(?:ruary)?|march|april|may|june|july|"
+    r"aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?(?: \d{1,2})?(?:,? \d{4})?|"
+    r"(?:mon|tues|wednes|thurs|fri|satur|sun)day)\s*:", re.IGNORECASE)
 """A label that says when ("Ten years ago:", "1989:", "Monday:"): the sentence after it is dated
 by it, so it stays."""
 
