@@ -603,6 +603,11 @@ def test_a_report_that_also_tells_the_other_version_is_no_disagreement():
                            "Police believe the fire was started deliberately by an arsonist.")
     conflict = Conflict("polarity", sentence_span(never, 0), sentence_span(arson, 0), "one is negated")
     assert not told_by_both(conflict, {"d": never, "e": arson}, supports)
+    # … but a report that copies the other's claim word for word tells both
+    copy = with_sentences("f", "The fire was started deliberately, police said.",
+                          "The fire was not started deliberately, police said.")
+    conflict = Conflict("polarity", sentence_span(never, 0), sentence_span(copy, 0), "one is negated")
+    assert told_by_both(conflict, {"d": never, "f": copy}, supports)
 
 
 def test_two_names_one_report_writes_are_two_people_unless_one_typo_apart():

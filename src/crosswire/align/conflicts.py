@@ -1022,9 +1022,14 @@ def told_by_both(conflict: Conflict, articles: Mapping[str, Article],
     for a spelling conflict, one article writes both spellings and they are more than one typo
     apart ("Jerry" / "Jeremy Ortiz", father and son; not "Gray" / "Grey"); for a number conflict, a
     sentence of one article, outside its own conflicting claim and giving every number of the other
-    claim, supports the other claim (``supports(claim_text, sentence)``: the support check). Other
-    kinds are never dropped: the support check reads no negation, dates or speakers."""
+    claim, supports the other claim (``supports(claim_text, sentence)``: the support check). Of any
+    kind but spelling, one article that writes the other's claim word for word outside its own (a
+    copy of the other report: :func:`_copies`) tells both. Otherwise other kinds are never
+    dropped: the support check reads no negation, dates or speakers."""
     a, b = articles[conflict.a.article_id], articles[conflict.b.article_id]
+    if conflict.kind != "spelling" and (_copies(a, b.span_text(conflict.b), conflict.a)
+                                        or _copies(b, a.span_text(conflict.a), conflict.b)):
+        return True
     if conflict.kind not in ("spelling", "number"):
         return False  # the support check reads no negation, dates or speakers: no judge of those
     if conflict.kind == "spelling":
@@ -1034,6 +1039,21 @@ def told_by_both(conflict: Conflict, articles: Mapping[str, Article],
         return not _one_edit_apart(first.lower(), second.lower()) and (_writes(a.text, second) or _writes(b.text, first))
     return _supported_elsewhere(a.span_text(conflict.a), b, conflict.b, supports) or \
         _supported_elsewhere(b.span_text(conflict.b), a, conflict.a, supports)
+
+
+_COPY_MIN_WORDS = 6
+"""Words a claim needs before its copy in another article counts as telling it (a short phrase is
+written alike by chance)."""
+
+
+def _copies(article: Article, claim: str, own: Span) -> bool:
+    """Whether ``article`` writes ``claim`` word for word (case and spacing aside) outside its own
+    conflicting span ``own``."""
+    words_ = claim.split()
+    if len(words_) < _COPY_MIN_WORDS:
+        return False
+    pattern = re.compile(r"\s+".join(re.escape(w) for w in words_), re.IGNORECASE)
+    return any(not (m.start() < own.end and own.start < m.end()) for m in pattern.finditer(article.text))
 
 
 def _one_edit_apart(x: str, y: str) -> bool:
