@@ -592,3 +592,9 @@ def test_a_name_after_said_without_a_comma_before_it_is_what_was_said_not_who_sa
     assert [q.speaker for q in quotes if "pay for it" in text[q.span.start : q.span.end]] == ["Ivan Kovacs"]
     inverted = "“We will open in May,” said Ivan Kovacs, the director. “It will be free,” he added."
     assert [q.speaker for q in quotes_of(nlp, inverted)] == ["Ivan Kovacs", "Ivan Kovacs"]
+
+
+def test_a_speaker_with_a_long_appositive_after_the_quote_is_found(nlp):
+    text = ("“I think these results show that there is indeed a layer of liquid salt beneath the crater floor,” "
+            "Dr. Helen R. Marsh, a geologist at the University of California at Los Angeles, said two weeks ago.")
+    assert [q.speaker for q in find_quotes(nlp(text), "a", 15, Settings().extract.max_frame_tokens)] == ["Helen R. Marsh"]
