@@ -480,7 +480,7 @@ class AlignSettings:
     Congress …" / "Gephardt abandoned his bid …" is no corroboration, however alike the rest reads.
     Persons only: places and bodies stand for one another ("Moscow" / "Russia", "the Kremlin");
     names that share a word or are each other's acronym are one actor. On MSRP held out it rules
-    out 2 of 4,076 pairs, neither a paraphrase nor accepted by the combiner (accuracy and F1
+    out 2 of the 1,222 held-out pairs, neither a paraphrase nor accepted by the combiner (accuracy and F1
     unchanged). A "he" whose claim has a named speaker is not read as the speaker: a spokesman's
     "he will veto the bill" is the president's act."""
     match_short_min_content: int = 2
