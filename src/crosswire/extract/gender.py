@@ -28,6 +28,18 @@ MALE_TITLES = frozenset({
 """Words written before a name that give its bearer's sex ("Mrs.", "Queen", "spokeswoman");
 lower-case, without the dot. A title outweighs the given name."""
 
+FEMALE_NOUNS = frozenset({"mother", "wife", "spokeswoman", "woman", "girl", "daughter", "chairwoman", "actress",
+                          "sister", "grandmother", "widow", "aunt", "niece"})
+MALE_NOUNS = frozenset({"father", "husband", "spokesman", "man", "boy", "son", "chairman", "actor", "brother",
+                        "grandfather", "widower", "uncle", "nephew"})
+"""Nouns that describe a person of one sex: a "he" does not refer back to "the mother"."""
+
+
+def noun_sex(noun: str) -> str:
+    """The sex a describing noun gives ("mother" → female), or ``""``."""
+    return FEMALE if noun in FEMALE_NOUNS else MALE if noun in MALE_NOUNS else ""
+
+
 SURNAME_TITLES = frozenset({"mrs", "ms", "miss", "mr", "mme", "mlle", "madame", "monsieur", "herr"})
 """Titles written before a surname alone ("Mrs. Gingrich"): they say which of two people who
 share the surname is meant."""

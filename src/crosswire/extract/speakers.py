@@ -42,11 +42,6 @@ ROLE_NOUNS = frozenset(
 )
 """Heads of descriptions that name one person ("the judge", "the coroner"): a singular "he"/"she"
 after such a speaker most likely is that person."""
-FEMALE_ROLES = frozenset({"mother", "wife", "spokeswoman", "woman", "girl", "daughter", "chairwoman", "actress",
-                          "sister", "grandmother", "widow", "aunt", "niece"})
-MALE_ROLES = frozenset({"father", "husband", "spokesman", "man", "boy", "son", "chairman", "actor", "brother",
-                        "grandfather", "widower", "uncle", "nephew"})
-"""Role nouns that name one sex: a "he" does not refer back to "the mother"."""
 DESCRIBED_REACH = 600
 """How far (characters) a "he" or "she" may refer back to an unnamed, described speaker ("the
 judge said …"): about a paragraph. A name stays in reach longer; a description three thousand
@@ -107,8 +102,8 @@ def _title_words(ent) -> frozenset[str]:
 def _other_sex(speaker: Speaker, pronoun: str) -> bool:
     """Whether a described speaker ("the mother") cannot be what ``pronoun`` ("he") refers to."""
     head = speaker.name.lower().split()[-1:] if speaker.reference and not speaker.type else []
-    return bool(head) and (pronoun in ("he", "him", "his") and head[0] in FEMALE_ROLES
-                           or pronoun in ("she", "her", "hers") and head[0] in MALE_ROLES)
+    sex = PRONOUN_SEX.get(pronoun, "")
+    return bool(head) and bool(sex) and gender.noun_sex(head[0]) == gender.opposite(sex)
 
 
 def phrase_span(token, limit: int = 25, relative: bool = False) -> tuple[int, int]:
@@ -347,9 +342,8 @@ class SpeakerMemory:
     actors: list[tuple[int, tuple[int, int]]] = field(default_factory=list)
     """(offset, span) of every person named as the subject of a sentence's main verb or one
     coordinated with it ("Minister X likened the suspect to a chameleon"): who a following "he
-    said" most likely is. A name the
-    tagger called an organisation or a place counts when a person of the article bears it as a
-    surname ("Condon accepted the findings" after "backed Condon")."""
+    said" most likely is. A name the tagger called an organisation or a place counts when a person
+    of the article bears it as a surname ("Condon accepted the findings" after "backed Condon")."""
     surnames: frozenset[str] = frozenset()
     """Last words of the article's person names ("Nambiar" of "Captain Manohar Nambiar")."""
     titles: dict[tuple[int, int], frozenset[str]] = field(default_factory=dict)
