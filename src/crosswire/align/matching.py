@@ -273,10 +273,9 @@ def ruled_out(texts: Sequence[str], pairs: Sequence[tuple[int, int]], settings: 
     """For each pair, whether it never matches, whatever its score: its shorter text is shorter than
     the matcher was calibrated on (``match_short_words``) and not held by the other (:func:`_held`:
     a content word of it the other lacks, or fewer than ``match_short_min_content`` content words
-    at all); or
-    the two say opposite verbs of one another (:func:`~.lexical.opposed`: "suspended its flights" /
-    "resumed its flights"); or (``match_actor_veto``) two different named persons do what each
-    says (:func:`different_actors`)."""
+    at all); or the two say opposite verbs of one another (:func:`~.lexical.opposed`: "suspended
+    its flights" / "resumed its flights"); or (``match_actor_veto``) two different named persons
+    do what each says (:func:`different_actors`)."""
     out = np.zeros(len(pairs), dtype=bool)
     actors = named_actors(sorted({t for pair in pairs for t in pair}), texts) if settings.match_actor_veto else {}
     for k, (i, j) in enumerate(pairs):

@@ -567,10 +567,11 @@ def _attach_titled_surnames(titled: Mapping[str, list[Mention]], groups: dict[st
     alone when no one is named in full with it (as an untitled surname would join); else it stays
     a person of its own. Runs after the other merges, so that a title never joins two people who
     share a surname. Returns the keys added."""
-    for key in sorted(titled, key=lambda k: _titled_surname(k)[0]):  # women first: "Mrs." tells one sex
+    order = sorted(titled, key=lambda k: _titled_surname(k)[0])  # women first: "Mrs." tells one sex
+    for key in order:
         groups[key], label[key] = list(titled[key]), "PERSON"
         clusters.parent[key] = key
-    for key in sorted(titled, key=lambda k: _titled_surname(k)[0]):
+    for key in order:
         sex, surname = _titled_surname(key)
         named = [k for k in groups if label[k] == "PERSON" and len(k.split()) > 1 and k not in titled
                  and [w for w in k.split() if w not in PARTICLES][-1:] == [surname]]
