@@ -211,3 +211,14 @@ def test_an_act_named_in_an_accusation_is_no_frame(nlp):
                  "Police arrested the men for beating Matthew Shepard."):
         assert all(f.predicate not in ("murder", "kill", "beat") for f in frames_of_doc(nlp(text), 0)), text
     assert [f.predicate for f in frames_of_doc(nlp("Two men murdered Matthew Shepard."), 0)] == ["murder"]
+
+
+def test_an_event_in_a_subordinate_demanded_or_denied_clause_is_not_what_the_claim_states(nlp):
+    texts = {"a": "The parade was the largest since the strike ended after police arrested Mayor Ortega.",
+             "b": "Protesters demanded that police arrest Mayor Ortega.",
+             "c": "The police denied that they had arrested Mayor Ortega.",
+             "d": "Police arrested Mayor Ortega on Tuesday, officials said.",
+             "e": "Officials said that police arrested Mayor Ortega."}
+    articles, claims = make_story(texts)
+    pairs = fact_pairs(claim_frames(claims, nlp, articles), [c.span.article_id for c in claims], SETTINGS)
+    assert pairs == {(3, 4)}  # only the stated and the reported arrest are one fact

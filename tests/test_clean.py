@@ -414,3 +414,12 @@ def test_a_web_address_is_no_run_together_sentence_and_a_sentence_broken_across_
         "Officials met on Friday", "Nobody was hurt in the blaze."]
     heading = "   Key facts\n \n \n   van der Berg, who led the talks, said the deal was done on\nMonday after a week."
     assert unwrap_lines(heading)[0].split("\n")[0] == "Key facts"  # a heading is no broken sentence
+
+
+def test_military_and_clerical_titles_end_no_sentence():
+    text = ("The border stays shut, Col. Gen. Pavel Orlov told reporters. Maj. Irina Vasko and Brig. Gen. Omar Haddad "
+            "agreed. Fr. Luis Ortega and Msgr. Dean Walsh led the service at Ft. Hood.")
+    sentences = [text[s.start:s.end] for s in split_sentences(text, "a")]
+    assert sentences == ["The border stays shut, Col. Gen. Pavel Orlov told reporters.",
+                         "Maj. Irina Vasko and Brig. Gen. Omar Haddad agreed.",
+                         "Fr. Luis Ortega and Msgr. Dean Walsh led the service at Ft. Hood."]

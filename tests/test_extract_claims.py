@@ -356,3 +356,30 @@ def test_a_transcript_label_is_not_part_of_the_claim(nlp):
     assert not [t for t in texts if t.startswith(("Q:", "ROE:"))]
     assert [c.attributed_to for c in claims if c.text.startswith("The police")] == ["Jane Roe"]
     assert any(t.startswith("The report on the attack") for t in texts)  # a colon inside a line is no label
+
+
+def test_a_four_digit_clock_time_with_its_zone_is_a_time_not_a_year_or_a_count(nlp):
+    from crosswire.extract.values import values_in
+
+    published = dt.date(2003, 5, 6)
+    found = []
+    for text in ("The truce begins at midnight (2000 GMT) on Sunday, the army said.",
+                 "The convoy left at 0630 local time.", "Shelling resumed at 1400 GMT, the ministry said."):
+        found += [(v.kind, v.expression) for v in values_in(nlp(text)[:], "a", published)]
+    assert {("time", "2000 GMT"), ("time", "0630 local time"), ("time", "1400 GMT")} <= set(found)
+    assert not [kind for kind, _ in found if kind in ("number", "quantity")]
+    assert ("date", "2000 GMT") not in found and not any(e == "2000" for _, e in found)
+    year = find_claims(nlp("The mill closed in 1998 and 2100 workers lost their jobs."), "a", published)
+    assert ("number", 2100.0) in [(v.kind, v.value) for c in year for v in c.values]
+
+
+def test_a_thousands_separator_followed_by_a_space_still_makes_one_figure(nlp):
+    from crosswire.extract.values import values_in
+
+    found = []
+    for text in ("The ministry said 3, 180 people were killed and 9, 415 injured.", "On June 4, 312 pupils sat the exam.",
+                 "Of the 12, 500 were women."):
+        found.append([(v.kind, v.value) for v in values_in(nlp(text)[:], "a", dt.date(2003, 6, 10))])
+    assert found[0] == [("number", 3180.0), ("number", 9415.0)]
+    assert ("number", 312.0) in found[1] and ("number", 4312.0) not in found[1]
+    assert ("number", 12500.0) not in found[2]

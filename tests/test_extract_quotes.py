@@ -598,3 +598,11 @@ def test_a_speaker_with_a_long_appositive_after_the_quote_is_found(nlp):
     text = ("“I think these results show that there is indeed a layer of liquid salt beneath the crater floor,” "
             "Dr. Helen R. Marsh, a geologist at the University of California at Los Angeles, said two weeks ago.")
     assert [q.speaker for q in find_quotes(nlp(text), "a", 15, Settings().extract.max_frame_tokens)] == ["Helen R. Marsh"]
+
+
+def test_a_described_speaker_named_in_apposition_is_not_a_reference_back(nlp):
+    text = ("“The plan will fail,” the magazine Der Spiegel wrote. The chancellor did not respond. "
+            "“The coalition is finished,” the magazine Focus said of the talks.")
+    direct = [q for q in quotes_of(nlp, text) if q.kind == "direct"]
+    assert len(direct) == 2
+    assert "Focus" in direct[1].speaker and "Spiegel" not in direct[1].speaker

@@ -253,3 +253,29 @@ def test_an_empty_timeline_says_so_in_every_rendering():
     markdown = render_markdown(d).split("## Timeline", 1)[1].split("## Sources", 1)[0]
     assert "No dated event found." in markdown
     assert "No dated event found." in render_html(d)
+
+
+def test_details_only_one_origin_gives_are_cited_beside_a_corroborated_claim():
+    from crosswire.model import Claim, ClaimGroup, Support
+
+    texts = {"a": "The plant closed on June 2 and 400 workers lost their jobs.", "b": "The plant closed on June 2."}
+    articles = tuple(
+        Article(aid, f"{aid}.txt", t, t, None, None, f"Outlet {aid}", None, dt.date(2024, 6, 3), "given", "en",
+                sentences=(Sentence(aid, 0, 0, len(t)),))
+        for aid, t in texts.items()
+    )
+    detail = Span("a", texts["a"].index("400"), texts["a"].index("400") + 3)
+    group = ClaimGroup("g1", ("ca", "cb"), tuple(Span(a, 0, len(t)) for a, t in texts.items()),
+                       ("Outlet a", "Outlet b"), Support(2, 2), unshared=(detail,))
+    claims = tuple(Claim(f"c{a}", Span(a, 0, len(t)), t) for a, t in texts.items())
+    story = Story("s1", ("a", "b"), "Plant", dt.date(2024, 6, 3), dt.date(2024, 6, 3))
+    data = dossier_json(Dossier(story, articles, Evidence("s1", claims=claims), Alignment("s1", (group,)),
+                                Summary("s1")))
+    validate_dossier(data)
+    assert check_citations(data) == []
+    assert data["claims"][0]["unshared"] == [{"article": "a", "start": detail.start, "end": detail.end, "text": "400"}]
+    markdown = render_markdown(data)
+    row = next(line for line in markdown.splitlines() if line.startswith("| The plant closed on June 2 and"))
+    assert "Only one origin gives:* 400 [" in row
+    html = render_html(data)
+    assert 'class="unshared">Only one origin gives: <span class="detail">400</span>' in html

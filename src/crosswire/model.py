@@ -341,6 +341,9 @@ class ClaimGroup:
     sourcing: str = ""
     """``corroborated`` (two or more independent origins), ``one_outlet`` (said by one outlet only) or
     ``one_origin`` (several outlets relaying one origin); empty when not computed."""
+    unshared: tuple[Span, ...] = ()
+    """Details of a corroborated group's claims (a figure, a date, a name) that only one of its
+    origins gives (:mod:`crosswire.align.details`): the support covers what the claims share."""
 
     @property
     def single_source(self) -> bool:

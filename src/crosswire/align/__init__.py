@@ -27,6 +27,7 @@ one report also tells the other's version elsewhere (:func:`.conflicts.told_by_b
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import hashlib
 from collections.abc import Collection, Mapping, Sequence
@@ -47,6 +48,7 @@ from .conflicts import (
     side_names,
     told_by_both,
 )
+from .details import unshared_details
 from .frames import ValueEvents, claim_frames, fact_pairs
 from .matching import average_linkage, match_matrix, same_article_matches
 from .matrix import claim_matrix, source_order
@@ -84,6 +86,12 @@ def attributed_origins(items: Sequence[tuple[Span, str | None]], families: Seque
     outlet; an outlet's second report is no second source), spans in one provenance family (a
     relay shares its source's), and spans attributed to one named speaker — five outlets quoting
     one ministry statement in their own words are one origin, not five."""
+    return len(set(origin_ids(items, families, outlets)))
+
+
+def origin_ids(items: Sequence[tuple[Span, str | None]], families: Sequence[Family],
+               outlets: Mapping[str, str | None] | None = None) -> list[str]:
+    """The origin of each span (:func:`attributed_origins`): equal ids for spans of one origin."""
     found = UnionFind()
     roots = []
     for span, speaker in items:
@@ -95,7 +103,7 @@ def attributed_origins(items: Sequence[tuple[Span, str | None]], families: Seque
         if key := _speaker_key(speaker):
             found.union(root, key)
         roots.append(root)
-    return len({found.find(root) for root in roots})
+    return [found.find(root) for root in roots]
 
 
 def claim_origins(members: Sequence[Claim], families: Sequence[Family],
@@ -325,11 +333,24 @@ def align_story(
         supports = lambda claim, sentence: is_supported(claim, [sentence], settings)
         conflicts = [c for c in conflicts if not told_by_both(c, articles, supports)]
     groups = split_dissent(groups, claims, conflicts, articles, families, scores, apart, shared)
+    groups = [with_unshared_details(g, claims, articles, families, entities, settings) for g in groups]
     updates = sorted(find_updates(claims, [(i, j) for i, j, _ in pairs], published) + revised,
                      key=lambda u: (articles[u.a.article_id].published or dt.date.max, u.a, u.b))
     sources = source_order(sorted(set(article_ids) | set(claim_articles)), articles)
     return Alignment(story_id, tuple(groups), tuple(conflicts), tuple(updates), sources,
                      claim_matrix(groups, sources, conflicts))
+
+
+def with_unshared_details(group: ClaimGroup, claims: Sequence[Claim], articles: dict[str, Article],
+                          families: Sequence[Family], entities: Sequence[Entity],
+                          settings: AlignSettings) -> ClaimGroup:
+    """``group`` with the details only one of its origins gives (:func:`.details.unshared_details`)."""
+    if group.support.origins < 2:
+        return group
+    by_id = {c.id: c for c in claims}
+    members = [by_id[c] for c in group.claims]
+    origins = origin_ids([(c.span, c.attributed_to) for c in members], families, known_outlets(articles))
+    return dataclasses.replace(group, unshared=unshared_details(members, origins, entities, settings))
 
 
 def _side_matters(found: Sequence[Conflict], claims: Sequence[Claim], articles: dict[str, Article],

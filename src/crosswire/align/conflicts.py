@@ -168,12 +168,12 @@ def quantity_conflict(a: Claim, b: Claim, settings: AlignSettings) -> tuple[Valu
         same = [vb for vb in b.values if vb.kind == va.kind and vb.unit == va.unit
                 and isinstance(vb.value, (int, float)) and measured_head(vb, b) == head
                 and (_context(va, a, settings) & _context(vb, b, settings)) - {head}]
-        if same and not any(_agree(va, vb, settings) for vb in same):
+        if same and not any(figures_agree(va, vb, settings) for vb in same):
             return va, same[0]
     return None
 
 
-def _agree(va: Value, vb: Value, settings: AlignSettings) -> bool:
+def figures_agree(va: Value, vb: Value, settings: AlignSettings) -> bool:
     """Two figures agree within tolerance, or one is among the numbers of the other's expression
     (a range: "$150 million" and "between $140 and $150 million"), or one is the other converted and
     rounded ("30 miles" is 48.28 km, written "48km"). A bound ("more than 20") agrees with a figure
@@ -290,7 +290,7 @@ def values_conflict(a: Claim, b: Claim, settings: AlignSettings) -> tuple[Value,
                 continue  # what a named thing has against what was done
             paired = thing is not None and thing == _counted_thing(vb, b)
             alone = thing is None and len(same_kind) == 1 and sum(v.kind == va.kind for v in a.values) == 1
-            if (paired or alone) and not any(_agree(va, x, settings) for x in same_kind) \
+            if (paired or alone) and not any(figures_agree(va, x, settings) for x in same_kind) \
                     and not _agreeing_twin(a, va, thing, same_kind, settings):
                 return va, vb
     return None
@@ -301,7 +301,7 @@ def _agreeing_twin(a: Claim, va: Value, thing: str | None, others: Sequence[Valu
     gives a figure twice ("$US1 million ($1.52 million)") agrees when either form does."""
     twins = [v for v in a.values if v is not va and v.kind == va.kind and v.unit == va.unit
              and isinstance(v.value, (int, float)) and _counted_thing(v, a) == thing]
-    return any(_agree(t, o, settings) for t in twins for o in others)
+    return any(figures_agree(t, o, settings) for t in twins for o in others)
 
 
 def _clock_times(values: Sequence[Value]) -> list[Value]:

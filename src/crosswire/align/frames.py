@@ -223,6 +223,8 @@ def frames_of_doc(doc, claim: int, keys=None) -> list[Frame]:
             continue
         if telling(verb) or (verb.lemma_.lower() in FRAME_LEMMAS and not any(c.dep_ in _OBJECTS for c in verb.children)):
             continue  # reporting is no event: "one official said …" and "two officials said …" state nothing alike
+        if not stated(verb):
+            continue
         found = _theme(verb)
         if found is not None:
             theme, extra = found
@@ -243,6 +245,26 @@ def frames_of_doc(doc, claim: int, keys=None) -> list[Frame]:
             negated=any(c.dep_ == "neg" for c in verb.children),
         ))
     return frames
+
+
+_NOT_ASSERTING = frozenset({"deny", "urge", "ask", "demand", "predict", "promise", "vow", "suggest", "plead"})
+"""Telling verbs whose clause is not told as fact: denied, urged, asked for, foretold or offered."""
+
+
+def stated(verb) -> bool:
+    """Whether the claim states ``verb``'s event: its main verb, a verb coordinated with it, or
+    what a telling verb reports ("police said the gunman *killed* …"). An event in a subordinate
+    clause is background to what the claim states ("the largest rally since the dispute began
+    after the boy *was rescued*"; "the deadline for *returning* the boy loomed"), and one a
+    speaker demands or denies is no fact ("Castro demanded that the boy *be returned*"): two
+    claims that only share such an event do not state one thing."""
+    while verb.dep_ != "ROOT":
+        reported = verb.dep_ in ("ccomp", "parataxis") and telling(verb.head) \
+            and verb.head.lemma_.lower() not in _NOT_ASSERTING
+        if verb.dep_ != "conj" and not reported:
+            return False
+        verb = verb.head
+    return True
 
 
 def _entity_keys(claim: Claim, article: Article | None, mentions: dict[str, list[tuple[int, int, Entity]]]):

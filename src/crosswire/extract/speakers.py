@@ -234,6 +234,12 @@ def _appositive_name(subject):
     return None
 
 
+def _named_in_apposition(subject) -> bool:
+    """Whether a described subject carries its own name after it ("the newspaper *Segodnya*", "the
+    agency *Interfax*"): it names a new speaker, not one mentioned before."""
+    return any(c.dep_ == "appos" and c.pos_ == "PROPN" and c.i == subject.i + 1 for c in subject.children)
+
+
 def name_speaker(subject) -> Speaker:
     """Turn a subject token into a :class:`Speaker`; references are marked, not yet resolved.
 
@@ -255,7 +261,7 @@ def name_speaker(subject) -> Speaker:
     determiners = [c for c in subject.children if c.dep_ == "det" and c.lower_ in ("the", "this", "that")]
     if determiners and subject.lemma_.lower() in UTTERANCE_NOUNS:
         return Speaker(mention, text, mention, "", reference=True)
-    if determiners and len(list(subject.subtree)) <= 3:
+    if determiners and len(list(subject.subtree)) <= 3 and not _named_in_apposition(subject):
         return Speaker(mention, text, mention, "", reference=True)
     return Speaker(written, text, mention, "")
 

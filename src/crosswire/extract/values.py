@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import itertools
 import re
 
 from ..model import Span, Value
@@ -181,6 +182,20 @@ def model_year(ent) -> bool:
             and any(t.pos_ == "PROPN" for t in root.doc[root.i + 1 : head.i]))
 
 
+_TIME_ZONE = re.compile(r"\s*(?:GMT|UTC|Z|[ECMP][SD]T|BST|CET|CEST|MSK|IST|hrs|hours|local time)\b")
+"""What follows a four-digit clock time ("2000 GMT", "0430 local time", "1400 hrs")."""
+
+
+def clock_time(ent) -> tuple[int, int] | None:
+    """The span of a four-digit clock time with its zone ("from midnight (*2000 GMT*)"), which the
+    tagger reads as a year or a count; ``None`` for anything else."""
+    if not re.fullmatch(r"(?:[01]\d|2[0-3])[0-5]\d", ent.text.strip()) \
+            or (ent.start > 0 and ent.doc[ent.start - 1].lower_ in ("in", "since")):  # "In 2000 GMT was sold"
+        return None
+    m = _TIME_ZONE.match(ent.doc.text, ent.end_char)
+    return (ent.start_char, m.end()) if m else None
+
+
 STATEMENT_EDGES = frozenset({"ccomp", "xcomp", "conj", "parataxis"})
 """Edges from a predicate to more of what the claim asserts: the content of "said", an infinitive
 complement, a coordinated verb. Relative, adverbial and noun-modifying clauses are not followed:
@@ -251,18 +266,46 @@ def _subtree(token, part) -> tuple[int, int]:
     return max(token.left_edge.i, part.start), min(token.right_edge.i + 1, part.end)
 
 
+_SPACED_GROUP = re.compile(r"(?:(?:about|some|nearly|almost|around|over|more than)\s+)?\d{1,3}$", re.IGNORECASE)
+
+
+def spaced_thousands(ents) -> dict[int, tuple[int, str]]:
+    """Figures whose thousands separator is followed by a space ("2, 240 people", "some 1, 500-2000
+    fighters"), which the tagger reads as two counts: entity index → (end offset, the figure
+    written without the space), for the first part; the second part is to be skipped."""
+    out = {}
+    for i, (ent, nxt) in enumerate(itertools.pairwise(ents)):
+        text = ent.doc.text
+        if ent.label_ == "CARDINAL" and nxt.label_ == "CARDINAL" and _SPACED_GROUP.fullmatch(ent.text) \
+                and text[ent.end_char:nxt.start_char] == ", " and re.match(r"\d{3}(?!\d)", nxt.text) \
+                and not (ent.start > 0 and ent.doc[ent.start - 1].lower_ == "the"):  # "Of the 12, 500 were …"
+            out[i] = (nxt.end_char, f"{ent.text},{nxt.text}")
+    return out
+
+
 def values_in(doc_span, article_id: str, published: dt.date | None) -> tuple[Value, ...]:
     """Values among the entities of a spaCy span (a sentence); dates resolve against ``published``.
-    Digits of telephone numbers and other codes (:func:`phone_like`) are no values."""
+    Digits of telephone numbers and other codes (:func:`phone_like`) are no values; a figure
+    written "2, 240" is one (:func:`spaced_thousands`)."""
     out = []
     base = doc_span.start_char
     codes = [(base + a, base + b) for a, b in phone_like(doc_span.text)]
-    for ent in doc_span.ents:
-        if any(a < ent.end_char and ent.start_char < b for a, b in codes):
+    ents = list(doc_span.ents)
+    joined = spaced_thousands(ents)
+    for i, ent in enumerate(ents):
+        if any(a < ent.end_char and ent.start_char < b for a, b in codes) or i - 1 in joined:
+            continue
+        if i in joined and (number := parse_number(joined[i][1])) is not None:
+            end, written = joined[i]
+            out.append(Value("number", Span(article_id, ent.start_char, end), ent.doc.text[ent.start_char:end],
+                             number, None, bool(_APPROX.search(written))))
             continue
         span = Span(article_id, ent.start_char, ent.end_char)
         approx = bool(_APPROX.search(ent.text))
-        if ent.label_ == "DATE":
+        if ent.label_ in ("DATE", "CARDINAL", "TIME") and (clock := clock_time(ent)) is not None:
+            words = ent.doc.text[clock[0]:clock[1]]
+            out.append(Value("time", Span(article_id, *clock), words, words))
+        elif ent.label_ == "DATE":
             if model_year(ent):
                 continue
             if (value := _date_value(ent, span, published, approx)) is not None:
