@@ -83,3 +83,12 @@ def test_align_story_lists_unshared_details_only_on_corroborated_groups():
     corroborated = [g for g in alignment.groups if g.support.origins > 1]
     assert corroborated and all(g.unshared for g in corroborated)
     assert all(not g.unshared for g in alignment.groups if g.support.origins < 2)
+
+
+def test_what_most_of_the_story_names_is_its_subject_not_a_detail():
+    from crosswire.align import story_subject
+
+    probe = Entity("e1", "Jupiter", "LOC", (), tuple(Span(a, 0, 7) for a in "abc"))
+    moon = Entity("e2", "Io", "LOC", (), (Span("a", 0, 2),))
+    assert story_subject(probe, ["a", "b", "c", "d"]) and not story_subject(moon, ["a", "b", "c", "d"])
+    assert not story_subject(probe, ["a", "b"])  # two reports: nothing is the subject by count

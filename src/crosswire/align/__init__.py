@@ -333,12 +333,20 @@ def align_story(
         supports = lambda claim, sentence: is_supported(claim, [sentence], settings)
         conflicts = [c for c in conflicts if not told_by_both(c, articles, supports)]
     groups = split_dissent(groups, claims, conflicts, articles, families, scores, apart, shared)
-    groups = [with_unshared_details(g, claims, articles, families, entities, settings) for g in groups]
+    details = [e for e in entities if not story_subject(e, set(article_ids or claim_articles))]
+    groups = [with_unshared_details(g, claims, articles, families, details, settings) for g in groups]
     updates = sorted(find_updates(claims, [(i, j) for i, j, _ in pairs], published) + revised,
                      key=lambda u: (articles[u.a.article_id].published or dt.date.max, u.a, u.b))
     sources = source_order(sorted(set(article_ids) | set(claim_articles)), articles)
     return Alignment(story_id, tuple(groups), tuple(conflicts), tuple(updates), sources,
                      claim_matrix(groups, sources, conflicts))
+
+
+def story_subject(entity: Entity, article_ids: Collection[str]) -> bool:
+    """Whether most of a story's articles (three or more) name ``entity``: what the story is about
+    ("Jupiter" in reports of a Jupiter probe), no detail that only one origin gives."""
+    named = {m.article_id for m in entity.mentions} & set(article_ids)
+    return len(article_ids) >= 3 and 2 * len(named) > len(article_ids)
 
 
 def with_unshared_details(group: ClaimGroup, claims: Sequence[Claim], articles: dict[str, Article],
