@@ -606,3 +606,12 @@ def test_a_described_speaker_named_in_apposition_is_not_a_reference_back(nlp):
     direct = [q for q in quotes_of(nlp, text) if q.kind == "direct"]
     assert len(direct) == 2
     assert "Focus" in direct[1].speaker and "Spiegel" not in direct[1].speaker
+
+
+def test_a_pronoun_finds_a_described_speaker_by_the_head_of_its_description(nlp):
+    text = ("A council official said the road would reopen in May. Later, a spokeswoman for the Harbour Traders "
+            "Association said members were relieved. She said that Councillor Dev Patel had pushed for the repairs.")
+    reported = [q for q in quotes_of(nlp, text) if q.kind == "reported"]
+    assert reported[-1].speaker.startswith("a spokeswoman for")
+    other = text.replace("spokeswoman", "spokesman")
+    assert not [q for q in quotes_of(nlp, other) if q.kind == "reported"][-1].speaker.startswith("a spokesman")

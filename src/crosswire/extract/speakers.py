@@ -75,11 +75,21 @@ class Speaker:
     """True when the phrase only points back ("he", "the ministry") and was resolved (or not) to a name."""
 
 
+_POSTMODIFIER = frozenset({"for", "of", "at", "with", "from", "in", "on", "to", "who", "whose", "representing"})
+
+
+def _head_noun(phrase: str) -> str:
+    """The head of a described speaker: its last word before a modifier after it ("a *spokeswoman*
+    for the farmers' union", "the *mother* of the boy"), lower-cased."""
+    words = phrase.lower().replace(",", " , ").split()
+    cut = next((i for i, w in enumerate(words) if i and (w in _POSTMODIFIER or w == ",")), len(words))
+    return words[cut - 1] if cut else ""
+
+
 def _describes_person(speaker: Speaker) -> bool:
-    """Whether an unnamed speaker is described as one person ("the judge", "a senior official"),
-    not a body or a document ("a council draft document")."""
-    words = speaker.name.lower().split()
-    return bool(words) and words[-1] in ROLE_NOUNS
+    """Whether an unnamed speaker is described as one person ("the judge", "a senior official", "a
+    spokeswoman for the union"), not a body or a document ("a council draft document")."""
+    return _head_noun(speaker.name) in ROLE_NOUNS
 
 
 def _title_words(ent) -> frozenset[str]:
@@ -101,9 +111,9 @@ def _title_words(ent) -> frozenset[str]:
 
 def _other_sex(speaker: Speaker, pronoun: str) -> bool:
     """Whether a described speaker ("the mother") cannot be what ``pronoun`` ("he") refers to."""
-    head = speaker.name.lower().split()[-1:] if speaker.reference and not speaker.type else []
+    head = _head_noun(speaker.name) if not speaker.type else ""
     sex = PRONOUN_SEX.get(pronoun, "")
-    return bool(head) and bool(sex) and gender.noun_sex(head[0]) == gender.opposite(sex)
+    return bool(head) and bool(sex) and gender.noun_sex(head) == gender.opposite(sex)
 
 
 def phrase_span(token, limit: int = 25, relative: bool = False) -> tuple[int, int]:
