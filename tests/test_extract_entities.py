@@ -79,6 +79,19 @@ def test_a_familys_plural_is_no_spelling_of_its_name():
     assert any(e.spellings for e in entities if "Alexi" in e.variants)  # "Alexis" with no "the": a spelling
 
 
+def test_two_alike_names_one_sentence_lists_are_two_people():
+    texts = {"a": "Commanders such as Dudayev, Raduyev and Dudarev were named. Dudayev spoke.",
+             "b": "Officials blamed Dudarev for the raid."}
+    def at(aid: str, name: str, nth: int = 0) -> tuple[str, str, Span]:
+        start = [i for i in range(len(texts[aid])) if texts[aid].startswith(name, i)][nth]
+        return (name, "PERSON", Span(aid, start, start + len(name)))
+    found = [at("a", "Dudayev"), at("a", "Raduyev"), at("a", "Dudarev"), at("a", "Dudayev", 1), at("b", "Dudarev")]
+    entities = canonicalise(found, texts=texts)
+    assert {e.name for e in entities} == {"Dudayev", "Raduyev", "Dudarev"} and not any(e.spellings for e in entities)
+    alone = canonicalise([at("a", "Dudayev", 1), at("b", "Dudarev")], texts=texts)
+    assert len(alone) == 1 and alone[0].spellings  # apart, they are still read as one name spelled two ways
+
+
 def test_type_errors_are_fixed_by_majority_across_articles():
     ms = mentions("Omar Rashid", label="PERSON", article="a") * 4 + mentions("Omar Rashid", label="ORG", article="b")
     (entity,) = canonicalise(ms)

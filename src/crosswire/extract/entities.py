@@ -32,7 +32,7 @@ import itertools
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import replace
 from difflib import SequenceMatcher
 
@@ -493,14 +493,33 @@ def _family_plurals(groups: Mapping[str, list[Mention]], texts: Mapping[str, str
     return out
 
 
-def _merge_spellings(keys: list[str], label, clusters: _Clusters, families: set[str] = frozenset()) -> set[str]:
+def named_together(a: Sequence[Mention], b: Sequence[Mention], texts: Mapping[str, str] | None) -> bool:
+    """Whether one sentence of one article names both: "such as Bassayev, Khattab and Barrayev"
+    lists two people, however alike their names are spelled."""
+    if not texts:
+        return False
+    for x in (m[2] for m in a):
+        for y in (m[2] for m in b):
+            if x.article_id == y.article_id and x.article_id in texts:
+                between = texts[x.article_id][min(x.end, y.end):max(x.start, y.start)]
+                if len(between) < 300 and not re.search(r"[.!?](?:\s|$)", between):
+                    return True
+    return False
+
+
+def _merge_spellings(keys: list[str], label, clusters: _Clusters, families: set[str] = frozenset(),
+                     groups: Mapping[str, Sequence[Mention]] | None = None,
+                     texts: Mapping[str, str] | None = None) -> set[str]:
     """Join persons whose names are spelled alike; returns the keys that joined as spelling variants.
-    A family's plural (``families``) is the family, not a spelling of one member's name."""
+    A family's plural (``families``) is the family, not a spelling of one member's name, and two
+    names one sentence gives (:func:`named_together`) are two people."""
     persons = [k for k in keys if label[k] in ("PERSON", "ORG")]
     variants: set[str] = set()
     for i, a in enumerate(persons):
         for b in persons[i + 1 :]:
             if "PERSON" not in (label[a], label[b]) or clusters.find(a) == clusters.find(b):
+                continue
+            if groups is not None and named_together(groups[a], groups[b], texts):
                 continue
             plural = (a in families and _plural_of(a.split()[-1], b.split()[-1])) or (
                 b in families and _plural_of(b.split()[-1], a.split()[-1]))
@@ -548,7 +567,7 @@ def canonicalise(mentions: Iterable[Mention], id_prefix: str = "",
     _merge_partials(keys, label, clusters)
     _merge_state_names(keys, label, clusters)
     families = _family_plurals(groups, by_article) if by_article is not None else set()
-    spelled = _merge_spellings(keys, label, clusters, families)  # "Bryant" / "Brian Dalton" stays a reported spelling
+    spelled = _merge_spellings(keys, label, clusters, families, groups, by_article)  # "Bryant" / "Brian Dalton" stays a reported spelling
     _merge_nicknames(keys, label, clusters)
     _merge_partials(keys, label, clusters)
     keys += _attach_titled_surnames(titled, groups, label, clusters)
