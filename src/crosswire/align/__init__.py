@@ -15,7 +15,9 @@ For each story (:func:`align_story`):
    claim whose figure, date or negation contradicts its group's statement then leaves the group
    (:func:`split_dissent`), so that no report counts as support for what it contradicts;
 5. **updates** (:mod:`.updates`): unknown → known, and revised figures, in publication order;
-6. **matrix** (:mod:`.matrix`): claim group × article, supports / silent / conflicts.
+6. **matrix** (:mod:`.matrix`): claim group × article, supports / silent / conflicts;
+7. **unshared details** (:mod:`.details`): of each corroborated group, the figures, dates and
+   names only one of its origins gives (:func:`with_unshared_details`).
 
 The support check (:func:`support_score`, :func:`is_supported`) says whether a sentence is backed
 by a set of source spans. The summary uses it after its lexical check
