@@ -74,9 +74,10 @@ def test_align_story_lists_unshared_details_only_on_corroborated_groups():
                                       ("number", "300", 300.0, None)])]
     group = ClaimGroup("g", tuple(c.id for c in claims), tuple(c.span for c in claims), ("Outlet a", "Outlet b"),
                        Support(2, 2))
-    found = with_unshared_details(group, claims, articles, [], [], SETTINGS)
+    by_id = {c.id: c for c in claims}
+    found = with_unshared_details(group, by_id, articles, [], [], SETTINGS)
     assert [texts[s.article_id][s.start:s.end] for s in found.unshared] == ["300"]
-    relayed = with_unshared_details(group, claims, articles, [Family("f", tuple(c.span for c in claims), "a")], [],
+    relayed = with_unshared_details(group, by_id, articles, [Family("f", tuple(c.span for c in claims), "a")], [],
                                     SETTINGS)
     assert relayed.unshared == ()  # one origin relayed: nothing is corroborated, nothing to set apart
     alignment = align_story("s", claims, articles, [])

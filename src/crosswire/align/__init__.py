@@ -335,8 +335,10 @@ def align_story(
         supports = lambda claim, sentence: is_supported(claim, [sentence], settings)
         conflicts = [c for c in conflicts if not told_by_both(c, articles, supports)]
     groups = split_dissent(groups, claims, conflicts, articles, families, scores, apart, shared)
-    details = [e for e in entities if not story_subject(e, set(article_ids or claim_articles))]
-    groups = [with_unshared_details(g, claims, articles, families, details, settings) for g in groups]
+    story_articles = set(article_ids or claim_articles)
+    details = [e for e in entities if not story_subject(e, story_articles)]
+    by_id = {c.id: c for c in claims}
+    groups = [with_unshared_details(g, by_id, articles, families, details, settings) for g in groups]
     updates = sorted(find_updates(claims, [(i, j) for i, j, _ in pairs], published) + revised,
                      key=lambda u: (articles[u.a.article_id].published or dt.date.max, u.a, u.b))
     sources = source_order(sorted(set(article_ids) | set(claim_articles)), articles)
@@ -347,18 +349,17 @@ def align_story(
 def story_subject(entity: Entity, article_ids: Collection[str]) -> bool:
     """Whether most of a story's articles (three or more) name ``entity``: what the story is about
     ("Jupiter" in reports of a Jupiter probe), no detail that only one origin gives."""
-    named = {m.article_id for m in entity.mentions} & set(article_ids)
+    named = {m.article_id for m in entity.mentions}.intersection(article_ids)
     return len(article_ids) >= 3 and 2 * len(named) > len(article_ids)
 
 
-def with_unshared_details(group: ClaimGroup, claims: Sequence[Claim], articles: dict[str, Article],
+def with_unshared_details(group: ClaimGroup, claims: Mapping[str, Claim], articles: dict[str, Article],
                           families: Sequence[Family], entities: Sequence[Entity],
                           settings: AlignSettings) -> ClaimGroup:
     """``group`` with the details only one of its origins gives (:func:`.details.unshared_details`)."""
     if group.support.origins < 2:
         return group
-    by_id = {c.id: c for c in claims}
-    members = [by_id[c] for c in group.claims]
+    members = [claims[c] for c in group.claims]
     origins = origin_ids([(c.span, c.attributed_to) for c in members], families, known_outlets(articles))
     return dataclasses.replace(group, unshared=unshared_details(members, origins, entities, settings))
 

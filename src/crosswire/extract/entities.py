@@ -519,11 +519,10 @@ def _merge_spellings(keys: list[str], label, clusters: _Clusters, families: set[
         for b in persons[i + 1 :]:
             if "PERSON" not in (label[a], label[b]) or clusters.find(a) == clusters.find(b):
                 continue
-            if groups is not None and named_together(groups[a], groups[b], texts):
-                continue
             plural = (a in families and _plural_of(a.split()[-1], b.split()[-1])) or (
                 b in families and _plural_of(b.split()[-1], a.split()[-1]))
-            if _spelling_variant(a.split(), b.split()) and not plural:
+            if _spelling_variant(a.split(), b.split()) and not plural \
+                    and not (groups is not None and named_together(groups[a], groups[b], texts)):
                 clusters.union(a, b)
                 variants.update((a, b))
     return variants

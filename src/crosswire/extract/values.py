@@ -266,7 +266,8 @@ def _subtree(token, part) -> tuple[int, int]:
     return max(token.left_edge.i, part.start), min(token.right_edge.i + 1, part.end)
 
 
-_SPACED_GROUP = re.compile(r"(?:(?:about|some|nearly|almost|around|over|more than)\s+)?\d{1,3}$", re.IGNORECASE)
+_SPACED_GROUP = re.compile(rf"(?:{_APPROX.pattern}\s+)?\d{{1,3}}", re.IGNORECASE)
+"""The first part of a figure written "2, 240": up to three digits, after an approximation word."""
 
 
 def spaced_thousands(ents) -> dict[int, tuple[int, str]]:
