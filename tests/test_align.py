@@ -507,3 +507,29 @@ def test_two_named_actors_doing_alike_things_are_no_one_statement():
     assert match_matrix(texts[:2], ["x", "y"], SETTINGS)[0, 1] == 0.0
     places = ["Moscow rejected the new gas pipeline plan on Monday.", "Russia rejected the new gas pipeline plan on Monday."]
     assert named_actors([0, 1], places) == {}  # a place or a body may stand for another: no persons
+
+
+def test_claims_that_share_only_the_storys_own_words_do_not_corroborate_each_other():
+    from crosswire.align.matching import story_theme, theme_only
+
+    settings = AlignSettings()
+    articles = [f"The ferry Orla sank off Skerry harbour; report {n} on the rescue and the inquiry." for n in range(7)]
+    theme = story_theme(articles, settings)
+    from crosswire.align.lexical import stem
+
+    assert {stem(w) for w in ("ferry", "orla", "sank", "harbour")} <= theme
+    assert stem("dawn") not in theme and stem("divers") not in theme
+    assert story_theme(articles[:5], settings) == frozenset()  # too few articles to tell a theme
+    texts = ["The ferry Orla sank at dawn, the coast guard said.",       # 0
+             "Divers reached the ferry Orla that sank last week.",       # 1: shares only the story's words with 0
+             "The coast guard said the ferry sank at dawn.",             # 2: shares "dawn", "coast", "guard" with 0
+             "Relatives gathered where the Orla sank."]                  # 3
+    scores = np.zeros((4, 4))
+    for (i, j), p in {(0, 1): 0.62, (0, 2): 0.62, (1, 3): 0.85, (0, 3): 0.3}.items():
+        scores[i, j] = scores[j, i] = p
+    kept = theme_only(scores, texts, theme, settings)
+    assert kept[0, 1] == kept[1, 0] == 0.0
+    assert kept[0, 2] == 0.62  # a word beyond the story's own
+    assert kept[1, 3] == 0.85  # sure enough on its own
+    assert kept[0, 3] == 0.3 and scores[0, 1] == 0.62  # below the threshold untouched; the input is not changed
+    assert (theme_only(scores, texts, frozenset(), settings) == scores).all()

@@ -141,6 +141,21 @@ def test_clean_document_keeps_raw_text_and_offsets_point_into_clean_text():
     assert [article.text[s.start : s.end] for s in article.sentences] == ["The vote passed.", "The mayor left."]
 
 
+def test_a_syndicate_trailer_names_the_outlet_that_filed_the_story():
+    raw = ("ATLANTA _ The judge set a hearing for next week.\n \n \n"
+           "   Story Filed By Ledger Newspapers\n \n \n   For Use By Clients of the Metro News Service\n")
+    article = clean_document(Document(id="d1", source="x", raw_text=raw, format="text", body=raw))
+    assert article.outlet == "Ledger Newspapers"
+    assert article.text == "ATLANTA _ The judge set a hearing for next week."
+    assert "outlet: Ledger Newspapers, read from the syndicate's trailer" in article.repairs
+    given = clean_document(Document(id="d2", source="x", raw_text=raw, format="text", body=raw, outlet="Daily Sun"))
+    assert given.outlet == "Daily Sun"
+    wire = "MOSCOW (AP) -- The navy said the crew was safe.\n\nStory Filed By Ledger Newspapers"
+    assert clean_document(Document(id="d3", source="x", raw_text=wire, format="text", body=wire)).outlet == "AP"
+    told = "The story filed by the reporter was wrong, the editor said."
+    assert clean_document(Document(id="d4", source="x", raw_text=told, format="text", body=told)).outlet is None
+
+
 def test_an_agency_dateline_names_the_outlet_when_nothing_else_does():
     raw = "ANKARA, August 20 (Xinhua) -- Rescuers pulled two survivors from the rubble on Friday."
     article = clean_document(Document(id="d1", source="x", raw_text=raw, format="text", body=raw))
@@ -231,6 +246,15 @@ def test_a_dateline_ends_at_one_hyphen_after_the_credit_and_a_credit_may_hold_sp
     assert strip_dateline("The vote (held Monday) - a surprise - failed.").startswith("The vote")
     assert strip_dateline("UN monitors (six of them) - who left - spoke.").startswith("UN monitors")
     assert strip_dateline("GM (General Motors) - the largest carmaker - cut jobs.").startswith("GM")  # no agency
+
+
+def test_a_dateline_ends_at_an_underscore_set_against_the_first_word_after_the_credit():
+    from crosswire.clean.dateline import dateline_agency, strip_dateline
+
+    assert strip_dateline("TOLEDO, Ohio (AP) _Ohio farmers met on Monday.") == "Ohio farmers met on Monday."
+    assert dateline_agency("TOLEDO, Ohio (AP) _Ohio farmers met on Monday.") == "AP"
+    assert strip_dateline("GM (General Motors) _The carmaker cut jobs.").startswith("GM")  # no agency's credit
+    assert strip_dateline("TOLEDO (AP) _x_y is a file name.").startswith("TOLEDO")  # no word starts the report
 
 
 def test_wire_datelines_end_where_the_report_starts():

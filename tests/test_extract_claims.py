@@ -383,3 +383,16 @@ def test_a_thousands_separator_followed_by_a_space_still_makes_one_figure(nlp):
     assert found[0] == [("number", 3180.0), ("number", 9415.0)]
     assert ("number", 312.0) in found[1] and ("number", 4312.0) not in found[1]
     assert ("number", 12500.0) not in found[2]
+
+
+def test_a_count_the_tagger_left_untagged_is_still_a_figure(nlp):
+    from crosswire.extract.values import untagged_counts, values_in
+
+    published = dt.date(2003, 6, 10)
+    found = [(v.kind, v.value, v.expression) for v in values_in(nlp("Eleven people drowned near Lamu.")[:], "a", published)]
+    assert ("number", 11.0, "Eleven") in found
+    doc = nlp("Fourteen miners and 3,180 pupils were counted in 1998 by 12 inspectors.")
+    counted = {(v.kind, v.value) for v in values_in(doc[:], "a", published)}
+    assert {("number", 14.0), ("number", 3180.0), ("number", 12.0)} <= counted
+    assert len([v for v in values_in(doc[:], "a", published) if v.value == 3180.0]) == 1  # tagged once, read once
+    assert [t.text for t in untagged_counts(nlp("He won Game 7 on Friday with two hundred fans watching.")[:])] == []

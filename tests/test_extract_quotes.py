@@ -512,6 +512,50 @@ def test_a_surname_the_tagger_called_an_organisation_still_acts_as_the_person(nl
     assert actors[-1][0] == doc[5].idx  # the organisation-tagged subject acts
 
 
+def test_a_name_the_tagger_cut_before_its_head_and_a_later_name_word_left_untagged_still_act(nlp):
+    from crosswire.extract.speakers import SpeakerMemory
+
+    # the tagger's reading: "Rosa Kell" a person whose head "Varga" it left out; "Kell" alone untagged
+    words = ["Rosa", "Kell", "Varga", "thanked", "Otto", ".", "Kell", "denied", "a", "report", "."]
+    doc = _parsed(nlp, words, [2, 2, 3, 3, 3, 3, 7, 7, 9, 7, 7],
+                  ["compound", "compound", "nsubj", "ROOT", "dobj", "punct", "nsubj", "ROOT", "det", "dobj", "punct"],
+                  ["PROPN", "PROPN", "PROPN", "VERB", "PROPN", "PUNCT", "PROPN", "VERB", "DET", "NOUN", "PUNCT"],
+                  [(0, 2, "PERSON"), (4, 5, "PERSON")], {0, 6})
+    memory = SpeakerMemory.of(doc)
+    assert [doc.text[a:b] for _o, (a, b) in memory.actors] == ["Rosa Kell", "Kell"]
+    later = len(doc.text)
+    assert memory._person(later, "he").name == "Kell"  # not Otto, named since Rosa Kell acted
+    # a proper noun that is no later word of a person's name is no actor: "Otto" as a subject is tagged,
+    # and an untagged "Rosa" (a first name) does not act for Rosa Kell
+    words = ["Rosa", "Kell", "met", "Otto", ".", "Rosa", "left", "."]
+    doc = _parsed(nlp, words, [1, 2, 2, 2, 2, 6, 6, 6],
+                  ["compound", "nsubj", "ROOT", "dobj", "punct", "nsubj", "ROOT", "punct"],
+                  ["PROPN", "PROPN", "VERB", "PROPN", "PUNCT", "PROPN", "VERB", "PUNCT"],
+                  [(0, 2, "PERSON"), (3, 4, "PERSON")], {0, 5})
+    assert [doc.text[a:b] for _o, (a, b) in SpeakerMemory.of(doc).actors] == ["Rosa Kell"]
+
+
+def test_who_was_quoted_in_a_paper_saying_speaks_and_the_paper_relays(nlp):
+    text = ("Fire chief Tomas Erdei was quoted Monday in the Hungarian language daily Nepszava saying that "
+            "crews were searching for three missing workers.")
+    (quote,) = [q for q in quotes_of(nlp, text) if q.kind == "reported"]
+    assert quote.speaker == "Tomas Erdei"
+    assert "Nepszava" in quote.channel
+
+
+def test_the_medium_named_after_its_place_is_the_channel_not_the_place(nlp):
+    text = "In an interview with the Lisbon daily Publico, she said the reforms had come too late."
+    (quote,) = [q for q in quotes_of(nlp, text) if q.kind == "reported"]
+    assert quote.channel == "Publico"
+
+
+def test_words_in_quote_marks_bellowed_are_quoted_words(nlp):
+    text = "The senator faced the hall. “This bill will not pass,” he bellowed."
+    (quote,) = [q for q in quotes_of(nlp, text) if q.kind == "direct"]
+    assert quote.cue == "bellowed"
+    assert [q for q in quotes_of(nlp, "The crowd roared as the team arrived.")] == []
+
+
 def test_adding_after_what_was_said_is_the_sayers(nlp):
     text = ("Maria Santos, the team's captain, said the final ranked among the hardest games she had played, "
             "adding, “We never stopped believing we could win it.”")

@@ -52,7 +52,7 @@ from .conflicts import (
 )
 from .details import unshared_details
 from .frames import ValueEvents, claim_frames, fact_pairs
-from .matching import average_linkage, match_matrix, same_article_matches
+from .matching import average_linkage, match_matrix, same_article_matches, story_theme, theme_only
 from .matrix import claim_matrix, source_order
 from .support import is_supported, support_score
 from .updates import find_updates, split_updates
@@ -193,14 +193,16 @@ def group_claims(
     return by_support(groups)
 
 
-def claim_matches(claims: Sequence[Claim], settings: AlignSettings
+def claim_matches(claims: Sequence[Claim], settings: AlignSettings, theme: frozenset[str] = frozenset()
                   ) -> tuple[np.ndarray, dict[tuple[int, int], float]]:
     """The match matrix of claims of different articles, and the matches of claims of one article
     among those that match another article's (:func:`matched`), each claim read by what it states
-    (its speaker from ``attributed_to``)."""
+    (its speaker from ``attributed_to``); with the story's ``theme``
+    (:func:`~.matching.story_theme`), matches that share only its words are dropped
+    (:func:`~.matching.theme_only`)."""
     texts, article_ids = [c.text for c in claims], [c.span.article_id for c in claims]
     speakers = [c.attributed_to for c in claims]
-    scores = match_matrix(texts, article_ids, settings, speakers)
+    scores = theme_only(match_matrix(texts, article_ids, settings, speakers), texts, theme, settings, speakers)
     return scores, same_article_matches(texts, article_ids, settings, speakers, matched(scores, settings.match_threshold))
 
 
@@ -314,7 +316,8 @@ def align_story(
     settings = settings or AlignSettings()
     claims = list(claims)
     claim_articles = [c.span.article_id for c in claims]
-    scores, within = claim_matches(claims, settings)
+    theme = story_theme([articles[a].text for a in dict.fromkeys(article_ids or claim_articles)], settings)
+    scores, within = claim_matches(claims, settings, theme)
     shared = set()
     if nlp is not None and settings.event_frames:
         shared = fact_pairs(claim_frames(claims, nlp, articles, entities), claim_articles, settings)

@@ -46,7 +46,7 @@ if TYPE_CHECKING:
     from .paraphrase import CrossEncoder
 
 __all__ = ["MATCH_FEATURES", "PairFeaturizer", "average_linkage", "cross_encoder_asked", "match_matrix",
-           "match_probability", "ruled_out", "unasked_as_unrelated"]
+           "match_probability", "ruled_out", "story_theme", "theme_only", "unasked_as_unrelated"]
 
 _LEXICAL = (
     "word_dice", "containment_min", "containment_max", "bigram_dice", "trigram_dice", "length_ratio",
@@ -355,6 +355,43 @@ def _held(content: set[str], other: str, settings: AlignSettings) -> bool:
     vectors = encode(missing + candidates)
     similarity = vectors[: len(missing)] @ vectors[len(missing):].T
     return bool((similarity.max(axis=1) >= settings.match_short_word_similarity).all())
+
+
+def story_theme(texts: Sequence[str], settings: AlignSettings) -> frozenset[str]:
+    """The content stems that a story's articles (``texts``) mostly share: at least
+    ``match_theme_share`` of them, in a story of ``match_theme_min_articles`` articles or more
+    ("elian", "father", "cuba", "miami" in reports of one custody battle). Two claims sharing only
+    these say no more than that both are about the story."""
+    if len(texts) < settings.match_theme_min_articles:
+        return frozenset()
+    counts = Counter(stem for text in texts for stem in lx.content_stems(text))
+    return frozenset(stem for stem, n in counts.items() if n >= settings.match_theme_share * len(texts))
+
+
+def theme_only(scores: np.ndarray, texts: Sequence[str], theme: frozenset[str], settings: AlignSettings,
+               speakers: Sequence[str | None] | None = None) -> np.ndarray:
+    """``scores`` with the matches that rest on the story's theme alone set to 0: pairs below
+    ``match_theme_max_probability`` whose shared content stems are all of ``theme``
+    (:func:`story_theme`) and that share some. MSRP's pairs, on which the matcher was fitted, all
+    read alike, so it takes words two claims share as evidence; in a story every claim shares the
+    story's words ("Elian's father arrived in the United States to retrieve his son from the Miami
+    relatives" / "they were considering revoking an earlier decision allowing Elian to live with the
+    relatives in Miami": 0.68). A pair sharing no word at all is left as scored: a paraphrase may
+    share none."""
+    if not theme or not len(scores):
+        return scores
+    speakers = speakers if speakers is not None else [None] * len(texts)
+    rows, cols = np.nonzero(np.triu((scores >= settings.match_threshold)
+                                    & (scores < settings.match_theme_max_probability), 1))
+    if not len(rows):
+        return scores
+    stems = {i: lx.content_stems(lx.reported_content(texts[i], speakers[i])) for i in set(rows) | set(cols)}
+    out = scores.copy()
+    for i, j in zip(rows.tolist(), cols.tolist()):
+        shared = stems[i] & stems[j]
+        if shared and shared <= theme:
+            out[i, j] = out[j, i] = 0.0
+    return out
 
 
 def match_probability(features: np.ndarray, settings: AlignSettings) -> np.ndarray:

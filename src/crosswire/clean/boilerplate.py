@@ -179,6 +179,24 @@ CHECKED_MARK = re.compile(r"\s?\(cq\)", re.IGNORECASE)
 """A copy desk's "(cq)": the spelling before it was checked ("Prado(cq), one of the protesters")."""
 
 
+_FILED_BY = re.compile(r"^\s*[Ss]tory [Ff]iled [Bb]y\s+(?:the\s+)?(?P<outlet>[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*)*?)\.?\s*$")
+"""A syndicate's trailer naming the desk that wrote the story: "Story Filed By Cox Newspapers"."""
+
+
+def filed_by(lines: list[str]) -> str | None:
+    """The outlet a wire trailer says filed the story, or None: the last "Story Filed By …" line
+    (the "For Use By Clients of …" line beside it names the service that distributed it, not the
+    writer's outlet).
+
+    >>> filed_by(["The mayor spoke.", "Story Filed By Cox Newspapers", "For Use By Clients of the NYT"])
+    'Cox Newspapers'
+    >>> filed_by(["The story filed by the reporter was wrong, the editor said."]) is None
+    True
+    """
+    found = [m.group("outlet") for line in lines if (m := _FILED_BY.match(line))]
+    return found[-1] if found else None
+
+
 def strip_desk_marks(line: str) -> tuple[str, int]:
     """``line`` without copy-desk marks (:data:`CHECKED_MARK`), and how many were removed."""
     return CHECKED_MARK.subn("", line)

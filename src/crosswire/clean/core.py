@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..model import Article, Document, Rejection
 from ..settings import CleanSettings
-from .boilerplate import drop_boilerplate, strip_desk_marks
+from .boilerplate import drop_boilerplate, filed_by, strip_desk_marks
 from .dateline import dateline_agency
 from .encoding import repair_encoding
 from .language import detect_language
@@ -74,6 +74,8 @@ def clean_document(document: Document, settings: CleanSettings | None = None, mi
     outlet = document.outlet
     if outlet is None and (outlet := dateline_agency(text)):  # an agency's report names no other outlet
         repairs = [*repairs, f"outlet: {outlet}, read from the wire dateline"]
+    elif outlet is None and (outlet := filed_by(body.split("\n"))):
+        repairs = [*repairs, f"outlet: {outlet}, read from the syndicate's trailer"]
     return Article(
         id=document.id,
         source=document.source,

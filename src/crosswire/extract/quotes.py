@@ -78,7 +78,17 @@ def _subject(cue):
     return subject
 
 
+def _relayed_participle(cue):
+    """The verb of relaying a participle cue hangs from ("X was quoted in the daily M *saying* …"),
+    or None: there the relayed person speaks, whatever the parser read as the participle's own
+    subject (often the medium: "daily *M* saying")."""
+    relay = cue.head if cue.tag_ == "VBG" and cue.dep_ in ("advcl", "xcomp") else None
+    return relay if relay is not None and relay.lemma_.lower() in RELAY_LEMMAS else None
+
+
 def _cue_subject(cue):
+    if (relay := _relayed_participle(cue)) is not None and any(c.dep_ == "nsubjpass" for c in relay.children):
+        cue = relay  # "X was quoted … saying": X, as for "X was quoted"
     if cue.lemma_.lower() in RELAY_LEMMAS:
         obj = next((c for c in cue.children if c.dep_ in ("dobj", "obj", "nsubjpass")), None)
         if obj is not None:  # "NTV quoted the manager", "the manager was quoted (by NTV)": the manager
@@ -154,12 +164,15 @@ def _participle_subject(cue):
 def _relay_channel(cue) -> tuple[int, int] | None:
     """For cite/quote, the citer is the channel ("ANI cited the agency's source", "NTV quoted the
     manager as saying", "the manager was quoted by NTV as saying"; "he was quoted as saying" names none)."""
-    relay = cue.head.head if cue.tag_ == "VBG" and cue.dep_ == "pcomp" else cue
+    relay = cue.head.head if cue.tag_ == "VBG" and cue.dep_ == "pcomp" else _relayed_participle(cue) or cue
     if relay.lemma_.lower() not in RELAY_LEMMAS:
         return None
     agent = next((c for c in relay.children if c.dep_ == "agent"), None)  # "X was quoted by Reuters"
     citer = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else next(
         (c for c in relay.children if c.dep_ == "nsubj"), None)  # not "X was quoted"
+    if citer is None and relay is not cue and any(c.dep_ == "nsubjpass" for c in relay.children):
+        # "X was quoted in the daily *M* saying": the participle's parsed subject is the medium
+        citer = next((c for c in cue.children if c.dep_ == "nsubj" and c.pos_ == "PROPN"), None)
     return phrase_span(citer) if citer is not None else None
 
 

@@ -22,10 +22,10 @@ CUE_LEMMAS = frozenset(
 )
 """Verbs that introduce speech. ``continue`` and ``ask`` only count with a quote beside them."""
 QUOTE_CUE_LEMMAS = CUE_LEMMAS | frozenset(
-    ["read", "chant", "yell", "press", "interject", "echo", "exclaim", "quip", "wonder", "surmise", "assure", "elaborate", "cry", "blare", "scream", "whisper", "laugh", "mock", "pledge", "rail", "begin", "opine", "intone", "thunder", "gush", "marvel", "sigh", "question", "confess", "recall", "reply", "demand", "shoot", "point", "recommend", "fume", "crack"]
+    ["read", "chant", "yell", "press", "interject", "echo", "exclaim", "quip", "wonder", "surmise", "assure", "elaborate", "cry", "blare", "scream", "whisper", "laugh", "mock", "pledge", "rail", "begin", "opine", "intone", "thunder", "gush", "marvel", "sigh", "question", "confess", "recall", "reply", "demand", "shoot", "point", "recommend", "fume", "crack", "bellow", "roar", "snap", "growl"]
 )
 """Verbs that introduce words in quote marks only ("“Build the wall!” the crowd chanted", "a sign read
-“…”"); the commonest cue words of PolNeAR train's direct attributions that ``CUE_LEMMAS`` lacked."""
+“…”"); the commonest cue words of PolNeAR train's direct attributions that ``CUE_LEMMAS`` lacked, and verbs of loud speech ("…,” he bellowed")."""
 RELAY_LEMMAS = frozenset({"cite", "quote"})
 TRANSCRIPT_LABEL = re.compile(r"(?m)^[ \t]*(Q|A|[A-Z][A-Z.'’-]*(?: [A-Z][A-Z.'’-]*){0,3}):[ \t]+(?=\S)")
 """A paragraph opened by a speaker's label in capitals, as an interview is printed: "Q: …",
@@ -305,6 +305,30 @@ def _described_actors(doc, quoted: Sequence[tuple[int, int]] = ()) -> list[tuple
     return found
 
 
+def _acting_subject(token) -> bool:
+    """Whether ``token`` is the subject of a sentence's main verb (:func:`_main_verb`) as written."""
+    return token.dep_ == "nsubj" and _main_verb(token.head) and not misread_subject(token)
+
+
+def _cut_head(entity) -> list:
+    """The proper noun the tagger left out of a name whose words run into it as compounds ("Ali
+    Ameir" tagged, "Mohamed" the subject of "Ali Ameir Mohamed likened …"): the name's head, so
+    the name is the subject."""
+    last = entity[-1]
+    head = last.head
+    return [head] if last.dep_ == "compound" and head.i == entity.end and head.pos_ == "PROPN" else []
+
+
+def _untagged_actors(doc, name_words: set[str], quoted: Sequence[tuple[int, int]] = ()
+                     ) -> list[tuple[int, tuple[int, int]]]:
+    """(offset, span) of each proper noun the tagger left untagged that acts as a sentence's
+    subject and is a later word of a person's name in the article ("Ameir dismissed a report …"
+    after "Ali Ameir …"): that person acts, so a following "he said" is him."""
+    return [(t.idx, (t.idx, t.idx + len(t.text))) for t in doc
+            if t.pos_ == "PROPN" and not t.ent_type_ and t.text in name_words and _acting_subject(t)
+            and not any(c.dep_ == "compound" for c in t.children) and not any(a <= t.idx < b for a, b in quoted)]
+
+
 def _main_verb(verb) -> bool:
     """A sentence's main verb, or one coordinated with it ("X has backed the plan, but *Y promises*
     to push it further": Y acts last)."""
@@ -380,10 +404,13 @@ class SpeakerMemory:
         surnames = frozenset(text.split()[-1] for _o, text, label, _s, _subject in entities if label == "PERSON")
         actors = [(e.start_char, (e.start_char, e.end_char)) for e in doc_entities(doc)
                   if (e.label_ == "PERSON" or (e.label_ in ("ORG", "GPE") and e.text.split()[-1] in surnames))
-                  and any(t.dep_ == "nsubj" and _main_verb(t.head) and not misread_subject(t) for t in e)
+                  and any(_acting_subject(t) for t in [*e, *_cut_head(e)])
                   and not any(a <= e.start_char < b for a, b in quoted)]
+        named = _untagged_actors(doc, {w for _o, text, label, _s, _subject in entities if label == "PERSON"
+                                       for w in text.split()[1:]}, quoted)
+        entities = sorted(entities + [(o, doc.char_span(*span).text, "PERSON", span, True) for o, span in named])
         titles = {(e.start_char, e.end_char): _title_words(e) for e in doc_entities(doc) if e.label_ == "PERSON"}
-        actors = sorted(actors + _described_actors(doc, quoted))
+        actors = sorted(actors + named + _described_actors(doc, quoted))
         return cls([], entities, actors, surnames, titles, _article_sexes(doc, titles))
 
     def remember(self, offset: int, speaker: Speaker) -> None:
@@ -462,13 +489,19 @@ def _medium_entity(prep):
     nouns = [t for t in prep.subtree if t.lemma_.lower() in MEDIUM_NOUNS]
     if not nouns:
         return None
-    for token in prep.subtree:
-        if token.pos_ == "PROPN" or token.ent_type_ in ("ORG", "PRODUCT", "WORK_OF_ART"):
-            ent = entity_at(token)
-            if ent is not None:
-                return ent.start_char, ent.end_char
-            return token.idx, token.idx + len(token.text)
-    return None
+    names = [t for t in prep.subtree if t.pos_ == "PROPN" or t.ent_type_ in ("ORG", "PRODUCT", "WORK_OF_ART")]
+    # a place names where the medium is, not the medium, when a name follows it ("the Caracas daily
+    # El Nacional")
+    token = next((t for t in names if t.ent_type_ not in _PLACE_TYPES), names[0] if names else None)
+    if token is None:
+        return None
+    ent = entity_at(token)
+    if ent is not None:
+        return ent.start_char, ent.end_char
+    return token.idx, token.idx + len(token.text)
+
+
+_PLACE_TYPES = frozenset({"GPE", "LOC", "NORP", "FAC"})
 
 
 def channel_of(cue) -> tuple[int, int] | None:

@@ -12,15 +12,11 @@ import datetime as dt
 import itertools
 import re
 
+from text_to_num import text2num
+
 from ..model import Span, Value
 from .dates import resolve_date, tense_of
 
-_NUMBER_WORDS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-    "ten": 10, "eleven": 11, "twelve": 12, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
-    "a dozen": 12, "hundred": 100, "thousand": 1000,
-}
-"""Number words; vague plurals ("dozens", "tens of thousands") are read by :func:`vague_range`."""
 _DECADES = {"decade": 10, "decades": 10, "year": 1, "years": 1, "century": 100, "centuries": 100}
 _APPROX = re.compile(r"\b(nearly|about|around|almost|roughly|approximately|some|over|more than|at least|up to)\b", re.IGNORECASE)
 _NUMERIC = re.compile(r"\d[\d,]*(?:\.\d+)?")
@@ -35,10 +31,38 @@ def parse_number(text: str) -> float | None:
     if (span := vague_range(text)) is not None:
         return float(span[0])
     lowered = text.lower()
-    for word, number in sorted(_NUMBER_WORDS.items(), key=lambda kv: -len(kv[0])):
-        if re.search(rf"\b{word}\b", lowered):
-            return float(number)
+    if (number := _number_in_words(lowered)) is not None:
+        return number
+    return 12.0 if re.search(r"\ba dozen\b", lowered) else None
+
+
+_MAX_NUMBER_WORDS = 7
+"""The longest run of number words read as one number ("seven thousand five hundred and twenty")."""
+
+
+def _number_in_words(lowered: str) -> float | None:
+    """The first number written in words in ``lowered``, its longest run read as one ("twenty-five"
+    → 25, "two hundred" → 200, "Fourteen" → 14), by text2num."""
+    tokens = re.findall(r"[a-z]+", lowered)
+    for i, token in enumerate(tokens):
+        if token == "and" or (first := _text2num(token)) is None:
+            continue
+        number = first
+        for j in range(i + 2, min(len(tokens), i + _MAX_NUMBER_WORDS) + 1):
+            if (longer := _text2num(" ".join(tokens[i:j]))) is None:
+                if tokens[j - 1] != "and":
+                    break
+            else:
+                number = longer
+        return float(number)
     return None
+
+
+def _text2num(words: str) -> int | None:
+    try:
+        return int(text2num(words, "en"))
+    except ValueError:
+        return None
 
 
 def duration(text: str) -> tuple[float, str] | None:
@@ -326,7 +350,21 @@ def values_in(doc_span, article_id: str, published: dt.date | None) -> tuple[Val
                 out.append(_with_phrase(value, ent, doc_span, article_id))
             else:
                 out.append(Value("time", span, ent.text, ent.text, None, approx))
-    return tuple(out)
+    for token in untagged_counts(doc_span):
+        if not any(a < token.idx + len(token) and token.idx < b for a, b in codes):
+            span = Span(article_id, token.idx, token.idx + len(token))
+            out.append(Value("number", span, token.text, parse_number(token.text), None, False))  # type: ignore[arg-type]
+    return tuple(sorted(out, key=lambda v: v.span.start))
+
+
+def untagged_counts(doc_span) -> list:
+    """Counts of a noun that the tagger left out of every entity ("*Eleven* people died", where
+    "Twelve Americans" is tagged): a single number token, in digits or a word, that counts a noun
+    and opens no larger figure."""
+    return [t for t in doc_span if t.dep_ == "nummod" and t.like_num and not t.ent_type_
+            and t.head.pos_ in ("NOUN", "PROPN") and t.head.i > t.i
+            and not any(n.like_num for n in (t.nbor(-1) if t.i > 0 else None, t.nbor(1)) if n is not None)
+            and parse_number(t.text) is not None]
 
 
 def _with_phrase(value: Value, ent, part, article_id: str) -> Value:
