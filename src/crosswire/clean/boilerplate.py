@@ -49,8 +49,8 @@ BOILERPLATE_PATTERNS: dict[str, re.Pattern[str]] = {
                          r"\s*\S*(?:@|\(at\))\S*?\)?\s*$"),
     # a syndicate's trailer: "Story Filed By Cox Newspapers", "For Use By Clients of the New York
     # Times News Service"
-    "wire trailer": re.compile(r"^\s*(?:[Ss]tory [Ff]iled [Bb]y|[Ff]or [Uu]se [Bb]y [Cc]lients [Oo]f)\s+(?:the\s+)?"
-                               r"[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*)*\.?\s*$"),
+    "wire trailer": re.compile(r"^\s*(?:(?P<filed>[Ss]tory [Ff]iled [Bb]y)|[Ff]or [Uu]se [Bb]y [Cc]lients [Oo]f)\s+"
+                               r"(?:the\s+)?(?P<outlet>[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*)*)\.?\s*$"),
     # a copy editor's initials closing a wire story: "(rs)", "(mj-rs)", "(mb/kg)"
     "desk initials": re.compile(r"^\((?!\s*sic\s*\))\s*[a-z]{2,4}(?:\s*[-/]\s*[a-z]{1,4}){0,3}\s*\)\s*$"),
     # a pointer to the publisher's site: "For in-depth reporting, opinion and cartoonists, visit the
@@ -179,10 +179,6 @@ CHECKED_MARK = re.compile(r"\s?\(cq\)", re.IGNORECASE)
 """A copy desk's "(cq)": the spelling before it was checked ("Prado(cq), one of the protesters")."""
 
 
-_FILED_BY = re.compile(r"^\s*[Ss]tory [Ff]iled [Bb]y\s+(?:the\s+)?(?P<outlet>[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*)*?)\.?\s*$")
-"""A syndicate's trailer naming the desk that wrote the story: "Story Filed By Cox Newspapers"."""
-
-
 def filed_by(lines: list[str]) -> str | None:
     """The outlet a wire trailer says filed the story, or None: the last "Story Filed By …" line
     (the "For Use By Clients of …" line beside it names the service that distributed it, not the
@@ -193,7 +189,8 @@ def filed_by(lines: list[str]) -> str | None:
     >>> filed_by(["The story filed by the reporter was wrong, the editor said."]) is None
     True
     """
-    found = [m.group("outlet") for line in lines if (m := _FILED_BY.match(line))]
+    trailer = BOILERPLATE_PATTERNS["wire trailer"]
+    found = [m.group("outlet").rstrip(".") for line in lines if (m := trailer.match(line)) and m.group("filed")]
     return found[-1] if found else None
 
 
