@@ -213,7 +213,13 @@ def test_figures_that_chain_through_shared_reports_are_one_entry_with_their_vers
     assert [(v["value"], len(v["sides"])) for v in versions] == [("21", 2), ("24", 1), ("25", 1)]
     markdown = render_markdown(d).split("## Conflicts", 1)[1].split("## Updates", 1)[0]
     assert "**number**, 3 versions:" in markdown and "**21** (2 reports)" in markdown and "10 vs 11" in markdown
+    assert "\n  - **24** (1 report)" in markdown and "\n  - **25** (1 report)" in markdown  # one version a line
     assert "3 versions" in render_html(d)
+    for c in d["conflicts"][:5]:
+        c["note"] = f"killed in Kenya: {c['note']}"
+    assert condensed_conflicts(d["conflicts"])[0]["about"] == "killed in Kenya"
+    assert "**number** (killed in Kenya), 3 versions:" in render_markdown(d)
+    assert "killed in Kenya: 3 versions" in render_html(d)
 
 
 def test_counts_in_the_story_line_agree_in_number():

@@ -554,6 +554,16 @@ class AlignSettings:
     approximate_tolerance: float = 0.1
     """Relative difference tolerated when either figure is approximate ("nearly 60", "about 100"):
     10 %, the usual spread of rounded figures in news (e.g. "nearly 60" for 54–59)."""
+    toll_conflicts: bool = True
+    """Whether casualty tolls ("killed 247 people", "the death toll rose to 12") are compared across
+    every claim of a story, matched or not, by what is counted and where (``align.tolls``): reports
+    give a toll in sentences that share nothing else, so the pairwise checks never meet them."""
+    toll_round_unit: int = 100
+    """A plain toll figure rounded to this unit or more ("injured 5,000", "killed 200") is read as
+    approximate: it agrees with figures within ``approximate_tolerance`` ("more than 5,400"). Not
+    tuned: set while reading one cluster (DUC 2006 D0626, where "injured 5,000" and "more than
+    5,400 people were injured" are one count told at two times); an exact-looking figure ("213",
+    "247") is held to the figure."""
     approximate_minutes: int = 30
     """Clock times further apart than this conflict when either is approximate ("around 6 p.m.",
     "just after 6"); exact times must agree to the minute."""

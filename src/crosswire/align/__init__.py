@@ -55,6 +55,7 @@ from .frames import ValueEvents, claim_frames, fact_pairs
 from .matching import average_linkage, match_matrix, same_article_matches, story_theme, theme_only
 from .matrix import claim_matrix, source_order
 from .support import is_supported, support_score
+from .tolls import place_names, toll_conflicts
 from .updates import find_updates, split_updates
 
 __all__ = [
@@ -329,6 +330,8 @@ def align_story(
     names = _speaker_names(entities)
     found = find_conflicts(claims, pairs, settings, dated=lambda c: _dated(articles[c.span.article_id]),
                            same_event=same_event, names=names)
+    if same_event is not None and settings.toll_conflicts:
+        found += _new_pairs(toll_conflicts(claims, same_event.parse, settings, place_names(entities)), found)
     apart = _side_matters(found, claims, articles, article_ids or claim_articles, entities, same_event, settings)
     found = [c for c in found if frozenset(c.claims) not in apart]
     conflicts, revised = split_updates(found, {c.id: c for c in claims}, published)
@@ -403,6 +406,12 @@ def _new_figures(found: Sequence[Conflict], known: Sequence[Conflict]) -> list[C
     """Conflicts whose two figures no conflict found already sets side by side."""
     shown = {frozenset(c.parts) for c in known if c.parts}
     return [c for c in found if frozenset(c.parts) not in shown]
+
+
+def _new_pairs(found: Sequence[Conflict], known: Sequence[Conflict]) -> list[Conflict]:
+    """Conflicts between claim pairs that no conflict found already compares."""
+    compared = {frozenset(c.claims) for c in known}
+    return [c for c in found if frozenset(c.claims) not in compared]
 
 
 def _new_spellings(found: Sequence[Conflict], known: Sequence[Conflict]) -> list[Conflict]:

@@ -392,10 +392,14 @@ class ValueEvents:
         self.nlp, self.settings = nlp, settings
         self._docs: dict[str, object] = {}
 
-    def verb(self, claim: Claim, part: Span):
+    def parse(self, claim: Claim):
+        """The claim's parse (offsets as in its text), kept."""
         if claim.id not in self._docs:
             self._docs[claim.id] = self.nlp(without_scare_quotes(claim.text))
-        return governing_verb(self._docs[claim.id], part.start - claim.span.start)
+        return self._docs[claim.id]
+
+    def verb(self, claim: Claim, part: Span):
+        return governing_verb(self.parse(claim), part.start - claim.span.start)
 
     def subject_words(self, claim: Claim, part: Span) -> set[str]:
         """Lower-cased name words (proper nouns, named entities) of the subject of the verb a value

@@ -113,8 +113,15 @@ def condensed_conflicts(conflicts: list[dict]) -> list[dict]:
             out.append(c)
         elif root not in done:
             done.add(root)
-            out.append({"kind": c["kind"], "versions": _versions(group)})
+            out.append({"kind": c["kind"], "about": _shared_subject(group), "versions": _versions(group)})
     return out
+
+
+def _shared_subject(group: list[dict]) -> str:
+    """What every conflict of a group says it is about (the note before its ": ", as in "killed in
+    Kenya: 247 vs 248"), or ``""`` when they do not all say the same."""
+    subjects = {c.get("note", "").split(": ", 1)[0] if ": " in c.get("note", "") else "" for c in group}
+    return subjects.pop() if len(subjects) == 1 else ""
 
 
 def _versions(group: list[dict]) -> list[dict]:
