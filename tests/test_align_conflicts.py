@@ -425,6 +425,10 @@ def test_revised_figure_becomes_an_update_not_a_conflict():
     same_day = {"a": dt.date(2024, 1, 1), "b": dt.date(2024, 1, 1)}
     kept, updates = split_updates(found, {"c_a": a, "c_b": b}, lambda c: same_day[c.span.article_id])
     assert [c.kind for c in kept] == ["number"] and updates == []
+    brought = claim("b", "A woman died in hospital, bringing the toll to 20 people killed.", (("number", "20", 20.0),))
+    found = find_conflicts([brought, a], [(0, 1, True)], SETTINGS)
+    kept, updates = split_updates(found, {"c_a": a, "c_b": brought}, lambda c: dates[c.span.article_id])
+    assert kept == [] and [u.kind for u in updates] == ["update"]
 
 
 def test_claim_matrix_cells():

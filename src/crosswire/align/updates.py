@@ -6,7 +6,8 @@ Two cases, both in publication order (the earlier report is ``a``):
   unknown", "it was not clear", "could not be confirmed"), and a later claim on the same thing
   states it without that cue;
 * **revised figure**: a number conflict where the later claim carries a revision cue ("rose to",
-  "has climbed to", "now", "updated") — a rising toll is news, not disagreement.
+  "has climbed to", "now", "updated", "bringing the death toll to") — a rising toll is news, not
+  disagreement.
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ UNKNOWN_STATE = re.compile(
 
 REVISION = re.compile(
     r"\b(rose|risen|rises|climbed|climbs|increased|jumped|revised|updated|now|latest|new toll|has reached|"
-    r"reached|dropped|fell|fallen|lowered)\b",
+    r"reached|dropped|fell|fallen|lowered|bringing|brought|raising)\b",
     re.IGNORECASE,
 )
 """Cues of a figure revised since an earlier report."""
