@@ -150,3 +150,12 @@ def test_a_part_of_a_toll_a_group_aboard_or_another_year_is_another_count(nlp):
     (last_year,) = mentions(nlp, "Last year, the virus killed six people in Boston.", "six")
     (now,) = mentions(nlp, "The virus has killed four people in Boston.", "four")
     assert last_year.period == "last year" and now.period == "" and not tolls_compatible(last_year, now)
+
+
+def test_only_claims_with_a_figure_and_a_casualty_word_are_parsed(nlp):
+    claims = [claim("a", "The landslide in Chiapas killed 31 people.", "31"),
+              claim("b", "Police in Chiapas arrested 14 people.", "14"),
+              claim("c", "The landslide in Chiapas killed many people.")]
+    parsed = []
+    toll_conflicts(claims, lambda c: parsed.append(c.id) or nlp(c.text), SETTINGS)
+    assert parsed == ["c_a"]

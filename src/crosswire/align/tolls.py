@@ -353,16 +353,23 @@ def tolls_agree(a: Value, b: Value, settings: AlignSettings) -> bool:
         within_tolerance(float(a.value), float(b.value), True, settings)
 
 
+_CASUALTY_WORD = re.compile(r"\b(?:kill|slay|slain|massacr|murder|execut|die|died|dying|dead|death|perish|drown|"
+                            r"injur|wound|hurt|maim|lives|toll|fatalit|casualt)", re.IGNORECASE)
+"""Words without which a claim holds no toll: only claims with one are parsed."""
+
+
 def toll_conflicts(claims: Sequence[Claim], parse: Callable[[Claim], object], settings: AlignSettings,
                    known_places: frozenset[str] = frozenset()) -> list[Conflict]:
     """``number`` conflicts between toll figures of different articles (module docstring); ``parse``
     gives a claim's parse, ``known_places`` the story's place names, lower-cased."""
-    mentions = [m for c in claims if any(v.kind == "number" for v in c.values)
+    mentions = [m for c in claims if any(v.kind == "number" for v in c.values) and _CASUALTY_WORD.search(c.text)
                 for m in toll_mentions(c, parse(c), known_places)]
+    peers = [[m for m in mentions if m is mention or tolls_compatible(m, mention)] for mention in mentions]
+    backing = [_backing(n, mention, own, settings) for n, (mention, own) in enumerate(zip(mentions, peers))]
+    rank = {id(m): b for m, b in zip(mentions, backing)}
     out, shown = [], set()
-    for mention in mentions:
-        peers = [m for m in mentions if m is mention or tolls_compatible(m, mention)]
-        usual = max(peers, key=lambda m: _backing(m, peers, settings))
+    for mention, own in zip(mentions, peers):
+        usual = max(own, key=lambda m: rank[id(m)])
         if mention.claim.span.article_id == usual.claim.span.article_id \
                 or tolls_agree(mention.value, usual.value, settings):
             continue
@@ -383,10 +390,11 @@ def _within_bound(bound: Value, figure: Value) -> bool:
     return low != high and low <= float(figure.value) <= high and figure_range(figure)[0] == figure_range(figure)[1]
 
 
-def _backing(mention: TollMention, peers: Sequence[TollMention], settings: AlignSettings) -> tuple:
+def _backing(order: int, mention: TollMention, peers: Sequence[TollMention], settings: AlignSettings) -> tuple:
     """How a figure ranks as a toll's usual figure: a plain figure before a bound or an
-    approximation, then by the number of articles whose figure agrees with it, then first told."""
+    approximation, then by the number of articles whose figure of that toll agrees with it, then
+    first told (``order``). Counted once per mention, so a story's tolls cost pairs, not triples."""
     articles = {p.claim.span.article_id for p in peers if tolls_agree(p.value, mention.value, settings)}
     value = mention.value
     plain = not value.approximate and figure_range(value)[0] == figure_range(value)[1]
-    return plain, len(articles), -peers.index(mention)
+    return plain, len(articles), -order
