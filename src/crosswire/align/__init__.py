@@ -13,7 +13,9 @@ For each story (:func:`align_story`):
 3. **sourcing**: ``corroborated``, ``one_outlet`` or ``one_origin`` (one origin, relayed);
 4. **conflicts** (:mod:`.conflicts`) among comparable pairs, typed, both spans side by side; a
    claim whose figure, date or negation contradicts its group's statement then leaves the group
-   (:func:`split_dissent`), so that no report counts as support for what it contradicts;
+   (:func:`split_dissent`), so that no report counts as support for what it contradicts; casualty
+   tolls (:mod:`.tolls`) are compared across every claim of the story, grouped or not, by who is
+   counted and where;
 5. **updates** (:mod:`.updates`): unknown → known, and revised figures, in publication order;
 6. **matrix** (:mod:`.matrix`): claim group × article, supports / silent / conflicts;
 7. **unshared details** (:mod:`.details`): of each corroborated group, the figures, dates and
