@@ -64,6 +64,7 @@ from . import lexical as lx
 __all__ = [
     "age_conflicts",
     "ages_disagree",
+    "bounded",
     "compare_claims",
     "find_conflicts",
     "measured_head",
@@ -186,7 +187,7 @@ def figures_agree(va: Value, vb: Value, settings: AlignSettings) -> bool:
     x, y = float(va.value), float(vb.value)
     if x in lx.numbers(vb.expression) or y in lx.numbers(va.expression):
         return True
-    if _bounded(va) or _bounded(vb):
+    if bounded(va) or bounded(vb):
         return _bounds_meet(va, vb) and (within_tolerance(x, y, True, settings) or _rounded_down(va, vb)
                                          or _rounded_down(vb, va))
     return within_tolerance(x, y, va.approximate or vb.approximate, settings) or \
@@ -241,10 +242,11 @@ def _rounded_down(bound: Value, figure: Value) -> bool:
     (within the bound's :func:`rounding_unit`), not for 250; a plain figure only."""
     low, high = figure_range(bound)
     x, y = float(bound.value), float(figure.value)
-    return high == float("inf") and low != high and not _bounded(figure) and x <= y < x + rounding_unit(bound)
+    return high == float("inf") and low != high and not bounded(figure) and x <= y < x + rounding_unit(bound)
 
 
-def _bounded(value: Value) -> bool:
+def bounded(value: Value) -> bool:
+    """Whether a figure is a bound on one side ("more than 20", "up to 35,000"), not a plain figure."""
     low, high = figure_range(value)
     return low != high
 

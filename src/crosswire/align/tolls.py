@@ -40,7 +40,7 @@ from dataclasses import dataclass
 
 from ..model import Claim, Conflict, Entity, Value
 from ..settings import AlignSettings
-from .conflicts import figure_range, figures_agree, rounding_unit, within_tolerance
+from .conflicts import bounded, figure_range, figures_agree, rounding_unit, within_tolerance
 
 __all__ = ["TollMention", "place_names", "toll_conflicts", "toll_mentions", "tolls_agree", "tolls_compatible"]
 
@@ -91,7 +91,7 @@ class TollMention:
 
 def _casualty_of_verb(verb, role: str) -> str | None:
     lemma = verb.lemma_.lower()
-    if role == "object" and lemma in DEATH_VERBS or role == "passive" and lemma in DEATH_VERBS:
+    if role in ("object", "passive") and lemma in DEATH_VERBS:
         return "killed"
     if role in ("object", "passive") and lemma in INJURY_VERBS:
         return "injured"
@@ -180,7 +180,7 @@ def _place_words(tokens, doc, known: frozenset[str]) -> tuple[frozenset[str], bo
     ids = {t.i for t in tokens}
     places, heads, written, located = set(), [], [], set()
     for ent in doc.ents:
-        if not any(t.i in ids for t in ent) or _owner(ent.root, doc):
+        if not any(t.i in ids for t in ent) or _owner(ent.root):
             continue
         if ent.label_ in _PLACE_LABELS:
             places.add(ent.text.lower().removeprefix("the "))
@@ -190,7 +190,7 @@ def _place_words(tokens, doc, known: frozenset[str]) -> tuple[frozenset[str], bo
                 located.add(ent.text.lower().removeprefix("the "))
     for token in tokens:  # a place of the story the tagger missed here ("the toll in Van")
         if token.pos_ == "PROPN" and token.ent_type_ not in _PLACE_LABELS and token.lower_ in known \
-                and not _owner(token, doc):
+                and not _owner(token):
             places.add(token.lower_)
             heads.append(token)
             written.append(token.text)
@@ -241,7 +241,7 @@ def _phrases(place):
         phrase = phrase.head.head
 
 
-def _owner(root, doc) -> bool:
+def _owner(root) -> bool:
     """Whether a place name modifies a noun that is placed elsewhere: the owner of a thing, not
     where it is ("the *U.S.* Embassy in Nairobi")."""
     if root.dep_ not in _MODIFIERS:
@@ -338,7 +338,8 @@ def tolls_compatible(a: TollMention, b: TollMention) -> bool:
 
 
 def place_names(entities: Sequence[Entity]) -> frozenset[str]:
-    """The story's place names, lower-cased: what a people's adjective may name."""
+    """The story's place names, lower-cased: a place the tagger missed in one claim counts when the
+    story's entities name it ("the toll in Van")."""
     return frozenset(name.lower() for e in entities if e.type in _PLACE_LABELS for name in (e.name, *e.variants))
 
 
@@ -387,7 +388,7 @@ def toll_conflicts(claims: Sequence[Claim], parse: Callable[[Claim], object], se
 def _within_bound(bound: Value, figure: Value) -> bool:
     """Whether ``figure`` lies on the side of a bound ("at least three deaths" holds five)."""
     low, high = figure_range(bound)
-    return low != high and low <= float(figure.value) <= high and figure_range(figure)[0] == figure_range(figure)[1]
+    return low != high and low <= float(figure.value) <= high and not bounded(figure)
 
 
 def _backing(order: int, mention: TollMention, peers: Sequence[TollMention], settings: AlignSettings) -> tuple:
@@ -395,6 +396,5 @@ def _backing(order: int, mention: TollMention, peers: Sequence[TollMention], set
     approximation, then by the number of articles whose figure of that toll agrees with it, then
     first told (``order``). Counted once per mention, so a story's tolls cost pairs, not triples."""
     articles = {p.claim.span.article_id for p in peers if tolls_agree(p.value, mention.value, settings)}
-    value = mention.value
-    plain = not value.approximate and figure_range(value)[0] == figure_range(value)[1]
+    plain = not mention.value.approximate and not bounded(mention.value)
     return plain, len(articles), -order
