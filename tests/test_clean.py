@@ -447,3 +447,29 @@ def test_military_and_clerical_titles_end_no_sentence():
     assert sentences == ["The border stays shut, Col. Gen. Pavel Orlov told reporters.",
                          "Maj. Irina Vasko and Brig. Gen. Omar Haddad agreed.",
                          "Fr. Luis Ortega and Msgr. Dean Walsh led the service at Ft. Hood."]
+
+
+def test_a_dateline_ends_at_dashes_set_against_the_first_word():
+    from crosswire.clean.dateline import dateline_agency, strip_dateline
+
+    assert strip_dateline("LIMA, May 2 (Xinhua) --The levee held.") == "The levee held."
+    assert dateline_agency("LIMA, May 2 (Xinhua) --The levee held.") == "Xinhua"
+    assert strip_dateline("Voters --Some of them-- stayed home.").startswith("Voters")  # no upper-case head
+    assert strip_dateline("LIMA, May 2 (Xinhua) --the levee held.").startswith("LIMA")  # no word starts the report
+
+
+def test_the_desks_bare_sign_off_closing_a_story_is_boilerplate_and_nowhere_else():
+    text, repairs = clean_text("The levee held on Friday.\n\nWater fell overnight.\n\n   kl-at-rs\n")
+    assert text == "The levee held on Friday.\n\nWater fell overnight."
+    assert any("(sign-off)" in r for r in repairs)
+    for kept in ("The levee held on Friday.\n\nyes\n\nWater fell overnight.",  # inside the story
+                 "The levee held on Friday.\n\nWater fell by 2 feet.",
+                 "The levee held on Friday.\n\nMore to come"):
+        assert clean_text(kept)[0] == kept, kept
+    assert clean_text(text)[0] == text  # cleaning a cleaned text changes nothing
+
+
+def test_a_unit_abbreviation_ends_no_sentence():
+    text = "The park covers 12,000 square miles (31,000 sq. km) of wetland. About 200,000 people visit."
+    assert [text[s.start:s.end] for s in split_sentences(text, "a")] == [
+        "The park covers 12,000 square miles (31,000 sq. km) of wetland.", "About 200,000 people visit."]

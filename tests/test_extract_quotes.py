@@ -659,3 +659,64 @@ def test_a_pronoun_finds_a_described_speaker_by_the_head_of_its_description(nlp)
     assert reported[-1].speaker.startswith("a spokeswoman for")
     other = text.replace("spokeswoman", "spokesman")
     assert not [q for q in quotes_of(nlp, other) if q.kind == "reported"][-1].speaker.startswith("a spokesman")
+
+
+def pipeline_doc(nlp, text: str):
+    """``text`` parsed as the extraction stage parses it: on the cleaning stage's sentences."""
+    from crosswire.clean import split_sentences
+
+    starts = {s.start for s in split_sentences(text, "a")}
+    doc = nlp.make_doc(text)
+    for token in doc:
+        token.is_sent_start = token.i == 0 or token.idx in starts or token.is_space
+    return nlp(doc)
+
+
+@pytest.mark.parametrize("text, speaker", [
+    (("OTTAWA, March 3 (Xinhua) -- The Liberals attacked the ruling party's record on Arctic drilling by saying "
+     "it had become the country's worst polluter in a decade."), "The Liberals"),
+    (("NAIROBI, June 14 (Xinhua) -- The opposition criticised the finance ministry's handling of the Lake Victoria "
+     "project by saying it had wasted millions of dollars."), "The opposition"),
+])
+def test_the_dateline_is_never_the_speaker_of_a_participle_cue(nlp, text, speaker):
+    # on these sentences the parser reads the dateline's city as a second subject of the main verb
+    found = [q for q in find_quotes(pipeline_doc(nlp, text), "a", 10) if q.kind == "reported"]
+    assert [q.speaker for q in found] == [speaker]
+
+
+def misparsed_trailing_attribution(nlp):
+    """ "Surveys have found no damage at Gladstone, GPC chief executive Leo Zussino said, welcoming a
+    review." as the parser read such a sentence in wire copy: "said" hung on "found" (parataxis)
+    with no subject, the name an apposition to "Gladstone" and tagged an organisation."""
+    from spacy.tokens import Doc
+
+    rows = [  # word, tag, pos, dep, head, lemma
+        ("Surveys", "NNS", "NOUN", "nsubj", 2, "survey"), ("have", "VBP", "AUX", "aux", 2, "have"),
+        ("found", "VBN", "VERB", "ROOT", 2, "find"), ("no", "DT", "DET", "det", 4, "no"),
+        ("damage", "NN", "NOUN", "dobj", 2, "damage"), ("at", "IN", "ADP", "prep", 4, "at"),
+        ("Gladstone", "NNP", "PROPN", "pobj", 5, "Gladstone"), (",", ",", "PUNCT", "punct", 6, ","),
+        ("GPC", "NNP", "PROPN", "nmod", 10, "GPC"), ("chief", "JJ", "ADJ", "amod", 10, "chief"),
+        ("executive", "NN", "NOUN", "compound", 12, "executive"), ("Leo", "NNP", "PROPN", "compound", 12, "Leo"),
+        ("Zussino", "NNP", "PROPN", "appos", 6, "Zussino"), ("said", "VBD", "VERB", "parataxis", 2, "say"),
+        (",", ",", "PUNCT", "punct", 13, ","), ("welcoming", "VBG", "VERB", "advcl", 2, "welcome"),
+        ("a", "DT", "DET", "det", 17, "a"), ("review", "NN", "NOUN", "dobj", 15, "review"),
+        (".", ".", "PUNCT", "punct", 2, "."),
+    ]
+    words = [r[0] for r in rows]
+    ents = {"Gladstone": "B-GPE", "GPC": "B-ORG", "Leo": "B-ORG", "Zussino": "I-ORG"}
+    return Doc(nlp.vocab, words=words, spaces=[i + 1 < len(words) and words[i + 1] not in ",." for i in range(len(words))],
+               tags=[r[1] for r in rows], pos=[r[2] for r in rows], deps=[r[3] for r in rows],
+               heads=[r[4] for r in rows], lemmas=[r[5] for r in rows], ents=[ents.get(w, "O") for w in words],
+               sent_starts=[True] + [False] * (len(words) - 1))
+
+
+def test_a_trailing_attribution_the_parser_misread_still_names_its_speaker(nlp):
+    from crosswire.extract.speakers import name_speaker
+
+    doc = misparsed_trailing_attribution(nlp)
+    found = [q for q in find_quotes(doc, "a", 10) if q.kind == "reported"]
+    assert [(q.speaker, doc.text[q.span.start:q.span.end]) for q in found] == [
+        ("Leo Zussino", "Surveys have found no damage at Gladstone")]
+    # the title before the name says it is a person, though the tagger called it an organisation
+    assert name_speaker(doc[12]).type == "PERSON"
+    assert name_speaker(doc[8]).type == "ORG"

@@ -236,3 +236,26 @@ def test_a_range_of_dates_is_one_event_dated_by_its_start():
     events = timeline(Evidence("s", claims=(two,)), Alignment("s"), {"b": article("b", apart, dt.date(2012, 3, 1))},
                       shared_words=0)
     assert [e.date.year for e in events] == [1991, 1996]  # two dates, no range
+
+
+def test_a_month_and_day_of_undated_reports_take_the_year_the_story_gives_them():
+    undated = [article(x, t, None, "unknown") for x, t in (  # type: ignore[arg-type]
+        ("a", "The flood of July 2, 2011 swept the valley."),
+        ("b", "The river broke its banks on July 2 at dawn."),
+        ("c", "Aid convoys reached the valley on Aug. 30."),
+        ("d", "Rebuilding was promised by Dec. 24, the governor said."),
+        ("e", "The flood of July 2, 2011 left 40 dead, the report says."),
+    )]
+    a, b, c, d, e = undated
+    claims = [dated_claim("ca", a, "July 2, 2011", "2011-07-02"), dated_claim("cb", b, "July 2", "--07-02"),
+              dated_claim("cc", c, "Aug. 30", "--08-30"), dated_claim("cd", d, "Dec. 24", "--12-24"),
+              dated_claim("ce", e, "July 2, 2011", "2011-07-02")]
+    articles = {x.id: x for x in undated}
+    events = timeline(Evidence("s", claims=tuple(claims)), Alignment("s"), articles)
+    dated = {e.span.article_id: e for e in events}
+    assert dated["b"].date == dt.date(2011, 7, 2) and dated["b"].inferred  # the day the story states with its year
+    assert dated["c"].date == dt.date(2011, 8, 30) and dated["c"].inferred  # within the window of the anchor
+    assert "d" not in dated  # 175 days from the anchor: its year is not the story's to give
+    assert not dated["a"].inferred and dated["a"].date == dt.date(2011, 7, 2)
+    off = timeline(Evidence("s", claims=tuple(claims)), Alignment("s"), articles, month_day_days=0)
+    assert {e.span.article_id for e in off} == {"a", "e"}

@@ -153,8 +153,15 @@ END_MARKER = re.compile(r"^\s*(?:ENDIT|NNNN|-30-|END ALL)\s*$"
 head of a wire story's list of links ("On the Net: http://www.ntsb.gov"), which ends it."""
 
 
+SIGN_OFF = re.compile(r"^\s*[a-z]{2,4}(?:-[a-z]{1,4}){0,3}\s*$")
+"""The copy desk's sign-off closing a wire story on a line of its own, bare: "pjs", "mt-at-pjs"
+(in parentheses it is "desk initials" anywhere). Lower case and at most four short parts; only the
+story's last line is read as one, since a line "yes" inside a story is the story's."""
+
+
 def drop_boilerplate(lines: list[str], title: str | None, settings: CleanSettings) -> tuple[list[str], list[str]]:
-    """Remove boilerplate lines and the title when it is repeated as the first body line.
+    """Remove boilerplate lines, the desk's bare sign-off (:data:`SIGN_OFF`) on the last line, and
+    the title when it is repeated as the first body line.
 
     Returns:
         The kept lines and a list of what was dropped, in words.
@@ -169,6 +176,10 @@ def drop_boilerplate(lines: list[str], title: str | None, settings: CleanSetting
             dropped.append(f"boilerplate ({kind}): {line.strip()[:60]}")
         else:
             kept.append(line)
+    last = max((i for i, line in enumerate(kept) if line.strip()), default=None)
+    if last is not None and last > 0 and SIGN_OFF.match(kept[last]):
+        dropped.append(f"boilerplate (sign-off): {kept[last].strip()}")
+        del kept[last]
     while title and kept and _same_line(kept[0], title):
         dropped.append("boilerplate (repeated title)")
         kept.pop(0)

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import re
 
-_DATELINE = re.compile(r"^(?P<head>.{2,70}?)\s(?:_|--|—)\s+|^(?P<head1>.{2,70}?\))\s(?:-\s+|_(?=[A-Z\"“]))"
+_DATELINE = re.compile(r"^(?P<head>.{2,70}?)\s(?:(?:_|--|—)\s+|(?:--|—)(?=[A-Z\"“]))"
+                       r"|^(?P<head1>.{2,70}?\))\s(?:-\s+|_(?=[A-Z\"“]))"
                        r"|^(?P<undated>UNDATED)\s*[-_—]+\s+")
 """A wire dateline ends at the first " _ " or " -- " ("SYDNEY, Australia _", "BEIJING, Jan. 3 (Xinhua) --"),
+or at dashes the wire set against the report's first word ("CANBERRA, Nov. 27 (Xinhua) --The"),
 or at a single " - " right after a news agency's credit ("CLEVELAND (AP) - "), or at an underscore
 the wire set against the report's first word there ("CARACAS, Venezuela (AP) _Venezuelan …")."""
 _DATELINE_HEAD = re.compile(r"^(?:[A-Z][A-Z.'&-]+\b|\(?AP\))")
@@ -25,6 +27,8 @@ def dateline_end(text: str) -> int:
     'Rain fell.'
     >>> dateline_end("UN inspectors -- who arrived on Monday -- left.")
     0
+    >>> strip_dateline("CANBERRA, Nov. 27 (Xinhua) --The report was criticised.")
+    'The report was criticised.'
     >>> strip_dateline("CARACAS, Venezuela (AP) _Venezuelan leaders met.")
     'Venezuelan leaders met.'
     >>> strip_dateline("UNDATED - CNN is like a record store.")

@@ -52,14 +52,15 @@ _NUMBER_SIGN = re.compile(r"\b(?:No|Nos|Art|Vol)\.$")
 """Abbreviations that a number follows ("No. 10 Downing Street", "Art. 5"): no sentence ends there."""
 
 
-_OPEN_END = re.compile(r"(?:\b(?:[A-Za-z]\.){2,}|[!?][\"”’'»])$")
-"""An end that need not end a sentence: dotted initials ("u.s.", "a.m.") or an exclamation or question
-closed by a quote mark, whose frame may follow ("“Make a sound!” shouted the translator")."""
+_OPEN_END = re.compile(r"(?:\b(?:[A-Za-z]\.){2,}|\b[Ss]q\.|[!?][\"”’'»])$")
+"""An end that need not end a sentence: dotted initials ("u.s.", "a.m."), "sq." of a unit ("31,000
+sq. km") or an exclamation or question closed by a quote mark, whose frame may follow ("“Make a
+sound!” shouted the translator")."""
 
 
 def _join_false_breaks(bounds: list[list[int]], text: str) -> list[list[int]]:
     """Join a break the sentencizer made inside a sentence: after dotted initials or a quoted
-    exclamation before an all-lower-case word ("the u.s. | embassy in Nairobi", "“Make a sound!” |
+    exclamation or "sq." before an all-lower-case word ("the u.s. | embassy in Nairobi", "“Make a sound!” |
     shouted …"), after "No." before a number, or after a comma (an abbreviation's full stop before a
     comma ends nothing: "a hearing in Laramie, Wyo., | for one of two men"). A full stop before a
     lower-case word stays a break: lower-cased text (model summaries, chat) starts its sentences so."""

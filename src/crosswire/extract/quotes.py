@@ -73,8 +73,10 @@ def _subject(cue):
     """The speaking subject of a cue verb (the cited source for cite/quote), following conjuncts;
     never the place of the wire dateline that opens the report ("LONDON (AP) -- Declaring that …")."""
     subject = _cue_subject(cue)
-    if subject is not None and subject.idx < dateline_end(cue.doc.text[:200]):
-        return _participle_subject(cue)
+    dateline = dateline_end(cue.doc.text[:200])
+    if subject is not None and subject.idx < dateline:
+        others = [c for c in cue.children if c.dep_ in ("nsubj", "nsubjpass") and c.idx >= dateline]
+        return max(others, key=lambda c: c.i) if others else _participle_subject(cue, dateline)
     return subject
 
 
@@ -140,13 +142,15 @@ def _nearest_subject(verb, passive: bool = True):
     return antecedent(max(before, key=lambda c: c.i) if before else (subjects[0] if subjects else None), verb)
 
 
-def _participle_subject(cue):
+def _participle_subject(cue, dateline: int = 0):
     """The subject of the clause that a participle cue hangs from ("She followed by *saying*, …",
     "he wrote, *adding*: …"): the speaker of "saying"/"adding" is the subject of the verb it modifies
     (of the verb of saying when it hangs from what was said: "Mandela said the ceremony ranked among
     …, *adding*": Mandela, however the parser attached it),
     or the object of a verb of relaying ("NTV quoted the manager *as saying*": the manager speaks,
-    NTV relays; :func:`_relay_channel`)."""
+    NTV relays; :func:`_relay_channel`). Of two subjects the one nearer the participle counts, and
+    none that stands in the wire dateline (before character ``dateline``), which the parser may
+    read as a second subject ("CANBERRA, Nov. 29 (Xinhua) -- The Greens accused … by *saying*")."""
     if cue.tag_ != "VBG" or cue.dep_ not in ("advcl", "xcomp", "pcomp", "conj"):
         return None
     verb = cue.head.head if cue.dep_ == "pcomp" else cue.head
@@ -158,7 +162,8 @@ def _participle_subject(cue):
         quoted = next((c for c in verb.children if c.dep_ in ("dobj", "obj") and c.i < cue.i), None)
         if quoted is not None:
             return quoted
-    return next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < cue.i), None)
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < cue.i and c.idx >= dateline]
+    return max(subjects, key=lambda c: c.i) if subjects else None
 
 
 def _relay_channel(cue) -> tuple[int, int] | None:
@@ -525,11 +530,15 @@ def _reported(doc, direct: list[_Found]) -> list[_Found]:
             continue
         comp = next((c for c in token.children if c.dep_ == "ccomp"), None)
         subject = _subject(token)
+        if comp is None and subject is None and (trailing := _trailing_attribution(token)):
+            comp, subject = trailing
         if comp is None or subject is None or any(c.dep_ == "neg" for c in token.children):
             continue  # "did not say where …" reports nothing
         tokens = [t for t in comp.subtree if not (t.is_punct and t.i == comp.right_edge.i)]
         if comp.i < token.i < subject.i:  # "…, Brian Jones of Britain, said spokeswoman X": all up to the comma
             tokens = [t for t in doc[comp.left_edge.i : token.i] if not (t.is_punct and t.i == token.i - 1)]
+        elif comp.i < subject.i < token.i:  # "…, ERA chief executive X said": all up to the comma before X
+            tokens = list(doc[comp.left_edge.i : subject.left_edge.i - 1])
         while tokens and tokens[0].dep_ == "mark" and tokens[0].lower_ == "that":
             tokens = tokens[1:]
         tokens = _with_continuation(doc, tokens)
@@ -545,6 +554,23 @@ def _reported(doc, direct: list[_Found]) -> list[_Found]:
         cue = (token.idx, token.idx + len(token.text))
         out.append(_Found(span, "reported", name_speaker(subject), cue, channel, subject.lemma_.lower()))
     return out + _according_clauses(doc, taken + [f.span for f in out])
+
+
+def _trailing_attribution(cue):
+    """(reported clause's verb, speaker) of a trailing attribution the parser misread, or None: in
+    "Studies have found no impact at Ranger, ERA chief executive Philip Shirvington *said*, …" it
+    hangs the verb of saying on the reported verb (``parataxis``) with no subject, and the name
+    before it on the last noun of the clause (an apposition to "Ranger"). The name counts when it
+    stands right before the cue and a comma right before the name's phrase."""
+    if cue.dep_ != "parataxis" or cue.i < 2 or cue.head.pos_ not in ("VERB", "AUX"):
+        return None
+    name = cue.doc[cue.i - 1]
+    if name.pos_ != "PROPN" or name.dep_ not in ("appos", "npadvmod", "conj") or name.head.i >= name.i:
+        return None
+    start = name.left_edge.i
+    if start == 0 or cue.doc[start - 1].text != "," or start <= cue.head.left_edge.i:
+        return None
+    return cue.head, name
 
 
 def _with_continuation(doc, tokens: list) -> list:

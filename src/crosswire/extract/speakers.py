@@ -250,6 +250,15 @@ def _named_in_apposition(subject) -> bool:
     return any(c.dep_ == "appos" and c.pos_ == "PROPN" and c.i == subject.i + 1 for c in subject.children)
 
 
+def _titled(ent) -> bool:
+    """Whether a name the tagger called an organisation or a place follows a person's title written
+    in lower case ("ERA chief *executive* Philip Shirvington", "Environment *minister* Ann Lee"): the
+    title says it is a person, whatever the tagger said."""
+    before = ent.doc[ent.start - 1] if ent.start else None
+    return ent.label_ in ("ORG", "GPE") and before is not None and before.is_lower \
+        and before.lower_ in PERSON_TITLES
+
+
 def name_speaker(subject) -> Speaker:
     """Turn a subject token into a :class:`Speaker`; references are marked, not yet resolved.
 
@@ -261,7 +270,8 @@ def name_speaker(subject) -> Speaker:
     ent = entity_of(subject) or _appositive_name(subject)
     if ent is not None and (ent.label_ != "NORP" or mention == (ent.start_char, ent.end_char)):
         start = titled_surname_start(ent)
-        return Speaker(written, text_of(ent.doc)[start : ent.end_char], (start, ent.end_char), ent.label_)
+        label = "PERSON" if _titled(ent) else ent.label_
+        return Speaker(written, text_of(ent.doc)[start : ent.end_char], (start, ent.end_char), label)
     lower = subject.lower_
     if subject.lemma_.lower() in UTTERANCE_NOUNS and (issuer := _issuer(subject)) is not None:
         return Speaker(written, issuer.text, (issuer.start_char, issuer.end_char), issuer.label_)
@@ -279,7 +289,7 @@ def name_speaker(subject) -> Speaker:
 PERSON_TITLES = ROLE_NOUNS | frozenset({
     "prince", "princess", "king", "queen", "pope", "senator", "bishop", "archbishop", "cardinal", "general",
     "colonel", "commander", "admiral", "chancellor", "premier", "ambassador", "secretary", "commissioner",
-    "coach", "rabbi", "imam", "reverend", "chief",
+    "coach", "rabbi", "imam", "reverend", "chief", "executive",
 })
 """Titles that name one person ("the prince", "the senator"); not collective nouns that a title
 may hold ("police" of "Police chief Tom Lee", "family" of "family spokesman …")."""

@@ -28,7 +28,7 @@ from ..provenance.families import UnionFind
 from ..textutil import words
 from .terms import stems
 
-__all__ = ["dated_context", "is_relative", "one_event", "period_end", "precision", "resolved_date",
+__all__ = ["YearsOfDays", "dated_context", "is_relative", "one_event", "period_end", "precision", "resolved_date",
            "story_start", "timeline"]
 
 COARSE = ("year", "month")
@@ -83,8 +83,65 @@ def resolved_date(value: Value) -> tuple[dt.date, str] | None:
     return (date.replace(month=1, day=1) if grain == "year" else date.replace(day=1) if grain == "month" else date), grain
 
 
-def _dated(claim: Claim) -> list[tuple[Value, dt.date, str]]:
-    return [(value, *found) for value in claim.values if value.kind == "date" and (found := resolved_date(value))]
+def _dated(claim: Claim, years: YearsOfDays | None = None) -> list[tuple[Value, dt.date, str]]:
+    out = []
+    for value in claim.values:
+        if value.kind == "date" and (found := resolved_date(value) or (years and years.place(value))):
+            out.append((value, *found))
+    return out
+
+
+_MONTH_DAY = re.compile(r"--(\d{2})-(\d{2})")
+
+
+class YearsOfDays:
+    """The year of a month and day that a report with no publication date gives ("Aug. 17", kept
+    as ``--08-17``), inferred from the dates of its story that state a year:
+
+    * the year the story gives the same month and day ("the Aug. 17, 1999 quake" elsewhere);
+    * else the year that puts the day within ``window_days`` of the story's anchor, the full date
+      the most articles give (the latest of a tie): "Nov. 12" in the story of "Aug. 17, 1999" is
+      12 November 1999, "Jan. 3" stays unplaced.
+
+    Events dated so are flagged ``inferred``: the year is the story's, not the report's."""
+
+    def __init__(self, claims: Sequence[Claim], window_days: int):
+        by_day: dict[tuple[int, int], dict[int, set[str]]] = defaultdict(lambda: defaultdict(set))
+        for claim in claims:
+            for value in claim.values:
+                found = resolved_date(value) if value.kind == "date" else None
+                if found and found[1] == "day" and not is_relative(value.expression):
+                    by_day[(found[0].month, found[0].day)][found[0].year].add(claim.span.article_id)
+        self.window = dt.timedelta(days=window_days)
+        self.year_of = {md: max(ys, key=lambda y: (len(ys[y]), y)) for md, ys in by_day.items()}
+        counted = [(len(articles), dt.date(year, *md)) for md, ys in by_day.items() for year, articles in ys.items()]
+        self.anchor = max(counted)[1] if counted else None
+        self.inferred: set[Span] = set()
+
+    def place(self, value: Value) -> tuple[dt.date, str] | None:
+        """(date, ``day``) for a ``--MM-DD`` value the story places, else ``None``."""
+        m = _MONTH_DAY.fullmatch(str(value.value))
+        if m is None:
+            return None
+        month, day = int(m.group(1)), int(m.group(2))
+        candidates = []
+        if (month, day) in self.year_of:
+            candidates = [self.year_of[(month, day)]]
+        elif self.anchor is not None:
+            candidates = [y for y in (self.anchor.year - 1, self.anchor.year, self.anchor.year + 1)
+                          if _valid(y, month, day) and abs(dt.date(y, month, day) - self.anchor) <= self.window]
+        if not candidates or not _valid(candidates[0], month, day):
+            return None
+        self.inferred.add(value.span)
+        return dt.date(candidates[0], month, day), "day"
+
+
+def _valid(year: int, month: int, day: int) -> bool:
+    try:
+        dt.date(year, month, day)
+    except ValueError:
+        return False
+    return True
 
 
 def _disputes(alignment: Alignment, dates: dict[Span, tuple[dt.date, str]]) -> dict[Span, set[dt.date]]:
@@ -186,20 +243,22 @@ def _same_events(by_key: dict[_Key, list[_Dated]], shared_words: int
 
 
 def timeline(evidence: Evidence, alignment: Alignment, articles: dict[str, Article],
-             background_days: int = 30, shared_words: int = 2) -> tuple[TimelineEvent, ...]:
+             background_days: int = 30, shared_words: int = 2, month_day_days: int = 120) -> tuple[TimelineEvent, ...]:
     """Dated events, earliest first; one per claim group and date, with support and disputes, and
     claims of other groups joined where a year or a month recalls one event (at least
     ``shared_words`` shared stems around the date; 0 joins none). An event whose period ended more
     than ``background_days`` before the story began (:func:`story_start`) is marked
-    ``background``: an earlier event a report recalls."""
+    ``background``: an earlier event a report recalls. A month and day of an undated report takes
+    its year from the story (:class:`YearsOfDays`, within ``month_day_days`` of its anchor; 0
+    places none), flagged ``inferred``."""
     group_of = {cid: g.id for g in alignment.groups for cid in g.claims}
     by_key: dict[_Key, list[_Dated]] = defaultdict(list)
     dates: dict[Span, tuple[dt.date, str]] = {}
-    for claim in evidence.claims:
-        if claim.span.article_id not in articles:
-            continue
+    mine = [c for c in evidence.claims if c.span.article_id in articles]
+    years = YearsOfDays(mine, month_day_days) if month_day_days > 0 else None
+    for claim in mine:
         text = articles[claim.span.article_id].text
-        for value, date, grain in _dated(claim):
+        for value, date, grain in _dated(claim, years):
             if range_end(value, claim, text):
                 continue
             dated = _dated_phrase(claim, value, articles[claim.span.article_id])
@@ -207,7 +266,8 @@ def timeline(evidence: Evidence, alignment: Alignment, articles: dict[str, Artic
             by_key[(key, date, grain)].append((dated, value, grain))
             dates[value.span] = (date, grain)
     disputes = _disputes(alignment, dates)
-    events = [_event(date, lead, joined, articles, disputes)
+    inferred = years.inferred if years else set()
+    events = [_event(date, lead, joined, articles, disputes, inferred)
               for date, lead, joined in _same_events(by_key, shared_words)]
     start = story_start(articles, events)
     if start is not None:
@@ -243,10 +303,11 @@ def _dated_phrase(claim: Claim, value: Value, article: Article) -> Claim:
 
 
 def _event(date: dt.date, lead: list[_Dated], joined: list[_Dated], articles: dict[str, Article],
-           disputes: dict[Span, set[dt.date]]) -> TimelineEvent:
+           disputes: dict[Span, set[dt.date]], year_inferred: set[Span]) -> TimelineEvent:
     def order(item: _Dated) -> tuple:
         article = articles[item[0].span.article_id]
-        return article.published_source == "inferred", article.published or dt.date.max, item[0].span
+        return (item[1].span in year_inferred, article.published_source == "inferred",
+                article.published or dt.date.max, item[0].span)
 
     found = sorted(lead, key=order) + sorted(joined, key=order)
     claim, value, grain = found[0]
@@ -254,7 +315,8 @@ def _event(date: dt.date, lead: list[_Dated], joined: list[_Dated], articles: di
     disputed = set().union(*(disputes.get(v.span, set()) for _, v, _ in found)) - {date}
     return TimelineEvent(
         date=date, span=claim.span, expression=value.expression,
-        inferred=relative and articles[claim.span.article_id].published_source == "inferred",
+        inferred=(relative and articles[claim.span.article_id].published_source == "inferred")
+        or value.span in year_inferred,
         text=claim.text, relative=relative,
         support=tuple(dict.fromkeys(c.span for c, _, _ in found[1:] if c.span != claim.span)),
         disputed=tuple(sorted(d.isoformat() for d in disputed)), date_span=value.span,
