@@ -720,3 +720,16 @@ def test_a_trailing_attribution_the_parser_misread_still_names_its_speaker(nlp):
     # the title before the name says it is a person, though the tagger called it an organisation
     assert name_speaker(doc[12]).type == "PERSON"
     assert name_speaker(doc[8]).type == "ORG"
+
+
+def test_a_cue_in_a_condition_or_a_gerund_of_purpose_reports_nothing(nlp):
+    def reported(text):
+        return [(q.speaker, text[q.span.start:q.span.end])
+                for q in find_quotes(nlp(text), "a", 10) if q.kind == "reported"]
+
+    assert reported("If the inspectors had concluded that the bridge was safe, they would have reopened it.") == []
+    assert reported("The report gives the court the grounds it needs for concluding that the firm broke the law.") == []
+    assert reported("The council rejected the plan after saying it would cost too much.") == [
+        ("The council", "it would cost too much")]
+    assert reported("Officials said that if the dam broke, the town would flood.") == [
+        ("Officials", "if the dam broke, the town would flood")]

@@ -532,8 +532,8 @@ def _reported(doc, direct: list[_Found]) -> list[_Found]:
         subject = _subject(token)
         if comp is None and subject is None and (trailing := _trailing_attribution(token)):
             comp, subject = trailing
-        if comp is None or subject is None or any(c.dep_ == "neg" for c in token.children):
-            continue  # "did not say where …" reports nothing
+        if comp is None or subject is None or any(c.dep_ == "neg" for c in token.children) or _unasserted(token):
+            continue  # "did not say where …", "if officials had concluded that …" report nothing
         tokens = [t for t in comp.subtree if not (t.is_punct and t.i == comp.right_edge.i)]
         if comp.i < token.i < subject.i:  # "…, Brian Jones of Britain, said spokeswoman X": all up to the comma
             tokens = [t for t in doc[comp.left_edge.i : token.i] if not (t.is_punct and t.i == token.i - 1)]
@@ -554,6 +554,19 @@ def _reported(doc, direct: list[_Found]) -> list[_Found]:
         cue = (token.idx, token.idx + len(token.text))
         out.append(_Found(span, "reported", name_speaker(subject), cue, channel, subject.lemma_.lower()))
     return out + _according_clauses(doc, taken + [f.span for f in out])
+
+
+_CONDITIONS = frozenset({"if", "unless", "whether"})
+_PURPOSE = frozenset({"for"})
+
+
+def _unasserted(cue) -> bool:
+    """Whether a cue verb tells of no act of saying: one in a condition ("*If* officials had
+    concluded that the offer was serious, they would have met") or a gerund of purpose ("the
+    blueprint he needs *for* concluding that the firm broke the law")."""
+    if any(c.dep_ == "mark" and c.lower_ in _CONDITIONS for c in cue.children):
+        return True
+    return cue.dep_ == "pcomp" and cue.head.lower_ in _PURPOSE
 
 
 def _trailing_attribution(cue):
