@@ -124,16 +124,18 @@ class YearsOfDays:
         if m is None:
             return None
         month, day = int(m.group(1)), int(m.group(2))
-        candidates = []
         if (month, day) in self.year_of:
-            candidates = [self.year_of[(month, day)]]
+            year = self.year_of[(month, day)]
         elif self.anchor is not None:
-            candidates = [y for y in (self.anchor.year - 1, self.anchor.year, self.anchor.year + 1)
-                          if _valid(y, month, day) and abs(dt.date(y, month, day) - self.anchor) <= self.window]
-        if not candidates or not _valid(candidates[0], month, day):
+            near = [y for y in (self.anchor.year - 1, self.anchor.year, self.anchor.year + 1)
+                    if _valid(y, month, day) and abs(dt.date(y, month, day) - self.anchor) <= self.window]
+            if not near:
+                return None
+            year = min(near, key=lambda y: abs(dt.date(y, month, day) - self.anchor))
+        else:
             return None
         self.inferred.add(value.span)
-        return dt.date(candidates[0], month, day), "day"
+        return dt.date(year, month, day), "day"
 
 
 def _valid(year: int, month: int, day: int) -> bool:
