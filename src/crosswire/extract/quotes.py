@@ -75,9 +75,17 @@ def _subject(cue):
     subject = _cue_subject(cue)
     dateline = dateline_end(cue.doc.text[:200])
     if subject is not None and subject.idx < dateline:
-        others = [c for c in cue.children if c.dep_ in ("nsubj", "nsubjpass") and c.idx >= dateline]
-        return max(others, key=lambda c: c.i) if others else _participle_subject(cue, dateline)
+        other = _last_subject(cue, dateline)
+        return other if other is not None else _participle_subject(cue, dateline)
     return subject
+
+
+def _last_subject(verb, dateline: int, before: int | None = None):
+    """The last subject of ``verb`` after the wire dateline (character ``dateline``) and, given
+    ``before``, before that token; None if there is none."""
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.idx >= dateline
+                and (before is None or c.i < before)]
+    return max(subjects, key=lambda c: c.i) if subjects else None
 
 
 def _relayed_participle(cue):
@@ -162,8 +170,7 @@ def _participle_subject(cue, dateline: int = 0):
         quoted = next((c for c in verb.children if c.dep_ in ("dobj", "obj") and c.i < cue.i), None)
         if quoted is not None:
             return quoted
-    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < cue.i and c.idx >= dateline]
-    return max(subjects, key=lambda c: c.i) if subjects else None
+    return _last_subject(verb, dateline, cue.i)
 
 
 def _relay_channel(cue) -> tuple[int, int] | None:
