@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
@@ -165,6 +167,23 @@ def test_an_agency_dateline_names_the_outlet_when_nothing_else_does():
     assert given.outlet == "Daily Sun"
     plain = "WASHINGTON _ Officials said the talks would resume on Monday in the capital."
     assert clean_document(Document(id="d3", source="x", raw_text=plain, format="text", body=plain)).outlet is None
+
+
+def test_a_dateline_with_a_full_date_dates_an_undated_report_and_a_month_and_day_alone_does_not():
+    from crosswire.clean.dateline import dateline_day
+
+    raw = "LIMA, Oct. 2, 2001 (Xinhua) -- Rescuers pulled two survivors from the rubble on Friday."
+    article = clean_document(Document(id="d1", source="x", raw_text=raw, format="text", body=raw))
+    assert (article.published, article.published_source) == (dt.date(2001, 10, 2), "header")
+    assert "published: 2001-10-02, read from the wire dateline" in article.repairs
+    given = Document(id="d2", source="x", raw_text=raw, format="text", body=raw, published=dt.date(2001, 10, 3),
+                     published_source="given")
+    assert clean_document(given).published == dt.date(2001, 10, 3)  # a given date stands
+    bare = "LIMA, Oct. 2 (Xinhua) -- Rescuers pulled two survivors from the rubble on Friday."
+    assert clean_document(Document(id="d3", source="x", raw_text=bare, format="text", body=bare)).published is None
+    assert dateline_day(bare) == (None, 10, 2)
+    assert dateline_day("LIMA, Feb. 30 (Xinhua) -- No such day.") is None
+    assert dateline_day("Rescuers said on Oct. 2 -- in a statement -- that two survived.") is None
 
 
 def test_language_detection():

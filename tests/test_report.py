@@ -231,6 +231,24 @@ def test_counts_in_the_story_line_agree_in_number():
     assert "3 articles · 2 outlets ·" in render_html(d)
 
 
+def test_articles_of_unknown_outlet_are_counted_but_not_called_outlets():
+    text = "The port will reopen on Monday, the harbour master said."
+    outlets = {"a": "Xinhua", "b": None, "c": None}
+    articles = tuple(
+        Article(aid, f"{aid}.txt", text, text, None, None, outlet, None, dt.date(2024, 1, 1), "given", "en",
+                sentences=(Sentence(aid, 0, 0, len(text)),))
+        for aid, outlet in outlets.items()
+    )
+    story = Story("s1", tuple(outlets), "Port", dt.date(2024, 1, 1), dt.date(2024, 1, 1))
+    data = dossier_json(Dossier(story, articles, Evidence("s1"), Alignment("s1"), Summary("s1")))
+    assert data["story"]["outlets"] == ["Xinhua"] and data["story"]["without_outlet"] == 2
+    assert "3 articles from 1 outlet (2 articles of unknown outlet) ·" in render_markdown(data)
+    assert "3 articles · 1 outlet (2 articles of unknown outlet) ·" in render_html(data)
+    data["story"]["outlets"], data["story"]["without_outlet"] = [], 3
+    assert "3 articles, outlet unknown ·" in render_markdown(data)
+    assert "3 articles · outlet unknown ·" in render_html(data)
+
+
 def test_reports_of_one_outlet_get_numbered_labels_and_count_as_one_outlet_and_one_origin():
     from crosswire.model import QuoteGroup, QuoteVariant
 

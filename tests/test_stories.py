@@ -214,6 +214,33 @@ def test_run_stage_infers_dates_and_keeps_contract(two_quakes):
     assert inferred["b1"].published is None
 
 
+def test_an_undated_report_takes_its_dateline_day_in_the_year_its_story_gives():
+    from crosswire.model import Story
+    from crosswire.stories import infer_dates
+
+    texts = {
+        "x1": "ANKARA, August 20 (Xinhua) -- Rescuers pulled two survivors from the rubble on Friday.",
+        "x2": "ANKARA, Dec. 30 (Xinhua) -- The government promised new homes for the survivors by spring.",
+        "x3": "The August 17, 1999 earthquake left 200,000 people homeless, officials said.",
+        "x4": "Survivors of the August 17, 1999 earthquake still live in tents, the Red Crescent said.",
+        "x5": "Builders who ignored the 1998 code face trial, prosecutors said on Monday.",
+    }
+    undated = [article(aid, t) for aid, t in texts.items()]
+    story = Story("s", tuple(texts), "Quake", None, None)
+    out = {a.id: a for a in infer_dates(undated, [story], 120)}
+    assert (out["x1"].published, out["x1"].published_source) == (dt.date(1999, 8, 20), "inferred")
+    assert out["x2"].published is None  # 135 days from the dates the story writes: no year to give it
+    assert out["x5"].published is None  # no dateline, and the story has no date of its own
+    # known publication dates come first: a report dated 2 January 2000 puts Dec. 30 in 1999
+    dated = [dataclasses.replace(undated[4], published=dt.date(2000, 1, 2), published_source="given"), *undated[:4]]
+    story = Story("s", tuple(texts), "Quake", dt.date(2000, 1, 2), dt.date(2000, 1, 2))
+    out = {a.id: a for a in infer_dates(dated, [story], 120)}
+    assert out["x2"].published == dt.date(1999, 12, 30)
+    assert out["x1"].published == dt.date(2000, 1, 2)  # August is 135 days away: the story's date, as before
+    assert out["x3"].published == dt.date(2000, 1, 2)
+    assert {a.id: a.published for a in infer_dates(undated, [story], 0)}["x2"] == dt.date(2000, 1, 2)
+
+
 def test_story_id_follows_founding_article():
     assert story_id(["b", "a"]) == story_id(["a", "c"]) != story_id(["b", "c"])
 

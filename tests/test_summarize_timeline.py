@@ -200,6 +200,29 @@ def test_one_year_recalled_in_other_words_is_one_event_and_other_events_of_that_
     assert len(timeline(Evidence("s", claims=sunday), Alignment("s"), days)) == 2
 
 
+def test_a_day_that_names_an_event_joins_the_claims_of_that_day_that_tell_it():
+    texts = {
+        "a": "The earthquake struck the industrial city of Izmit on Aug. 17, before dawn.",
+        "b": "Aid agencies said the Aug. 17 earthquake in the industrial city of Izmit left thousands homeless.",
+        "c": "Stocks fell after the Aug. 17 announcement of new taxes by the finance ministry.",
+        "d": "The earthquake destroyed the industrial city of Izmit on Aug. 17, officials said.",
+        "e": "The next day the industrial city of Izmit buried its earthquake dead.",
+    }
+    arts = {k: article(k, t, dt.date(1999, 9, 1)) for k, t in texts.items()}
+    claims = [dated_claim(f"c{k}", arts[k], "the Aug. 17" if k in "bc" else "Aug. 17", "1999-08-17")
+              for k in "abcd"]
+    events = timeline(Evidence("s", claims=tuple(claims)), Alignment("s"), arts)
+    told = sorted(sorted({e.span.article_id, *(s.article_id for s in e.support)}) for e in events)
+    # "the Aug. 17 earthquake" names the quake and joins the reports of it; the announcement of
+    # that day shares no words with the quake
+    assert told == [["a", "b", "d"], ["c"]]
+    # claims that date what they say themselves ("struck … on Aug. 17", "the next day") are joined
+    # only by the claim alignment
+    unnamed = [dated_claim("ca", arts["a"], "Aug. 17", "1999-08-17"), dated_claim("cd", arts["d"], "Aug. 17", "1999-08-17"),
+               dated_claim("ce", arts["e"], "The next day", "1999-08-17")]
+    assert len(timeline(Evidence("s", claims=tuple(unnamed)), Alignment("s"), arts)) == 3
+
+
 def test_a_date_that_dates_a_phrase_of_a_claim_makes_an_event_of_that_phrase():
     from crosswire.extract.claims import find_claims
     from crosswire.extract.nlp import load_nlp

@@ -17,8 +17,9 @@ from typing import Any, Literal
 
 DateSource = Literal["given", "header", "metadata", "inferred", "unknown"]
 """Where a publication date came from: the input's metadata field (``given``), a header line
-of a text file (``header``), HTML metadata read by trafilatura (``metadata``), the story it
-belongs to (``inferred``), or nowhere (``unknown``)."""
+of a text file or a wire dateline's full date (``header``), HTML metadata read by trafilatura
+(``metadata``), the story it belongs to, or its dateline's month and day with the story's year
+(``inferred``), or nowhere (``unknown``)."""
 
 
 @dataclass(frozen=True, order=True)

@@ -326,6 +326,14 @@ class StoriesSettings:
     stream_members: int = 20
     """Streaming: an article is compared with at most this many most recent members of each
     candidate story (average link probability over them decides)."""
+    dateline_year_days: int = 120
+    """An undated report whose wire dateline gives a month and day ("ANKARA, August 20 (Xinhua)")
+    is dated that day, in the year that puts it within this many days of most of its story's
+    dates (its articles' known dates, else the full dates its reports write), flagged inferred;
+    0 reads no dateline. The same window as ``timeline_month_day_days``, for the same reason: a
+    wire story's reports run for weeks to a few months. Not tuned: read on DUC 2007 D0743, where
+    twelve undated Xinhua reports of the 1999 Izmit earthquake ("ANKARA, August 20") took 1999
+    from "the August 17, 1999 earthquake" their story writes."""
 
 
 @dataclass(frozen=True)
@@ -646,7 +654,8 @@ class SummarizeSettings:
     timeline_shared_words: int = 2
     """Claims of different claim groups that give one year or one month are one timeline event when
     the words around their dates (about ten on each side) share at least this many stems; 0 keeps
-    one event per claim group. Not tuned on labelled data: read on DUC 2006 D0624, where twelve
+    one event per claim group. A day joins this way only where one side names the event by it ("the
+    Aug. 17 earthquake in Izmit"): on DUC 2007 D0743 five "Aug. 17" lines of the 1999 quake. Not tuned on labelled data: read on DUC 2006 D0624, where twelve
     reports recalled the 1993 murder of Stephen Lawrence in twelve wordings ("the unsolved 1993
     murder of black teenager Stephen Lawrence", "fatally stabbed by white youths … in 1993") and
     made twelve "1993" lines, now one (the 1981 Brixton riots, told twice, also one; the two 1999

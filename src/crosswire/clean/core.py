@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from ..model import Article, Document, Rejection
 from ..settings import CleanSettings
 from .boilerplate import drop_boilerplate, filed_by, strip_desk_marks
-from .dateline import dateline_agency
+from .dateline import dateline_agency, dateline_day
 from .encoding import repair_encoding
 from .language import detect_language
 from .sentences import split_sentences
@@ -76,6 +78,10 @@ def clean_document(document: Document, settings: CleanSettings | None = None, mi
         repairs = [*repairs, f"outlet: {outlet}, read from the wire dateline"]
     elif outlet is None and (outlet := filed_by(body.split("\n"))):
         repairs = [*repairs, f"outlet: {outlet}, read from the syndicate's trailer"]
+    published, published_source = document.published, document.published_source
+    if published is None and (day := dateline_day(text)) and day[0] is not None:
+        published, published_source = dt.date(*day), "header"  # type: ignore[arg-type]
+        repairs = [*repairs, f"published: {published}, read from the wire dateline"]
     return Article(
         id=document.id,
         source=document.source,
@@ -85,8 +91,8 @@ def clean_document(document: Document, settings: CleanSettings | None = None, mi
         url=document.url,
         outlet=outlet,
         author=document.author,
-        published=document.published,
-        published_source=document.published_source,
+        published=published,
+        published_source=published_source,
         language=document.language or detect_language(text, settings.language_min_chars),
         sentences=split_sentences(text, document.id),
         repairs=tuple(repairs),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 import re
 
 _DATELINE = re.compile(r"^(?P<head>.{2,70}?)\s(?:(?:_|--|—)\s+|(?:--|—)(?=[A-Z\"“]))"
@@ -62,6 +63,32 @@ def dateline_place(text: str) -> str | None:
         return None
     m = _DATELINE.match(text)
     return re.split(r"[,(]", m.group("head") or m.group("head1"))[0].strip()
+
+
+MONTHS = {name.lower(): i for names in (calendar.month_name, calendar.month_abbr)
+           for i, name in enumerate(names) if name} | {"sept": 9}
+"""Month names and abbreviations (lower case) → month number."""
+_DAY = re.compile(r",\s*(?P<month>[A-Za-z]{3,9})\.?\s+(?P<day>\d{1,2})\b(?:,?\s+(?P<year>(?:19|20)\d\d)\b)?")
+"""The day a dateline gives after its place: "ANKARA, August 20 (Xinhua)", "PARIS, Oct. 2, 2001 (AFP)"."""
+
+
+def dateline_day(text: str) -> tuple[int | None, int, int] | None:
+    """The day a wire dateline gives, the day the report was filed, as (year or None, month,
+    day); None without one.
+
+    >>> dateline_day("ANKARA, August 20 (Xinhua) -- Rescuers found two survivors.")
+    (None, 8, 20)
+    >>> dateline_day("BEIJING, Sept. 3, 1999 (Xinhua) --Rain fell."), dateline_day("MOSCOW (AP) -- The navy said.")
+    ((1999, 9, 3), None)
+    >>> dateline_day("Aid agencies said on August 20 -- in a statement -- that rain fell.") is None
+    True
+    """
+    end = dateline_end(text)
+    m = _DAY.search(text[:end]) if end else None
+    if not m or (month := MONTHS.get(m.group("month").lower())) is None:
+        return None
+    year, day = (int(m.group("year")) if m.group("year") else None), int(m.group("day"))
+    return (year, month, day) if 1 <= day <= calendar.monthrange(year or 2000, month)[1] else None
 
 
 def strip_dateline(text: str) -> str:

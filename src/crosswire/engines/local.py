@@ -190,7 +190,7 @@ def _stable_stories(store: Store, stage: Stage) -> Stage:
     def run(batch: Batch, settings: Settings, advance) -> Batch:
         stories = recluster_stories(store, settings.stories).stories
         advance(len(batch["articles"]))
-        return {"stories": stories, "articles": infer_dates(batch["articles"], stories)}
+        return {"stories": stories, "articles": infer_dates(batch["articles"], stories, settings.stories.dateline_year_days)}
 
     return dataclasses.replace(stage, run=run)
 

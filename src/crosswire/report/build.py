@@ -160,7 +160,8 @@ def _story_json(d: Dossier) -> dict:
     story = d.story
     return {
         "id": story.id, "title": story.title, "article_count": len(story.article_ids),
-        "outlets": sorted({a.label for a in d.articles}),
+        "outlets": sorted({a.outlet for a in d.articles if a.outlet}),
+        "without_outlet": sum(1 for a in d.articles if not a.outlet),
         "first_published": story.first_published.isoformat() if story.first_published else None,
         "last_published": story.last_published.isoformat() if story.last_published else None,
     }

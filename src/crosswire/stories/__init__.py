@@ -16,15 +16,17 @@ articles by the batch rule (second pass included) to reconcile; its state is per
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import datetime as dt
 import hashlib
+import re
 from collections import Counter
 from collections.abc import Sequence
 
 import numpy as np
 
-from ..clean.dateline import strip_dateline
+from ..clean.dateline import MONTHS, dateline_day, strip_dateline
 from ..model import Article, Family, Story
 from ..settings import StoriesSettings
 from ..textutil import STOPWORDS, words
@@ -121,19 +123,68 @@ def build_story(members: Sequence[Article], sid: str | None = None) -> Story:
     )
 
 
-def infer_dates(articles: Sequence[Article], stories: Sequence[Story]) -> list[Article]:
-    """Give undated articles their story's earliest date, flagged ``published_source='inferred'``."""
-    first = {aid: s.first_published for s in stories for aid in s.article_ids}
-    out = []
-    for a in articles:
-        if a.published is None and first.get(a.id):
-            a = dataclasses.replace(a, published=first[a.id], published_source="inferred")
-        out.append(a)
-    return out
+def infer_dates(articles: Sequence[Article], stories: Sequence[Story], window_days: int = 120) -> list[Article]:
+    """Give undated articles a date from their story, flagged ``published_source='inferred'``: the
+    month and day of a wire dateline ("ANKARA, August 20 (Xinhua)") with the year that puts it
+    within ``window_days`` of most of the story's dates (:func:`dateline_year`; 0 reads no
+    dateline), else the story's earliest date."""
+    by_id = {a.id: a for a in articles}
+    out: dict[str, Article] = {}
+    for story in stories:
+        members = [by_id[aid] for aid in story.article_ids if aid in by_id]
+        anchors = story_anchors(members)
+        for a in members:
+            if a.published is not None:
+                continue
+            day = dateline_day(a.text) if window_days > 0 else None
+            year = dateline_year(day[1:], anchors, window_days) if day else None
+            published = dt.date(year, *day[1:]) if day and year else story.first_published
+            if published:
+                out[a.id] = dataclasses.replace(a, published=published, published_source="inferred")
+    return [out.get(a.id, a) for a in articles]
+
+
+_WRITTEN_DAY = re.compile(r"\b(?P<month>[A-Z][a-z]{2,8})\.?\s+(?P<day>\d{1,2}),?\s+(?P<year>(?:19|20)\d\d)\b")
+
+
+def story_anchors(members: Sequence[Article]) -> list[dt.date]:
+    """The dates a story's year can be read from: its articles' known publication dates, else the
+    full dates its reports write ("the August 17, 1999 earthquake")."""
+    known = [a.published for a in members if a.published is not None and a.published_source != "inferred"]
+    if known:
+        return known
+    written = []
+    for a in members:
+        for m in _WRITTEN_DAY.finditer(a.text):
+            month = MONTHS.get(m.group("month").lower())
+            with contextlib.suppress(ValueError):
+                if month:
+                    written.append(dt.date(int(m.group("year")), month, int(m.group("day"))))
+    return written
+
+
+def dateline_year(month_day: tuple[int, int], anchors: Sequence[dt.date], window_days: int) -> int | None:
+    """The year that puts a month and day within ``window_days`` of the most anchors (ties: the
+    nearest), or None when no year does.
+
+    >>> dateline_year((8, 20), [dt.date(1999, 8, 17), dt.date(1999, 8, 17), dt.date(1993, 3, 12)], 120)
+    1999
+    >>> dateline_year((1, 3), [dt.date(1999, 12, 28)], 120), dateline_year((6, 1), [dt.date(1999, 12, 28)], 120)
+    (2000, None)
+    """
+    best: tuple[int, int, int] | None = None
+    for year in sorted({d.year + k for d in anchors for k in (-1, 0, 1)}):
+        with contextlib.suppress(ValueError):
+            day = dt.date(year, *month_day)
+            gaps = [abs((day - d).days) for d in anchors]
+            near = sum(g <= window_days for g in gaps)
+            if near and (best is None or (near, -min(gaps)) > best[:2]):
+                best = (near, -min(gaps), year)
+    return best[2] if best else None
 
 
 def run_stage(batch, settings, advance):
     """Pipeline stage: cluster articles into stories, then infer missing dates from them."""
     stories = cluster_articles(batch["articles"], batch["families"], settings.stories)
     advance(len(batch["articles"]))
-    return {"stories": stories, "articles": infer_dates(batch["articles"], stories)}
+    return {"stories": stories, "articles": infer_dates(batch["articles"], stories, settings.stories.dateline_year_days)}

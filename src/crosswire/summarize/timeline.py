@@ -12,7 +12,8 @@ stabbed in 1993"; "suspected in the 1993 murder of …") makes an event of that 
 Events that ended well before the story began (``timeline_background_days``) are marked
 ``background``: the earlier events its reports recall, kept apart from the story's own. A year or a
 month is one event when the words around its date say so (:func:`one_event`): twelve reports that
-recall "the 1993 murder of Stephen Lawrence" in their own words make one line, not twelve.
+recall "the 1993 murder of Stephen Lawrence" in their own words make one line, not twelve. A day
+joins that way only where a report names the event by it ("the Aug. 17 earthquake").
 """
 
 from __future__ import annotations
@@ -28,13 +29,14 @@ from ..provenance.families import UnionFind
 from ..textutil import words
 from .terms import stems
 
-__all__ = ["YearsOfDays", "dated_context", "is_relative", "one_event", "period_end", "precision", "resolved_date",
+__all__ = ["YearsOfDays", "dated_context", "is_relative", "joinable", "names_event", "one_event", "period_end", "precision", "resolved_date",
            "story_start", "timeline"]
 
 COARSE = ("year", "month")
 """Precisions at which claims of different groups that share a date may be one event: a year or a
 month is recalled in many wordings ("the 1993 murder", "stabbed to death in 1993"), and claim
-alignment only groups claims that state the same thing, not claims that mention the same event."""
+alignment only groups claims that state the same thing, not claims that mention the same event.
+A day joins only where it names an event (:func:`joinable`)."""
 CONTEXT_CHARS = 60
 """Characters on each side of a date expression that say what the date is of (about ten words)."""
 
@@ -218,6 +220,27 @@ def one_event(a: frozenset[str], b: frozenset[str], shared_words: int) -> bool:
 
 _Dated = tuple[Claim, Value, str]
 _Key = tuple[str, dt.date, str]
+PHRASE = "@phrase"
+"""Key suffix of claims cut down to the phrase their date dates (:func:`_dated_phrase`)."""
+_NAMING = re.compile(r"the\s", re.IGNORECASE)
+
+
+def names_event(key: _Key, found: Sequence[_Dated]) -> bool:
+    """Whether a day dates an event by name: the claim was cut down to the phrase the day dates
+    ("the Aug. 17 quake that devastated …"), or the day stands before its noun ("the Aug. 17
+    earthquake in Izmit left …"), rather than dating what the claim itself says ("the quake
+    struck on Aug. 17", "the next day")."""
+    return key[0].endswith(PHRASE) or any(_NAMING.match(value.expression) and not is_relative(value.expression)
+                                          for _, value, _ in found)
+
+
+def joinable(a: tuple[_Key, bool], b: tuple[_Key, bool]) -> bool:
+    """Whether two keys (claim group, date, precision) of one date, each with whether it
+    :func:`names_event`, may be one event: a year or a month always (:data:`COARSE`); a day only
+    where one side names the event, since one day of breaking news holds many events told in the
+    story's words ("rebels entered the capital on Sunday", "rebels declared the capital free on
+    Sunday") and only the claim alignment joins those."""
+    return a[0][2] in COARSE or a[1] or b[1]
 
 
 def _same_events(by_key: dict[_Key, list[_Dated]], shared_words: int
@@ -227,16 +250,16 @@ def _same_events(by_key: dict[_Key, list[_Dated]], shared_words: int
     others leads: (date, the lead group's claims, the joined groups' claims)."""
     context = {k: frozenset().union(*(dated_context(c, v) for c, v, _ in found)) for k, found in by_key.items()}
     joined = UnionFind()
-    by_period: dict[tuple[dt.date, str], list[_Key]] = defaultdict(list)
-    for key in by_key:
+    by_period: dict[tuple[dt.date, str], list[tuple[_Key, bool]]] = defaultdict(list)
+    for key, found in by_key.items():
         joined.find(key)
-        if key[2] in COARSE:
-            by_period[key[1:]].append(key)
+        if key[2] in (*COARSE, "day"):
+            by_period[key[1:]].append((key, names_event(key, found)))
     for keys in by_period.values():
         for i, a in enumerate(keys):
             for b in keys[i + 1:]:
-                if one_event(context[a], context[b], shared_words):
-                    joined.union(a, b)
+                if joinable(a, b) and one_event(context[a[0]], context[b[0]], shared_words):
+                    joined.union(a[0], b[0])
     out = []
     for members in joined.groups():
         lead = max(members, key=lambda k: sum(len(context[k] & context[o]) for o in members if o != k))
@@ -247,7 +270,8 @@ def _same_events(by_key: dict[_Key, list[_Dated]], shared_words: int
 def timeline(evidence: Evidence, alignment: Alignment, articles: dict[str, Article],
              background_days: int = 30, shared_words: int = 2, month_day_days: int = 120) -> tuple[TimelineEvent, ...]:
     """Dated events, earliest first; one per claim group and date, with support and disputes, and
-    claims of other groups joined where a year or a month recalls one event (at least
+    claims of other groups joined where a year or a month recalls one event, or a day names it
+    (:func:`joinable`; at least
     ``shared_words`` shared stems around the date; 0 joins none). An event whose period ended more
     than ``background_days`` before the story began (:func:`story_start`) is marked
     ``background``: an earlier event a report recalls. A month and day of an undated report takes
@@ -264,7 +288,7 @@ def timeline(evidence: Evidence, alignment: Alignment, articles: dict[str, Artic
             if range_end(value, claim, text):
                 continue
             dated = _dated_phrase(claim, value, articles[claim.span.article_id])
-            key = group_of.get(claim.id, claim.id) + ("@phrase" if dated is not claim else "")
+            key = group_of.get(claim.id, claim.id) + (PHRASE if dated is not claim else "")
             by_key[(key, date, grain)].append((dated, value, grain))
             dates[value.span] = (date, grain)
     disputes = _disputes(alignment, dates)
