@@ -471,6 +471,57 @@ def test_a_document_that_speaks_is_no_person_named_before(nlp):
     assert speakers["No one could have landed the jet"] == "the Federal Aviation Administration"
 
 
+def test_a_document_that_spoke_on_its_own_stays_itself_after_a_body_speaks_of_it(nlp):
+    text = ("The report, which ends a year-long inquiry by a Senate panel, said the flood exposed weak levees.\n\n"
+            "In a statement on Monday, the Army Corps of Engineers said the report raises fair questions.\n\n"
+            "“The Corps ignored its own engineers,” the report states.")
+    speakers = {text[q.span.start : q.span.end]: q.speaker for q in quotes_of(nlp, text)}
+    assert speakers["the report raises fair questions"] == "the Army Corps of Engineers"
+    # the report is the Senate panel's, not the Corps' whose statement came in between
+    assert speakers["The Corps ignored its own engineers"] == "the report"
+
+
+def test_a_name_tagged_as_a_group_that_acts_as_one_person_is_whom_a_later_he_means(nlp):
+    text = ("“The road is closed,” said the regional police chief, Col. Ivan Petrov.\n\n"
+            "A shepherd, who gave his name only as Kazbek, said Tuesday the herds were lost.\n\n"
+            "Kazbek walked to Gudermes with six wounded men for treatment. He said the soldiers had burned the village.")
+    doc = pipeline_doc(nlp, text)
+    assert next(e.label_ for e in doc.ents if e.text == "Kazbek") == "NORP"  # the tagger's reading
+    speakers = {text[q.span.start : q.span.end]: q.speaker for q in find_quotes(doc, "a", 10)}
+    assert speakers["the soldiers had burned the village"] == "Kazbek"
+    # a nationality as a group is no person: "Chechens" acting leaves "he" to the person named before
+    text = ("“The road is closed,” said the regional police chief, Col. Ivan Petrov.\n\n"
+            "Chechens walked to Gudermes with six wounded men for treatment. He said the soldiers had burned the village.")
+    speakers = {text[q.span.start : q.span.end]: q.speaker for q in find_quotes(pipeline_doc(nlp, text), "a", 10)}
+    assert speakers["the soldiers had burned the village"] != "Chechens"
+
+
+def test_reported_words_run_through_a_hyphenated_word_and_start_at_a_misread_object(nlp):
+    text = ("DENVER _ Governor Alan Marsh announced Tuesday that the state would re-seed all of Boulder County "
+            "in April and May with native grasses.")
+    (found,) = find_quotes(pipeline_doc(nlp, text), "a", 10)
+    assert text[found.span.start : found.span.end].startswith("the state would re-seed")  # not cut at "re"
+    # the parser's reading of a sentence from a wire report: "elk" the object of "said", and the
+    # reported clause starting at the comma inside the place ("Bear Creek, Jefferson County")
+    rows = [("Park", "PROPN", "compound", 1), ("officials", "NOUN", "nsubj", 3), ("Friday", "PROPN", "npadvmod", 3),
+            ("said", "VERB", "ROOT", 3), ("a", "DET", "det", 6), ("dead", "ADJ", "amod", 6), ("elk", "NOUN", "dobj", 3),
+            ("found", "VERB", "acl", 6), ("in", "ADP", "prep", 7), ("Bear", "PROPN", "compound", 10),
+            ("Creek", "PROPN", "pobj", 8), (",", "PUNCT", "punct", 14), ("Jefferson", "PROPN", "compound", 13),
+            ("County", "PROPN", "nsubj", 14), ("tested", "VERB", "ccomp", 3), ("positive", "ADJ", "oprd", 14),
+            ("for", "ADP", "prep", 14), ("rabies", "NOUN", "pobj", 16), (".", "PUNCT", "punct", 3)]
+    from spacy.tokens import Doc
+
+    words = [r[0] for r in rows]
+    doc = Doc(nlp.vocab, words=words, spaces=[i + 1 < len(words) and words[i + 1] not in ",." for i in range(len(words))],
+              pos=[r[1] for r in rows], deps=[r[2] for r in rows], heads=[r[3] for r in rows],
+              tags=["VBD" if r[1] == "VERB" else "NNP" if r[1] == "PROPN" else "NN" for r in rows],
+              lemmas=["say" if w == "said" else w.lower() for w in words],
+              ents=["O"] * 9 + ["B-GPE", "I-GPE", "O", "B-GPE", "I-GPE"] + ["O"] * 5,
+              sent_starts=[True] + [False] * (len(words) - 1))
+    (found,) = find_quotes(doc, "a", 10)
+    assert doc.text[found.span.start : found.span.end] == "a dead elk found in Bear Creek, Jefferson County tested positive for rabies"
+
+
 def test_who_was_quoted_by_an_agency_speaks_and_the_agency_relays(nlp):
     for text in ("“We will keep fighting,” Grant was quoted by Reuters as saying.",
                  "The minister was quoted by Reuters as saying the ship was lost."):

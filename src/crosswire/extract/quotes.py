@@ -548,7 +548,7 @@ def _reported(doc, direct: list[_Found]) -> list[_Found]:
             tokens = list(doc[comp.left_edge.i : subject.left_edge.i - 1])
         while tokens and tokens[0].dep_ == "mark" and tokens[0].lower_ == "that":
             tokens = tokens[1:]
-        tokens = _with_continuation(doc, tokens)
+        tokens = _with_continuation(doc, _with_split_word(doc, _with_misread_object(doc, tokens, token), token))
         while tokens and (tokens[-1].dep_ == "cc" or (tokens[-1].is_punct and tokens[-1].text not in _CLOSING)):
             tokens = tokens[:-1]  # "it was in radio contact with the submarine, but [later admitted …]"
         if len(tokens) < 3:
@@ -591,6 +591,30 @@ def _trailing_attribution(cue):
     if start == 0 or cue.doc[start - 1].text != "," or start <= cue.head.left_edge.i:
         return None
     return cue.head, name
+
+
+def _with_misread_object(doc, tokens: list, cue) -> list:
+    """Reported words that the parser began at a comma, having read their subject's first part as
+    the cue's object ("officials said [a dead crow found in River Edge], Bergen County tested
+    positive …"): the object right after the cue is the start of what was said."""
+    if not tokens or not tokens[0].is_punct or tokens[0].i <= cue.i + 1:
+        return tokens
+    objects = [c for c in cue.children if c.dep_ == "dobj" and c.left_edge.i == cue.i + 1
+               and c.right_edge.i == tokens[0].i - 1]
+    return list(doc[cue.i + 1 : tokens[0].i]) + tokens if objects else tokens
+
+
+def _with_split_word(doc, tokens: list, cue) -> list:
+    """Reported words that end inside a hyphenated word the parser cut in two ("the city would
+    *re* | - | *spray* all of Staten Island", each part hung on the cue): they go on to the end of
+    the word's second part and what hangs on it."""
+    while tokens and not tokens[-1].whitespace_ and tokens[-1].i + 2 < len(doc):
+        hyphen, rest = doc[tokens[-1].i + 1], doc[tokens[-1].i + 2]
+        if hyphen.text != "-" or hyphen.whitespace_ or not rest.is_alpha or rest.i <= cue.i < rest.right_edge.i:
+            break
+        end = max(rest.right_edge.i, rest.i)
+        tokens = tokens + list(doc[tokens[-1].i + 1 : end + 1])
+    return tokens
 
 
 def _with_continuation(doc, tokens: list) -> list:

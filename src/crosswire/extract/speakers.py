@@ -339,6 +339,16 @@ def _untagged_actors(doc, name_words: set[str], quoted: Sequence[tuple[int, int]
             and not any(c.dep_ == "compound" for c in t.children) and not any(a <= t.idx < b for a, b in quoted)]
 
 
+def _person_tagged_as_group(ent) -> bool:
+    """Whether a name the tagger called a nationality or group (NORP) is a person acting: one
+    singular proper noun, with no determiner or modifier, the subject of a sentence's main verb
+    ("*Shirvani* came to Nazran …" after "a rebel fighter, who identified himself as Shirvani");
+    a group is plural or an adjective ("Russians said", "Chechen rebels said")."""
+    token = ent[0]
+    return ent.label_ == "NORP" and len(ent) == 1 and token.tag_ == "NNP" and _acting_subject(token) \
+        and not any(c.dep_ in ("det", "amod", "compound") for c in token.children)
+
+
 def _main_verb(verb) -> bool:
     """A sentence's main verb, or one coordinated with it ("X has backed the plan, but *Y promises*
     to push it further": Y acts last)."""
@@ -403,17 +413,23 @@ class SpeakerMemory:
     """Person name span → the sex the article gives the person (:func:`gender.name_sex`), when it
     gives one: a "she" does not refer back to "Newt Gingrich". A surname written alone takes the
     sex its bearers named in full share ("Gingrich" after "Newt Gingrich" alone)."""
+    documents: set[str] = field(default_factory=set)
+    """Utterance nouns (:data:`UTTERANCE_NOUNS`) that spoke as a document of their own, no body
+    before them to issue them (:meth:`resolve`)."""
 
     @classmethod
     def of(cls, doc, quoted: Sequence[tuple[int, int]] = ()) -> SpeakerMemory:
         """The memory of ``doc``; a person named inside ``quoted`` spans (direct quotes) acts in the
         speaker's words, not in the report, and is no actor."""
-        entities = [(e.start_char, e.text, e.label_, (e.start_char, e.end_char),
+        label = {(e.start_char, e.end_char): "PERSON" if _person_tagged_as_group(e) else e.label_
+                 for e in doc_entities(doc)}
+        entities = [(e.start_char, e.text, label[e.start_char, e.end_char], (e.start_char, e.end_char),
                      any(t.dep_ in ("nsubj", "nsubjpass") and not misread_subject(t) for t in e))
-                    for e in doc_entities(doc) if e.label_ in ("PERSON", "ORG", "GPE")]
+                    for e in doc_entities(doc) if label[e.start_char, e.end_char] in ("PERSON", "ORG", "GPE")]
         surnames = frozenset(text.split()[-1] for _o, text, label, _s, _subject in entities if label == "PERSON")
         actors = [(e.start_char, (e.start_char, e.end_char)) for e in doc_entities(doc)
-                  if (e.label_ == "PERSON" or (e.label_ in ("ORG", "GPE") and e.text.split()[-1] in surnames))
+                  if (label[e.start_char, e.end_char] == "PERSON"
+                      or (e.label_ in ("ORG", "GPE") and e.text.split()[-1] in surnames))
                   and any(_acting_subject(t) for t in [*e, *_cut_head(e)])
                   and not any(a <= e.start_char < b for a, b in quoted)]
         named = _untagged_actors(doc, {w for _o, text, label, _s, _subject in entities if label == "PERSON"
@@ -431,11 +447,19 @@ class SpeakerMemory:
             self.speakers.append((offset, speaker))
 
     def resolve(self, offset: int, speaker: Speaker, head_lemma: str) -> Speaker:
-        """The earlier named speaker (or entity) that a reference points to; the reference itself if none."""
+        """The earlier named speaker (or entity) that a reference points to; the reference itself if
+        none. A document that first spoke with no one to issue it ("The report, which concludes an
+        inquiry by a committee, said …") is the article's own document from then on: a later "the
+        report states" stays the report, not the latest body to speak in between ("the CDC said the
+        report emphasizes …" — the body the report is about)."""
         if not speaker.reference:
+            return speaker
+        if head_lemma in self.documents:
             return speaker
         found = self._resolve(offset, speaker.name.lower(), head_lemma)
         if found is None:
+            if head_lemma in UTTERANCE_NOUNS:
+                self.documents.add(head_lemma)
             return speaker
         return Speaker(speaker.mention, found.name, found.name_span, found.type, reference=True)
 

@@ -127,19 +127,22 @@ def infer_dates(articles: Sequence[Article], stories: Sequence[Story], window_da
     """Give undated articles a date from their story, flagged ``published_source='inferred'``: the
     month and day of a wire dateline ("ANKARA, August 20 (Xinhua)") with the year that puts it
     within ``window_days`` of most of the story's dates (:func:`dateline_year`; 0 reads no
-    dateline), else the story's earliest date."""
+    dateline), else the story's earliest date (its earliest dateline's when none is known). A
+    report whose dateline day no year fits stays undated: any date the story gives it, its
+    dateline contradicts."""
     by_id = {a.id: a for a in articles}
     out: dict[str, Article] = {}
     for story in stories:
         members = [by_id[aid] for aid in story.article_ids if aid in by_id]
         anchors = story_anchors(members)
+        filed: dict[str, dt.date | None] = {}
         for a in members:
-            if a.published is not None:
-                continue
-            day = dateline_day(a.text) if window_days > 0 else None
-            year = dateline_year(day[1:], anchors, window_days) if day else None
-            published = dt.date(year, *day[1:]) if day and year else story.first_published
-            if published:
+            if a.published is None and window_days > 0 and (day := dateline_day(a.text)):
+                year = dateline_year(day[1:], anchors, window_days)
+                filed[a.id] = dt.date(year, *day[1:]) if year else None  # no year fits: its dateline says otherwise
+        earliest = story.first_published or min((d for d in filed.values() if d), default=None)
+        for a in members:
+            if a.published is None and (published := filed.get(a.id, earliest)):
                 out[a.id] = dataclasses.replace(a, published=published, published_source="inferred")
     return [out.get(a.id, a) for a in articles]
 
