@@ -159,10 +159,10 @@ def story_anchors(members: Sequence[Article]) -> list[dt.date]:
     written = []
     for a in members:
         for m in _WRITTEN_DAY.finditer(a.text):
-            month = MONTHS.get(m.group("month").lower())
-            with contextlib.suppress(ValueError):
-                if month:
-                    written.append(dt.date(int(m.group("year")), month, int(m.group("day"))))
+            if (month := MONTHS.get(m.group("month").lower())) is None:
+                continue  # "Flight 990, 1999": no month
+            with contextlib.suppress(ValueError):  # "February 30, 1999": no such day
+                written.append(dt.date(int(m.group("year")), month, int(m.group("day"))))
     return written
 
 
