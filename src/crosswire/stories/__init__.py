@@ -160,7 +160,7 @@ def story_anchors(members: Sequence[Article]) -> list[dt.date]:
     for a in members:
         for m in _WRITTEN_DAY.finditer(a.text):
             if (month := MONTHS.get(m.group("month").lower())) is None:
-                continue  # "Flight 990, 1999": no month
+                continue  # "Flight 17, 1999": no month
             with contextlib.suppress(ValueError):  # "February 30, 1999": no such day
                 written.append(dt.date(int(m.group("year")), month, int(m.group("day"))))
     return written
