@@ -612,8 +612,7 @@ def _with_split_word(doc, tokens: list, cue) -> list:
         hyphen, rest = doc[tokens[-1].i + 1], doc[tokens[-1].i + 2]
         if hyphen.text != "-" or hyphen.whitespace_ or not rest.is_alpha or rest.i <= cue.i < rest.right_edge.i:
             break
-        end = max(rest.right_edge.i, rest.i)
-        tokens = tokens + list(doc[tokens[-1].i + 1 : end + 1])
+        tokens = tokens + list(doc[tokens[-1].i + 1 : rest.right_edge.i + 1])
     return tokens
 
 

@@ -421,14 +421,14 @@ class SpeakerMemory:
     def of(cls, doc, quoted: Sequence[tuple[int, int]] = ()) -> SpeakerMemory:
         """The memory of ``doc``; a person named inside ``quoted`` spans (direct quotes) acts in the
         speaker's words, not in the report, and is no actor."""
-        label = {(e.start_char, e.end_char): "PERSON" if _person_tagged_as_group(e) else e.label_
-                 for e in doc_entities(doc)}
-        entities = [(e.start_char, e.text, label[e.start_char, e.end_char], (e.start_char, e.end_char),
+        labels = {(e.start_char, e.end_char): "PERSON" if _person_tagged_as_group(e) else e.label_
+                  for e in doc_entities(doc)}
+        entities = [(e.start_char, e.text, labels[e.start_char, e.end_char], (e.start_char, e.end_char),
                      any(t.dep_ in ("nsubj", "nsubjpass") and not misread_subject(t) for t in e))
-                    for e in doc_entities(doc) if label[e.start_char, e.end_char] in ("PERSON", "ORG", "GPE")]
+                    for e in doc_entities(doc) if labels[e.start_char, e.end_char] in ("PERSON", "ORG", "GPE")]
         surnames = frozenset(text.split()[-1] for _o, text, label, _s, _subject in entities if label == "PERSON")
         actors = [(e.start_char, (e.start_char, e.end_char)) for e in doc_entities(doc)
-                  if (label[e.start_char, e.end_char] == "PERSON"
+                  if (labels[e.start_char, e.end_char] == "PERSON"
                       or (e.label_ in ("ORG", "GPE") and e.text.split()[-1] in surnames))
                   and any(_acting_subject(t) for t in [*e, *_cut_head(e)])
                   and not any(a <= e.start_char < b for a, b in quoted)]
