@@ -509,6 +509,57 @@ def test_two_named_actors_doing_alike_things_are_no_one_statement():
     assert named_actors([0, 1], places) == {}  # a place or a body may stand for another: no persons
 
 
+def test_places_resolve_with_their_country_and_region():
+    from crosswire.extract.places import may_be_one_place, resolve_place
+
+    assert ("NA", "US", "MD") in resolve_place("Maryland") and resolve_place("the Maryland") == resolve_place("Maryland")
+    assert {p[:3] for p in resolve_place("Baltimore")} == {("NA", "US", "MD")}
+    assert ("AS", "GE") in resolve_place("Georgia") and ("NA", "US", "GA") in resolve_place("Georgia")  # both readings
+    assert resolve_place("Nowhereville Upon Tyne") == frozenset()
+    assert may_be_one_place(resolve_place("Baltimore"), resolve_place("Maryland"))  # one within the other
+    assert may_be_one_place(resolve_place("Moscow"), resolve_place("Russia"))
+    assert may_be_one_place(resolve_place("China"), resolve_place("Asia"))
+    assert may_be_one_place(resolve_place("Queens"), resolve_place("New York City"))  # one region: not told apart
+    assert not may_be_one_place(resolve_place("Maryland"), resolve_place("Syracuse"))
+    assert not may_be_one_place(resolve_place("Baghdad"), resolve_place("Utah"))
+    assert may_be_one_place(frozenset(), resolve_place("Utah"))  # an unknown name may be anything
+
+
+def test_two_findings_in_places_that_cannot_be_one_are_no_one_statement():
+    import dataclasses
+
+    from crosswire.align.matching import different_places, match_matrix
+
+    texts = ["A dead crow found in a park tested positive for the virus in Maryland, health officials said.",
+             "A dead crow found in a park tested positive for the virus in Syracuse, health officials said.",
+             "A dead crow found in a park tested positive for the virus in Baltimore, health officials said.",
+             "A dead crow found in a park tested positive for the virus, health officials said."]
+    unchecked = dataclasses.replace(SETTINGS, match_place_veto=False)
+    alone = match_matrix(texts, ["a", "b", "c", "d"], unchecked)
+    assert alone[0, 1] >= SETTINGS.match_threshold  # the combiner alone takes them for one statement
+    scores = match_matrix(texts, ["a", "b", "c", "d"], SETTINGS)
+    assert scores[0, 1] == 0.0 and scores[1, 2] == 0.0
+    assert scores[0, 2] == alone[0, 2] >= SETTINGS.match_threshold  # Baltimore lies in Maryland
+    assert scores[0, 3] == alone[0, 3]  # a claim that says no place may be either
+    # a place that stands for its government, or only passes by, is no place of the event
+    assert not different_places("Moscow rejected the plan.", "Washington rejected the plan.", [], [])
+    from crosswire.align.matching import _readings
+
+    read = _readings([0, 1, 2, 3], ["Moscow rejected the pipeline plan on Monday.",
+                                    "Kansas health officials said the woman was hospitalized.",
+                                    "Officers from a unit that served in Iraq attended the party.",
+                                    ("Within Ohio state, the disease has also spread in the last month, with a report for "
+                                     "the first time this year that sick deer had been found far from Columbus, in Lake County.")])
+    assert 0 not in read or read[0].places == ()
+    assert read[1].places == ("Kansas",)
+    assert 2 not in read or read[2].places == ()
+    assert read[3].places == ("Ohio", "Columbus", "Lake County")  # a clause of content is no relative clause
+    # either text naming the other's place makes it one telling
+    assert not different_places("Spraying began in Maryland after a crow was found in Syracuse.",
+                                "Spraying began in Syracuse.", ["Maryland"], ["Syracuse"])
+    assert different_places("Spraying began in Maryland.", "Spraying began in Syracuse.", ["Maryland"], ["Syracuse"])
+
+
 def test_claims_that_share_only_the_storys_own_words_do_not_corroborate_each_other():
     from crosswire.align.matching import story_theme, theme_only
 

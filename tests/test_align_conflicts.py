@@ -500,6 +500,44 @@ def test_quantities_in_different_units_compare_after_conversion():
     assert "64 km" in conflict.note and normalised(far.values[0]) == "144.8 km"
 
 
+def test_a_total_and_its_parts_agree():
+    from crosswire.align.conflicts import sum_of_parts
+
+    parts = claim("a", "Last year the virus killed six people in New York City and one in Westchester.",
+                  (("number", "six", 6.0), ("number", "one", 1.0)))
+    total = claim("b", "Last year the virus killed seven people in the region.", (("number", "seven", 7.0),))
+    wrong = claim("c", "Last year the virus killed nine people in the region.", (("number", "nine", 9.0),))
+    assert sum_of_parts(parts.values[0], parts) == 7.0
+    assert compare_claims(parts, total, SETTINGS) is None and compare_claims(total, parts, SETTINGS) is None
+    assert compare_claims(parts, wrong, SETTINGS).kind == "number"
+    # figures of different things are no parts of one total
+    mixed = claim("d", "The virus killed six people and sickened 55 others last year.",
+                  (("number", "six", 6.0), ("number", "55", 55.0)))
+    assert sum_of_parts(mixed.values[0], mixed) is None
+    split = claim("e", "The virus killed 61 people last year.", (("number", "61", 61.0),))
+    assert compare_claims(mixed, split, SETTINGS).kind == "number"
+
+
+def test_distances_of_different_things_from_one_place_do_not_conflict():
+    def distance(aid, text, expression, km):
+        return claim(aid, text, (("quantity", expression, km, expression.startswith("about"), "km"),))
+
+    tower = distance("a", "Airstrikes knocked out a radio tower in the village of Goyskoye, 12 miles southwest of Grozny.",
+                     "12 miles", 19.3)
+    village = distance("b", "Fighting went on near the village of Bamut, about 70 kilometers southwest of Grozny.",
+                       "about 70 kilometers", 70.0)
+    plant = distance("c", "Troops bombed a cement plant 25 kilometers southwest of Grozny, Interfax said.",
+                     "25 kilometers", 25.0)
+    again = distance("d", "Shelling hit the village of Goyskoye, 40 kilometers southwest of Grozny.",
+                     "40 kilometers", 40.0)
+    for x, y in ((tower, village), (tower, plant), (village, plant)):
+        assert find_conflicts([x, y], [], SETTINGS) == [], (x.text, y.text)
+        assert compare_claims(x, y, SETTINGS) is None
+    [conflict] = find_conflicts([tower, again], [], SETTINGS)  # one village, two distances
+    assert "12 miles" in conflict.note and "40 kilometers" in conflict.note
+    assert compare_claims(tower, again, SETTINGS).kind == "number"
+
+
 def test_a_converted_and_rounded_figure_and_a_figure_given_twice_agree():
     km = claim("a", "Deputies chased the van for 48km before it stopped.", (("quantity", "48km", 48.0, False, "km"),))
     miles = claim("b", "Deputies chased the van for 30 miles before it stopped.",

@@ -522,6 +522,31 @@ def test_reported_words_run_through_a_hyphenated_word_and_start_at_a_misread_obj
     assert doc.text[found.span.start : found.span.end] == "a dead elk found in Bear Creek, Jefferson County tested positive for rabies"
 
 
+def test_reported_words_run_to_the_close_of_a_quoted_ending(nlp):
+    from spacy.tokens import Doc
+
+    # the parser's reading of a sentence from a report: the quoted verb hung on the cue as its
+    # second act, so the reported clause stopped before the opening mark
+    rows = [("The", "DET", "det", 2), ("rebel", "NOUN", "compound", 2), ("group", "NOUN", "nsubj", 3),
+            ("announced", "VERB", "ROOT", 3), ("that", "SCONJ", "mark", 7), ("its", "PRON", "poss", 6),
+            ("fighters", "NOUN", "nsubj", 7), ("took", "VERB", "ccomp", 3), ("the", "DET", "det", 9),
+            ("city", "NOUN", "dobj", 7), ("and", "CCONJ", "cc", 9), ("the", "DET", "det", 12),
+            ("governor", "NOUN", "conj", 9), ("“", "PUNCT", "punct", 14), ("fled", "VERB", "conj", 3),
+            ("”", "PUNCT", "punct", 14), (".", "PUNCT", "punct", 3)]
+    words = [r[0] for r in rows]
+    spaces = [i + 1 < len(words) and words[i + 1] not in ".”" and words[i] != "“" for i in range(len(words))]
+    doc = Doc(nlp.vocab, words=words, spaces=spaces, pos=[r[1] for r in rows], deps=[r[2] for r in rows],
+              heads=[r[3] for r in rows], tags=["VBD" if r[1] == "VERB" else "NN" for r in rows],
+              lemmas=["announce" if w == "announced" else w.lower() for w in words],
+              sent_starts=[True] + [False] * (len(words) - 1))
+    (found,) = find_quotes(doc, "a", 10)
+    assert doc.text[found.span.start : found.span.end] == "its fighters took the city and the governor “fled”"
+    # quoted words that the sentence goes on after are not its ending: the report stays as parsed
+    text = "Officials said the suspect was “not cooperating” with the police on Monday."
+    (found,) = find_quotes(pipeline_doc(nlp, text), "a", 10)
+    assert text[found.span.start : found.span.end] == "the suspect was “not cooperating” with the police on Monday"
+
+
 def test_who_was_quoted_by_an_agency_speaks_and_the_agency_relays(nlp):
     for text in ("“We will keep fighting,” Grant was quoted by Reuters as saying.",
                  "The minister was quoted by Reuters as saying the ship was lost."):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import dataclasses
 import datetime as dt
 import re
 
@@ -174,7 +175,13 @@ def test_a_summary_sentence_carries_its_claim_groups_counts_when_they_reach_furt
     validate_dossier(data)
     assert data["summary"][0]["counts"] == {"outlets": 1, "origins": 1}  # the whole sentence: one span
     assert data["summary"][0]["group"] == {"id": "g1", "outlets": 2, "origins": 2}
-    assert "its claim group: 2 independent origins" in render_markdown(data)
+    assert "its claim group: 2 outlets, 2 independent origins" in render_markdown(data)
+    # a group relayed by more outlets than the sentence's spans show says so, however few its origins
+    data["summary"][0]["group"] = {"id": "g1", "outlets": 3, "origins": 1}
+    assert "(1 outlet, 1 independent origin; its claim group: 3 outlets, 1 independent origin)" in render_markdown(data)
+    assert "its claim group: 3 outlets, 1 independent origin" in render_html(data)
+    data["summary"][0]["group"] = {"id": "g1", "outlets": 1, "origins": 1}
+    assert "its claim group" not in render_markdown(data)
 
 
 def test_a_spelling_difference_is_listed_once_however_many_claim_pairs_show_it():
@@ -247,6 +254,29 @@ def test_articles_of_unknown_outlet_are_counted_but_not_called_outlets():
     data["story"]["outlets"], data["story"]["without_outlet"] = [], 3
     assert "3 articles, outlet unknown ·" in render_markdown(data)
     assert "3 articles · outlet unknown ·" in render_html(data)
+
+
+def test_a_story_dated_only_by_inference_says_so_in_its_line():
+    text = "The port will reopen on Monday, the harbour master said."
+    days = {"a": dt.date(1999, 8, 17), "b": dt.date(1999, 8, 20), "c": None}
+    articles = tuple(
+        Article(aid, f"{aid}.txt", text, text, None, None, "AP", None, day, "inferred" if day else "unknown", "en",
+                sentences=(Sentence(aid, 0, 0, len(text)),))
+        for aid, day in days.items()
+    )
+    story = Story("s1", tuple(days), "Port", None, None)
+    data = dossier_json(Dossier(story, articles, Evidence("s1"), Alignment("s1"), Summary("s1")))
+    assert data["story"]["first_published"] is None  # no known date is made up
+    assert (data["story"]["inferred_first"], data["story"]["inferred_last"]) == ("1999-08-17", "1999-08-20")
+    validate_dossier(data)
+    assert "· dates inferred: 1999-08-17 to 1999-08-20" in render_markdown(data)
+    assert "· dates inferred: 1999-08-17 – 1999-08-20" in render_html(data)
+    known = Story("s1", tuple(days), "Port", dt.date(1999, 8, 18), dt.date(1999, 8, 18))
+    data = dossier_json(Dossier(known, articles, Evidence("s1"), Alignment("s1"), Summary("s1")))
+    assert "inferred_first" not in data["story"] and "· 1999-08-18" in render_markdown(data)
+    undated = tuple(dataclasses.replace(a, published=None, published_source="unknown") for a in articles)
+    data = dossier_json(Dossier(story, undated, Evidence("s1"), Alignment("s1"), Summary("s1")))
+    assert "· date unknown" in render_markdown(data) and "· date unknown" in render_html(data)
 
 
 def test_reports_of_one_outlet_get_numbered_labels_and_count_as_one_outlet_and_one_origin():

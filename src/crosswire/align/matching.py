@@ -275,11 +275,16 @@ def ruled_out(texts: Sequence[str], pairs: Sequence[tuple[int, int]], settings: 
     a content word of it the other lacks, or fewer than ``match_short_min_content`` content words
     at all); or the two say opposite verbs of one another (:func:`~.lexical.opposed`: "suspended
     its flights" / "resumed its flights"); or (``match_actor_veto``) two different named persons
-    do what each says (:func:`different_actors`)."""
+    do what each says (:func:`different_actors`); or (``match_place_veto``) each tells of a place
+    that cannot be the other's (:func:`different_places`)."""
     out = np.zeros(len(pairs), dtype=bool)
-    actors = named_actors(sorted({t for pair in pairs for t in pair}), texts) if settings.match_actor_veto else {}
+    read = (_readings(sorted({t for pair in pairs for t in pair}), texts)
+            if settings.match_actor_veto or settings.match_place_veto else {})
     for k, (i, j) in enumerate(pairs):
-        if lx.opposed(texts[i], texts[j]) or different_actors(texts[i], texts[j], actors.get(i), actors.get(j)):
+        a, b = read.get(i, _NOTHING), read.get(j, _NOTHING)
+        if (lx.opposed(texts[i], texts[j])
+                or (settings.match_actor_veto and different_actors(texts[i], texts[j], a.actor, b.actor))
+                or (settings.match_place_veto and different_places(texts[i], texts[j], a.places, b.places))):
             out[k] = True
             continue
         short, other = sorted((texts[i], texts[j]), key=lambda t: len(words(t)))
@@ -290,31 +295,110 @@ def ruled_out(texts: Sequence[str], pairs: Sequence[tuple[int, int]], settings: 
     return out
 
 
-_ACTORS: OrderedDict[str, str | None] = OrderedDict()
-_ACTORS_SIZE = 20_000
-"""Recently read texts' named actors (:func:`named_actors`), the oldest evicted."""
+@dataclass(frozen=True)
+class _Reading:
+    """What a claim's parse says about who acts in it and where (:func:`_readings`)."""
+
+    actor: str | None = None
+    places: tuple[str, ...] = ()
+
+
+_NOTHING = _Reading()
+_READINGS: OrderedDict[str, _Reading] = OrderedDict()
+_READINGS_SIZE = 20_000
+"""Recently read texts' actors and places (:func:`_readings`), the oldest evicted."""
+
+_LOCATIVE_PREPOSITIONS = frozenset(["in", "at", "near", "across", "throughout", "around", "outside", "inside",
+                                    "within", "from"])
+"""Prepositions whose object says where something happens ("sprayed *in Boston*")."""
+
+
+def _readings(indexes: Sequence[int], texts: Sequence[str]) -> dict[int, _Reading]:
+    """Text index → its :class:`_Reading` (actor and places), for the texts that name either.
+    Each text is parsed once; recent answers are kept by text."""
+    from .support import parse_sentences
+
+    missing = list(dict.fromkeys(texts[i] for i in indexes if texts[i] not in _READINGS))
+    for text, doc in zip(missing, parse_sentences(missing)):
+        _READINGS[text] = _Reading(_actor(doc), tuple(_where(doc)))
+        if len(_READINGS) > _READINGS_SIZE:
+            _READINGS.popitem(last=False)
+    return {i: reading for i in indexes if (reading := _READINGS.get(texts[i], _NOTHING)) != _NOTHING}
+
+
+_PLACE_NOUNS = frozenset(["state", "county", "province", "region", "city", "town", "village", "district", "area"])
+"""Nouns a place's name qualifies as the place itself ("within *New York* state")."""
+
+
+def _relative_clause(token) -> bool:
+    """A relative clause proper ("a unit *that served* in Iraq"), not a clause of content the parser
+    calls one ("a report *that* birds had been found", with its "that" a mark)."""
+    return token.dep_ == "relcl" and not any(c.dep_ == "mark" for c in token.children)
+
+
+def _event_heads(doc) -> tuple[object | None, set]:
+    """The claim's main verb (of the clause a verb of saying reports: "officials said *Gore*
+    appealed …") and the tokens that stand for its event: that verb, the verb of saying above
+    it, and their subjects."""
+    from ..extract.speakers import CUE_LEMMAS
+
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if root is None:
+        return None, set()
+    heads = {root}
+    if root.lemma_.lower() in CUE_LEMMAS:
+        root = next((c for c in root.children if c.dep_ == "ccomp"), root)
+        heads.add(root)
+    heads |= {c for h in list(heads) for c in h.children if c.dep_ in ("nsubj", "nsubjpass")}
+    return root, heads
+
+
+def _actor(doc) -> str | None:
+    """The name of the person who acts in a parsed claim: the subject of its main verb when a
+    person's name. Only persons: a place or a body stands for another by metonymy ("Moscow" /
+    "Russia", "the Kremlin" / "Moscow")."""
+    root, _ = _event_heads(doc)
+    subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None) if root is not None else None
+    if subject is None or subject.ent_type_ != "PERSON":
+        return None
+    return next(e.text for e in doc.ents if e.start <= subject.i < e.end)
+
+
+def _where(doc) -> list[str]:
+    """The places a parsed claim says its event happens at, or its actors come from: names of
+    countries, cities or regions (GPE, LOC) that are the object of a locative preposition
+    ("spraying began *in Boston*"; anywhere but in a relative clause, "a unit that served in
+    Iraq": the small parser hangs many a main clause's phrase on a noun), or that qualify the
+    main verb's subject ("*Kansas* health officials said", "*Utah*'s income fell"); items of a
+    list count as its first ("in Maryland, New Jersey and Connecticut"). A place as subject or
+    object is left out: it stands for its government ("Moscow protested")."""
+    _, heads = _event_heads(doc)
+    places = []
+    for ent in doc.ents:
+        if ent.label_ not in ("GPE", "LOC"):
+            continue
+        token = ent.root
+        while token.dep_ in ("conj", "appos") and token.head is not token:
+            token = token.head
+        while token.dep_ == "compound" and (token.head.ent_type_ == ent.label_
+                                            or token.head.lemma_.lower() in _PLACE_NOUNS):
+            token = token.head
+        if token.dep_ == "pobj" and token.head.lower_ in _LOCATIVE_PREPOSITIONS:
+            if not any(_relative_clause(t) for t in token.head.ancestors):
+                places.append(ent.text)
+        elif token.dep_ in ("compound", "poss", "amod", "nmod") and token.head.pos_ in ("NOUN", "PROPN"):
+            governor = token.head
+            while governor.dep_ == "compound" and governor.head is not governor:
+                governor = governor.head
+            if governor in heads:
+                places.append(ent.text)
+    return places
 
 
 def named_actors(indexes: Sequence[int], texts: Sequence[str]) -> dict[int, str]:
-    """Text index → the name of the person who acts in it: the subject of its main verb (of the
-    clause a verb of saying reports: "officials said *Gore* appealed …") when a person's name, for
-    the texts that have one. Only persons: a place or a body stands for another by metonymy
-    ("Moscow" / "Russia", "the Kremlin" / "Moscow"). Each text is parsed once; recent answers are
-    kept by text."""
-    from ..extract.speakers import CUE_LEMMAS
-    from .support import parse_sentences
-
-    missing = list(dict.fromkeys(texts[i] for i in indexes if texts[i] not in _ACTORS))
-    for text, doc in zip(missing, parse_sentences(missing)):
-        root = next((t for t in doc if t.dep_ == "ROOT"), None)
-        if root is not None and root.lemma_.lower() in CUE_LEMMAS:
-            root = next((c for c in root.children if c.dep_ == "ccomp"), root)
-        subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None) if root is not None else None
-        _ACTORS[text] = (next(e.text for e in doc.ents if e.start <= subject.i < e.end)
-                         if subject is not None and subject.ent_type_ == "PERSON" else None)
-        if len(_ACTORS) > _ACTORS_SIZE:
-            _ACTORS.popitem(last=False)
-    return {i: actor for i in indexes if (actor := _ACTORS.get(texts[i]))}
+    """Text index → the name of the person who acts in it (:func:`_actor`), for the texts that
+    have one."""
+    return {i: r.actor for i, r in _readings(indexes, texts).items() if r.actor}
 
 
 def different_actors(a: str, b: str, actor_a: str | None, actor_b: str | None) -> bool:
@@ -330,6 +414,28 @@ def different_actors(a: str, b: str, actor_a: str | None, actor_b: str | None) -
     if not wa or not wb or wa & wb or _acronym_of(actor_a, actor_b) or _acronym_of(actor_b, actor_a):
         return False
     return not (wb & set(words(a))) and not (wa & set(words(b)))
+
+
+def different_places(a: str, b: str, places_a: Sequence[str], places_b: Sequence[str]) -> bool:
+    """Whether two texts tell of events in places that cannot be one: each names where its event
+    happens (:func:`_where`), the gazetteer knows both (:func:`~crosswire.extract.places.resolve_place`),
+    no reading of one lies within, around or in the same region as a reading of the other
+    (:func:`~crosswire.extract.places.may_be_one_place`: "Baltimore" / "Maryland" may be one,
+    "Maryland" / "Boston" cannot), and neither text names the other's place. "A dead crow tested
+    positive in Maryland" and "… in Syracuse" are two findings, however alike they read."""
+    from ..extract.places import may_be_one_place, resolve_place
+
+    known_a = [(name, resolve_place(name)) for name in places_a]
+    known_b = [(name, resolve_place(name)) for name in places_b]
+    known_a = [(name, where) for name, where in known_a if where]
+    known_b = [(name, where) for name, where in known_b if where]
+    if not known_a or not known_b:
+        return False
+    if any(may_be_one_place(x, y) for _, x in known_a for _, y in known_b):
+        return False
+    named = set(words(a)), set(words(b))
+    return not any(set(words(name)) <= named[1] for name, _ in known_a) and \
+        not any(set(words(name)) <= named[0] for name, _ in known_b)
 
 
 def _acronym_of(short: str, name: str) -> bool:

@@ -549,6 +549,7 @@ def _reported(doc, direct: list[_Found]) -> list[_Found]:
         while tokens and tokens[0].dep_ == "mark" and tokens[0].lower_ == "that":
             tokens = tokens[1:]
         tokens = _with_continuation(doc, _with_split_word(doc, _with_misread_object(doc, tokens, token), token))
+        tokens = _with_closing_quote(doc, tokens, token)
         while tokens and (tokens[-1].dep_ == "cc" or (tokens[-1].is_punct and tokens[-1].text not in _CLOSING)):
             tokens = tokens[:-1]  # "it was in radio contact with the submarine, but [later admitted …]"
         if len(tokens) < 3:
@@ -614,6 +615,27 @@ def _with_split_word(doc, tokens: list, cue) -> list:
             break
         tokens = tokens + list(doc[tokens[-1].i + 1 : rest.right_edge.i + 1])
     return tokens
+
+
+_OPENING_MARKS = frozenset('“‘"\'')
+_CLOSING_MARKS = frozenset('”’"\'')
+
+
+def _with_closing_quote(doc, tokens: list, cue) -> list:
+    """Reported words that stop before a few words in quote marks that end the sentence ("… had
+    occupied the capital and President Assad | “ran away”.", the quoted verb hung on the cue as
+    a second act): the quoted words are the speaker's own, the end of what was reported, so the
+    report runs to the closing mark."""
+    if not tokens or cue.i > tokens[-1].i or tokens[-1].i + 2 >= len(doc):
+        return tokens
+    opening = doc[tokens[-1].i + 1]
+    if opening.text not in _OPENING_MARKS or not tokens[-1].whitespace_ or opening.whitespace_:
+        return tokens
+    sentence = opening.sent
+    closing = next((t for t in doc[opening.i + 1 : sentence.end] if t.text in _CLOSING_MARKS), None)
+    if closing is None or closing.i == opening.i + 1 or not all(t.is_punct for t in doc[closing.i + 1 : sentence.end]):
+        return tokens
+    return tokens + list(doc[opening.i : closing.i + 1])
 
 
 def _with_continuation(doc, tokens: list) -> list:

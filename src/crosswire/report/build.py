@@ -8,7 +8,7 @@ from collections.abc import Collection, Sequence
 from .. import __version__
 from ..align import attributed_origins, known_outlets
 from ..extract import readable
-from ..model import Article, Dossier, Family, Span
+from ..model import Article, Dossier, Family, Span, Story
 
 SCHEMA_VERSION = "1.0"
 
@@ -164,7 +164,17 @@ def _story_json(d: Dossier) -> dict:
         "without_outlet": sum(1 for a in d.articles if not a.outlet),
         "first_published": story.first_published.isoformat() if story.first_published else None,
         "last_published": story.last_published.isoformat() if story.last_published else None,
+        **_inferred_dates(story, d.articles),
     }
+
+
+def _inferred_dates(story: Story, articles: Sequence[Article]) -> dict:
+    """For a story none of whose articles carries a known date, the first and last of the dates
+    inferred for them (from wire datelines or the story), so that its line says when, flagged."""
+    if story.first_published is not None:
+        return {}
+    inferred = sorted(a.published for a in articles if a.published and a.published_source == "inferred")
+    return {"inferred_first": inferred[0].isoformat(), "inferred_last": inferred[-1].isoformat()} if inferred else {}
 
 
 def dossier_json(d: Dossier, languages: Collection[str] | None = None, sure_chars: int = 200) -> dict:
