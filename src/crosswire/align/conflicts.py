@@ -139,14 +139,17 @@ _BEARINGS = frozenset(lx.stem(w) for w in (
     "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "northeastern",
     "northwestern", "southeastern", "southwestern", "northern", "southern", "eastern", "western", "away",
     "outside", "off", "offshore", "inland", "upstream", "downstream", "beyond"))
-"""Words after a length that make it a distance from somewhere ("12 miles *southwest* of Grozny")."""
+"""Words after a length that make it a distance from somewhere ("12 miles *southwest* of Osten")."""
+
+
+_WORD_WITH_CASE = re.compile(r"[^\W_][\w'’-]*")
 
 
 def distance_of(value: Value, claim: Claim, span: int = 6) -> tuple[bool, frozenset[str]] | None:
-    """For a distance from somewhere ("the village of Goyskoye, 12 miles southwest of Grozny"), what
+    """For a distance from somewhere ("the village of Marn, 12 miles southwest of Osten"), what
     lies that far: ``(True, names)`` for the names among the ``span`` words before it
-    ("goyskoye"), or without a name ``(False, stems)`` for their content words ("a cement plant
-    25 kilometers south of Grozny": "cement", "plant"). ``None`` for any other value."""
+    ("marn"), or without a name ``(False, stems)`` for their content words ("a cement plant
+    25 kilometers south of Osten": "cement", "plant"). ``None`` for any other value."""
     if value.unit != "km" or measured_head(value, claim) not in _BEARINGS:
         return None
     offset = value.span.start - claim.span.start
@@ -155,9 +158,6 @@ def distance_of(value: Value, claim: Claim, span: int = 6) -> tuple[bool, frozen
     before = [w for w in _WORD_WITH_CASE.findall(claim.text[:offset])[-span:] if w.lower() not in STOPWORDS]
     named = frozenset(w.lower() for w in before if w[:1].isupper())
     return (True, named) if named else (False, frozenset(lx.stem(w.lower()) for w in before if not w[0].isdigit()))
-
-
-_WORD_WITH_CASE = re.compile(r"[^\W_][\w'’-]*")
 
 
 def _one_placed(x: tuple[bool, frozenset[str]] | None, y: tuple[bool, frozenset[str]] | None) -> bool:
@@ -190,8 +190,8 @@ def quantity_conflict(a: Claim, b: Claim, settings: AlignSettings) -> tuple[Valu
     """Two values of one quantity that disagree beyond tolerance, or ``None``: claims sharing a name,
     values of one measured kind (``_MEASURED``) and unit, the same measured head, and a word about
     whose quantity it is besides the head shared by the words around the two values, and for
-    distances, one thing placed (:func:`_one_placed`: "Goyskoye, 12 miles southwest of Grozny" and
-    "Bamut, 70 kilometers southwest of Grozny" place two villages); a value that
+    distances, one thing placed (:func:`_one_placed`: "Marn, 12 miles southwest of Osten" and
+    "Tarel, 70 kilometers southwest of Osten" place two villages); a value that
     one of the other claim's values of that quantity agrees with is no conflict ("$184 million or
     $23 million per season" against "roughly $22 million per season")."""
     if not _shared_names(a, b):

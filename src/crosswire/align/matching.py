@@ -370,7 +370,7 @@ def _where(doc) -> list[str]:
     ("spraying began *in Boston*"; anywhere but in a relative clause, "a unit that served in
     Iraq": the small parser hangs many a main clause's phrase on a noun), or that qualify the
     main verb's subject ("*Kansas* health officials said", "*Utah*'s income fell"); items of a
-    list count as its first ("in Maryland, New Jersey and Connecticut"). A place as subject or
+    list count as its first ("in Ohio, Indiana and Michigan"). A place as subject or
     object is left out: it stands for its government ("Moscow protested")."""
     _, heads = _event_heads(doc)
     places = []
@@ -421,14 +421,12 @@ def different_places(a: str, b: str, places_a: Sequence[str], places_b: Sequence
     happens (:func:`_where`), the gazetteer knows both (:func:`~crosswire.extract.places.resolve_place`),
     no reading of one lies within, around or in the same region as a reading of the other
     (:func:`~crosswire.extract.places.may_be_one_place`: "Baltimore" / "Maryland" may be one,
-    "Maryland" / "Boston" cannot), and neither text names the other's place. "A dead crow tested
-    positive in Maryland" and "… in Syracuse" are two findings, however alike they read."""
+    "Maryland" / "Boston" cannot), and neither text names the other's place. "A sick deer tested
+    positive in Ohio" and "… in Denver" are two findings, however alike they read."""
     from ..extract.places import may_be_one_place, resolve_place
 
-    known_a = [(name, resolve_place(name)) for name in places_a]
-    known_b = [(name, resolve_place(name)) for name in places_b]
-    known_a = [(name, where) for name, where in known_a if where]
-    known_b = [(name, where) for name, where in known_b if where]
+    known_a = [(name, where) for name in places_a if (where := resolve_place(name))]
+    known_b = [(name, where) for name in places_b if (where := resolve_place(name))]
     if not known_a or not known_b:
         return False
     if any(may_be_one_place(x, y) for _, x in known_a for _, y in known_b):

@@ -622,9 +622,9 @@ _CLOSING_MARKS = frozenset('”’"\'')
 
 
 def _with_closing_quote(doc, tokens: list, cue) -> list:
-    """Reported words that stop before a few words in quote marks that end the sentence ("… had
-    occupied the capital and President Assad | “ran away”.", the quoted verb hung on the cue as
-    a second act): the quoted words are the speaker's own, the end of what was reported, so the
+    """Reported words that stop before a few words in quote marks that end the sentence ("… its
+    fighters took the city and the governor | “fled”.", the quoted verb hung on the cue as a
+    second act): the quoted words are the speaker's own, the end of what was reported, so the
     report runs to the closing mark."""
     if not tokens or cue.i > tokens[-1].i or tokens[-1].i + 2 >= len(doc):
         return tokens
