@@ -7,7 +7,7 @@ import datetime as dt
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from crosswire.clean import clean_document, clean_text, detect_language, split_sentences
+from crosswire.clean import clean_document, clean_text, crossheads, detect_language, split_sentences
 from crosswire.clean.encoding import repair_encoding
 from crosswire.model import Document
 
@@ -492,3 +492,21 @@ def test_a_unit_abbreviation_ends_no_sentence():
     text = "The park covers 12,000 square miles (31,000 sq. km) of wetland. About 200,000 people visit."
     assert [text[s.start:s.end] for s in split_sentences(text, "a")] == [
         "The park covers 12,000 square miles (31,000 sq. km) of wetland.", "About 200,000 people visit."]
+
+
+def test_a_subhead_between_two_paragraphs_is_a_crosshead():
+    text = ("Officials of the port met on Monday.\n\nTroops put on high alert\n\n"
+            "The ministry said the bases were safe.\n\n'We will not leave the city'\n\n"
+            "\"We will stay,\" the mayor said.")
+    assert [text[a:b] for a, b in crossheads(text, 12)] == ["Troops put on high alert", "'We will not leave the city'"]
+    assert crossheads(text, 4) == []  # "Troops put on high alert" has five words
+
+
+def test_lists_attributed_quotes_broken_sentences_and_the_first_line_are_no_crossheads():
+    listed = "Prices rose.\n\nBread up 4 percent\n\nMilk up 6 percent\n\nEggs fell, the agency said."
+    attributed = "It rained.\n\n\"It was lost,\" he said\n\nThe search went on."
+    broken = "It rained.\n\nHigher temperatures will bring about\n\na drop in wheat output."
+    headline = "Port closed after storm\n\nThe port closed on Monday.\n\nIt reopened on Friday."
+    spaced = "He said: \"The plan is sound. \"\n\nIt passed."
+    for text in (listed, attributed, broken, headline, spaced):
+        assert crossheads(text, 12) == [], text

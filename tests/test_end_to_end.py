@@ -119,3 +119,15 @@ def test_reported_speech_and_paraphrases_are_never_inside_quote_marks(example_ru
     assert quoted
     for text in reported:
         assert " ".join(text.split()) not in quoted, text
+
+
+def test_a_state_a_later_report_supersedes_is_an_update_and_not_summarised(example_run):
+    """Where someone is, unknown in some reports and given in another, is an update; the summary
+    does not state the superseded state, and the pair is no conflict."""
+    dossier = the_dossier(example_run)
+    updates = dossier["updates"]
+    assert updates and all(u["kind"] == "update" and len(u["parts"]) == 2 for u in updates)
+    earlier = {(u["a"]["article"], u["a"]["start"]) for u in updates}
+    assert not any((s["cite"]["article"], s["cite"]["start"]) in earlier for s in dossier["summary"])
+    paired = {frozenset(u["claims"]) for u in updates}
+    assert not any(frozenset(c["claims"]) in paired for c in dossier["conflicts"])

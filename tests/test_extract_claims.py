@@ -396,3 +396,33 @@ def test_a_count_the_tagger_left_untagged_is_still_a_figure(nlp):
     assert {("number", 14.0), ("number", 3180.0), ("number", 12.0)} <= counted
     assert len([v for v in values_in(doc[:], "a", published) if v.value == 3180.0]) == 1  # tagged once, read once
     assert [t.text for t in untagged_counts(nlp("He won Game 7 on Friday with two hundred fans watching.")[:])] == []
+
+
+def test_a_subhead_gives_no_claim_and_no_unattributed_quote():
+    import datetime as dt
+
+    from crosswire.clean import split_sentences
+    from crosswire.extract import _with_sentences, story_evidence
+    from crosswire.extract.nlp import load_nlp
+    from crosswire.model import Article, Story
+    from crosswire.settings import Settings
+
+    text = ("The council of Marn voted on Monday to close the old harbour.\n\n"
+            "'The harbour will close for good by the end of the year'\n\n"
+            "\"The harbour will close by the end of the year,\" the mayor of Marn said.\n\n"
+            "Fishing crews were moved to a new quay up north\n\n"
+            "Fishing crews were moved to a new quay last week, officials said.")
+    article = Article("a", "a.txt", text, text, None, None, None, None, dt.date(2024, 5, 1), "given", "en",
+                      sentences=tuple(split_sentences(text, "a")))
+    settings = Settings()
+    nlp = load_nlp(settings.extract.spacy_model)
+    doc = nlp(_with_sentences(nlp.make_doc(text), article))
+    evidence = story_evidence(Story("s", ("a",), "harbour"), {"a": doc}, {"a": article}, settings)
+    heads = [(text.index("'The harbour"), text.index("year'") + 5),
+             (text.index("Fishing crews"), text.index("north") + 5)]
+    inside = lambda span: any(a <= span.start and span.end <= b for a, b in heads)
+    assert evidence.claims and not any(inside(c.span) for c in evidence.claims)
+    assert any(text[c.span.start:c.span.end].startswith("Fishing crews were moved to a new quay last")
+               for c in evidence.claims)
+    assert not any(inside(q.span) for q in evidence.quotes)
+    assert any(q.speaker and "mayor" in q.speaker for q in evidence.quotes)

@@ -10,6 +10,7 @@ from crosswire.extract.entities import (
     article_mentions,
     canonicalise,
     canonicalise_store,
+    defined_acronym_mentions,
     normalise_name,
     similar_spelling,
     state_name_label,
@@ -322,3 +323,22 @@ def test_a_given_name_that_is_also_a_particle_is_read_as_a_given_name():
     assert set(al.variants) == {"Al Ferris", "Sen. Al Ferris", "Mr. Ferris"}  # not Donna's
     assert set(entities["Donna Ferris"].variants) == {"Donna Ferris", "Mrs. Ferris"}
     assert set(entities["Hassan al-Turabi"].variants) == {"Hassan al-Turabi", "Al-Turabi"}  # a particle still
+
+
+def test_a_name_defined_with_its_acronym_is_an_organisation_the_tagger_may_miss():
+    text = ("The armed group Jaysh al-Marn Tahrir (JMT) said on Monday it held the port. "
+            "JMT fighters and allied groups also hold the old town. A JMT-led council (not the army) met.")
+    found = defined_acronym_mentions(text, "a", [])
+    assert [(m[0], m[1]) for m in found] == [("Jaysh al-Marn Tahrir", "ORG"), ("JMT", "ORG"), ("JMT", "ORG")]
+    assert all(text[m[2].start:m[2].end] == m[0] for m in found)
+    name = found[0][2]
+    assert defined_acronym_mentions(text, "a", [name]) == []  # the tagger found the name: left to it
+    assert defined_acronym_mentions("Officials of the council (JMT) met.", "a", []) == []  # initials disagree
+
+
+def test_an_adjective_the_tagger_took_from_a_defined_name_gives_way_to_the_name(nlp):
+    text = "Troops fought the self-proclaimed Patrian State (PS) and rebel groups near the port."
+    doc = tagged(nlp, text, "Patrian", "NORP")
+    found = [(m[0], m[1]) for m in article_mentions(doc, "a")]
+    assert ("Patrian State", "ORG") in found and ("PS", "ORG") in found
+    assert ("Patrian", "NORP") not in found

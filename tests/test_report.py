@@ -184,6 +184,21 @@ def test_a_summary_sentence_carries_its_claim_groups_counts_when_they_reach_furt
     assert "its claim group" not in render_markdown(data)
 
 
+def test_a_summary_sentence_names_whom_its_fact_is_attributed_to():
+    text = "Bases in the north are on high alert."
+    article = Article("a", "a.txt", text, text, None, None, "Outlet a", None, dt.date(2024, 1, 1), "given", "en",
+                      sentences=(Sentence("a", 0, 0, len(text)),))
+    story = Story("s1", ("a",), "Alert", dt.date(2024, 1, 1), dt.date(2024, 1, 1))
+    said = SummarySentence(text, Span("a", 0, len(text)), according_to="the Patrian Defence Ministry")
+    data = dossier_json(Dossier(story, (article,), Evidence("s1"), Alignment("s1"), Summary("s1", (said,))))
+    validate_dossier(data)
+    assert data["summary"][0]["according_to"] == "the Patrian Defence Ministry"
+    assert "alert. *according to the Patrian Defence Ministry* [" in render_markdown(data)
+    assert '<em class="according">according to the Patrian Defence Ministry</em>' in render_html(data)
+    data["summary"][0]["according_to"] = None
+    assert "according to" not in render_markdown(data) and "according to" not in render_html(data)
+
+
 def test_a_spelling_difference_is_listed_once_however_many_claim_pairs_show_it():
     from crosswire.report.render import distinct_spellings, render_html
 

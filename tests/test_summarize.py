@@ -22,7 +22,7 @@ from crosswire.model import (
     Support,
 )
 from crosswire.settings import Settings, SummarizeSettings
-from crosswire.summarize import cite, run_stage, summarize_story
+from crosswire.summarize import according_to, cite, run_stage, summarize_story
 from crosswire.summarize.baselines import BASELINES
 from crosswire.summarize.extractive import (
     Candidate,
@@ -464,3 +464,20 @@ def test_summary_reads_by_date_then_from_the_leads_down():
     assert [s.text for s in reading_order(leads, articles)] == ["Floods reached the town at noon.", "The dam burst at dawn."]
     leads = [sentence("z", "The dam burst at dawn.", 0.9), sentence("a", "Floods reached the town at noon.", 0.2)]
     assert [s.text for s in reading_order(leads, articles)] == ["The dam burst at dawn.", "Floods reached the town at noon."]
+
+
+def test_a_summary_sentence_is_attributed_when_its_words_do_not_name_the_speaker():
+    ministry = ["the Patrian Foreign Ministry", "The Patrian Foreign Ministry", "the Foreign Ministry", "It", None]
+    assert according_to("Bases in the north are on high alert.", ministry) == "the Patrian Foreign Ministry"
+    assert according_to("The ministry said bases are on high alert.", ministry) is None  # it names it
+    assert according_to("Bases are on high alert.", ["officials", "It", None]) is None  # no named speaker
+    assert according_to("Bases are on high alert.", ["Ana Marn", "Reuters", "AP"]) == "Ana Marn and Reuters and others"
+    assert according_to("Bases are on high alert.", []) is None
+
+
+def test_cite_carries_the_attribution_of_the_sentences_group():
+    evidence, alignment, articles = story_of(TEXTS)
+    claim = evidence.claims[0]
+    group = dataclasses.replace(alignment.groups[0], attributed_to=("the city council",  "The Patrian Rail Agency"))
+    out = cite(articles[claim.span.article_id].span_text(claim.span), claim, group, articles, lexical_support, 1.0)
+    assert isinstance(out, SummarySentence) and out.according_to == "the Patrian Rail Agency"

@@ -270,6 +270,10 @@ class SummarySentence:
     support: tuple[Span, ...] = ()
     score: float = 0.0
     group: str | None = None
+    according_to: str | None = None
+    """Who the stated fact is attributed to, when the sentence's own words do not say it ("Bases
+    are on high alert" of a group of claims a ministry made): the reader must not take a claim
+    for an established fact."""
     """The claim group whose statement the sentence is (its fact may be corroborated beyond the
     spans that support the whole sentence)."""
 

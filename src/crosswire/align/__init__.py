@@ -58,7 +58,7 @@ from .matching import average_linkage, match_matrix, same_article_matches, story
 from .matrix import claim_matrix, source_order
 from .support import is_supported, support_score
 from .tolls import place_names, toll_conflicts
-from .updates import find_updates, split_updates
+from .updates import find_updates, split_updates, whereabouts_updates
 
 __all__ = [
     "DISSENT_KINDS", "agreeing_parts", "align_story", "attributed_origins", "by_support", "claim_matrix",
@@ -342,12 +342,19 @@ def align_story(
     if settings.conflicts_told_by_both:
         supports = lambda claim, sentence: is_supported(claim, [sentence], settings)
         conflicts = [c for c in conflicts if not told_by_both(c, articles, supports)]
+    placed = []
+    if same_event is not None and settings.whereabouts_updates:
+        placed = whereabouts_updates(claims, entities, {a: articles[a].text for a in claim_articles},
+                                     same_event.parse, published)
+        settled = {frozenset(u.claims) for u in placed}
+        conflicts = [c for c in conflicts if frozenset(c.claims) not in settled]
     groups = split_dissent(groups, claims, conflicts, articles, families, scores, apart, shared)
     story_articles = set(article_ids or claim_articles)
     details = [e for e in entities if not story_subject(e, story_articles)]
     by_id = {c.id: c for c in claims}
     groups = [with_unshared_details(g, by_id, articles, families, details, settings) for g in groups]
-    updates = sorted(find_updates(claims, [(i, j) for i, j, _ in pairs], published) + revised,
+    updates = find_updates(claims, [(i, j) for i, j, _ in pairs], published) + revised
+    updates = sorted(updates + _new_pairs(placed, updates),
                      key=lambda u: (articles[u.a.article_id].published or dt.date.max, u.a, u.b))
     sources = source_order(sorted(set(article_ids) | set(claim_articles)), articles)
     return Alignment(story_id, tuple(groups), tuple(conflicts), tuple(updates), sources,

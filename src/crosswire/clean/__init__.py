@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from .core import clean_document, clean_text
 from .language import detect_language
-from .sentences import split_sentences
+from .sentences import crossheads, split_sentences
 
-__all__ = ["clean_document", "clean_text", "detect_language", "split_sentences"]
+__all__ = ["clean_document", "clean_text", "crossheads", "detect_language", "split_sentences"]
 
 
 def run_stage(batch, settings, advance):

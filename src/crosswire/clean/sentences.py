@@ -13,6 +13,10 @@ import re
 from ..model import Sentence
 
 _PARAGRAPH = re.compile(r"[^\n]+")
+_CLOSED = re.compile(r"[.!?…:;](?:\s?[\"'”’»)\]])*\s*$")
+"""A line that ends a sentence (or leads into what follows, with a colon)."""
+_ATTRIBUTED = re.compile(r"[,.!?]\s?[\"”’']\s+\w")
+"""Words after a closing quote ("'It was lost,' he said"): a quote's attribution missing its full stop."""
 # The sentencizer leaves an opening quote mark at the end of the sentence before it
 # ('it said. "We urge…'): a quote mark after a space opens the next sentence.
 _TRAILING_OPENER = re.compile(r"\s([\"“‘«])$")
@@ -101,3 +105,16 @@ def split_sentences(text: str, article_id: str) -> tuple[Sentence, ...]:
             if end > start:
                 sentences.append(Sentence(article_id, len(sentences), start, end))
     return tuple(sentences)
+
+
+def crossheads(text: str, max_words: int) -> list[tuple[int, int]]:
+    """``(start, end)`` of the subheads of ``text``: lines of at most ``max_words`` words that end
+    without a full stop, set between two lines that end with one ("Troops put on high alert",
+    "'We will not leave the city'"). The first line (a headline, a lead) is left alone, and so are a
+    run of such lines (a list), a quote with its attribution ("'It was lost,' he said") and a
+    sentence broken across lines (the next line opens in lower case)."""
+    lines = [m for m in _PARAGRAPH.finditer(text) if m.group().strip()]
+    closed = [bool(_CLOSED.search(m.group())) for m in lines]
+    return [(m.start(), m.end()) for k, m in enumerate(lines[1:-1], 1)
+            if not closed[k] and closed[k - 1] and closed[k + 1] and len(m.group().split()) <= max_words
+            and not _ATTRIBUTED.search(m.group()) and not lines[k + 1].group().lstrip()[:1].islower()]

@@ -142,6 +142,50 @@ def article_mentions(doc, article_id: str) -> list[Mention]:
             kind = context_label(ent) or state_name_label(text)
             label, weight = (kind, CONTEXT_WEIGHT) if kind else (ent.label_, 1)
             out.append((text, label, Span(article_id, start, start + len(text)), weight))
+    named = defined_acronym_mentions(text_of(doc), article_id, [m[2] for m in out if m[1] != "NORP"])
+    inside = lambda span: any(n[2].start <= span.start and span.end <= n[2].end for n in named)
+    return [m for m in out if not (m[1] == "NORP" and inside(m[2]))] + named  # "Islamic" of "Islamic State (IS)"
+
+
+_NAME_WORD = re.compile(r"[\w’'.-]+")
+
+
+def _defined_name(words: str, acronym: str) -> tuple[int, int] | None:
+    """Offsets in ``words`` of the shortest tail of capitalised words (particles and stop words
+    between them allowed) whose initials spell ``acronym``."""
+    tokens = list(_NAME_WORD.finditer(words))
+    for first in range(len(tokens) - 1, -1, -1):
+        tail = tokens[first:]
+        if not tail[0].group()[0].isupper() or not all(t.group()[0].isupper() or t.group().lower() in ORG_STOP
+                                                       or t.group().lower().split("-")[0] in PARTICLES for t in tail):
+            continue
+        if _spells(normalise_name(words[tail[0].start():tail[-1].end()]).split(), acronym):
+            return tail[0].start(), tail[-1].end()
+    return None
+
+
+def defined_acronym_mentions(text: str, article_id: str, known: Sequence[Span]) -> list[Mention]:
+    """Organisation mentions the tagger missed, from a name defined with its acronym
+    ("… the Patrian Liberation Front (PLF) said …"): the name, the acronym and every later bare
+    use of the acronym, each where no entity mention in ``known`` already lies. A definition whose
+    name the tagger found is left to it."""
+    def free(a: int, b: int) -> bool:
+        return not any(m.start < b and a < m.end for m in known)
+
+    out: list[Mention] = []
+    for match in _ACRONYM_DEF.finditer(text):
+        acronym = match.group(2)
+        name = _defined_name(match.group(1), acronym.replace(".", "").lower())
+        if name is None or not acronym.replace(".", "").isupper():
+            continue
+        start, end = match.start(1) + name[0], match.start(1) + name[1]
+        if not free(start, end):
+            continue
+        out.append((text[start:end], "ORG", Span(article_id, start, end), 1))
+        for use in re.finditer(rf"(?<![\w-]){re.escape(acronym)}(?![\w-])", text):
+            if use.start() >= match.start(2) and free(use.start(), use.end()):
+                out.append((acronym, "ORG", Span(article_id, use.start(), use.end()), 1))
+        known = [*known, *(m[2] for m in out)]
     return out
 
 

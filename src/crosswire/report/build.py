@@ -127,7 +127,8 @@ def _summary_json(sentences, span, articles: dict[str, Article], families, group
     fact = lambda g: {"id": g.id, "outlets": g.support.outlets, "origins": g.support.origins} if g else None
     return [
         {"text": s.text, "cite": span(s.span), "support": [span(x) for x in s.support],
-         "counts": _support((s.span, *s.support), articles, families), "group": fact(groups.get(s.group))}
+         "counts": _support((s.span, *s.support), articles, families), "group": fact(groups.get(s.group)),
+         "according_to": s.according_to}
         for s in sentences
     ]
 

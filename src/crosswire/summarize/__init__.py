@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 from collections.abc import Collection, Sequence
 
 from ..align.embed import encode
@@ -43,7 +44,7 @@ from .support import SupportCheck, layered_support, lexical_support, prepare_che
 from .timeline import timeline
 from .update import select_update, update_baseline
 
-__all__ = ["cite", "claim_candidates", "corroborated_first", "reading_order", "run_stage", "summarize_story",
+__all__ = ["according_to", "cite", "claim_candidates", "corroborated_first", "reading_order", "run_stage", "summarize_story",
            "timeline"]
 
 
@@ -65,14 +66,16 @@ def claim_candidates(
     evidence: Evidence, alignment: Alignment, articles: dict[str, Article], settings: SummarizeSettings,
     only: Collection[str] | None = None,
 ) -> tuple[list[Candidate], list[tuple[Claim, ClaimGroup | None]]]:
-    """One candidate per claim (of the articles in ``only`` when given), with its group."""
+    """One candidate per claim (of the articles in ``only`` when given), with its group; a claim
+    that an update supersedes (the earlier side of one of ``alignment.updates``) is none."""
     group_of = {cid: g for g in alignment.groups for cid in g.claims}
     docs = {aid: i for i, aid in enumerate(sorted(articles))}
     quoted = [q.span for q in evidence.quotes if q.kind == "direct"]
+    superseded = {u.claims[0] for u in alignment.updates if u.claims}
     candidates, sources = [], []
     for claim in evidence.claims:
-        if only is not None and claim.span.article_id not in only:
-            continue
+        if only is not None and claim.span.article_id not in only or claim.id in superseded:
+            continue  # not asked for, or a state a later report updates ("whereabouts unknown")
         if _quoted_share(claim.span, quoted) > settings.max_quoted_share:
             continue  # words of a speaker, possibly over several sentences: evidence, not narrative
         group = group_of.get(claim.id)
@@ -121,7 +124,42 @@ def cite(
     others: list[Span] = [
         s for s in (group.spans if group else ()) if s != claim.span and check(text, [articles[s.article_id].span_text(s)])
     ]
-    return SummarySentence(text, claim.span, tuple(others), round(score, 4), group.id if group else None)
+    return SummarySentence(text, claim.span, tuple(others), round(score, 4), group.id if group else None,
+                           according_to(text, group.attributed_to if group else (claim.attributed_to,)))
+
+
+_PRONOUNS = frozenset({"it", "he", "she", "they", "we", "i", "you", "this", "that"})
+
+
+def _named_speakers(speakers: Collection[str | None]) -> list[str]:
+    """The named speakers among ``speakers``, each once: no pronoun ("It"), no unnamed
+    speaker ("officials"), and no name another one contains ("the Foreign Ministry" beside "the
+    Patrian Foreign Ministry"); longest first, "the" kept lower-case."""
+    def words(name: str) -> tuple[str, ...]:
+        return tuple(w for w in name.lower().split() if w not in ("the", "a", "an"))
+
+    named = {}
+    for speaker in speakers:
+        if not speaker or not any(ch.isupper() for ch in speaker) or speaker.split()[0].lower() in _PRONOUNS:
+            continue
+        key = words(speaker)
+        shown = re.sub(r"^(The|A|An) ", lambda m: m.group(1).lower() + " ", speaker.strip())
+        if key and (key not in named or shown[0].islower()):
+            named[key] = shown
+    keys = sorted(named, key=len, reverse=True)
+    kept = [k for i, k in enumerate(keys) if not any(set(k) <= set(o) for o in keys[:i])]
+    return [named[k] for k in kept]
+
+
+def according_to(text: str, speakers: Collection[str | None]) -> str | None:
+    """Whom a summary sentence's fact is attributed to, when its words do not name the speaker:
+    the named speakers of its claim group (two at most, "and others" beyond), else ``None``
+    ("Bases are on high alert" that a ministry said → "the Patrian Foreign Ministry")."""
+    names = _named_speakers(speakers)
+    said = set(re.findall(r"\w+", text.lower()))
+    if not names or any(re.findall(r"\w+", n.lower())[-1] in said for n in names):
+        return None
+    return " and ".join(names[:2]) + (" and others" if len(names) > 2 else "")
 
 
 def reading_order(sentences: Sequence[SummarySentence], articles: dict[str, Article]) -> tuple[SummarySentence, ...]:
