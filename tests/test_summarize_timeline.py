@@ -244,6 +244,22 @@ def test_a_date_that_dates_a_phrase_of_a_claim_makes_an_event_of_that_phrase():
     assert all(text[e.span.start : e.span.end] == e.text for e in events)  # cited to the phrase itself
 
 
+def test_a_date_the_parser_hangs_on_a_name_dates_the_claim_not_the_name():
+    from spacy.tokens import Doc
+
+    from crosswire.extract.nlp import load_nlp
+    from crosswire.extract.values import dated_phrase
+    from crosswire.settings import Settings
+
+    words = ["Rebels", "held", "the", "city", ",", "before", "Patria", "in", "2015", "sent", "troops", "."]
+    heads = [1, 1, 3, 1, 1, 1, 5, 6, 7, 1, 9, 1]
+    deps = ["nsubj", "ROOT", "det", "dobj", "punct", "prep", "pobj", "prep", "pobj", "conj", "dobj", "punct"]
+    pos = ["NOUN", "VERB", "DET", "NOUN", "PUNCT", "ADP", "PROPN", "ADP", "NUM", "VERB", "NOUN", "PUNCT"]
+    doc = Doc(load_nlp(Settings().extract.spacy_model).vocab, words=words, heads=heads, deps=deps, pos=pos)
+    doc.ents = [doc.char_span(doc.text.index("2015"), doc.text.index("2015") + 4, label="DATE")]
+    assert dated_phrase(doc.ents[0], doc[:]) is None  # not "Patria in 2015"
+
+
 def test_a_range_of_dates_is_one_event_dated_by_its_start():
     text = "Ada Morel ran the port authority from 1991 until 1996, and later sat on its board."
     art = article("a", text, dt.date(2012, 3, 1))

@@ -502,7 +502,7 @@ class AlignSettings:
     whereabouts_updates: bool = True
     """A claim that where someone is was not known ("his whereabouts are unknown", "officials did
     not say where she was") and a claim of another article that places that person ("… granted
-    asylum to the fallen leader", "she fled to …") make an update, the unknown first
+    asylum to the ousted leader", "she fled to …") make an update, the unknown first
     (``align.updates.whereabouts_updates``), though the two share no words to be compared by.
     Reports of one day are ordered by what they say and the note says so. Needs the parser
     (``event_frames``)."""

@@ -128,7 +128,7 @@ def _person_mentions(claim: Claim, persons: Sequence[Entity]) -> list[tuple[int,
 
 def _titles(entity: Entity, article_id: str, text: str) -> set[tuple[str, ...]]:
     """The capitalised words set right before ``entity``'s names in one article: its titles there
-    ("Syrian President" of "… Syrian President Ana Marn …")."""
+    ("Patrian President" of "… Patrian President Ana Marn …")."""
     titles = set()
     for m in entity.mentions:
         if m.article_id == article_id:
@@ -143,7 +143,7 @@ def missing_person(claim: Claim, cue: re.Match, persons: Sequence[Entity], artic
     not say where Ana Marn was", "the whereabouts of Ana Marn"), or, for whereabouts, movements or
     a location, the one named last before it ("Marn's whereabouts", "… Marn should stay, though
     the actress's whereabouts were unknown"); else the one person whose title in the same article
-    the words after the cue repeat ("the whereabouts of the Syrian President are unknown")."""
+    the words after the cue repeat ("the whereabouts of the Patrian President are unknown")."""
     named = _person_mentions(claim, persons)
     after = [e for s, _, e in named if s >= cue.start()]
     before = [e for s, _, e in named if s < cue.start()]
@@ -161,7 +161,7 @@ def _negated(token) -> bool:
 
 def _is_person(token, person: tuple[int, int]) -> bool:
     """Whether the noun phrase headed by ``token`` is the person named at ``person`` (its own
-    name) or an unnamed singular description of someone ("the fallen leader", "he") with no
+    name) or an unnamed singular description of someone ("the ousted leader", "he") with no
     owner ("his brother" is someone else)."""
     if person[0] <= token.idx < person[1]:
         return True
@@ -173,7 +173,7 @@ def _is_person(token, person: tuple[int, int]) -> bool:
 def placement(doc, person: tuple[int, int]) -> tuple[int, int] | None:
     """Where the parse ``doc`` of a claim puts the person mentioned at ``person`` (character
     offsets), as the offsets of the place's name, or ``None``. Read: asylum granted by or in a
-    place ("Osten granted asylum to the fallen leader", "was given asylum in Osten"), and a
+    place ("Osten granted asylum to the ousted leader", "was given asylum in Osten"), and a
     verb of going or staying with a place after "in", "to", "for", "at" ("fled to Osten", "is
     in Osten") or as its object ("reached Osten"); the mover must be the person or an unnamed
     description of someone, and nothing may be negated."""

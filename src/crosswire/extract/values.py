@@ -243,6 +243,8 @@ def dated_phrase(ent, part) -> tuple[int, int] | None:
         child, token = token, token.head
         if token.pos_ in ("VERB", "AUX"):
             return _clause_phrase(token, part)
+        if token.pos_ == "PROPN" and child.dep_ == "prep":
+            return None  # "before Patria in 2015 sent troops": a name is not dated; the parse is wrong
         if token.pos_ in ("NOUN", "PROPN") and child.dep_ != "appos":
             if child.dep_ != "prep":
                 return _noun_phrase(token, part)  # "the 1993 murder": the date is the noun's
