@@ -74,7 +74,7 @@ def claim_candidates(
     superseded = {u.claims[0] for u in alignment.updates if u.claims}
     candidates, sources = [], []
     for claim in evidence.claims:
-        if only is not None and claim.span.article_id not in only or claim.id in superseded:
+        if (only is not None and claim.span.article_id not in only) or claim.id in superseded:
             continue  # not asked for, or a state a later report updates ("whereabouts unknown")
         if _quoted_share(claim.span, quoted) > settings.max_quoted_share:
             continue  # words of a speaker, possibly over several sentences: evidence, not narrative
@@ -133,15 +133,17 @@ _PRONOUNS = frozenset({"it", "he", "she", "they", "we", "i", "you", "this", "tha
 
 def _named_speakers(speakers: Collection[str | None]) -> list[str]:
     """The named speakers among ``speakers``, each once: no pronoun ("It"), no unnamed
-    speaker ("officials"), and no name another one contains ("the Foreign Ministry" beside "the
+    speaker ("officials", "The agency"), and no name another one contains ("the Foreign Ministry" beside "the
     Patrian Foreign Ministry"); longest first, "the" kept lower-case."""
     def words(name: str) -> tuple[str, ...]:
         return tuple(w for w in name.lower().split() if w not in ("the", "a", "an"))
 
     named = {}
     for speaker in speakers:
-        if not speaker or not any(ch.isupper() for ch in speaker) or speaker.split()[0].lower() in _PRONOUNS:
-            continue
+        rest = (speaker or "").split()
+        rest = rest[1:] if rest and rest[0].lower() in ("the", "a", "an") else rest
+        if not rest or rest[0].lower() in _PRONOUNS or not any(w[0].isupper() for w in rest):
+            continue  # no one, a pronoun, or no name: "The agency", "officials"
         key = words(speaker)
         shown = re.sub(r"^(The|A|An) ", lambda m: m.group(1).lower() + " ", speaker.strip())
         if key and (key not in named or shown[0].islower()):
