@@ -123,7 +123,7 @@ def _person_mentions(claim: Claim, persons: Sequence[Entity]) -> list[tuple[int,
     """``(start, end, entity)`` of the person mentions inside ``claim``, offsets in its text, in order."""
     span = claim.span
     return sorted((m.start - span.start, m.end - span.start, e) for e in persons for m in e.mentions
-                  if m.article_id == span.article_id and span.start <= m.start and m.end <= span.end)
+                  if span.contains(m))
 
 
 def _titles(entity: Entity, article_id: str, text: str) -> set[tuple[str, ...]]:

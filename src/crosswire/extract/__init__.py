@@ -14,7 +14,6 @@ nothing loads at import time. :func:`run_stage` is the pipeline stage:
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 from dataclasses import replace
 
 from ..clean import crossheads
@@ -60,11 +59,6 @@ def link_speakers(quotes: list[Quote], entities: tuple[Entity, ...]) -> list[Quo
     return out
 
 
-def _within(span: Span, heads: Sequence[tuple[int, int]]) -> bool:
-    """Whether ``span`` lies inside one of the subheads ``heads`` (its quote marks may stand outside)."""
-    return any(a <= span.start and span.end <= b for a, b in heads)
-
-
 def story_evidence(story, docs, articles, settings) -> Evidence:
     """Entities, quotes (linked and grouped) and claims of one story's parsed articles; a subhead
     (:func:`~crosswire.clean.crossheads`) gives no claim and no unattributed quote."""
@@ -77,10 +71,11 @@ def story_evidence(story, docs, articles, settings) -> Evidence:
         mentions.extend(article_mentions(doc, aid))
         found = find_quotes(doc, aid, xs.min_quote_chars, xs.max_frame_tokens, xs.reported_speech,
                             xs.min_unattributed_words)
-        heads = crossheads(article.text, xs.crosshead_max_words)
-        found = [q for q in found if q.speaker or not _within(q.span, heads)]
+        heads = [Span(aid, a, b) for a, b in crossheads(article.text, xs.crosshead_max_words)]
+        in_head = lambda span, heads=heads: any(head.contains(span) for head in heads)
+        found = [q for q in found if q.speaker or not in_head(q.span)]
         quotes.extend(found)
-        claims.extend(c for c in find_claims(doc, aid, article.published, found) if not _within(c.span, heads))
+        claims.extend(c for c in find_claims(doc, aid, article.published, found) if not in_head(c.span))
     texts = {aid: articles[aid].text for aid in story.article_ids}
     entities = canonicalise(mentions, story.id, texts)
     quotes = link_speakers(quotes, entities)

@@ -143,7 +143,7 @@ def article_mentions(doc, article_id: str) -> list[Mention]:
             label, weight = (kind, CONTEXT_WEIGHT) if kind else (ent.label_, 1)
             out.append((text, label, Span(article_id, start, start + len(text)), weight))
     named = defined_acronym_mentions(text_of(doc), article_id, [m[2] for m in out if m[1] != "NORP"])
-    inside = lambda span: any(n[2].start <= span.start and span.end <= n[2].end for n in named)
+    inside = lambda span: any(n[2].contains(span) for n in named)
     return [m for m in out if not (m[1] == "NORP" and inside(m[2]))] + named  # "Patrian" of "Patrian State (PS)"
 
 
