@@ -131,3 +131,20 @@ def test_a_state_a_later_report_supersedes_is_an_update_and_not_summarised(examp
     assert not any((s["cite"]["article"], s["cite"]["start"]) in earlier for s in dossier["summary"])
     paired = {frozenset(u["claims"]) for u in updates}
     assert not any(frozenset(c["claims"]) in paired for c in dossier["conflicts"])
+
+
+def test_sentences_that_join_relayed_statements_are_told_in_parts_not_single_outlet(example_run):
+    """A report that joins two of the ministry's statements in one sentence ("was worried … and
+    urged …") states nothing only one outlet says: other reports tell each part. Such a claim
+    cites them, counts their outlets, and is not summarised (its facts are its tellers')."""
+    dossier = the_dossier(example_run)
+    told = [g for g in dossier["claims"] if g["told_in_parts"]]
+    assert len(told) >= 2
+    for group in told:
+        own = {s["article"] for s in group["spans"]}
+        assert {s["article"] for s in group["told_in_parts"]} - own
+        assert group["sourcing"] != "one_outlet" and group["support"]["outlets"] >= 2
+        assert "supports" in [cell for cell, article in zip(group["cells"], dossier["matrix"]["sources"])
+                              if article not in own]
+    cited = {(s["cite"]["article"], s["cite"]["start"]) for s in dossier["summary"]}
+    assert not cited & {(s["article"], s["start"]) for g in told for s in g["spans"]}

@@ -426,3 +426,14 @@ def test_a_subhead_gives_no_claim_and_no_unattributed_quote():
                for c in evidence.claims)
     assert not any(inside(q.span) for q in evidence.quotes)
     assert any(q.speaker and "mayor" in q.speaker for q in evidence.quotes)
+
+
+def test_an_it_that_speaks_is_the_body_the_sentence_before_names_but_never_a_person_or_officials(nlp):
+    text = ("The Patrian Foreign Ministry voiced deep concern over the fighting on Sunday. "
+            "It urged all parties to abandon violence and seek talks. "
+            "Ana Marn told reporters the talks would go on. It said nothing more about the talks. "
+            "The French government said the talks had failed. It added that a new round was planned. "
+            "French officials said the talks had failed. It added that a new round was planned.")
+    speakers = [c.attributed_to for c in find_claims(nlp(text), "a", None)]
+    assert speakers == [None, "The Patrian Foreign Ministry", "Ana Marn", "It", "The French government",
+                        "The French government", "French officials", "It"]

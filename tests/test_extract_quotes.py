@@ -809,3 +809,20 @@ def test_a_cue_in_a_condition_or_a_gerund_of_purpose_reports_nothing(nlp):
         ("The council", "it would cost too much")]
     assert reported("Officials said that if the dam broke, the town would flood.") == [
         ("Officials", "if the dam broke, the town would flood")]
+
+
+@pytest.mark.parametrize("text, speaker, content", [
+    ("Opposition leader Ana Marn declared Osten ‘without the old guard,’ according to Reuters.",
+     "Ana Marn", "Osten ‘without the old guard,’"),
+    ("The senator described the talks as “productive” on Monday.", "The senator", "the talks as “productive”"),
+])
+def test_words_woven_after_what_a_speaker_described_are_a_reported_statement(nlp, text, speaker, content):
+    # too short for a direct quote of their own, the quoted words are what the speaker called something
+    quotes = find_quotes(pipeline_doc(nlp, text), "a", 10)
+    assert [(q.kind, q.speaker, text[q.span.start : q.span.end]) for q in quotes] == [("reported", speaker, content)]
+
+
+def test_a_reported_clause_keeps_the_closing_mark_of_the_words_it_quotes(nlp):
+    text = "Officials said the plan was “a disaster”."
+    (found,) = find_quotes(pipeline_doc(nlp, text), "a", 10)
+    assert text[found.span.start : found.span.end] == "the plan was “a disaster”"

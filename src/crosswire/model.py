@@ -349,6 +349,9 @@ class ClaimGroup:
     unshared: tuple[Span, ...] = ()
     """Details of a corroborated group's claims (a figure, a date, a name) that only one of its
     origins gives (:mod:`crosswire.align.details`): the support covers what the claims share."""
+    told_in_parts: tuple[Span, ...] = ()
+    """Claims of other articles that state, part by part, what the group's one claim joins in one
+    sentence (:mod:`crosswire.align.parts`); the support counts them."""
 
     @property
     def single_source(self) -> bool:

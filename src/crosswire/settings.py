@@ -506,6 +506,17 @@ class AlignSettings:
     (``align.updates.whereabouts_updates``), though the two share no words to be compared by.
     Reports of one day are ordered by what they say and the note says so. Needs the parser
     (``event_frames``)."""
+    told_in_parts: bool = True
+    """A claim of one outlet that joins facts under one subject ("the ministry was worried and urged
+    calm") and whose every fact a claim of another article states is no single-source claim: it is
+    cut at its coordinated verb phrases, so are the other claims, and the parts are matched at
+    ``match_threshold`` (``align.parts.told_in_parts``); the claims that tell its parts support it.
+    Needs the parser (``event_frames``). On the bundled example it takes five of the
+    ministry's statements, joined two or three to a sentence, out of the one-outlet list; on
+    ECB+ events read by hand (BENCHMARKS.md, "Claims told in parts") see the count there."""
+    parts_max: int = 6
+    """The most facts a claim is cut into (``align.parts.claim_parts``); a sentence that coordinates
+    more verb phrases is a list or a misparse, and is kept whole."""
     match_place_veto: bool = True
     """Two claims that each say where their event happens, in places that cannot be one, neither
     text naming the other's place, never match (``align.matching.different_places``): "a sick deer

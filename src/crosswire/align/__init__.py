@@ -19,7 +19,9 @@ For each story (:func:`align_story`):
 5. **updates** (:mod:`.updates`): unknown → known, and revised figures, in publication order;
 6. **matrix** (:mod:`.matrix`): claim group × article, supports / silent / conflicts;
 7. **unshared details** (:mod:`.details`): of each corroborated group, the figures, dates and
-   names only one of its origins gives (:func:`with_unshared_details`).
+   names only one of its origins gives (:func:`with_unshared_details`);
+8. **told in parts** (:mod:`.parts`): a one-outlet claim that joins facts in one sentence, each
+   stated by a claim of another article, is supported by those claims.
 
 The support check (:func:`support_score`, :func:`is_supported`) says whether a sentence is backed
 by a set of source spans. The summary uses it after its lexical check
@@ -56,6 +58,7 @@ from .details import unshared_details
 from .frames import ValueEvents, claim_frames, fact_pairs
 from .matching import average_linkage, match_matrix, same_article_matches, story_theme, theme_only
 from .matrix import claim_matrix, source_order
+from .parts import told_in_parts
 from .support import is_supported, support_score
 from .tolls import place_names, toll_conflicts
 from .updates import find_updates, split_updates, whereabouts_updates
@@ -353,6 +356,10 @@ def align_story(
     details = [e for e in entities if not story_subject(e, story_articles)]
     by_id = {c.id: c for c in claims}
     groups = [with_unshared_details(g, by_id, articles, families, details, settings) for g in groups]
+    if same_event is not None and settings.told_in_parts:
+        outlets = known_outlets(articles)
+        groups = by_support(told_in_parts(groups, claims, same_event.parse,
+                                          lambda items: attributed_origins(items, families, outlets), articles, settings))
     updates = find_updates(claims, [(i, j) for i, j, _ in pairs], published) + revised
     updates = sorted(updates + _new_pairs(placed, updates),
                      key=lambda u: (articles[u.a.article_id].published or dt.date.max, u.a, u.b))

@@ -509,10 +509,11 @@ def match_probability(features: np.ndarray, settings: AlignSettings) -> np.ndarr
 
 
 def match_matrix(texts: Sequence[str], article_ids: Sequence[str], settings: AlignSettings,
-                 speakers: Sequence[str | None] | None = None, same_article: bool = False) -> np.ndarray:
+                 speakers: Sequence[str | None] | None = None, same_article: bool = False,
+                 rows: Collection[int] | None = None) -> np.ndarray:
     """Symmetric matrix of match probabilities between texts of different articles (0 elsewhere);
     with ``same_article``, between texts of the same article instead (see
-    :func:`same_article_matches`).
+    :func:`same_article_matches`); with ``rows``, only pairs with a text among ``rows`` are scored.
 
     Each text is scored by what it states (:func:`~.lexical.reported_content`: its reporting
     frame and quote marks left out, a leading "We"/"I" read as its speaker, from ``speakers``
@@ -524,8 +525,10 @@ def match_matrix(texts: Sequence[str], article_ids: Sequence[str], settings: Ali
     texts = [lx.reported_content(t, speaker) for t, speaker in zip(texts, speakers)]
     n = len(texts)
     worded = [bool(words(t)) for t in texts]  # a text without words states nothing
+    asked = set(range(n)) if rows is None else set(rows)
     pairs = [(i, j) for i in range(n) for j in range(i + 1, n)
-             if (article_ids[i] == article_ids[j]) == same_article and worded[i] and worded[j]]
+             if (i in asked or j in asked) and (article_ids[i] == article_ids[j]) == same_article
+             and worded[i] and worded[j]]
     scores = np.zeros((n, n))
     featurizer = PairFeaturizer(texts)
     pairs = candidate_pairs(texts, pairs, featurizer, settings)

@@ -24,7 +24,7 @@ def claim_matrix(
 
     A cell is ``conflicts`` when a conflict sets a claim of the group against a claim of that
     article (for a conflict inside one group, both articles), else ``supports`` when the article
-    states a claim of the group, else ``silent``.
+    states a claim of the group or tells it in parts (``told_in_parts``), else ``silent``.
     """
     group_of = {claim_id: g.id for g in groups for claim_id in g.claims}
     against: set[tuple[str, str]] = set()
@@ -38,7 +38,7 @@ def claim_matrix(
             against.add((group_of[cb], sa.article_id))
     rows = []
     for group in groups:
-        stated = {s.article_id for s in group.spans}
+        stated = {s.article_id for s in (*group.spans, *group.told_in_parts)}
         rows.append(tuple(
             CONFLICTS if (group.id, source) in against else SUPPORTS if source in stated else SILENT
             for source in sources

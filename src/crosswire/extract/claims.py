@@ -26,6 +26,11 @@ _ARGUMENTS = frozenset({"nsubj", "nsubjpass", "dobj", "obj", "attr", "expl", "po
 _ACCORDING = re.compile(r"according to ([^,.;]+)", re.IGNORECASE)
 
 
+NEUTER_PRONOUNS = frozenset({"it"})
+"""A speaker that points back: "It urged all parties to …" right after "The ministry voiced concern
+…, it said" is the ministry, the named source of the sentence before (:func:`find_claims`)."""
+
+
 def attribution(sent) -> str | None:
     """Who the sentence attributes its content to: "according to X", or the speaker of a cue verb
     (:func:`cue_speaker`) that is no relative pronoun ("The man who denied the charges was freed"
@@ -39,6 +44,29 @@ def attribution(sent) -> str | None:
                 and speaker.idx >= dateline:  # never "WASHINGTON _ …"
             return " ".join(t.text for t in speaker.subtree)
     return None
+
+
+BODY_LABELS = frozenset({"ORG", "GPE", "NORP"})
+
+
+def _named_body(sent, source: str | None) -> str | None:
+    """The body a sentence names as its source, or else as its main verb's subject ("The Patrian
+    Foreign Ministry voiced concern …"): what a following "it" refers to. A body is a singular
+    phrase with an organisation, a country or a nationality in it and no person ("Patrian
+    officials" are no "it")."""
+    subject = next((c for c in sent.root.children if c.dep_ == "nsubj"), None)
+    if source and source.lower() not in NEUTER_PRONOUNS:
+        words = source.split()
+        phrase = [t for t in sent if t.text in words]
+    elif subject is not None:
+        phrase = list(subject.subtree)
+        source = " ".join(t.text for t in phrase)
+    else:
+        return None
+    inside = {t.i for t in phrase}
+    plural = any(t.tag_ in ("NNS", "NNPS") for t in phrase if t.head.i not in inside)
+    labels = {t.ent_type_ for t in phrase}
+    return source if labels & BODY_LABELS and "PERSON" not in labels and not plural and source[0].isupper() else None
 
 
 def _relative(speaker) -> bool:
@@ -461,10 +489,15 @@ def find_claims(doc, article_id: str, published, quotes: Iterable[Quote] = ()) -
     """Atomic claims of one parsed article (sentences with a verb, split where safe)."""
     quotes = [q for q in quotes if q.span.article_id == article_id]
     claims = []
+    named = None
     for sent in doc.sents:
         if len(sent.text.split()) < 4 or not any(t.pos_ in ("VERB", "AUX") for t in sent):
+            named = None
             continue
         source = attribution(sent)
+        if source and source.lower() in NEUTER_PRONOUNS:
+            source = named or source
+        named = _named_body(sent, source)
         for b, e in clause_bounds(sent):
             opens_sentence = b == sent.start
             b, e = _trim(doc, b, e)

@@ -539,13 +539,11 @@ def _reported(doc, direct: list[_Found]) -> list[_Found]:
         subject = _subject(token)
         if comp is None and subject is None and (trailing := _trailing_attribution(token)):
             comp, subject = trailing
-        if comp is None or subject is None or any(c.dep_ == "neg" for c in token.children) or _unasserted(token):
+        woven = _woven_complement(token) if subject is not None and (comp is None or _nominal_clause(comp)) else None
+        if (comp is None and woven is None) or subject is None or any(c.dep_ == "neg" for c in token.children) \
+                or _unasserted(token):
             continue  # "did not say where …", "if officials had concluded that …" report nothing
-        tokens = [t for t in comp.subtree if not (t.is_punct and t.i == comp.right_edge.i)]
-        if comp.i < token.i < subject.i:  # "…, Brian Jones of Britain, said spokeswoman X": all up to the comma
-            tokens = [t for t in doc[comp.left_edge.i : token.i] if not (t.is_punct and t.i == token.i - 1)]
-        elif comp.i < subject.i < token.i:  # "…, ERA chief executive X said": all up to the comma before X
-            tokens = list(doc[comp.left_edge.i : subject.left_edge.i - 1])
+        tokens = woven or _complement_tokens(doc, comp, token, subject)
         while tokens and tokens[0].dep_ == "mark" and tokens[0].lower_ == "that":
             tokens = tokens[1:]
         tokens = _with_continuation(doc, _with_split_word(doc, _with_misread_object(doc, tokens, token), token))
@@ -562,6 +560,19 @@ def _reported(doc, direct: list[_Found]) -> list[_Found]:
         cue = (token.idx, token.idx + len(token.text))
         out.append(_Found(span, "reported", name_speaker(subject), cue, channel, subject.lemma_.lower()))
     return out + _according_clauses(doc, taken + [f.span for f in out])
+
+
+def _complement_tokens(doc, comp, cue, subject) -> list:
+    """The words of a cue's clausal complement ``comp``, its final mark left out unless it closes
+    quote marks the complement opened ("officials said the plan was “a disaster”")."""
+    last = comp.right_edge
+    closes = last.text in _CLOSING_MARKS and any(t.text in _OPENING_MARKS for t in doc[comp.left_edge.i : last.i])
+    tokens = [t for t in comp.subtree if not (t.is_punct and t.i == last.i and not closes)]
+    if comp.i < cue.i < subject.i:  # "…, Brian Jones of Britain, said spokeswoman X": all up to the comma
+        tokens = [t for t in doc[comp.left_edge.i : cue.i] if not (t.is_punct and t.i == cue.i - 1)]
+    elif comp.i < subject.i < cue.i:  # "…, ERA chief executive X said": all up to the comma before X
+        tokens = list(doc[comp.left_edge.i : subject.left_edge.i - 1])
+    return tokens
 
 
 _CONDITIONS = frozenset({"if", "unless", "whether"})
@@ -619,6 +630,35 @@ def _with_split_word(doc, tokens: list, cue) -> list:
 
 _OPENING_MARKS = frozenset('“‘"\'')
 _CLOSING_MARKS = frozenset('”’"\'')
+
+
+def _nominal_clause(token) -> bool:
+    """A "clausal complement" that is a bare noun phrase: the parser's misreading of an object."""
+    return token.dep_ == "ccomp" and token.pos_ in ("NOUN", "PROPN", "PRON") and not any(
+        t.pos_ in ("VERB", "AUX") for t in token.subtree)
+
+
+def _woven_complement(cue) -> list | None:
+    """What a speaker is reported to have called something, when the words are woven into the
+    sentence: the cue's object and, after it, a few words in quote marks that hang on the cue
+    ("Marn *declared* the capital ‘without the old guard,’ …", "she *described* the talks as
+    “productive”"). Too short to count as a direct quote of their own, they are the speaker's
+    own words inside a reported statement, which runs from the object to the closing mark. None
+    when the cue has no object right after it or no quote marks follow it in its sentence."""
+    doc, sentence = cue.doc, cue.sent
+    obj = next((c for c in cue.children if c.i > cue.i and (c.dep_ == "dobj" or _nominal_clause(c))), None)
+    if obj is None or obj.left_edge.i != cue.i + 1:
+        return None
+    opening = next((t for t in doc[obj.i + 1 : min(sentence.end, obj.right_edge.i + 3)] if t.text in _OPENING_MARKS
+                    and (t.i == obj.right_edge.i + 1 or t.head.i > obj.i or t.head == cue)), None)
+    if opening is None or any(t.is_punct and t.text not in _OPENING_MARKS for t in doc[obj.right_edge.i + 1 : opening.i]):
+        return None
+    closing = next((t for t in doc[opening.i + 1 : sentence.end] if t.text in _CLOSING_MARKS), None)
+    if closing is None or closing.i == opening.i + 1:
+        return None
+    if any(not cue.i <= t.head.i <= closing.i for t in doc[opening.i + 1 : closing.i] if not t.is_punct):
+        return None  # the marks hold words of another clause
+    return list(doc[cue.i + 1 : closing.i + 1])
 
 
 def _with_closing_quote(doc, tokens: list, cue) -> list:

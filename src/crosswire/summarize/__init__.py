@@ -67,15 +67,17 @@ def claim_candidates(
     only: Collection[str] | None = None,
 ) -> tuple[list[Candidate], list[tuple[Claim, ClaimGroup | None]]]:
     """One candidate per claim (of the articles in ``only`` when given), with its group; a claim
-    that an update supersedes (the earlier side of one of ``alignment.updates``) is none."""
+    that an update supersedes (the earlier side of one of ``alignment.updates``) is none, nor is
+    one told in parts (``ClaimGroup.told_in_parts``): each of its facts is its tellers' claims'."""
     group_of = {cid: g for g in alignment.groups for cid in g.claims}
     docs = {aid: i for i, aid in enumerate(sorted(articles))}
     quoted = [q.span for q in evidence.quotes if q.kind == "direct"]
-    superseded = {u.claims[0] for u in alignment.updates if u.claims}
+    passed_over = {u.claims[0] for u in alignment.updates if u.claims}
+    passed_over |= {cid for g in alignment.groups if g.told_in_parts for cid in g.claims}
     candidates, sources = [], []
     for claim in evidence.claims:
-        if (only is not None and claim.span.article_id not in only) or claim.id in superseded:
-            continue  # not asked for, or a state a later report updates ("whereabouts unknown")
+        if (only is not None and claim.span.article_id not in only) or claim.id in passed_over:
+            continue  # not asked for, a state a later report updates ("whereabouts unknown"), or told in parts
         if _quoted_share(claim.span, quoted) > settings.max_quoted_share:
             continue  # words of a speaker, possibly over several sentences: evidence, not narrative
         group = group_of.get(claim.id)
