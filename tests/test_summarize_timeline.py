@@ -298,3 +298,25 @@ def test_a_month_and_day_of_undated_reports_take_the_year_the_story_gives_them()
     assert not dated["a"].inferred and dated["a"].date == dt.date(2011, 7, 2)
     off = timeline(Evidence("s", claims=tuple(claims)), Alignment("s"), articles, month_day_days=0)
     assert {e.span.article_id for e in off} == {"a", "e"}
+
+
+def test_an_event_recalled_at_a_year_and_at_a_month_of_it_is_one_event_dated_by_the_month():
+    texts = {
+        "a": "Rebels once held the north, before Osten in 2015 sent forces to help the Patrian army.",
+        "b": "Osten has waged a military campaign in Patria since September 2015, sending forces to help the army.",
+        "c": "Patria held a referendum on its constitution in 2015, officials said.",
+    }
+    arts = {k: article(k, t, dt.date(2024, 12, 8)) for k, t in texts.items()}
+    claims = (dated_claim("ca", arts["a"], "2015", "2015"), dated_claim("cb", arts["b"], "September 2015", "2015-09"),
+              dated_claim("cc", arts["c"], "2015", "2015"))
+    events = timeline(Evidence("s", claims=claims), Alignment("s"), arts)
+    campaign = [e for e in events if e.span.article_id in "ab"]
+    assert len(campaign) == 1 and len(events) == 2  # the referendum shares no words with either
+    (one,) = campaign
+    assert (one.date, one.precision, one.span.article_id) == (dt.date(2015, 9, 1), "month", "b")
+    assert [s.article_id for s in one.support] == ["a"] and not one.disputed
+    # a year whose words fit two months of it is left apart from both
+    arts["d"] = article("d", "Osten has sent forces to help the Patrian army since March 2015, officials said.",
+                        dt.date(2024, 12, 8))
+    claims += (dated_claim("cd", arts["d"], "March 2015", "2015-03"),)
+    assert len(timeline(Evidence("s", claims=claims), Alignment("s"), arts)) == 4

@@ -22,7 +22,7 @@ import dataclasses
 import datetime as dt
 import re
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from ..model import Alignment, Article, Claim, Evidence, Span, TimelineEvent, Value
 from ..provenance.families import UnionFind
@@ -243,6 +243,25 @@ def joinable(a: tuple[_Key, bool], b: tuple[_Key, bool]) -> bool:
     return a[0][2] in COARSE or a[1] or b[1]
 
 
+_FINER = {"year": 0, "month": 1, "week": 2, "day": 3}
+"""Precisions, coarse to fine: an event told at a year and at a month of it is dated by the month."""
+
+
+def year_in_month(by_key: Mapping[_Key, list[_Dated]], context: Mapping[_Key, frozenset[str]], shared_words: int
+                  ) -> list[tuple[_Key, _Key]]:
+    """Pairs (year key, month key) that recall one event at two precisions ("before Patria in 2015
+    sent forces" / "Patria has waged a campaign since September 2015"): the month lies in the year
+    and the words around the two dates tell one event (:func:`one_event`). A year whose words fit
+    two different months of it is left alone: which of them it recalls, its words do not say."""
+    months = [k for k in by_key if k[2] == "month"]
+    pairs = []
+    for year in (k for k in by_key if k[2] == "year"):
+        fits = [m for m in months if m[1].year == year[1].year and one_event(context[year], context[m], shared_words)]
+        if fits and len({m[1] for m in fits}) == 1:
+            pairs.extend((year, m) for m in fits)
+    return pairs
+
+
 def _same_events(by_key: dict[_Key, list[_Dated]], shared_words: int
                  ) -> list[tuple[dt.date, list[_Dated], list[_Dated]]]:
     """The dated claims of each (claim group, date, precision), joined across groups where a coarse
@@ -260,9 +279,11 @@ def _same_events(by_key: dict[_Key, list[_Dated]], shared_words: int
             for b in keys[i + 1:]:
                 if joinable(a, b) and one_event(context[a[0]], context[b[0]], shared_words):
                     joined.union(a[0], b[0])
+    for year, month in year_in_month(by_key, context, shared_words):
+        joined.union(year, month)
     out = []
     for members in joined.groups():
-        lead = max(members, key=lambda k: sum(len(context[k] & context[o]) for o in members if o != k))
+        lead = max(members, key=lambda k: (_FINER[k[2]], sum(len(context[k] & context[o]) for o in members if o != k)))
         out.append((lead[1], by_key[lead], [item for k in members if k != lead for item in by_key[k]]))
     return out
 
