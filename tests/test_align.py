@@ -352,6 +352,25 @@ def test_claims_attributed_to_one_named_speaker_are_one_origin():
     assert claim_origins([own, said("a", "Patrian Ministry"), said("b", "Patrian Ministry")], []) == 1
 
 
+def test_a_source_that_names_no_one_beside_one_named_speaker_relays_it():
+    from crosswire.align import claim_origins, unnamed_source
+
+    said = lambda aid, who: Claim(f"c_{aid}", Span(aid, 0, 10), "The port will reopen.", attributed_to=who)
+    assert [unnamed_source(w) for w in ("Patrian officials", "The agency", "the ministry", "officials", "It",
+                                        "he", None, "The Patrian Foreign Ministry", "Ana Marn")] == [
+        True, True, True, True, False, False, False, False, False]
+    # "Patrian officials" and "the agency" state what only the ministry is named as saying: one origin
+    assert claim_origins([said("a", "the Patrian Foreign Ministry"), said("b", "Patrian officials"),
+                          said("c", "The agency")], []) == 1
+    # beside two named speakers, which one they relay is unknown: they stay origins of their own
+    assert claim_origins([said("a", "the Patrian Foreign Ministry"), said("b", "Ana Marn"),
+                          said("c", "Patrian officials")], []) == 3
+    # a sentence-opening capital names no one: "The agency" in two outlets is no shared origin
+    assert claim_origins([said("a", "The agency"), said("b", "The agency")], []) == 2
+    # nor do a pronoun and the outlet's own voice relay the named speaker
+    assert claim_origins([said("a", "the Patrian Foreign Ministry"), said("b", "he"), said("c", None)], []) == 3
+
+
 def test_one_outlets_reports_are_one_origin_and_unknown_outlets_stay_apart():
     from crosswire.align import claim_origins
 

@@ -77,10 +77,40 @@ def sourcing(support: Support) -> str:
     return "one_outlet" if support.outlets <= 1 else "one_origin"
 
 
+SOURCE_NOUNS = frozenset({
+    "official", "officials", "source", "sources", "spokesman", "spokeswoman", "spokesperson", "diplomat",
+    "diplomats", "agency", "ministry", "statement", "government", "authorities", "office",
+})
+"""Heads of speaker phrases that name no one even when a name qualifies them ("Patrian officials",
+"the agency", "the ministry"): who they are, the words do not say (:func:`unnamed_source`)."""
+_REFERRING = frozenset({"he", "she", "it", "they", "we", "i", "you"})
+_DETERMINERS = ("the ", "a ", "an ")
+
+
+def _without_determiner(speaker: str) -> str:
+    for determiner in _DETERMINERS:
+        if speaker.lower().startswith(determiner):
+            return speaker[len(determiner):]
+    return speaker
+
+
+def unnamed_source(speaker: str | None) -> bool:
+    """Whether a speaker is a source that names no one: no name at all ("the ministry", "the
+    agency"; a capital that only opens the sentence does not count), or a generic source noun
+    that a name qualifies ("Patrian officials", :data:`SOURCE_NOUNS`); not a pronoun, which refers
+    to someone."""
+    if not speaker:
+        return False
+    words = _without_determiner(speaker.strip()).split()
+    if not words or (len(words) == 1 and words[0].lower() in _REFERRING):
+        return False
+    return not any(ch.isupper() for ch in " ".join(words)) or (words[-1].islower() and words[-1] in SOURCE_NOUNS)
+
+
 def _speaker_key(speaker: str | None) -> str | None:
     """The origin key of a named speaker ("the Patrian Foreign Ministry" → ``speaker:patrian foreign
-    ministry``); ``None`` for no speaker or an unnamed one ("officials", "he")."""
-    if not speaker or not any(ch.isupper() for ch in speaker):
+    ministry``); ``None`` for no speaker or an unnamed one ("officials", "The agency", "he")."""
+    if not speaker or unnamed_source(speaker) or not any(ch.isupper() for ch in _without_determiner(speaker)):
         return None
     name = normalise_name(speaker)
     name = name.removeprefix("the ").removeprefix("a ")
@@ -99,17 +129,24 @@ def attributed_origins(items: Sequence[tuple[Span, str | None]], families: Seque
 
 def origin_ids(items: Sequence[tuple[Span, str | None]], families: Sequence[Family],
                outlets: Mapping[str, str | None] | None = None) -> list[str]:
-    """The origin of each span (:func:`attributed_origins`): equal ids for spans of one origin."""
+    """The origin of each span (:func:`attributed_origins`): equal ids for spans of one origin.
+    Where the spans name one speaker only, the spans of a source that names no one
+    (:func:`unnamed_source`: "Patrian officials said …" beside "the Patrian Foreign Ministry said
+    …") are taken as relaying that speaker, not as a second origin."""
     found = UnionFind()
     roots = []
-    for span, speaker in items:
+    keys = [_speaker_key(speaker) for _, speaker in items]
+    named = set(filter(None, keys))
+    for (span, speaker), key in zip(items, keys):
         root = f"article:{span.article_id}"
         if outlets and (outlet := outlets.get(span.article_id)):
             found.union(root, f"outlet:{outlet}")
         if family := family_of(span, families):
             found.union(root, f"family:{family.id}")
-        if key := _speaker_key(speaker):
+        if key:
             found.union(root, key)
+        elif len(named) == 1 and unnamed_source(speaker):
+            found.union(root, next(iter(named)))
         roots.append(root)
     return [found.find(root) for root in roots]
 
