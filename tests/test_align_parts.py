@@ -120,3 +120,17 @@ def test_each_part_needs_a_teller_part_of_its_own():
     assert _tellers([0, 1], one_fact, owners, 0.5) == []  # one fact told by "b" cannot tell both parts
     two_facts = np.array([[0, 0, 0.9, 0.6], [0, 0, 0.8, 0.7], [0.9, 0.8, 0, 0], [0.6, 0.7, 0, 0]])
     assert [c.id for c in _tellers([0, 1], two_facts, owners, 0.5)] == ["c2", "c3"]
+
+
+def test_only_the_asked_pairs_are_scored_and_partners_come_nearest_first():
+    from crosswire.align.matching import candidate_partners, match_matrix
+
+    texts = ["The ministry urged all sides to stop shooting.", "The ministry called on all sides to stop shooting.",
+             "The ministry urged both sides to stop shooting.", "Floods closed the coastal road for a week."]
+    articles = ["a", "b", "c", "d"]
+    full = match_matrix(texts, articles, AlignSettings())
+    assert full[0, 1] >= 0.5 and full[0, 2] >= 0.5
+    some = match_matrix(texts, articles, AlignSettings(), only={(0, 1)})
+    assert some[0, 1] == pytest.approx(full[0, 1]) and some[0, 2] == 0 == some[1, 2]
+    partners = candidate_partners(texts, articles, [None] * 4, [0], AlignSettings())
+    assert partners[0][0] == 2 and 3 not in partners[0]  # the nearest wording first, the floods never

@@ -518,6 +518,13 @@ class AlignSettings:
     1,382 one-outlet claims) it finds none, and the two its first version found there (one fact
     "telling" two parts, a coordination inside a "when" clause) were wrong
     (BENCHMARKS.md, "Claims told in parts")."""
+    parts_candidates: int = 10
+    """How many texts nearest by MiniLM cosine each part of a claim is matched against
+    (``align.parts.told_in_parts``); the others are taken not to tell it. The matcher's full
+    features and cross-encoder cost about 2–10 ms a pair, and a part would otherwise be scored
+    against every claim part of the story: on a 25-report DUC cluster (D0622, 406 claims) telling
+    in parts added 65–75 s to a 287–289 s analysis, and 27 s at 10. On the bundled example 10
+    finds the same five claims as all candidates; see BENCHMARKS.md, "Claims told in parts"."""
     parts_max: int = 6
     """The most facts a claim is cut into (``align.parts.claim_parts``); a sentence that coordinates
     more verb phrases is a list or a misparse, and is kept whole."""

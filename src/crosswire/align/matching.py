@@ -510,10 +510,10 @@ def match_probability(features: np.ndarray, settings: AlignSettings) -> np.ndarr
 
 def match_matrix(texts: Sequence[str], article_ids: Sequence[str], settings: AlignSettings,
                  speakers: Sequence[str | None] | None = None, same_article: bool = False,
-                 rows: Collection[int] | None = None) -> np.ndarray:
+                 only: Collection[tuple[int, int]] | None = None) -> np.ndarray:
     """Symmetric matrix of match probabilities between texts of different articles (0 elsewhere);
     with ``same_article``, between texts of the same article instead (see
-    :func:`same_article_matches`); with ``rows``, only pairs with a text among ``rows`` are scored.
+    :func:`same_article_matches`); with ``only``, only those pairs ``(i, j)``, ``i < j``, are scored.
 
     Each text is scored by what it states (:func:`~.lexical.reported_content`: its reporting
     frame and quote marks left out, a leading "We"/"I" read as its speaker, from ``speakers``
@@ -525,10 +525,8 @@ def match_matrix(texts: Sequence[str], article_ids: Sequence[str], settings: Ali
     texts = [lx.reported_content(t, speaker) for t, speaker in zip(texts, speakers)]
     n = len(texts)
     worded = [bool(words(t)) for t in texts]  # a text without words states nothing
-    asked = set(range(n)) if rows is None else set(rows)
-    pairs = [(i, j) for i in range(n) for j in range(i + 1, n)
-             if (i in asked or j in asked) and (article_ids[i] == article_ids[j]) == same_article
-             and worded[i] and worded[j]]
+    every = ((i, j) for i in range(n) for j in range(i + 1, n)) if only is None else sorted(only)
+    pairs = [(i, j) for i, j in every if (article_ids[i] == article_ids[j]) == same_article and worded[i] and worded[j]]
     scores = np.zeros((n, n))
     featurizer = PairFeaturizer(texts)
     pairs = candidate_pairs(texts, pairs, featurizer, settings)
@@ -539,6 +537,22 @@ def match_matrix(texts: Sequence[str], article_ids: Sequence[str], settings: Ali
         scores[rows, cols] = probability
         scores[cols, rows] = probability
     return scores
+
+
+def candidate_partners(texts: Sequence[str], article_ids: Sequence[str], speakers: Sequence[str | None],
+                       rows: Collection[int], settings: AlignSettings) -> dict[int, list[int]]:
+    """For each of ``rows``, the texts of other articles it is a :func:`candidate_pairs` pair with,
+    read as :func:`match_matrix` reads them (those its full pair features would be computed for),
+    nearest by MiniLM cosine first."""
+    texts = [lx.reported_content(t, speaker) for t, speaker in zip(texts, speakers)]
+    worded = [bool(words(t)) for t in texts]
+    pairs = [(i, j) for i in rows for j in range(len(texts))
+             if article_ids[i] != article_ids[j] and worded[i] and worded[j]]
+    partners: dict[int, list[int]] = {i: [] for i in rows}
+    for i, j in candidate_pairs(texts, pairs, PairFeaturizer(texts), settings):
+        partners[i].append(j)
+    vectors = encode(list(texts))
+    return {i: sorted(found, key=lambda j: -float(vectors[i] @ vectors[j])) for i, found in partners.items()}
 
 
 def candidate_pairs(texts: Sequence[str], pairs: list[tuple[int, int]], featurizer: PairFeaturizer,

@@ -1,13 +1,13 @@
 """Claims told elsewhere part by part.
 
-A sentence that joins two facts under one subject ("The ministry *was* deeply worried by the events
-*and urged* all sides to refrain from violence") states neither fact alone, so the paraphrase
+A sentence that joins two facts under one subject ("The ministry *was* deeply worried by the clashes
+*and urged* both sides to hold their fire") states neither fact alone, so the paraphrase
 matcher, which asks whether two texts say the same thing, pairs it with neither fact's group,
 although other outlets state both. Such a claim was listed as said by one outlet only.
 
 Here a claim is cut at coordinated predicates that share its subject (:func:`claim_parts`: "The
-ministry was deeply worried by the events" / "The ministry urged all sides to refrain from
-violence"; infinitives and other verb phrases coordinated below the main verb alike), the claims of
+ministry was deeply worried by the clashes" / "The ministry urged both sides to hold their fire";
+infinitives and other verb phrases coordinated below the main verb alike), the claims of
 the other articles are cut the same way, and the parts are matched with the claim matcher at its
 own threshold. A claim of one outlet all of whose parts another article's claim states
 (:func:`told_in_parts`) is no single-source claim: those claims' spans support it, counted by
@@ -24,7 +24,7 @@ import numpy as np
 
 from ..model import Article, Claim, ClaimGroup, Span, Support
 from ..settings import AlignSettings
-from .matching import match_matrix
+from .matching import candidate_partners, match_matrix
 
 __all__ = ["claim_parts", "told_in_parts"]
 
@@ -146,7 +146,7 @@ def claim_parts(doc, max_parts: int = 6) -> list[str]:
     ministry urged calm, it said"), cut again where a part holds a coordination of its own. A
     claim that joins nothing, or more than ``max_parts`` facts, is its own single part."""
     parts = _cut(doc, list(range(len(doc))), set())
-    if len(parts) > max_parts:
+    if len(parts) == 1 or len(parts) > max_parts:
         return [doc.text.strip()]
     return [_text(doc, part) for part in parts]
 
@@ -155,8 +155,10 @@ _COORDINATORS = re.compile(r"\b(?:and|or|but|nor)\b")
 
 
 def _parts_of(claim: Claim, parse: Callable[[Claim], object], max_parts: int) -> list[str]:
-    """:func:`claim_parts` of a claim, parsed only when a conjunction could join parts in it."""
-    return claim_parts(parse(claim), max_parts) if _COORDINATORS.search(claim.text) else [claim.text]
+    """:func:`claim_parts` of a claim, parsed only when a conjunction could join parts in it; a
+    claim that is not cut keeps its own text, whose embeddings the claim matching has cached."""
+    parts = claim_parts(parse(claim), max_parts) if _COORDINATORS.search(claim.text) else []
+    return parts if len(parts) > 1 else [claim.text]
 
 
 def told_in_parts(
@@ -180,12 +182,17 @@ def told_in_parts(
             texts.append(part)
             owners.append(claim)
             speakers.append(claim.attributed_to)
+    article_ids = [c.span.article_id for c in owners]
     asked = [i for i, owner in enumerate(owners) if owner.id in cut]
-    scores = match_matrix(texts, [c.span.article_id for c in owners], settings, speakers, rows=asked)
+    partners = candidate_partners(texts, article_ids, speakers, asked, settings)
+    hopeless = {owners[i].id for i in asked if not partners[i]}  # a part no text comes near: untold
+    pairs = {(min(i, j), max(i, j)) for i in asked if owners[i].id not in hopeless
+             for j in partners[i][: settings.parts_candidates]}
+    scores = match_matrix(texts, article_ids, settings, speakers, only=pairs)
     out = []
     for group in groups:
         cid = group.claims[0] if len(group.claims) == 1 else None
-        if cid not in cut:
+        if cid not in cut or cid in hopeless:
             out.append(group)
             continue
         tellers = _tellers([i for i, owner in enumerate(owners) if owner.id == cid], scores, owners,
