@@ -365,8 +365,9 @@ def test_a_source_that_names_no_one_beside_one_named_speaker_relays_it():
     # beside two named speakers, which one they relay is unknown: they stay origins of their own
     assert claim_origins([said("a", "the Patrian Foreign Ministry"), said("b", "Ana Marn"),
                           said("c", "Patrian officials")], []) == 3
-    # a sentence-opening capital names no one: "The agency" in two outlets is no shared origin
+    # a sentence-opening capital names no one: "The agency" or "He" in two outlets is no shared origin
     assert claim_origins([said("a", "The agency"), said("b", "The agency")], []) == 2
+    assert claim_origins([said("a", "He"), said("b", "He")], []) == 2
     # nor do a pronoun and the outlet's own voice relay the named speaker
     assert claim_origins([said("a", "the Patrian Foreign Ministry"), said("b", "he"), said("c", None)], []) == 3
 

@@ -99,18 +99,24 @@ def unnamed_source(speaker: str | None) -> bool:
     agency"; a capital that only opens the sentence does not count), or a generic source noun
     that a name qualifies ("Patrian officials", :data:`SOURCE_NOUNS`); not a pronoun, which refers
     to someone."""
-    if not speaker:
+    if not speaker or _referring(speaker):
         return False
     words = _without_determiner(speaker.strip()).split()
-    if not words or (len(words) == 1 and words[0].lower() in _REFERRING):
-        return False
-    return not any(ch.isupper() for ch in " ".join(words)) or (words[-1].islower() and words[-1] in SOURCE_NOUNS)
+    return bool(words) and (not any(ch.isupper() for ch in " ".join(words))
+                            or (words[-1].islower() and words[-1] in SOURCE_NOUNS))
+
+
+def _referring(speaker: str) -> bool:
+    """A pronoun ("he", "It"): it points to someone, and names no one."""
+    return speaker.strip().lower() in _REFERRING
 
 
 def _speaker_key(speaker: str | None) -> str | None:
     """The origin key of a named speaker ("the Patrian Foreign Ministry" → ``speaker:patrian foreign
-    ministry``); ``None`` for no speaker or an unnamed one ("officials", "The agency", "he")."""
-    if not speaker or unnamed_source(speaker) or not any(ch.isupper() for ch in _without_determiner(speaker)):
+    ministry``); ``None`` for no speaker, a pronoun ("He" opening a sentence included) or an
+    unnamed source ("officials", "The agency")."""
+    if not speaker or _referring(speaker) or unnamed_source(speaker) \
+            or not any(ch.isupper() for ch in _without_determiner(speaker)):
         return None
     name = normalise_name(speaker)
     name = name.removeprefix("the ").removeprefix("a ")

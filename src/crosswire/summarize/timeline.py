@@ -247,7 +247,7 @@ _FINER = {"year": 0, "month": 1, "week": 2, "day": 3}
 """Precisions, coarse to fine: an event told at a year and at a month of it is dated by the month."""
 
 
-def year_in_month(by_key: Mapping[_Key, list[_Dated]], context: Mapping[_Key, frozenset[str]], shared_words: int
+def months_of_years(by_key: Mapping[_Key, list[_Dated]], context: Mapping[_Key, frozenset[str]], shared_words: int
                   ) -> list[tuple[_Key, _Key]]:
     """Pairs (year key, month key) that recall one event at two precisions ("before Patria in 2015
     sent forces" / "Patria has waged a campaign since September 2015"): the month lies in the year
@@ -279,7 +279,7 @@ def _same_events(by_key: dict[_Key, list[_Dated]], shared_words: int
             for b in keys[i + 1:]:
                 if joinable(a, b) and one_event(context[a[0]], context[b[0]], shared_words):
                     joined.union(a[0], b[0])
-    for year, month in year_in_month(by_key, context, shared_words):
+    for year, month in months_of_years(by_key, context, shared_words):
         joined.union(year, month)
     out = []
     for members in joined.groups():
