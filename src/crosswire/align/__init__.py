@@ -66,7 +66,7 @@ from .updates import find_updates, split_updates, whereabouts_updates
 __all__ = [
     "DISSENT_KINDS", "agreeing_parts", "align_story", "attributed_origins", "by_support", "claim_matrix",
     "claim_origins", "comparable_pairs", "compare_claims", "group_claims", "is_supported", "known_outlets",
-    "merge_shared_facts", "run_stage", "split_dissent", "support_score",
+    "merge_shared_facts", "names_someone", "run_stage", "split_dissent", "support_score", "unnamed_source",
 ]
 
 
@@ -83,7 +83,7 @@ SOURCE_NOUNS = frozenset({
 })
 """Heads of speaker phrases that name no one even when a name qualifies them ("Patrian officials",
 "the agency", "the ministry"): who they are, the words do not say (:func:`unnamed_source`)."""
-_REFERRING = frozenset({"he", "she", "it", "they", "we", "i", "you"})
+_REFERRING = frozenset({"it", "he", "she", "they", "we", "i", "you", "this", "that"})
 _DETERMINERS = ("the ", "a ", "an ")
 
 
@@ -94,29 +94,29 @@ def _without_determiner(speaker: str) -> str:
     return speaker
 
 
+def names_someone(speaker: str | None) -> bool:
+    """Whether a speaker phrase holds a name: after a leading article, its first word is no
+    pronoun and some word is capitalised ("the Patrian Foreign Ministry", "Ana Marn"; not "It" or
+    "He" opening a sentence, "The agency", "officials")."""
+    words = _without_determiner((speaker or "").strip()).split()
+    return bool(words) and words[0].lower() not in _REFERRING and any(w[0].isupper() for w in words)
+
+
 def unnamed_source(speaker: str | None) -> bool:
-    """Whether a speaker is a source that names no one: no name at all ("the ministry", "the
-    agency"; a capital that only opens the sentence does not count), or a generic source noun
-    that a name qualifies ("Patrian officials", :data:`SOURCE_NOUNS`); not a pronoun, which refers
-    to someone."""
-    if not speaker or _referring(speaker):
+    """Whether a speaker is a source that names no one: no name at all (:func:`names_someone`:
+    "the ministry", "The agency"), or a generic source noun that a name qualifies ("Patrian
+    officials", :data:`SOURCE_NOUNS`); not a pronoun, which refers to someone."""
+    words = _without_determiner((speaker or "").strip()).split()
+    if not words or words[0].lower() in _REFERRING:
         return False
-    words = _without_determiner(speaker.strip()).split()
-    return bool(words) and (not any(ch.isupper() for ch in " ".join(words))
-                            or (words[-1].islower() and words[-1] in SOURCE_NOUNS))
-
-
-def _referring(speaker: str) -> bool:
-    """A pronoun ("he", "It"): it points to someone, and names no one."""
-    return speaker.strip().lower() in _REFERRING
+    return not names_someone(speaker) or (words[-1].islower() and words[-1] in SOURCE_NOUNS)
 
 
 def _speaker_key(speaker: str | None) -> str | None:
     """The origin key of a named speaker ("the Patrian Foreign Ministry" → ``speaker:patrian foreign
     ministry``); ``None`` for no speaker, a pronoun ("He" opening a sentence included) or an
     unnamed source ("officials", "The agency")."""
-    if not speaker or _referring(speaker) or unnamed_source(speaker) \
-            or not any(ch.isupper() for ch in _without_determiner(speaker)):
+    if not names_someone(speaker) or unnamed_source(speaker):
         return None
     name = normalise_name(speaker)
     name = name.removeprefix("the ").removeprefix("a ")

@@ -26,6 +26,7 @@ import math
 import re
 from collections.abc import Collection, Sequence
 
+from ..align import names_someone
 from ..align.embed import encode
 from ..model import (
     Alignment,
@@ -130,9 +131,6 @@ def cite(
                            according_to(text, group.attributed_to if group else (claim.attributed_to,)))
 
 
-_PRONOUNS = frozenset({"it", "he", "she", "they", "we", "i", "you", "this", "that"})
-
-
 def _named_speakers(speakers: Collection[str | None]) -> list[str]:
     """The named speakers among ``speakers``, each once: no pronoun ("It"), no unnamed
     speaker ("officials", "The agency"), and no name another one contains ("the Foreign Ministry" beside "the
@@ -142,9 +140,7 @@ def _named_speakers(speakers: Collection[str | None]) -> list[str]:
 
     named = {}
     for speaker in speakers:
-        rest = (speaker or "").split()
-        rest = rest[1:] if rest and rest[0].lower() in ("the", "a", "an") else rest
-        if not rest or rest[0].lower() in _PRONOUNS or not any(w[0].isupper() for w in rest):
+        if not names_someone(speaker):
             continue  # no one, a pronoun, or no name: "The agency", "officials"
         key = words(speaker)
         shown = re.sub(r"^(The|A|An) ", lambda m: m.group(1).lower() + " ", speaker.strip())
