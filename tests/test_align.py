@@ -183,6 +183,24 @@ def test_relayed_statement_is_one_origin_not_one_outlet():
     assert group.single_source and group.sourcing == "one_origin"
 
 
+def test_details_count_names_values_and_speakers_named_only_outside_the_span():
+    from crosswire.align.details import detail_count
+    from crosswire.model import Entity
+
+    text = "Ana Marn said 40 crows died in Osten on May 3; Osten closed its parks."
+    values = (Value("number", Span("a", 14, 16), "40", 40.0), Value("date", Span("a", 40, 45), "May 3", "2024-05-03"))
+    claim = Claim("c1", Span("a", 0, len(text)), text, attributed_to="Ana Marn", values=values)
+    entities = [Entity("e1", "Ana Marn", "PERSON", ("Ana Marn",), (Span("a", 0, 8),)),
+                Entity("e2", "Osten", "GPE", ("Osten",), (Span("a", 31, 36), Span("a", 47, 52))),
+                Entity("e3", "Patria", "GPE", ("Patria",), (Span("b", 0, 6),))]
+    # Ana Marn and Osten (twice, one entity), 40 and May 3; the speaker is already named in the span
+    assert detail_count([claim], entities, {"Ana Marn"}) == 4
+    vague = Claim("c2", Span("c", 0, 20), "It closed its parks.", attributed_to="the ministry")
+    assert detail_count([vague], entities) == 0
+    # "It said …" of a ministry the sentence before names: the speaker is the one detail
+    assert detail_count([vague], entities, {"Patrian Foreign Ministry"}) == 1
+
+
 def test_a_claim_that_contradicts_its_group_leaves_it_and_counts_as_no_support():
     texts = {"a": "All 217 people aboard the plane were killed.", "b": "The crash killed all 217 people aboard.",
              "c": "The crash killed all 223 people on board.", "d": "All 217 people on the plane died."}
@@ -236,6 +254,12 @@ def test_align_story_finds_the_number_conflict_and_builds_the_matrix(story):
     # no group counts as support a claim that contradicts its statement
     for conflict in numbers:
         assert not any(set(conflict.claims) <= set(g.claims) for g in alignment.groups)
+    # at equal support, a claim that gives a figure lists before one that names nothing
+    one_outlet = [g for g in alignment.groups if g.sourcing == "one_outlet"]
+    texts = [next(c.text for c in claims if c.id == g.claims[0]) for g in one_outlet]
+    assert texts.index("Officials said 15 people were killed in the collapse of the bridge.") < \
+        texts.index("Local football club wins the regional cup final.")
+    assert all(g.details == 0 for g, t in zip(one_outlet, texts) if not any(ch.isdigit() for ch in t))
 
 
 @pytest.mark.slow

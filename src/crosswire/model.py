@@ -352,6 +352,12 @@ class ClaimGroup:
     told_in_parts: tuple[Span, ...] = ()
     """Claims of other articles that state, part by part, what the group's one claim joins in one
     sentence (:mod:`crosswire.align.parts`); the support counts them."""
+    details: int = 0
+    """How many details its claims give that a reader can check: named entities mentioned inside
+    their spans (a speaker named there included) and normalised values (figures, dates)
+    (:func:`crosswire.align.details.detail_count`). A claim with none names no one and gives no
+    figure or date ("Its eyes were open.", "This, too, is possible."): it leans on the sentences
+    around it, and lists after those that do."""
 
     @property
     def single_source(self) -> bool:

@@ -54,7 +54,7 @@ from .conflicts import (
     side_names,
     told_by_both,
 )
-from .details import unshared_details
+from .details import detail_count, unshared_details
 from .frames import ValueEvents, claim_frames, fact_pairs
 from .matching import average_linkage, match_matrix, same_article_matches, story_theme, theme_only
 from .matrix import claim_matrix, source_order
@@ -262,9 +262,12 @@ def matched(scores: np.ndarray, threshold: float) -> list[int]:
 
 
 def by_support(groups: Sequence[ClaimGroup]) -> list[ClaimGroup]:
-    """Groups best supported first: most independent origins, then outlets, then first published."""
-    return sorted(groups, key=lambda g: (-g.support.origins, -g.support.outlets, g.first_published or dt.date.max,
-                                         g.id))
+    """Groups best supported first: most independent origins, then outlets; at equal support those
+    that give a detail to check (:attr:`~crosswire.model.ClaimGroup.details`) before those that give
+    none, then the first published, each article's claims in reading order."""
+    return sorted(groups, key=lambda g: (-g.support.origins, -g.support.outlets, not g.details,
+                                         g.first_published or dt.date.max, g.spans[0].article_id if g.spans else "",
+                                         g.spans[0].start if g.spans else 0, g.id))
 
 
 DISSENT_KINDS = frozenset({"number", "date", "time", "polarity"})
@@ -399,16 +402,26 @@ def align_story(
     details = [e for e in entities if not story_subject(e, story_articles)]
     by_id = {c.id: c for c in claims}
     groups = [with_unshared_details(g, by_id, articles, families, details, settings) for g in groups]
+    groups = [dataclasses.replace(g, details=_details(g, by_id, entities)) for g in groups]
     if same_event is not None and settings.told_in_parts:
         outlets = known_outlets(articles)
-        groups = by_support(told_in_parts(groups, claims, same_event.parse,
-                                          lambda items: attributed_origins(items, families, outlets), articles, settings))
+        groups = told_in_parts(groups, claims, same_event.parse,
+                               lambda items: attributed_origins(items, families, outlets), articles, settings)
+    groups = by_support(groups)
     updates = find_updates(claims, [(i, j) for i, j, _ in pairs], published) + revised
     updates = sorted(updates + _new_pairs(placed, updates),
                      key=lambda u: (articles[u.a.article_id].published or dt.date.max, u.a, u.b))
     sources = source_order(sorted(set(article_ids) | set(claim_articles)), articles)
     return Alignment(story_id, tuple(groups), tuple(conflicts), tuple(updates), sources,
                      claim_matrix(groups, sources, conflicts))
+
+
+def _details(group: ClaimGroup, claims: Mapping[str, Claim], entities: Sequence[Entity]) -> int:
+    """:attr:`~crosswire.model.ClaimGroup.details` of ``group``: its claims' entities and values,
+    and the speakers they are attributed to that name someone (:func:`names_someone`)."""
+    members = [claims[c] for c in group.claims]
+    speakers = {_without_determiner(c.attributed_to.strip()) for c in members if names_someone(c.attributed_to)}
+    return detail_count(members, entities, speakers)
 
 
 def story_subject(entity: Entity, article_ids: Collection[str]) -> bool:

@@ -16,7 +16,7 @@ conflict rules' tolerance), or a mention of the same entity (or a name sharing i
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 from ..model import Claim, Entity, Span, Value
 from ..settings import AlignSettings
@@ -46,6 +46,20 @@ def unshared_details(members: Sequence[Claim], origins: Sequence[int], entities:
             if not any(_names_backed(entity_id, text, named[j], members[j].text) for j in others):
                 found.setdefault((origins[i], "name", entity_id), span)
     return tuple(sorted(found.values(), key=lambda s: (s.article_id, s.start)))
+
+
+def detail_count(members: Sequence[Claim], entities: Sequence[Entity], speakers: Collection[str] = ()) -> int:
+    """How many distinct details the claims ``members`` give: entities mentioned inside their spans,
+    values (kind, value and unit), and the named ``speakers`` they are attributed to that their
+    spans do not name ("It urged all parties …" of a ministry named the sentence before). Ranks
+    claims of equal support: a fact-checker starts with those that name someone or give a figure
+    or a date, which can be checked, before those that lean on the sentences around them ("This,
+    too, is possible.")."""
+    mentions = [m for found in _named_mentions(members, entities) for m in found]
+    named = {entity_id for _span, entity_id, _text in mentions}
+    values = {(v.kind, str(v.value), v.unit) for claim in members for v in claim.values}
+    written = {text for _span, _id, text in mentions}
+    return len(named) + len(values) + len({s.lower() for s in speakers} - written)
 
 
 def _backs(other: Value, value: Value, settings: AlignSettings) -> bool:

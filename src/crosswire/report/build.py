@@ -57,6 +57,7 @@ def _claims_json(d: Dossier, span) -> list[dict]:
             "support": {"outlets": g.support.outlets, "origins": g.support.origins},
             "single_source": g.single_source, "sourcing": g.sourcing, "attributed_to": list(g.attributed_to),
             "unshared": [span(s) for s in g.unshared], "told_in_parts": [span(s) for s in g.told_in_parts],
+            "details": g.details,
             "first_published": g.first_published.isoformat() if g.first_published else None,
             "score": g.score, "hedged": any(c.hedged for c in members), "negated": any(c.negated for c in members),
             "values": [
