@@ -437,3 +437,28 @@ def test_an_it_that_speaks_is_the_body_the_sentence_before_names_but_never_a_per
     speakers = [c.attributed_to for c in find_claims(nlp(text), "a", None)]
     assert speakers == [None, "The Patrian Foreign Ministry", "Ana Marn", "It", "The French government",
                         "The French government", "French officials", "It"]
+
+
+def _claim_texts(nlp, text: str) -> list[str]:
+    """Claims of ``text`` read as the pipeline reads it: sentences split by the cleaning stage."""
+    from crosswire.clean import split_sentences
+    from crosswire.extract import _with_sentences
+
+    split = types.SimpleNamespace(sentences=split_sentences(text, "a"))
+    doc = nlp(_with_sentences(nlp.make_doc(text), split))
+    return [c.text.strip() for c in find_claims(doc, "a", MONDAY, find_quotes(doc, "a", 15))]
+
+
+def test_a_question_and_answer_boxs_labels_are_not_part_of_the_claim(nlp):
+    text = ("Health officials in Osten confirmed a second case of the fever on Tuesday.\n\n"
+            "Q. Can you catch the fever from another person?\n\n"
+            "A. There is no evidence that the fever spreads from person to person.\n\n"
+            "Q. How is the fever treated?\n\n"
+            "A. There is no specific therapy for it.")
+    texts = _claim_texts(nlp, text)
+    assert "There is no evidence that the fever spreads from person to person." in texts
+    assert "There is no specific therapy for it." in texts
+    assert not [t for t in texts if t.startswith(("A.", "Q."))]
+    # without a question box, an initial that opens a paragraph is part of the name
+    texts = _claim_texts(nlp, "Officials met in Osten on Tuesday.\n\nA. Patel said the bridge would reopen on Monday.")
+    assert "A. Patel said the bridge would reopen on Monday." in texts

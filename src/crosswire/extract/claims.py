@@ -16,7 +16,7 @@ from collections.abc import Iterable
 
 from ..clean.dateline import dateline_end
 from ..model import Claim, Quote, Span
-from .speakers import CUE_LEMMAS, RELAY_LEMMAS, TRANSCRIPT_LABEL
+from .speakers import CUE_LEMMAS, QA_LABEL, RELAY_LEMMAS, TRANSCRIPT_LABEL, printed_qa
 from .values import STATEMENT_EDGES, values_in
 
 NEGATIVE_WORDS = frozenset({"no", "nobody", "nothing", "neither", "none", "nowhere"})
@@ -460,12 +460,14 @@ def _after_dateline(doc, start: int, end: int) -> int:
     return _after_prefix(doc, start, end, dateline_end(doc[start:end].text))
 
 
-def _after_label(doc, start: int, end: int) -> int:
+def _after_label(doc, start: int, end: int, qa: bool = False) -> int:
     """The first token of a part after a transcript label that opens its line ("Q: The attack on
-    you …", "SUU KYI: We are …"): the label names who speaks, it is not part of what is said."""
+    you …", "SUU KYI: We are …"; with ``qa``, in a question-and-answer box, "A. There is no
+    vaccine."): the label names who speaks, it is not part of what is said."""
     if start >= end or doc.text[doc.text.rfind("\n", 0, doc[start].idx) + 1 : doc[start].idx].strip():
         return start
-    label = TRANSCRIPT_LABEL.match(doc[start:end].text)
+    text = doc[start:end].text
+    label = TRANSCRIPT_LABEL.match(text) or (QA_LABEL.match(text) if qa else None)
     return _after_prefix(doc, start, end, label.end() if label else 0)
 
 
@@ -490,6 +492,7 @@ def find_claims(doc, article_id: str, published, quotes: Iterable[Quote] = ()) -
     quotes = [q for q in quotes if q.span.article_id == article_id]
     claims = []
     named = None
+    qa = printed_qa(doc.text)
     for sent in doc.sents:
         if len(sent.text.split()) < 4 or not any(t.pos_ in ("VERB", "AUX") for t in sent):
             named = None
@@ -502,7 +505,7 @@ def find_claims(doc, article_id: str, published, quotes: Iterable[Quote] = ()) -
             opens_sentence = b == sent.start
             b, e = _trim(doc, b, e)
             if opens_sentence:
-                b = _after_label(doc, _after_dateline(doc, b, e), e)
+                b = _after_label(doc, _after_dateline(doc, b, e), e, qa)
             part = doc[b:e]
             if len(part) < 3 or not any(t.pos_ in ("VERB", "AUX") for t in part) or not states_something(part):
                 continue

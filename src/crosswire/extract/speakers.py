@@ -32,6 +32,17 @@ TRANSCRIPT_LABEL = re.compile(r"(?m)^[ \t]*(Q|A|[A-Z][A-Z.'’-]*(?: [A-Z][A-Z.'
 "SUU KYI: We are confident …"."""
 
 
+QA_LABEL = re.compile(r"(?m)^[ \t]*([QA])\.[ \t]+(?=\S)")
+"""A paragraph opened by "Q." or "A.", as a question-and-answer box is printed ("Q. How is the
+virus spread?" / "A. By the bite of a mosquito."); a label only where the text has both
+(:func:`printed_qa`): alone, "A. Patel said" opens with an initial."""
+
+
+def printed_qa(text: str) -> bool:
+    """Whether ``text`` holds a question-and-answer box: paragraphs opened by "Q." and by "A."."""
+    return {m.group(1) for m in QA_LABEL.finditer(text)} == {"Q", "A"}
+
+
 SPEAKER_LABELS = ("PERSON", "ORG", "GPE", "NORP", "FAC")
 ROLE_NOUNS = frozenset(
     ["judge", "coroner", "prosecutor", "attorney", "lawyer", "officer", "detective", "investigator", "sheriff",
