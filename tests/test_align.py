@@ -183,6 +183,46 @@ def test_relayed_statement_is_one_origin_not_one_outlet():
     assert group.single_source and group.sourcing == "one_origin"
 
 
+def test_the_combiner_reads_each_feature_within_the_range_it_was_fitted_on():
+    import dataclasses
+
+    from crosswire.align.matching import match_probability, within_calibration
+
+    ceiling = np.array(SETTINGS.match_feature_ceiling)
+    assert ceiling.shape == (len(MATCH_FEATURES),)
+    row = ceiling / 2
+    far = row.copy()
+    far[MATCH_FEATURES.index("log_length")] = ceiling[MATCH_FEATURES.index("log_length")] + 2.0
+    at_ceiling = row.copy()
+    at_ceiling[MATCH_FEATURES.index("log_length")] = ceiling[MATCH_FEATURES.index("log_length")]
+    assert match_probability(far, SETTINGS) == pytest.approx(match_probability(at_ceiling, SETTINGS))
+    unclipped = dataclasses.replace(SETTINGS, match_feature_ceiling=())
+    assert (within_calibration(far[None], unclipped) == far).all()
+    assert (within_calibration(row[None], SETTINGS) == row).all()  # within range: untouched
+    with pytest.raises(ValueError, match="match_feature_ceiling"):
+        within_calibration(far[None], dataclasses.replace(SETTINGS, match_feature_ceiling=(0.0,)))
+
+
+@pytest.mark.slow
+def test_two_long_claims_of_one_theme_do_not_match_on_length_beyond_calibration():
+    import dataclasses
+
+    suit = ("In March the regulator sued Osten Telecom, charging the company with having violated the 2019 "
+            "court-approved settlement by requiring phone makers to install its own browser in order to license "
+            "its network.")
+    ruling = ("An attempt last year to have the company held in contempt of court for violating an earlier consent "
+              "decree was rejected by an appeals court, which ruled that Osten Telecom had a right to add browsing "
+              "capabilities to its network software, one of the key issues in dispute in the case.")
+    bought = ("The regulator sued in March to block Osten Telecom's purchase of Patria Mobile, the country's "
+              "second-largest network, for 2 billion euros.")
+    buying = ("In March, the regulator went to court to stop Osten Telecom from buying Patria Mobile, the "
+              "second-largest network in the country, for 2 billion euros.")
+    unclipped = dataclasses.replace(SETTINGS, match_feature_ceiling=())
+    assert match_matrix([suit, ruling], ["a", "b"], unclipped)[0, 1] >= SETTINGS.match_threshold
+    assert match_matrix([suit, ruling], ["a", "b"], SETTINGS)[0, 1] < SETTINGS.match_threshold
+    assert match_matrix([bought, buying], ["a", "b"], SETTINGS)[0, 1] >= SETTINGS.match_threshold
+
+
 def test_details_count_names_values_and_speakers_named_only_outside_the_span():
     from crosswire.align.details import detail_count
     from crosswire.model import Entity

@@ -441,6 +441,31 @@ class AlignSettings:
     combiner of one fold is fitted on stacked logits from adapters that saw that fold."""
     match_bias: float = -6.66909
     """Intercept of the claim-matching combiner (fitted with ``match_weights``)."""
+    match_feature_ceiling: tuple[float, ...] = (
+        0.99749, 1.0, 0.97625, 1.0, 1.0, 1.0, 0.93333, 0.91892, 1.0, 1.0, 1.0, 1.0, 1.0, 5.0, 9.0, 4.0, 8.0,
+        0.95652, 1.0, 1.0, 0.92308, 0.90909, 0.90476, 1.0, 1.0, 1.0, 1.0, 11.0, 4.17439, 1.0, 1.0, 1.0, 1.0,
+        0.98039, 0.99662, 0.99662, 0.99662, 91.82045, 128.23313, 114.97071, 152.80467, 155.82156, 161.7692,
+        141.43362, 163.93197, 0.99662, 0.99662, 0.99662, 0.99722, 9.59709, 8.77704, 7.5, 10.0, 4.03869,
+        4.01176, 4.00733, 4.11087, 5.70569,
+    )
+    """Per feature (``align.matching.MATCH_FEATURES``), the greatest value among the MSRP calibration
+    pairs the combiner was fitted on: the combiner reads each feature capped there
+    (``align.matching.within_calibration``; empty: no cap). A linear combiner extrapolates past the
+    data it was fitted on: MSRP's pairs hold 15–64 words between their two sentences, and two long
+    claims of a one-theme story, worded alike but stating different things ("the government casts
+    the company as a monopolist …" / "experts said the judge's emphasis on antitrust principles
+    could blunt the company's efforts …"), matched at 0.76 through length and unaligned-weight
+    terms beyond any MSRP pair's; capped, 0.24. The cap is the calibration pairs' maximum, not
+    their unrelated negatives' (whose unaligned weights run twice as far, and which the combiner
+    separates by cosine alone). Only the maximum: raising a pair less alike than any calibration
+    pair to the calibration minimum made two different facts of one cluster match (0.47 → 0.65).
+    On 25 reports of one antitrust case (DUC 2007 D0711) the cap parted seven of the fourteen
+    groups of two or more claims: six joined different facts told in like words (one a claim "told
+    in parts" by an unrelated sentence), one told one price gap from its two sides; a wrong pair
+    that had scored 0.79 all along then joined at 0.67 (BENCHMARKS.md). On MSRP's held-out part it
+    changes no decision (accuracy / F1 0.8339 / 0.8825 either way). Set by ``crosswire eval claims
+    --fit``."""
+
     match_candidate_min_cosine: float = 0.3
     """In a story, only claim pairs with MiniLM cosine at least this (or word TF-IDF cosine at least
     ``match_candidate_min_tfidf``) get the full pair features; the rest score 0. On MSRP train no

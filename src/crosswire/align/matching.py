@@ -240,7 +240,8 @@ def cross_encoder_asked(base: np.ndarray, settings: AlignSettings) -> np.ndarray
     ``match_cross_min_probability``. In a story most candidate pairs are claims about different
     things, and a cross-encoder pass costs about six times the other features of a pair."""
     weights = _match_weights(settings)
-    z = np.atleast_2d(base) @ weights[:-1] + settings.match_bias + weights[-1] * settings.match_cross_unasked_logit
+    base = within_calibration(np.atleast_2d(base), settings)
+    z = base @ weights[:-1] + settings.match_bias + weights[-1] * settings.match_cross_unasked_logit
     return 1.0 / (1.0 + np.exp(-z)) >= settings.match_cross_min_probability
 
 
@@ -259,6 +260,19 @@ def _with_interactions(base: np.ndarray) -> np.ndarray:
     column = {name: base[:, i] for i, name in enumerate(MATCH_FEATURES[: base.shape[1]])}
     products = [column[length] * column[coverage] for length in _LENGTH_TERMS for coverage in _COVERAGE_TERMS]
     return np.column_stack([base, *products])
+
+
+def within_calibration(features: np.ndarray, settings: AlignSettings) -> np.ndarray:
+    """``features`` (rows of :data:`MATCH_FEATURES`, or of its first columns) capped at the greatest
+    values the combiner was fitted on (``match_feature_ceiling``; unchanged when it is empty): two
+    long claims of one theme must not match on how far their length and unaligned weight run past
+    any calibration pair's."""
+    if not settings.match_feature_ceiling:
+        return features
+    ceiling = np.asarray(settings.match_feature_ceiling)
+    if ceiling.shape != (len(MATCH_FEATURES),):
+        raise ValueError(f"align.match_feature_ceiling needs {len(MATCH_FEATURES)} values, got {ceiling.shape}")
+    return np.minimum(features, ceiling[: features.shape[1]])
 
 
 def _match_weights(settings: AlignSettings) -> np.ndarray:
@@ -503,7 +517,7 @@ def match_probability(features: np.ndarray, settings: AlignSettings) -> np.ndarr
     the cross-encoder's logit is below ``match_cross_min_logit`` (the combiner's other terms
     extrapolate on pairs unlike MSRP's; the cross-encoder reads the two texts together)."""
     features = np.atleast_2d(features)
-    z = features @ _match_weights(settings) + settings.match_bias
+    z = within_calibration(features, settings) @ _match_weights(settings) + settings.match_bias
     p = 1.0 / (1.0 + np.exp(-z))
     return np.where(features[:, MATCH_FEATURES.index("cross_encoder")] < settings.match_cross_min_logit, 0.0, p)
 

@@ -198,11 +198,13 @@ def pair_table(pairs: Sequence[ParaphrasePair], corpus: Sequence[str], extra: Se
 
 def fit_matcher(x: np.ndarray, y: np.ndarray, negatives: np.ndarray, settings: AlignSettings
                 ) -> tuple[AlignSettings, dict[str, dict[str, float]]]:
-    """``settings`` with the combiner fitted on ``(x, y)`` plus the ``negatives`` rows (label 0), and
-    the out-of-fold threshold sweep on ``(x, y)``."""
+    """``settings`` with the combiner fitted on ``(x, y)`` plus the ``negatives`` rows (label 0) and
+    the calibration pairs' greatest feature values (``match_feature_ceiling``, from ``x`` alone: see
+    the setting), and the out-of-fold threshold sweep on ``(x, y)``."""
     sweep = threshold_sweep(out_of_fold(x, y, negatives), y)
     weights, bias = fit_logistic(np.vstack([x, negatives]), np.concatenate([y, np.zeros(len(negatives), dtype=int)]))
-    fitted = {"match_weights": tuple(round(float(w), 5) for w in weights), "match_bias": round(bias, 5)}
+    fitted = {"match_weights": tuple(round(float(w), 5) for w in weights), "match_bias": round(bias, 5),
+              "match_feature_ceiling": tuple(round(float(v), 5) for v in x.max(axis=0))}
     return AlignSettings(**{**settings.__dict__, **fitted}), sweep
 
 
@@ -266,5 +268,6 @@ def evaluate_claims(path: str | Path, settings: AlignSettings | None = None, fit
         result[name] = {**binary_scores(y[held], score[held] >= threshold), "threshold": threshold}
     result["weights"] = {"match_weights": settings.match_weights, "match_bias": settings.match_bias,
                          "match_threshold": settings.match_threshold,
-                         "match_cross_unasked_logit": settings.match_cross_unasked_logit}
+                         "match_cross_unasked_logit": settings.match_cross_unasked_logit,
+                         "match_feature_ceiling": settings.match_feature_ceiling}
     return result
