@@ -353,7 +353,7 @@ def test_details_only_one_origin_gives_are_cited_beside_a_corroborated_claim():
 def test_single_source_claims_that_name_nothing_are_listed_apart_after_the_others():
     from crosswire.model import Claim, ClaimGroup, Support
 
-    texts = {"a": "Its eyes were open.", "b": "Ana Marn found the crow in Osten on May 3."}
+    texts = {"a": "Its doors were shut.", "b": "Ana Marn shut the bakery in Osten on May 3."}
     articles = tuple(
         Article(aid, f"{aid}.txt", t, t, None, None, f"Outlet {aid}", None, dt.date(2024, 5, 4), "given", "en",
                 sentences=(Sentence(aid, 0, 0, len(t)),))
@@ -362,19 +362,19 @@ def test_single_source_claims_that_name_nothing_are_listed_apart_after_the_other
     groups = (ClaimGroup("g1", ("cb",), (Span("b", 0, len(texts["b"])),), ("Outlet b",), Support(1, 1), details=3),
               ClaimGroup("g2", ("ca",), (Span("a", 0, len(texts["a"])),), ("Outlet a",), Support(1, 1), details=0))
     claims = tuple(Claim(f"c{a}", Span(a, 0, len(t)), t) for a, t in texts.items())
-    story = Story("s1", ("a", "b"), "Crow", dt.date(2024, 5, 4), dt.date(2024, 5, 4))
+    story = Story("s1", ("a", "b"), "Bakery", dt.date(2024, 5, 4), dt.date(2024, 5, 4))
     data = dossier_json(Dossier(story, articles, Evidence("s1", claims=claims), Alignment("s1", groups), Summary("s1")))
     validate_dossier(data)
     assert [g["details"] for g in data["claims"]] == [3, 0]
     singles = render_markdown(data).split("## Single-source claims", 1)[1].split("## Conflicts", 1)[0]
     named, vague = singles.split("### Naming no one and giving no figure or date (1)")
-    assert "Ana Marn found the crow" in named and "Its eyes were open" not in named
-    assert "Its eyes were open" in vague
+    assert "Ana Marn shut the bakery" in named and "Its doors were shut" not in named
+    assert "Its doors were shut" in vague
     html = render_html(data).split('id="single-source"', 1)[1].split("</section>", 1)[0]
     listed, folded = html.split('<details class="vague">')
-    assert "Ana Marn found the crow" in listed and "Its eyes were open" in folded
+    assert "Ana Marn shut the bakery" in listed and "Its doors were shut" in folded
     # a dossier written before groups counted their details lists every claim as it did
     for g in data["claims"]:
         del g["details"]
-    assert "Naming no one" not in render_markdown(data) and "Its eyes were open" in render_markdown(data)
+    assert "Naming no one" not in render_markdown(data) and "Its doors were shut" in render_markdown(data)
     assert '<details class="vague">' not in render_html(data)

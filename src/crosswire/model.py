@@ -354,9 +354,9 @@ class ClaimGroup:
     sentence (:mod:`crosswire.align.parts`); the support counts them."""
     details: int = 0
     """How many details its claims give that a reader can check: named entities mentioned inside
-    their spans (a speaker named there included) and normalised values (figures, dates)
+    their spans, the named speakers they are attributed to, and normalised values (figures, dates)
     (:func:`crosswire.align.details.detail_count`). A claim with none names no one and gives no
-    figure or date ("Its eyes were open.", "This, too, is possible."): it leans on the sentences
+    figure or date ("Its doors were shut.", "That, too, may be so."): it leans on the sentences
     around it, and lists after those that do."""
 
     @property

@@ -51,10 +51,10 @@ def unshared_details(members: Sequence[Claim], origins: Sequence[int], entities:
 def detail_count(members: Sequence[Claim], entities: Sequence[Entity], speakers: Collection[str] = ()) -> int:
     """How many distinct details the claims ``members`` give: entities mentioned inside their spans,
     values (kind, value and unit), and the named ``speakers`` they are attributed to that their
-    spans do not name ("It urged all parties …" of a ministry named the sentence before). Ranks
+    spans do not name ("It urged all sides …" of a ministry named the sentence before). Ranks
     claims of equal support: a fact-checker starts with those that name someone or give a figure
-    or a date, which can be checked, before those that lean on the sentences around them ("This,
-    too, is possible.")."""
+    or a date, which can be checked, before those that lean on the sentences around them ("That,
+    too, may be so.")."""
     mentions = [m for found in _named_mentions(members, entities) for m in found]
     named = {entity_id for _span, entity_id, _text in mentions}
     values = {(v.kind, str(v.value), v.unit) for claim in members for v in claim.values}
