@@ -324,15 +324,20 @@ def test_an_empty_timeline_says_so_in_every_rendering():
     assert "No dated event found." in render_html(d)
 
 
+def one_sentence_articles(texts: dict[str, str], day: dt.date) -> tuple[Article, ...]:
+    """One article per ``{id: text}``, each of one sentence, from outlet "Outlet <id>", dated ``day``."""
+    return tuple(
+        Article(aid, f"{aid}.txt", t, t, None, None, f"Outlet {aid}", None, day, "given", "en",
+                sentences=(Sentence(aid, 0, 0, len(t)),))
+        for aid, t in texts.items()
+    )
+
+
 def test_details_only_one_origin_gives_are_cited_beside_a_corroborated_claim():
     from crosswire.model import Claim, ClaimGroup, Support
 
     texts = {"a": "The plant closed on June 2 and 400 workers lost their jobs.", "b": "The plant closed on June 2."}
-    articles = tuple(
-        Article(aid, f"{aid}.txt", t, t, None, None, f"Outlet {aid}", None, dt.date(2024, 6, 3), "given", "en",
-                sentences=(Sentence(aid, 0, 0, len(t)),))
-        for aid, t in texts.items()
-    )
+    articles = one_sentence_articles(texts, dt.date(2024, 6, 3))
     detail = Span("a", texts["a"].index("400"), texts["a"].index("400") + 3)
     group = ClaimGroup("g1", ("ca", "cb"), tuple(Span(a, 0, len(t)) for a, t in texts.items()),
                        ("Outlet a", "Outlet b"), Support(2, 2), unshared=(detail,))
@@ -354,11 +359,7 @@ def test_single_source_claims_that_name_nothing_are_listed_apart_after_the_other
     from crosswire.model import Claim, ClaimGroup, Support
 
     texts = {"a": "Its doors were shut.", "b": "Ana Marn shut the bakery in Osten on May 3."}
-    articles = tuple(
-        Article(aid, f"{aid}.txt", t, t, None, None, f"Outlet {aid}", None, dt.date(2024, 5, 4), "given", "en",
-                sentences=(Sentence(aid, 0, 0, len(t)),))
-        for aid, t in texts.items()
-    )
+    articles = one_sentence_articles(texts, dt.date(2024, 5, 4))
     groups = (ClaimGroup("g1", ("cb",), (Span("b", 0, len(texts["b"])),), ("Outlet b",), Support(1, 1), details=3),
               ClaimGroup("g2", ("ca",), (Span("a", 0, len(texts["a"])),), ("Outlet a",), Support(1, 1), details=0))
     claims = tuple(Claim(f"c{a}", Span(a, 0, len(t)), t) for a, t in texts.items())
