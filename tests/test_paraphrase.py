@@ -49,6 +49,24 @@ def test_a_score_is_the_mean_of_both_orders_and_cached_scores_equal_fresh_ones()
     assert cached == pytest.approx(fresh, abs=1e-4)
 
 
+def test_a_pair_far_from_a_paraphrase_is_read_in_one_order_only():
+    unrelated = ("The bakery on Osten Street shut its doors after forty years.",
+                 "Patria Mobile raised its prices for prepaid customers in March.")
+    pairs = [PARAPHRASES[0], unrelated]
+    both = CrossEncoder(load_adapter()).logits(pairs)
+    encoder = CrossEncoder(load_adapter())
+    read = []
+    one_order = encoder._one_order
+    encoder._one_order = lambda first, second: read.extend(zip(first, second)) or one_order(first, second)
+    quick = encoder.logits(pairs, one_order_below=-3.5)
+    first = min(unrelated), max(unrelated)
+    assert len(read) == 3 and read.count(first) == 1 and first[::-1] not in read
+    assert quick[0] == pytest.approx(both[0], abs=1e-4)  # a paraphrase is read both ways
+    assert quick[1] < -3.5 and both[1] < -1.58  # it could not have matched either way
+    assert encoder.logits(pairs) == pytest.approx(both, abs=1e-4)  # asked again in full: the other order is read
+    assert len(read) == 4
+
+
 def test_building_a_cross_encoder_leaves_the_shared_sentence_encoder_alone():
     text = ["A text whose sentence vector must not change when an adapter is merged."]
     before = encode(text).copy()

@@ -498,6 +498,16 @@ class AlignSettings:
     0.8306 / 0.8799; 0.8298 / 0.8800 without the floor) and not used to choose; at −1.58 it gives
     0.8339 / 0.8826. In the EgyptAir dossier (DUC 2006 D0617) the floor removed 8 of the 40 matched
     claim pairs, all different facts; a claim can then pair with its next-best partner above it."""
+    match_cross_one_order_below: float = -3.5
+    """The cross-encoder reads a pair in both sentence orders and averages the two logits; a pair
+    whose first order reads below this is not read in the second (``CrossEncoder.logits``), since
+    it cannot match anyway: its logit stays below ``match_cross_min_logit`` either way. Measured on
+    every pair a story's matching asked about in two 25-report DUC clusters, both orders read:
+    DUC 2006 D0622 (10,222 pairs) and DUC 2007 D0711 (8,087). The orders differ by 0.38 / 0.36 at
+    the median and 4.75 / 4.41 at most; 42 % / 26 % of the first orders fall below −3.5, and no such
+    pair's mean reached −1.97 / −2.40. At −3.0 (59 % / 49 %) four pairs of D0622 would have matched
+    on their mean; −4.0 (21 % / 8 %) is safe even against the largest difference seen. −inf reads
+    every pair twice (``bench/bench_cross_encoder_orders.py`` times both)."""
     match_short_words: int = 7
     """A claim shorter than this many words matches another only when the other holds every one of
     its content words (by stem, or a word at least ``match_short_word_similarity`` alike; figures

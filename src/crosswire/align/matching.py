@@ -229,7 +229,8 @@ class PairFeaturizer:
         crossed = np.full(len(pairs), settings.match_cross_unasked_logit if settings else 0.0)
         if asked.any():
             read = [(texts[i], texts[j]) for (i, j), ask in zip(pairs, asked) if ask]
-            crossed[asked] = (cross or cross_encoder()).logits(read)
+            skip_below = settings.match_cross_one_order_below if settings else None
+            crossed[asked] = (cross or cross_encoder()).logits(read, skip_below)
         return np.column_stack([base, crossed])
 
 

@@ -254,7 +254,7 @@ class CrossEncoder:
                     parameters[key.removeprefix("norm:")].copy_(torch.from_numpy(value))
         self.head_weight, self.head_bias = arrays["head.weight"], float(arrays["head.bias"][0])
         self.batch_size, self.max_tokens = batch_size, max_tokens
-        self._cache: OrderedDict[tuple[str, str], float] = OrderedDict()
+        self._cache: OrderedDict[tuple[str, str], _Orders] = OrderedDict()
 
     def _one_order(self, first: Sequence[str], second: Sequence[str]) -> np.ndarray:
         import torch
@@ -265,20 +265,42 @@ class CrossEncoder:
             pooled = _mean_tokens(self.bert(**inputs).last_hidden_state, inputs["attention_mask"])
         return pooled.float().numpy() @ self.head_weight + self.head_bias
 
-    def logits(self, pairs: Sequence[tuple[str, str]]) -> np.ndarray:
-        """The paraphrase logit of each ``(a, b)`` pair: the mean over both sentence orders."""
+    def logits(self, pairs: Sequence[tuple[str, str]], one_order_below: float | None = None) -> np.ndarray:
+        """The paraphrase logit of each ``(a, b)`` pair: the mean over both sentence orders.
+
+        With ``one_order_below``, a pair whose first order (its two texts in sorted order) reads
+        below that logit keeps the first order's logit and the second order is not read: the two
+        orders of a pair rarely differ by much, so such a pair is far from a paraphrase either way
+        (``AlignSettings.match_cross_one_order_below``), and the second pass costs as much as the first."""
         keys = [(a, b) if a <= b else (b, a) for a, b in pairs]
         found = _cached(self._cache, keys)
-        missing = sorted((k for k in dict.fromkeys(keys) if k not in found),
-                         key=lambda k: len(k[0]) + len(k[1]))  # batches of like length pad little
-        for start in range(0, len(missing), self.batch_size):
-            batch = missing[start:start + self.batch_size]
-            left, right = [k[0] for k in batch], [k[1] for k in batch]
-            scores = (self._one_order(left, right) + self._one_order(right, left)) / 2
-            for key, score in zip(batch, scores):
-                found[key] = self._cache[key] = float(score)
+        unread = sorted((k for k in dict.fromkeys(keys) if k not in found),
+                        key=lambda k: len(k[0]) + len(k[1]))  # batches of like length pad little
+        for start in range(0, len(unread), self.batch_size):
+            batch = unread[start:start + self.batch_size]
+            for key, score in zip(batch, self._one_order([k[0] for k in batch], [k[1] for k in batch])):
+                found[key] = self._cache[key] = _Orders(float(score))
+        second = [k for k in dict.fromkeys(keys)
+                  if found[k].second is None and (one_order_below is None or found[k].first >= one_order_below)]
+        second.sort(key=lambda k: len(k[0]) + len(k[1]))
+        for start in range(0, len(second), self.batch_size):
+            batch = second[start:start + self.batch_size]
+            for key, score in zip(batch, self._one_order([k[1] for k in batch], [k[0] for k in batch])):
+                found[key] = self._cache[key] = _Orders(found[key].first, float(score))
         _evict(self._cache, _CACHE_SIZE)
-        return np.array([found[k] for k in keys], dtype=float)
+        return np.array([found[k].logit for k in keys], dtype=float)
+
+
+@dataclass(frozen=True)
+class _Orders:
+    """A pair's logit in its first sentence order and, once read, in the second."""
+
+    first: float
+    second: float | None = None
+
+    @property
+    def logit(self) -> float:
+        return self.first if self.second is None else (self.first + self.second) / 2
 
 
 @functools.lru_cache(maxsize=1)
