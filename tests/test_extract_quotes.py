@@ -346,6 +346,32 @@ def test_two_short_quotes_sharing_two_words_are_not_one_statement():
     assert len(group_quotes(quotes, texts, threshold=0.4, min_shared=2)) == 1  # what the overlap alone allowed
 
 
+def test_quotes_sharing_only_the_story_theme_are_not_one_statement_unless_verbatim():
+    from crosswire.extract.quote_groups import group_quotes, story_theme
+    from crosswire.model import Quote, Span
+
+    said = {"a0": ("Ana Marn", "The Osten valley flood is so new"),
+            "a1": ("officials", "The Osten valley flood will reach the coast by Friday"),
+            "a2": ("the agency", "The Osten valley flood came after the dam gave way upstream"),
+            "a3": ("the ministry", "We will rebuild every bridge the Osten valley flood destroyed"),
+            "a4": ("the Works Ministry", "We will rebuild every bridge that the flood destroyed in the valley"),
+            "a5": ("a resident", "The Osten valley flood is so new")}
+    texts, quotes = {}, []
+    for aid, (speaker, words) in said.items():
+        lead = "Flood water covered the Osten valley on Monday. "
+        texts[aid] = f"{lead}“{words},” said {speaker}."
+        start = len(lead) + 1
+        quotes.append(Quote("q" + aid, Span(aid, start, start + len(words)), "direct", speaker))
+    theme = story_theme(texts, quotes, 0.8, 6)
+    assert {"osten", "valley", "flood"} <= theme and not {"rebuild", "bridge", "new"} & theme
+    assert story_theme(dict(list(texts.items())[:5]), quotes, 0.8, 6) == frozenset()  # too few articles
+    grouped = {tuple(sorted(v.quote_id for v in g.variants)) for g in group_quotes(quotes, texts, theme=theme)}
+    assert grouped == {("qa0", "qa5"), ("qa3", "qa4")}  # the same words verbatim; one statement reworded
+    # without the theme, "so new" shares three of its four content words with every quote of the flood
+    chained = [{v.quote_id for v in g.variants} for g in group_quotes(quotes, texts)]
+    assert any({"qa0", "qa1", "qa2"} <= g for g in chained)
+
+
 def test_a_speaker_the_tagger_misnamed_still_stands_for_he_when_a_person_bears_the_name(nlp):
     text = ("Captain Manohar Nambiar said the pirates fled.\n"
             "Warship Sukanya was escorting five ships when the attack happened.\n"

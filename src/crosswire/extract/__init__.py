@@ -22,7 +22,7 @@ from .claims import find_claims
 from .dates import resolve_date
 from .entities import article_mentions, canonicalise, canonicalise_store
 from .nlp import load_nlp, parse
-from .quote_groups import group_quotes
+from .quote_groups import group_quotes, story_theme
 from .quotes import find_quotes
 
 __all__ = [
@@ -80,7 +80,9 @@ def story_evidence(story, docs, articles, settings) -> Evidence:
     entities = canonicalise(mentions, story.id, texts)
     quotes = link_speakers(quotes, entities)
     people = {e.id for e in entities if e.type == "PERSON"}
-    groups = group_quotes(quotes, texts, xs.quote_match, xs.quote_group_min_words, people, xs.quote_group_min_shared)
+    theme = story_theme(texts, quotes, xs.quote_theme_share, xs.quote_theme_min_articles)
+    groups = group_quotes(quotes, texts, xs.quote_match, xs.quote_group_min_words, people, xs.quote_group_min_shared,
+                          theme)
     return Evidence(story.id, entities, tuple(quotes), tuple(claims), groups)
 
 

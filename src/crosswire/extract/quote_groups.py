@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections import Counter
 from collections.abc import Collection, Iterable, Mapping
 from difflib import SequenceMatcher
 
@@ -65,11 +66,40 @@ def _relation(reference: list[str], variant: list[str], kind: str) -> str:
     return "reworded"
 
 
+def story_theme(texts: Mapping[str, str], quotes: Iterable[Quote], share: float, min_articles: int) -> frozenset[str]:
+    """The content words that at least ``share`` of a story's articles (``texts``) use in their own
+    narration, outside every quote span of ``quotes``, in a story of ``min_articles`` or more ("osten",
+    "valley", "flood" in reports of one flood). Words found only inside quotes are not of the theme:
+    a statement most outlets relay is still told apart by its own words."""
+    if len(texts) < min_articles:
+        return frozenset()
+    spans: dict[str, list[Quote]] = {}
+    for q in quotes:
+        spans.setdefault(q.span.article_id, []).append(q)
+    counts: Counter[str] = Counter()
+    for aid, text in texts.items():
+        narration = list(text)
+        for q in spans.get(aid, ()):
+            narration[q.span.start:q.span.end] = " " * (q.span.end - q.span.start)
+        counts.update(content_words("".join(narration)))
+    return frozenset(w for w, n in counts.items() if n >= share * len(texts))
+
+
+def _verbatim(a: list[str], b: list[str]) -> bool:
+    """Whether the shorter of two word lists is the longer, or a contiguous run of it (case aside)."""
+    short, long = sorted((a, b), key=len)
+    return _relation(long, short, "direct") in ("identical", "truncated")
+
+
 def _components(quotes: list[Quote], bags: list[set[str]], threshold: float,
-                people: Collection[str] = (), min_shared: int = 1) -> list[list[int]]:
+                people: Collection[str] = (), min_shared: int = 1, theme: frozenset[str] = frozenset(),
+                word_lists: list[list[str]] | None = None) -> list[list[int]]:
     """Groups of quotes linked by content overlap; a group never holds the words of two different
     people (``people``: entity ids of persons; each quote's ``speaker_entity``), since two people do
-    not make one statement, however alike their words ("we have learned our lesson")."""
+    not make one statement, however alike their words ("we have learned our lesson"). Two quotes
+    that share only words of the story's ``theme`` (:func:`story_theme`) are linked only when one is
+    the other verbatim (``word_lists``: each quote's words): "the Osten valley flood is so new" and
+    "the Osten valley flood will reach the coast by Friday" are two statements about the story's subject."""
     parent = list(range(len(quotes)))
     speakers = [{q.speaker_entity} if q.speaker_entity in people else set() for q in quotes]
 
@@ -86,7 +116,10 @@ def _components(quotes: list[Quote], bags: list[set[str]], threshold: float,
         if score < threshold:
             break
         a, b = find(i), find(j)
-        if a != b and len(bags[i] & bags[j]) >= min_shared and len(speakers[a] | speakers[b]) <= 1:
+        shared = bags[i] & bags[j]
+        if shared <= theme and not (word_lists and _verbatim(word_lists[i], word_lists[j])):
+            continue
+        if a != b and len(shared) >= min_shared and len(speakers[a] | speakers[b]) <= 1:
             parent[a] = b
             speakers[b] |= speakers[a]
     groups: dict[int, list[int]] = {}
@@ -96,7 +129,8 @@ def _components(quotes: list[Quote], bags: list[set[str]], threshold: float,
 
 
 def group_quotes(quotes: Iterable[Quote], texts: Mapping[str, str], threshold: float = 0.6,
-                 min_words: int = 5, people: Collection[str] = (), min_shared: int = 3) -> tuple[QuoteGroup, ...]:
+                 min_words: int = 5, people: Collection[str] = (), min_shared: int = 3,
+                 theme: frozenset[str] = frozenset()) -> tuple[QuoteGroup, ...]:
     """Groups of the same quote across articles.
 
     Args:
@@ -106,12 +140,15 @@ def group_quotes(quotes: Iterable[Quote], texts: Mapping[str, str], threshold: f
         min_words: shorter quotes are not grouped (scare quotes and slogans match by accident).
         people: entity ids of persons: quotes of two different people are never one group.
         min_shared: content words two quotes must share (besides ``threshold``).
+        theme: the story's theme words (:func:`story_theme`): sharing only these, two quotes are one
+            statement only when one is the other verbatim.
     """
     pool = [q for q in quotes if len(words(texts[q.span.article_id][q.span.start : q.span.end])) >= min_words]
     text_of = {q.id: texts[q.span.article_id][q.span.start : q.span.end] for q in pool}
     bags = [content_words(text_of[q.id]) for q in pool]
     out = []
-    for members in _components(pool, bags, threshold, people, min_shared):
+    word_lists = [[w.lower() for w in words(text_of[q.id])] for q in pool]
+    for members in _components(pool, bags, threshold, people, min_shared, theme, word_lists):
         direct = [pool[i] for i in members if pool[i].kind == "direct"]
         reference = max(direct, key=lambda q: (len(text_of[q.id]), q.id))
         ref_words, ref_bag = words(text_of[reference.id]), content_words(text_of[reference.id])
