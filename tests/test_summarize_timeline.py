@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import re
 
 import pytest
 
@@ -275,6 +276,22 @@ def test_a_range_of_dates_is_one_event_dated_by_its_start():
     events = timeline(Evidence("s", claims=(two,)), Alignment("s"), {"b": article("b", apart, dt.date(2012, 3, 1))},
                       shared_words=0)
     assert [e.date.year for e in events] == [1991, 1996]  # two dates, no range
+
+
+def test_a_year_a_comparison_refers_to_dates_no_event():
+    def years(text: str) -> list[int]:
+        spans = [(m.start(), m.end()) for m in re.finditer(r"\b(?:19|20)\d\d\b", text)]
+        values = tuple(Value("date", Span("a", a, b), text[a:b], text[a:b]) for a, b in spans)
+        claim = Claim("c", Span("a", 0, len(text)), text, values=values)
+        events = timeline(Evidence("s", claims=(claim,)), Alignment("s"),
+                          {"a": article("a", text, dt.date(2012, 3, 1))}, shared_words=0)
+        return [e.date.year for e in events]
+
+    assert years("The Osten party won 75 seats, two fewer than in 2007.") == []
+    assert years("It took the same share of the vote as in 2007, and fewer seats than 2003.") == []
+    assert years("Turnout rose sharply compared with 2007.") == []
+    assert years("The Osten party won 77 seats in 2007.") == [2007]
+    assert years("As early as 2007, the party had more seats than ever.") == [2007]
 
 
 def test_a_month_and_day_of_undated_reports_take_the_year_the_story_gives_them():

@@ -306,7 +306,7 @@ def timeline(evidence: Evidence, alignment: Alignment, articles: dict[str, Artic
     for claim in mine:
         text = articles[claim.span.article_id].text
         for value, date, grain in _dated(claim, years):
-            if range_end(value, claim, text):
+            if range_end(value, claim, text) or compared_with(value, text):
                 continue
             dated = _dated_phrase(claim, value, articles[claim.span.article_id])
             key = group_of.get(claim.id, claim.id) + (PHRASE if dated is not claim else "")
@@ -336,6 +336,17 @@ def range_end(value: Value, claim: Claim, text: str) -> bool:
     return any(other.kind == "date" and other.span.end <= value.span.start
                and _RANGE_START.search(text[max(0, other.span.start - 12) : other.span.start])
                for other in claim.values)
+
+
+_COMPARED_WITH = re.compile(r"\b(?:than|as|compared\s+(?:with|to))\s+in\s+(?:the\s+)?$|"
+                            r"\b(?:than|compared\s+(?:with|to))\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def compared_with(value: Value, text: str) -> bool:
+    """Whether a date is the point a comparison refers to ("won 75 seats, two fewer *than in* 1994",
+    "the same share of the vote *as in* 1994", "up 3 % *compared with* 1997"), not when the claim's
+    event happened: the claim is no event of that year."""
+    return bool(_COMPARED_WITH.search(text[max(0, value.span.start - 20) : value.span.start]))
 
 
 def _dated_phrase(claim: Claim, value: Value, article: Article) -> Claim:
