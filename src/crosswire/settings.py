@@ -549,7 +549,10 @@ class AlignSettings:
     names that share a word or are each other's acronym are one actor. On MSRP held out it rules
     out 2 of the 1,222 held-out pairs, neither a paraphrase nor accepted by the combiner (accuracy and F1
     unchanged). A "he" whose claim has a named speaker is not read as the speaker: a spokesman's
-    "he will veto the bill" is the president's act."""
+    "he will veto the bill" is the president's act. A subject is a person where the tagger says so
+    or where the story's person entities go by its name: the small tagger reads many a lone surname
+    as an organisation, and in DUC 2006 D0635 "Graham was 17 at the time of the murder" matched
+    "… Lucas was in Florida at the time of the … murder" (0.59)."""
     whereabouts_updates: bool = True
     """A claim that where someone is was not known ("his whereabouts are unknown", "officials did
     not say where she was") and a claim of another article that places that person ("… granted

@@ -242,17 +242,20 @@ def group_claims(
     return by_support(groups)
 
 
-def claim_matches(claims: Sequence[Claim], settings: AlignSettings, theme: frozenset[str] = frozenset()
-                  ) -> tuple[np.ndarray, dict[tuple[int, int], float]]:
+def claim_matches(claims: Sequence[Claim], settings: AlignSettings, theme: frozenset[str] = frozenset(),
+                  persons: frozenset[str] = frozenset()) -> tuple[np.ndarray, dict[tuple[int, int], float]]:
     """The match matrix of claims of different articles, and the matches of claims of one article
     among those that match another article's (:func:`matched`), each claim read by what it states
     (its speaker from ``attributed_to``); with the story's ``theme``
     (:func:`~.matching.story_theme`), matches that share only its words are dropped
-    (:func:`~.matching.theme_only`)."""
+    (:func:`~.matching.theme_only`); ``persons``, the names the story's persons go by, tell the
+    matcher which subjects are people (:func:`~.matching.ruled_out`)."""
     texts, article_ids = [c.text for c in claims], [c.span.article_id for c in claims]
     speakers = [c.attributed_to for c in claims]
-    scores = theme_only(match_matrix(texts, article_ids, settings, speakers), texts, theme, settings, speakers)
-    return scores, same_article_matches(texts, article_ids, settings, speakers, matched(scores, settings.match_threshold))
+    scores = theme_only(match_matrix(texts, article_ids, settings, speakers, persons=persons), texts, theme, settings,
+                        speakers)
+    return scores, same_article_matches(texts, article_ids, settings, speakers,
+                                        matched(scores, settings.match_threshold), persons)
 
 
 def matched(scores: np.ndarray, threshold: float) -> list[int]:
@@ -369,7 +372,8 @@ def align_story(
     claims = list(claims)
     claim_articles = [c.span.article_id for c in claims]
     theme = story_theme([articles[a].text for a in dict.fromkeys(article_ids or claim_articles)], settings)
-    scores, within = claim_matches(claims, settings, theme)
+    persons = frozenset(name for e in entities if e.type == "PERSON" for name in (e.name, *e.variants))
+    scores, within = claim_matches(claims, settings, theme, persons)
     shared = set()
     if nlp is not None and settings.event_frames:
         shared = fact_pairs(claim_frames(claims, nlp, articles, entities), claim_articles, settings)

@@ -284,21 +284,25 @@ def _match_weights(settings: AlignSettings) -> np.ndarray:
     return weights
 
 
-def ruled_out(texts: Sequence[str], pairs: Sequence[tuple[int, int]], settings: AlignSettings) -> np.ndarray:
+def ruled_out(texts: Sequence[str], pairs: Sequence[tuple[int, int]], settings: AlignSettings,
+              persons: Collection[str] = frozenset()) -> np.ndarray:
     """For each pair, whether it never matches, whatever its score: its shorter text is shorter than
     the matcher was calibrated on (``match_short_words``) and not held by the other (:func:`_held`:
     a content word of it the other lacks, or fewer than ``match_short_min_content`` content words
     at all); or the two say opposite verbs of one another (:func:`~.lexical.opposed`: "suspended
     its flights" / "resumed its flights"); or (``match_actor_veto``) two different named persons
-    do what each says (:func:`different_actors`); or (``match_place_veto``) each tells of a place
-    that cannot be the other's (:func:`different_places`)."""
+    do what each says (:func:`different_actors`; a subject counts as a person when the tagger says
+    so or when it is one of ``persons``, the names the story's person entities go by: the small
+    tagger reads many a lone surname as an organisation); or (``match_place_veto``) each tells of
+    a place that cannot be the other's (:func:`different_places`)."""
     out = np.zeros(len(pairs), dtype=bool)
     read = (_readings(sorted({t for pair in pairs for t in pair}), texts)
             if settings.match_actor_veto or settings.match_place_veto else {})
     for k, (i, j) in enumerate(pairs):
         a, b = read.get(i, _NOTHING), read.get(j, _NOTHING)
         if (lx.opposed(texts[i], texts[j])
-                or (settings.match_actor_veto and different_actors(texts[i], texts[j], a.actor, b.actor))
+                or (settings.match_actor_veto
+                    and different_actors(texts[i], texts[j], a.person(persons), b.person(persons)))
                 or (settings.match_place_veto and different_places(texts[i], texts[j], a.places, b.places))):
             out[k] = True
             continue
@@ -316,6 +320,12 @@ class _Reading:
 
     actor: str | None = None
     places: tuple[str, ...] = ()
+    subject: str | None = None
+    """The name the main verb's subject is written as, whatever the tagger takes it for."""
+
+    def person(self, persons: Collection[str] = frozenset()) -> str | None:
+        """The acting person's name: the tagger's, or the subject's where ``persons`` knows it."""
+        return self.actor or (self.subject if self.subject in persons else None)
 
 
 _NOTHING = _Reading()
@@ -335,7 +345,7 @@ def _readings(indexes: Sequence[int], texts: Sequence[str]) -> dict[int, _Readin
 
     missing = list(dict.fromkeys(texts[i] for i in indexes if texts[i] not in _READINGS))
     for text, doc in zip(missing, parse_sentences(missing)):
-        _READINGS[text] = _Reading(_actor(doc), tuple(_where(doc)))
+        _READINGS[text] = _Reading(_actor(doc), tuple(_where(doc)), _named_subject(doc))
         if len(_READINGS) > _READINGS_SIZE:
             _READINGS.popitem(last=False)
     return {i: reading for i in indexes if (reading := _READINGS.get(texts[i], _NOTHING)) != _NOTHING}
@@ -377,6 +387,20 @@ def _actor(doc) -> str | None:
     if subject is None or subject.ent_type_ != "PERSON":
         return None
     return next(e.text for e in doc.ents if e.start <= subject.i < e.end)
+
+
+def _named_subject(doc) -> str | None:
+    """The name the subject of a parsed claim's main verb is written as, when a proper noun: the
+    named entity it is part of, else the proper noun with its compounds ("Lucas", "Henry Lee Lucas")."""
+    root, _ = _event_heads(doc)
+    subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None) if root is not None else None
+    if subject is None or subject.pos_ != "PROPN":
+        return None
+    entity = next((e for e in doc.ents if e.start <= subject.i < e.end), None)
+    if entity is not None:
+        return entity.text
+    name = [t for t in subject.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"] + [subject]
+    return " ".join(t.text for t in name)
 
 
 def _where(doc) -> list[str]:
@@ -525,10 +549,12 @@ def match_probability(features: np.ndarray, settings: AlignSettings) -> np.ndarr
 
 def match_matrix(texts: Sequence[str], article_ids: Sequence[str], settings: AlignSettings,
                  speakers: Sequence[str | None] | None = None, same_article: bool = False,
-                 only: Collection[tuple[int, int]] | None = None) -> np.ndarray:
+                 only: Collection[tuple[int, int]] | None = None, persons: Collection[str] = frozenset()
+                 ) -> np.ndarray:
     """Symmetric matrix of match probabilities between texts of different articles (0 elsewhere);
     with ``same_article``, between texts of the same article instead (see
-    :func:`same_article_matches`); with ``only``, only those pairs ``(i, j)``, ``i < j``, are scored.
+    :func:`same_article_matches`); with ``only``, only those pairs ``(i, j)``, ``i < j``, are scored;
+    ``persons`` are the names of the story's persons (:func:`ruled_out`).
 
     Each text is scored by what it states (:func:`~.lexical.reported_content`: its reporting
     frame and quote marks left out, a leading "We"/"I" read as its speaker, from ``speakers``
@@ -547,7 +573,7 @@ def match_matrix(texts: Sequence[str], article_ids: Sequence[str], settings: Ali
     pairs = candidate_pairs(texts, pairs, featurizer, settings)
     if pairs:
         probability = match_probability(featurizer.features(texts, pairs, settings=settings), settings)
-        probability[ruled_out(texts, pairs, settings)] = 0.0
+        probability[ruled_out(texts, pairs, settings, persons)] = 0.0
         rows, cols = np.array(pairs).T
         scores[rows, cols] = probability
         scores[cols, rows] = probability
@@ -588,7 +614,8 @@ def candidate_pairs(texts: Sequence[str], pairs: list[tuple[int, int]], featuriz
 
 
 def same_article_matches(texts: Sequence[str], article_ids: Sequence[str], settings: AlignSettings,
-                         speakers: Sequence[str | None], among: Collection[int]) -> dict[tuple[int, int], float]:
+                         speakers: Sequence[str | None], among: Collection[int], persons: Collection[str] = frozenset()
+                         ) -> dict[tuple[int, int], float]:
     """Match probabilities ``{(i, j): p}`` (``i < j``, zero pairs left out) between texts of one
     article, only among the texts ``among`` (those that match some text of another article: no
     others can share a group), scored on those texts alone: whether one article states one thing
@@ -600,7 +627,7 @@ def same_article_matches(texts: Sequence[str], article_ids: Sequence[str], setti
     if not keep:
         return {}
     sub = match_matrix([texts[i] for i in keep], [article_ids[i] for i in keep], settings,
-                       [speakers[i] for i in keep], same_article=True)
+                       [speakers[i] for i in keep], same_article=True, persons=persons)
     rows, cols = np.nonzero(np.triu(sub, 1))
     return {(keep[x], keep[y]): float(sub[x, y]) for x, y in zip(rows.tolist(), cols.tolist())}
 
