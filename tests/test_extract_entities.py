@@ -292,6 +292,18 @@ def test_a_surname_two_people_of_the_story_bear_joins_neither_unless_a_title_tel
     assert len(entities["Matthew Shepard"].mentions) == 1 and len(entities["Judy Shepard"].mentions) == 2
 
 
+def test_a_surname_of_one_person_named_two_ways_is_theirs_not_a_spelling_of_another_name():
+    first = "Inmate Tomas Lind Halden was convicted in 1994. Halden appealed."
+    second = "Tomas Halden asked for a test. Halden won a delay. Eric Haldeman was executed. Haldeman was 17."
+    found = (_named(first, "a", ("Tomas Lind Halden", "PERSON"), ("Halden", "ORG"))
+             + _named(second, "b", ("Tomas Halden", "PERSON"), ("Halden", "ORG"), ("Eric Haldeman", "PERSON"),
+                      ("Haldeman", "PERSON")))
+    entities = canonicalise(found, texts={"a": first, "b": second})
+    assert {(e.name, e.type, frozenset(e.variants), e.spellings) for e in entities} == {
+        ("Tomas Lind Halden", "PERSON", frozenset({"Tomas Lind Halden", "Tomas Halden", "Halden"}), ()),
+        ("Eric Haldeman", "PERSON", frozenset({"Eric Haldeman", "Haldeman"}), ())}
+
+
 def test_a_titled_surname_joins_the_one_bearer_of_its_sex():
     entities = by_name(canonicalise(mentions("Pavel Ostrow", "Irena Ostrow", "Mrs. Ostrow", "Mr. Ostrow")))
     assert set(entities["Irena Ostrow"].variants) == {"Irena Ostrow", "Mrs. Ostrow"}

@@ -498,12 +498,21 @@ def _merge_stray_surnames(keys: list[str], groups: dict[str, list[Mention]], lab
         if " " in key or label[key] in _NEVER_SURNAMES or any(_weight(m) > 1 for m in groups[key]):
             continue
         bearers = [p for p in persons if [w for w in p.split() if w not in PARTICLES][-1:] == [key]]
-        if len({clusters.find(p) for p in bearers}) != 1:
+        if not bearers or not _one_bearer(bearers, clusters):
             continue
         if any(_introduces(groups[p], groups[key], everywhere=label[key] != "ORG") for p in bearers):
             clusters.union(key, bearers[0])
             label[key] = "PERSON"
             groups[key] = [(m[0], "PERSON", *m[2:]) for m in groups[key]]
+
+
+def _one_bearer(bearers: list[str], clusters: _Clusters) -> bool:
+    """Whether full names that end in one surname are one person's: already joined, or each a
+    partial form of the longest ("Ricky McGinn" of "Ricky Nolen McGinn"), before the partial names
+    are joined (:func:`_merge_partials`). "Matthew" and "Judy Shepard" are two."""
+    longest = max(bearers, key=lambda b: (len(b.split()), b))
+    return all(clusters.find(b) == clusters.find(longest) or _fits_person(b.split(), longest.split())
+               for b in bearers)
 
 
 _NEVER_SURNAMES = frozenset({"PERSON", "GPE", "LOC", "FAC"})
@@ -566,10 +575,28 @@ def _merge_spellings(keys: list[str], label, clusters: _Clusters, families: set[
             plural = (a in families and _plural_of(a.split()[-1], b.split()[-1])) or (
                 b in families and _plural_of(b.split()[-1], a.split()[-1]))
             if _spelling_variant(a.split(), b.split()) and not plural \
-                    and not (groups is not None and named_together(groups[a], groups[b], texts)):
+                    and not (groups is not None and named_together(groups[a], groups[b], texts)) \
+                    and not _named_apart(a, b, keys, label, clusters):
                 clusters.union(a, b)
                 variants.update((a, b))
     return variants
+
+
+def _named_apart(a: str, b: str, keys: list[str], label, clusters: _Clusters) -> bool:
+    """Whether the names joined to ``a`` and to ``b`` so far name two people in full: given names
+    that are not one name written otherwise (not the same, an initial of it, a nickname or a
+    spelling of it). "McGinn" of "Ricky McGinn" is no spelling of "McGinnis" of "Glen McGinnis"."""
+    def given(key: str) -> list[str]:
+        root = clusters.find(key)
+        cores = ([w for w in k.split() if w not in PARTICLES] for k in keys
+                 if label[k] == "PERSON" and clusters.find(k) == root)
+        return [core[0] for core in cores if len(core) > 1]
+
+    def one(x: str, y: str) -> bool:
+        return x == y or (min(len(x), len(y)) == 1 and x[0] == y[0]) or similar_spelling(x, y, 0.6) \
+            or same_given_name(x, y)
+
+    return any(not one(x, y) for x in given(a) for y in given(b))
 
 
 def _merge_state_names(keys: list[str], label, clusters: _Clusters) -> None:
