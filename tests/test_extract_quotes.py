@@ -372,6 +372,22 @@ def test_quotes_sharing_only_the_story_theme_are_not_one_statement_unless_verbat
     assert any({"qa0", "qa1", "qa2"} <= g for g in chained)
 
 
+def test_a_paraphrase_joins_one_statement_and_never_bridges_two():
+    from crosswire.extract.quote_groups import group_quotes
+    from crosswire.model import Quote, Span
+
+    texts = {"a": "The council will rebuild the old stone bridge by winter",
+             "b": "The council members voted against paying to rebuild the bridge again",
+             "c": "the council would rebuild the bridge"}
+    quotes = [Quote("qa", Span("a", 0, len(texts["a"])), "direct", "Ana Marn"),
+              Quote("qb", Span("b", 0, len(texts["b"])), "direct", "Tomas Halden"),
+              Quote("qc", Span("c", 0, len(texts["c"])), "reported", "officials")]
+    groups = [{v.quote_id for v in g.variants} for g in group_quotes(quotes, texts)]
+    assert len(groups) == 1 and "qc" in groups[0] and not {"qa", "qb"} <= groups[0]
+    # the two direct quotes are apart on their own words: only the paraphrase had joined them
+    assert group_quotes(quotes[:2], texts) == ()
+
+
 def test_a_speaker_the_tagger_misnamed_still_stands_for_he_when_a_person_bears_the_name(nlp):
     text = ("Captain Manohar Nambiar said the pirates fled.\n"
             "Warship Sukanya was escorting five ships when the attack happened.\n"

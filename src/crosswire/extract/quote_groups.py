@@ -4,7 +4,8 @@ Two quotes from different articles are one statement when the content words of t
 mostly found in the longer (overlap coefficient ≥ ``ExtractSettings.quote_match``): that survives
 truncation (one outlet quotes one sentence of a longer statement), light rewording and different
 translations of one foreign-language statement, which share most names and content words. Groups
-are the connected components of that relation. The longest direct quote is the reference; each
+are the connected components of that relation among direct quotes; reported speech joins the one
+group it matches best. The longest direct quote is the reference; each
 other member is ``identical``, ``truncated`` (a contiguous run of the reference's words),
 ``reworded`` (word-level edits listed), or ``paraphrase`` — reported speech matching a group,
 which a renderer must never show inside quote marks.
@@ -96,7 +97,10 @@ def _components(quotes: list[Quote], bags: list[set[str]], threshold: float,
                 word_lists: list[list[str]] | None = None) -> list[list[int]]:
     """Groups of quotes linked by content overlap; a group never holds the words of two different
     people (``people``: entity ids of persons; each quote's ``speaker_entity``), since two people do
-    not make one statement, however alike their words ("we have learned our lesson"). Two quotes
+    not make one statement, however alike their words ("we have learned our lesson"). Direct quotes
+    link among themselves first; a reported paraphrase then joins the one statement it matches
+    best, and never bridges two (an outlet's summary of a poll and a lawyer's own words both
+    "believe" someone "innocent" without being one statement). Two quotes
     that share only words of the story's ``theme`` (:func:`story_theme`) are linked only when one is
     the other verbatim (``word_lists``: each quote's words): "the Osten valley flood is so new" and
     "the Osten valley flood will reach the coast by Friday" are two statements about the story's subject."""
@@ -112,9 +116,12 @@ def _components(quotes: list[Quote], bags: list[set[str]], threshold: float,
     pairs = sorted(((overlap(bags[i], bags[j]), i, j) for i in range(len(quotes)) for j in range(i + 1, len(quotes))
                     if quotes[i].span.article_id != quotes[j].span.article_id
                     and "direct" in (quotes[i].kind, quotes[j].kind)), reverse=True)
-    for score, i, j in pairs:  # best first, so that a quote joins the speaker it matches best
-        if score < threshold:
-            break
+    pairs = sorted((p for p in pairs if p[0] >= threshold), key=lambda p: quotes[p[1]].kind != quotes[p[2]].kind)
+    attached: set[int] = set()
+    for _, i, j in pairs:  # direct quotes first, each best first, so that a quote joins the speaker it matches best
+        reported = next((k for k in (i, j) if quotes[k].kind != "direct"), None)
+        if reported in attached:  # a paraphrase joins one statement; it does not bridge two
+            continue
         a, b = find(i), find(j)
         shared = bags[i] & bags[j]
         if shared <= theme and not (word_lists and _verbatim(word_lists[i], word_lists[j])):
@@ -122,6 +129,8 @@ def _components(quotes: list[Quote], bags: list[set[str]], threshold: float,
         if a != b and len(shared) >= min_shared and len(speakers[a] | speakers[b]) <= 1:
             parent[a] = b
             speakers[b] |= speakers[a]
+            if reported is not None:
+                attached.add(reported)
     groups: dict[int, list[int]] = {}
     for i in range(len(quotes)):
         groups.setdefault(find(i), []).append(i)
