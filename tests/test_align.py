@@ -596,11 +596,11 @@ def test_two_named_actors_doing_alike_things_are_no_one_statement():
 def test_a_lone_surname_the_story_knows_as_a_person_is_an_actor_whatever_the_tagger_says():
     from crosswire.align.matching import _readings, match_matrix, ruled_out
 
-    texts = ["Lucas was in Florida at the time of the murder.", "Graham was 17 at the time of the murder.",
-             "Henry Lee Lucas was in Florida at the time of the murder."]
-    persons = {"Henry Lee Lucas", "Lucas", "Gary Graham", "Graham"}
+    texts = ["Halden was in Osten at the time of the murder.", "Vey was 17 at the time of the murder.",
+             "Tomas Lind Halden was in Osten at the time of the murder."]
+    persons = {"Tomas Lind Halden", "Halden", "Eric Vey", "Vey"}
     subjects = {i: r.subject for i, r in _readings([0, 1, 2], texts).items()}
-    assert subjects == {0: "Lucas", 1: "Graham", 2: "Henry Lee Lucas"}  # as written, whatever the tagger took them for
+    assert subjects == {0: "Halden", 1: "Vey", 2: "Tomas Lind Halden"}  # as written, whatever the tagger took them for
     assert ruled_out(texts, [(0, 1)], SETTINGS, persons)[0]  # two people: no one statement
     assert not ruled_out(texts, [(0, 2)], SETTINGS, persons)[0]  # one person, named in full and by surname
     assert match_matrix(texts[:2], ["x", "y"], SETTINGS, persons=persons)[0, 1] == 0.0

@@ -391,7 +391,7 @@ def _actor(doc) -> str | None:
 
 def _named_subject(doc) -> str | None:
     """The name the subject of a parsed claim's main verb is written as, when a proper noun: the
-    named entity it is part of, else the proper noun with its compounds ("Lucas", "Henry Lee Lucas")."""
+    named entity it is part of, else the proper noun with its compounds ("Halden", "Tomas Lind Halden")."""
     root, _ = _event_heads(doc)
     subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None) if root is not None else None
     if subject is None or subject.pos_ != "PROPN":

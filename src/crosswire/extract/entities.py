@@ -508,7 +508,7 @@ def _merge_stray_surnames(keys: list[str], groups: dict[str, list[Mention]], lab
 
 def _one_bearer(bearers: list[str], clusters: _Clusters) -> bool:
     """Whether full names that end in one surname are one person's: already joined, or each a
-    partial form of the longest ("Ricky McGinn" of "Ricky Nolen McGinn"), before the partial names
+    partial form of the longest ("Tomas Halden" of "Tomas Lind Halden"), before the partial names
     are joined (:func:`_merge_partials`). "Matthew" and "Judy Shepard" are two."""
     longest = max(bearers, key=lambda b: (len(b.split()), b))
     return all(clusters.find(b) == clusters.find(longest) or _fits_person(b.split(), longest.split())
@@ -585,7 +585,7 @@ def _merge_spellings(keys: list[str], label, clusters: _Clusters, families: set[
 def _named_apart(a: str, b: str, keys: list[str], label, clusters: _Clusters) -> bool:
     """Whether the names joined to ``a`` and to ``b`` so far name two people in full: given names
     that are not one name written otherwise (not the same, an initial of it, a nickname or a
-    spelling of it). "McGinn" of "Ricky McGinn" is no spelling of "McGinnis" of "Glen McGinnis"."""
+    spelling of it). "Halden" of "Tomas Halden" is no spelling of "Haldeman" of "Eric Haldeman"."""
     def given(key: str) -> list[str]:
         root = clusters.find(key)
         cores = ([w for w in k.split() if w not in PARTICLES] for k in keys
