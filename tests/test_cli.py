@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 import pytest
 from click.testing import CliRunner
+from conftest import EXAMPLE
 
 from crosswire.cli import main
 
@@ -79,3 +80,10 @@ def test_analyze_reads_settings_from_toml_and_refuses_unknown_names(tmp_path):
     result = CliRunner().invoke(main, ["analyze", str(tmp_path / "a.txt"), "--config", str(broken), "-q",
                                        "--db", str(tmp_path / "s.duckdb")])
     assert result.exit_code == 2 and "broken.toml" in result.output
+
+
+def test_spark_master_without_the_spark_engine_is_a_usage_error(tmp_path):
+    result = CliRunner().invoke(main, ["analyze", str(EXAMPLE), "--spark-master", "local[2]",
+                                       "--db", str(tmp_path / "x.duckdb")])
+    assert result.exit_code == 2
+    assert "--spark-master needs --engine spark" in result.output

@@ -13,6 +13,7 @@ from crosswire import provenance
 from crosswire.clean.sentences import split_sentences
 from crosswire.errors import ConfigError
 from crosswire.model import Article, Family, ReuseLink, Span
+from crosswire.pipeline import InProcess
 from crosswire.provenance import MemoryIndex, build_families, independent_origins, update
 from crosswire.provenance.minhash import (
     MinHasher,
@@ -243,6 +244,25 @@ def test_incremental_updates_compare_only_new_and_equal_one_batch(make_index):
     assert all({l.a.article_id, l.b.article_id} & set(second.new) for l in second.reuse)
     assert set(fetched) <= {"n0", "n1", "n2", "n3"}  # only old articles are fetched, never new × new
     assert any(l.kind == "near_duplicate" for l in second.reuse)
+
+
+class OnePairAChunk(InProcess):
+    """An executor that cuts work into chunks of one, as an engine with many workers would."""
+
+    parallel = True
+
+    def split(self, items):
+        return [items[k : k + 1] for k in range(len(items))]
+
+
+def test_pairs_aligned_in_chunks_give_the_links_of_one_pass():
+    arts = _corpus()
+    chunks = OnePairAChunk()
+    whole = update(arts, MemoryIndex(), LEXICAL)
+    split = update(arts, MemoryIndex(), LEXICAL, executor=chunks)
+    assert split.reuse == whole.reuse  # the same links, in the same order
+    assert split.compared == whole.compared > 1
+    assert sum(l.kind == "passage" for l in whole.reuse) >= 2
 
 
 def test_index_refuses_other_settings():

@@ -28,16 +28,18 @@ The ingest stage is the only one that reads files or the network; it lives in
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 from .errors import PipelineError
 from .settings import Settings
 
 Batch = dict[str, Any]
 Advance = Callable[[int], None]
+T = TypeVar("T")
+R = TypeVar("R")
 
 
 @dataclass(frozen=True)
@@ -60,6 +62,27 @@ class Reporter:
     @contextmanager
     def stage(self, name: str, total: int) -> Iterator[Advance]:
         yield lambda n: None
+
+
+class InProcess:
+    """Runs a function over independent chunks of work, here and in order. An engine that spreads
+    the chunks over workers (:class:`crosswire.engines.spark.SparkExecutor`) gives the same results."""
+
+    parallel = False
+
+    def split(self, items: Sequence[T]) -> list[Sequence[T]]:
+        """``items`` cut into the chunks this executor runs: here, one."""
+        return [items] if items else []
+
+    def map(self, fn: Callable[[T], R], chunks: Sequence[T], advance: Advance | None = None,
+            sizes: Sequence[int] | None = None) -> list[R]:
+        """``[fn(chunk) for chunk in chunks]``; ``advance(sizes[k])`` as chunk ``k`` is done."""
+        results = []
+        for k, chunk in enumerate(chunks):
+            results.append(fn(chunk))
+            if advance:
+                advance(sizes[k] if sizes else 1)
+        return results
 
 
 class Pipeline:

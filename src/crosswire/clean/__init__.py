@@ -11,7 +11,14 @@ from .core import clean_document, clean_text
 from .language import detect_language
 from .sentences import crossheads, split_sentences
 
-__all__ = ["clean_document", "clean_text", "crossheads", "detect_language", "split_sentences"]
+__all__ = ["clean_document", "clean_documents", "clean_text", "crossheads", "detect_language", "split_sentences"]
+
+
+def clean_documents(documents, settings):
+    """Each document cleaned (:func:`clean_document`), one at a time and in order: an article, or
+    a rejection for a body that cleaning empties."""
+    for document in documents:
+        yield clean_document(document, settings.clean, settings.ingest.min_chars)
 
 
 def run_stage(batch, settings, advance):
@@ -19,8 +26,7 @@ def run_stage(batch, settings, advance):
     from ..model import Rejection
 
     articles, rejections = [], list(batch["rejections"])
-    for document in batch["documents"]:
-        result = clean_document(document, settings.clean, settings.ingest.min_chars)
+    for result in clean_documents(batch["documents"], settings):
         (rejections if isinstance(result, Rejection) else articles).append(result)
         advance(1)
     return {"articles": articles, "rejections": rejections}

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from ..ingest import ingest
 from ..model import Rejection
-from ..pipeline import Batch, Pipeline, Reporter, Stage, pure_stages
+from ..pipeline import Batch, InProcess, Pipeline, Reporter, Stage, pure_stages
 from ..report import render_outputs
 from ..settings import Settings
 from ..store import Store
@@ -37,9 +37,11 @@ class AnalyzeResult:
 
 
 def ingest_into_store(
-    inputs: Iterable[str], store: Store, settings: Settings | None = None, reporter: Reporter | None = None
+    inputs: Iterable[str], store: Store, settings: Settings | None = None, reporter: Reporter | None = None,
+    executor: InProcess | None = None,
 ) -> AnalyzeResult:
     """Read and clean ``inputs``, store new articles and all rejections; analyse nothing.
+    ``executor`` cleans the documents in chunks (here by default; an engine's workers).
 
     Returns:
         The accounting: ``read == accepted + rejected``, and how many articles were new.
@@ -50,11 +52,35 @@ def ingest_into_store(
     with reporter.stage("ingest", len(inputs)) as advance:
         ingested = ingest(inputs, settings.ingest, advance, exclude=store.files())
     batch: Batch = {"documents": ingested.documents, "rejections": ingested.rejections}
-    Pipeline(pure_stages()[:1]).run(batch, settings, reporter)
+    clean = pure_stages()[0]
+    if executor is not None and executor.parallel:
+        clean = _clean_over(executor, clean)
+    Pipeline([clean]).run(batch, settings, reporter)
     result = AnalyzeResult(read=ingested.read, accepted=len(batch["articles"]), rejections=batch["rejections"])
     result.added, result.already_stored = store.add_articles(batch["articles"])
     store.add_rejections(batch["rejections"])
     return result
+
+
+def _clean_over(executor: InProcess, stage: Stage) -> Stage:
+    """The clean stage with the documents cleaned in chunks by ``executor``, results in order."""
+    from ..model import Rejection
+
+    def run(batch: Batch, settings: Settings, advance) -> Batch:
+        chunks = executor.split(batch["documents"])
+        done = executor.map(functools.partial(_clean_chunk, settings=settings), chunks, advance, [len(c) for c in chunks])
+        articles, rejections = [], list(batch["rejections"])
+        for result in (r for chunk in done for r in chunk):
+            (rejections if isinstance(result, Rejection) else articles).append(result)
+        return {"articles": articles, "rejections": rejections}
+
+    return dataclasses.replace(stage, run=run)
+
+
+def _clean_chunk(documents, settings: Settings) -> list:
+    from ..clean import clean_documents
+
+    return list(clean_documents(documents, settings))
 
 
 def analyze_store(store: Store, settings: Settings | None = None, reporter: Reporter | None = None,
@@ -68,12 +94,16 @@ def analyze_store(store: Store, settings: Settings | None = None, reporter: Repo
     return _analyze_store(store, settings or Settings(), reporter, fresh)[0]
 
 
-def _analyze_store(store: Store, settings: Settings, reporter: Reporter | None,
-                   fresh: bool) -> tuple[dict[str, dict], set[str]]:
-    """The dossiers by story id, and the ids of the stories whose stored dossier was kept."""
+def _analyze_store(store: Store, settings: Settings, reporter: Reporter | None, fresh: bool,
+                   executor: InProcess | None = None) -> tuple[dict[str, dict], set[str]]:
+    """The dossiers by story id, and the ids of the stories whose stored dossier was kept.
+    ``executor`` aligns provenance pairs in chunks and runs extract → report story by story
+    (here by default; an engine's workers)."""
     from .llm import ChatCompletions, llm_config
 
-    engine_stages = {"provenance": _incremental_provenance, "stories": _stable_stories}
+    executor = executor or InProcess()
+    engine_stages = {"provenance": functools.partial(_incremental_provenance, executor=executor),
+                     "stories": _stable_stories}
     stages = [engine_stages[s.name](store, s) if s.name in engine_stages else s for s in pure_stages()[1:]]
     batch: Batch = {"articles": store.articles()}
     batch["seen_articles"] = _update_baseline(store.dossiers(), {a.id for a in batch["articles"]})
@@ -90,7 +120,11 @@ def _analyze_store(store: Store, settings: Settings, reporter: Reporter | None,
     rest = _without_stories(batch, reused)
     if rest["stories"]:
         persist = functools.partial(_persist, store, keep=reused, inputs=inputs)
-        Pipeline([s for s in stages if s.name not in engine_stages]).run(rest, settings, reporter, after=persist)
+        story_stages = [s for s in stages if s.name not in engine_stages]
+        if executor.parallel:
+            _story_stages_over(executor, story_stages, rest, settings, reporter, persist)
+        else:
+            Pipeline(story_stages).run(rest, settings, reporter, after=persist)
     else:  # every dossier is kept: no model is loaded, and what no story owns any more goes
         store.replace_evidence((), reused)
         store.replace_dossiers((), inputs, reused)
@@ -108,6 +142,50 @@ def _story_inputs(batch: Batch, settings: Settings, llm_endpoint: tuple[str, str
             for s in batch["stories"]}
 
 
+STORY_OUTPUTS = ("evidence", "alignment", "summaries", "dossiers")
+
+
+def _story_stages_over(executor: InProcess, stages: list[Stage], batch: Batch, settings: Settings,
+                       reporter: Reporter | None, persist) -> None:
+    """Run ``stages`` (extract → report) one story at a time over ``executor``'s workers, largest
+    story first, then gather their outputs into ``batch`` in story order and store them as the
+    in-process run does (``persist`` after each stage). Each story's stages read only its own
+    articles, the families and reuse links that touch them, and what earlier dossiers covered of it."""
+    Pipeline(stages).check(tuple(batch))
+    names = tuple(s.name for s in stages)
+    stories = sorted(batch["stories"], key=lambda s: (-len(s.article_ids), s.id))
+    chunks = [_story_batch(batch, story) for story in stories]
+    with (reporter or Reporter()).stage(" → ".join(names), sum(len(s.article_ids) for s in stories)) as advance:
+        done = executor.map(functools.partial(_run_story_stages, names=names, settings=settings), chunks,
+                            advance, [len(s.article_ids) for s in stories])
+    found = {story.id: out for story, out in zip(stories, done)}
+    for name in STORY_OUTPUTS:
+        batch[name] = {s.id: found[s.id][name][s.id] for s in batch["stories"]}
+    for stage in stages:
+        persist(stage, batch)
+
+
+def _story_batch(batch: Batch, story) -> Batch:
+    """What the story stages read of ``batch`` for one story."""
+    members = set(story.article_ids)
+    sub = {
+        "stories": [story],
+        "articles": [a for a in batch["articles"] if a.id in members],
+        "families": [f for f in batch["families"] if members.intersection(f.article_ids)],
+        "reuse": [r for r in batch["reuse"] if r.a.article_id in members or r.b.article_id in members],
+        "seen_articles": set(batch.get("seen_articles") or ()) & members,
+    }
+    if "llm_chat" in batch:
+        sub["llm_chat"] = batch["llm_chat"]
+    return sub
+
+
+def _run_story_stages(batch: Batch, names: tuple[str, ...], settings: Settings) -> dict:
+    """The story stages named ``names`` over one story's batch (on a worker): their outputs."""
+    Pipeline([s for s in pure_stages() if s.name in names]).run(batch, settings)
+    return {name: batch[name] for name in STORY_OUTPUTS}
+
+
 def _without_stories(batch: Batch, reused: set[str]) -> Batch:
     """``batch`` for the stories not in ``reused``: those stories and their articles only."""
     stories = [s for s in batch["stories"] if s.id not in reused]
@@ -122,6 +200,7 @@ def analyze(
     settings: Settings | None = None,
     reporter: Reporter | None = None,
     fresh: bool = False,
+    executor: InProcess | None = None,
 ) -> AnalyzeResult:
     """Ingest ``inputs`` into the store at ``db`` and analyse every stored article.
 
@@ -133,6 +212,10 @@ def analyze(
            with ``fresh``; the others keep their dossier, listed in ``AnalyzeResult.reused``);
         4. store the outputs, and write JSON, Markdown and HTML per story to ``out`` if given.
 
+    ``executor`` runs the work that splits into independent chunks — cleaning documents, aligning
+    provenance pairs, extract → report story by story — here by default, or over an engine's
+    workers (:func:`crosswire.engines.spark.analyze`); the dossiers are the same either way.
+
     Returns:
         The accounting (``read == accepted + rejected``) and the dossiers by story id.
 
@@ -142,8 +225,8 @@ def analyze(
     settings = settings or Settings()
     Pipeline(pure_stages()).check(("documents", "rejections"))
     with Store(db) as store:
-        result = ingest_into_store(inputs, store, settings, reporter)
-        result.dossiers, result.reused = _analyze_store(store, settings, reporter, fresh)
+        result = ingest_into_store(inputs, store, settings, reporter, executor)
+        result.dossiers, result.reused = _analyze_store(store, settings, reporter, fresh, executor)
     if out is not None:
         result.files = write_dossiers(result.dossiers, out)
     return result
@@ -158,7 +241,7 @@ def _update_baseline(previous: list[dict], current: set[str]) -> set[str]:
     return {aid for d in previous for aid in d.get("summary_update", {}).get("since", ())}
 
 
-def _incremental_provenance(store: Store, stage: Stage) -> Stage:
+def _incremental_provenance(store: Store, stage: Stage, executor: InProcess | None = None) -> Stage:
     """The provenance stage over the store's persistent LSH index: only new articles are compared
     (new × old and new × new); links found in earlier runs are read back from the store."""
     from ..errors import ConfigError
@@ -168,11 +251,11 @@ def _incremental_provenance(store: Store, stage: Stage) -> Stage:
     def run(batch: Batch, settings: Settings, advance) -> Batch:
         index = DuckIndex(store.db)
         try:
-            found = update(batch["articles"], index, settings.provenance, fetch=store.articles)
+            found = update(batch["articles"], index, settings.provenance, fetch=store.articles, executor=executor)
         except ConfigError:  # the index was built with other provenance settings: rebuild it
             index.clear()
             store.replace_provenance([], [])
-            found = update(batch["articles"], index, settings.provenance, fetch=store.articles)
+            found = update(batch["articles"], index, settings.provenance, fetch=store.articles, executor=executor)
         advance(len(batch["articles"]))
         links = store.reuse_links() + found.reuse
         families = build_families(links, batch["articles"], settings.provenance.family_min_overlap)

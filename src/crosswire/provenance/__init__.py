@@ -16,6 +16,7 @@ what the later stages use to say "five outlets, one origin".
 
 from __future__ import annotations
 
+import functools
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -32,10 +33,11 @@ from .semantic import SentenceTable, semantic_links
 
 __all__ = [
     "IndexEntries", "IndexParams", "MemoryIndex", "ProvenanceUpdate", "ReuseIndex", "UnionFind",
-    "build_families", "corroboration", "find_passage_links", "independent_origins", "run_stage", "update",
+    "align_pairs", "build_families", "corroboration", "find_passage_links", "independent_origins", "run_stage", "update",
 ]
 
 Fetch = Callable[[Sequence[str]], Sequence[Article]]
+Pair = tuple[Article, Article]
 _MAX_SEED_GROUP = 50
 """A seed shared by more new articles than this is a formula, not a passage: it pairs nobody."""
 
@@ -81,11 +83,32 @@ def _near_duplicate_links(
     ]
 
 
+def align_pairs(pairs: Sequence[Pair], settings: ProvenanceSettings,
+                tokens: dict[str, Tokens] | None = None) -> tuple[list[ReuseLink], list[ReuseLink]]:
+    """The passages two articles share, for each pair: lexical links, then sentence-level
+    (translation-like) links for what those leave uncovered. Pairs are independent of one another,
+    so any split of ``pairs`` gives the same links."""
+    lexical = lexical_links(pairs, settings, {} if tokens is None else tokens)
+    return lexical, semantic_links(pairs, SentenceTable(settings), lexical)
+
+
+def _align_pairs_with(executor, pairs: list[Pair], settings: ProvenanceSettings,
+                      tokens: dict[str, Tokens]) -> list[ReuseLink]:
+    """:func:`align_pairs` here, or in chunks over ``executor``'s workers when it has them; links in
+    the same order either way (all lexical links, then all sentence-level links)."""
+    if executor is None or not executor.parallel or len(pairs) < 2:
+        lexical, semantic = align_pairs(pairs, settings, tokens)
+        return lexical + semantic
+    done = executor.map(functools.partial(align_pairs, settings=settings), executor.split(pairs))
+    return [link for lexical, _ in done for link in lexical] + [link for _, semantic in done for link in semantic]
+
+
 def update(
     new_articles: Iterable[Article],
     index: ReuseIndex,
     settings: ProvenanceSettings,
     fetch: Fetch | None = None,
+    executor=None,
 ) -> ProvenanceUpdate:
     """Compare new articles with the index and with each other, then add them to the index.
 
@@ -103,6 +126,8 @@ def update(
         index: the index of articles seen before (:class:`MemoryIndex`, or ``store.lsh.DuckIndex``).
         settings: the provenance settings; the index refuses settings it was not built with.
         fetch: returns stored articles by id; without it, new × old passages are not aligned.
+        executor: runs step 4 over chunks of pairs (:class:`~crosswire.pipeline.InProcess` or an
+            engine's workers); here by default.
 
     Returns:
         The links involving at least one new article, and how many pairs were aligned.
@@ -124,8 +149,7 @@ def update(
         pairs += [(batch[row], old[aid]) for row, aid, _ in old_matches if aid in old]
     # one order per pair (by id), so that a pair aligns the same whichever article came first
     pairs = [(a, b) if a.id < b.id else (b, a) for a, b in pairs]
-    lexical = lexical_links(pairs, settings, tokens)
-    links += lexical + semantic_links(pairs, SentenceTable(settings), lexical)
+    links += _align_pairs_with(executor, pairs, settings, tokens)
     index.add(entries)
     return ProvenanceUpdate(links, tuple(by_id), len(pairs))
 
