@@ -1,13 +1,16 @@
 """The Spark engine against the local engine on the same corpus, in the same run.
 
-    python bench/bench_engines.py [--eval ../shared/eval] [--n 150] [--master local[2]] [--repeat 2]
+    python bench/bench_engines.py [--eval ../shared/eval] [--n 150] [--masters local[2]] [--repeat 2]
 
 Builds a JSONL corpus of ``n`` distinct real articles (ECB+ articles, then DUC documents, as
 ``bench_stages.py`` does) and analyses it into a fresh store with each engine, each run in its own
 Python process so that both start cold (models loaded, and for Spark its JVM and worker processes
-started); the engines take turns going first. Prints per engine the median seconds of the whole
-run and of each stage, the peak memory of the run's process tree (the JVM and Spark's Python
-workers included), the local / Spark ratio, and whether the two engines wrote identical dossiers.
+started); the engines take turns going first. ``--masters local[1],local[2]`` runs Spark once per
+master, which shows how the Spark run scales with its worker slots. Prints per run the median
+seconds of the whole run and of each stage, the peak memory of the run's process tree (the JVM
+and Spark's Python workers included), the local / Spark ratios, for each Spark run the work of
+its per-story tasks (the sum of their times, the longest one), and whether every run wrote the
+local engine's dossiers.
 """
 
 from __future__ import annotations
@@ -32,18 +35,22 @@ from crosswire.eval import default_eval_root
 
 def one_run(engine: str, corpus: str, db: str, master: str, report: str) -> None:
     """Analyse ``corpus`` with ``engine`` (in this process) and write times and dossiers to ``report``."""
-    import crosswire
-    from crosswire.engines import spark
+    from crosswire.engines import local, spark
 
     reporter = TimingReporter()
+    tasks: list[list[float]] = []
     start = time.perf_counter()
     if engine == "spark":
-        result = spark.analyze([corpus], db=db, reporter=reporter, master=master)
+        with spark.spark_context(master) as context:
+            executor = spark.SparkExecutor(context)
+            result = local.analyze([corpus], db=db, reporter=reporter, executor=executor)
+            tasks = executor.task_seconds
     else:
-        result = crosswire.analyze([corpus], db=db, reporter=reporter)
+        result = local.analyze([corpus], db=db, reporter=reporter)
     seconds = time.perf_counter() - start
     Path(report).write_text(json.dumps({
         "seconds": seconds, "stages": reporter.seconds, "read": result.read, "accepted": result.accepted,
+        "story_tasks": tasks[-1] if tasks else [],
         "dossiers": {sid: json.dumps(d, sort_keys=True) for sid, d in result.dossiers.items()},
     }))
 
@@ -72,9 +79,10 @@ def _tree_rss(root: int) -> int:
 
 
 def timed(engine: str, corpus: Path, tmp: Path, master: str, k: int) -> dict:
-    report = tmp / f"{engine}-{k}.json"
+    name = f"{engine}-{master.replace('[', '').replace(']', '').replace('*', 'all')}-{k}"
+    report = tmp / f"{name}.json"
     command = [sys.executable, __file__, "--one", engine, "--corpus", str(corpus), "--db",
-               str(tmp / f"{engine}-{k}.duckdb"), "--master", master, "--report", str(report)]
+               str(tmp / f"{name}.duckdb"), "--master", master, "--report", str(report)]
     process = subprocess.Popen(command, env={**os.environ, "HF_HUB_OFFLINE": "1"})
     peak = 0
     while process.poll() is None:
@@ -89,44 +97,54 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--eval", type=Path, default=default_eval_root())
     parser.add_argument("--n", type=int, default=150)
-    parser.add_argument("--master", default="local[2]")
+    parser.add_argument("--masters", default="local[2]", help="Spark master URLs, comma-separated")
     parser.add_argument("--repeat", type=int, default=2)
     parser.add_argument("--one", choices=["local", "spark"], help=argparse.SUPPRESS)
     parser.add_argument("--corpus", help=argparse.SUPPRESS)
     parser.add_argument("--db", help=argparse.SUPPRESS)
     parser.add_argument("--report", help=argparse.SUPPRESS)
+    parser.add_argument("--master", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.one:
         one_run(args.one, args.corpus, args.db, args.master, args.report)
         return
     if not (args.eval / "ecbplus").exists():
         sys.exit(f"evaluation data not found at {args.eval}")
-    runs: dict[str, list[dict]] = {"local": [], "spark": []}
+    masters = [m.strip() for m in args.masters.split(",") if m.strip()]
+    names = ["local"] + [f"spark {m}" for m in masters]
+    runs: dict[str, list[dict]] = {name: [] for name in names}
     with tempfile.TemporaryDirectory() as tmp:
         corpus = Path(tmp) / "corpus.jsonl"
         count = build_corpus(args.eval, args.n, corpus)
         for k in range(args.repeat):
-            for engine in (("local", "spark") if k % 2 == 0 else ("spark", "local")):
-                print(f"run {k + 1}/{args.repeat}: {engine}", file=sys.stderr, flush=True)
-                runs[engine].append(timed(engine, corpus, Path(tmp), args.master, k))
-    same = sum(a["dossiers"] == b["dossiers"] for a, b in zip(runs["local"], runs["spark"]))
-    stories = len(runs["local"][0]["dossiers"])
-    print(f"corpus: {count} articles, {stories} stories; Spark master {args.master}; {os.cpu_count()} cores; "
-          f"{args.repeat} runs per engine, each in a fresh process, medians")
-    print(f"{'':<34}{'local':>10}{'spark':>10}{'local/spark':>13}")
-    stages = list(dict.fromkeys(name for engine in runs.values() for r in engine for name in r["stages"]))
-    for name in ["total"] + stages:
+            for name in (names if k % 2 == 0 else names[::-1]):
+                print(f"run {k + 1}/{args.repeat}: {name}", file=sys.stderr, flush=True)
+                engine, _, master = name.partition(" ")
+                runs[name].append(timed(engine, corpus, Path(tmp), master or "local", k))
+    base = runs["local"][0]["dossiers"]
+    stories = len(base)
+    print(f"corpus: {count} articles, {stories} stories; {os.cpu_count()} cores; "
+          f"{args.repeat} run(s) per engine, each in a fresh process, medians")
+    print(f"{'':<38}" + "".join(f"{n:>16}" for n in names))
+    stages = list(dict.fromkeys(stage for rs in runs.values() for r in rs for stage in r["stages"]))
+    for stage in ["total"] + stages:
         cells = []
-        for engine in ("local", "spark"):
-            values = [r["seconds"] if name == "total" else r["stages"].get(name) for r in runs[engine]]
+        for name in names:
+            values = [r["seconds"] if stage == "total" else r["stages"].get(stage) for r in runs[name]]
             cells.append(statistics.median(values) if None not in values else None)
-        ratio = f"{cells[0] / cells[1]:.2f}×" if None not in cells and cells[1] else ""
-        shown = [f"{c:.1f}" if c is not None else "—" for c in cells]
-        print(f"{name + ' (s)':<34}{shown[0]:>10}{shown[1]:>10}{ratio:>13}")
-    peaks = [statistics.median(r["peak"] for r in runs[e]) / 2**30 for e in ("local", "spark")]
-    print(f"{'peak memory, process tree (GiB)':<34}{peaks[0]:>10.2f}{peaks[1]:>10.2f}{peaks[0] / peaks[1]:>12.2f}×")
-    print(f"identical dossiers: {same} of {args.repeat} run pairs "
-          f"({stories} stories, {sum(len(d) for d in runs['local'][0]['dossiers'].values()):,} JSON characters)")
+        print(f"{stage + ' (s)':<38}" + "".join(f"{c:>16.1f}" if c is not None else f"{'—':>16}" for c in cells))
+    totals = [statistics.median(r["seconds"] for r in runs[name]) for name in names]
+    print(f"{'local / this run, total':<38}" + "".join(f"{totals[0] / t:>15.2f}×" for t in totals))
+    peaks = [statistics.median(r["peak"] for r in runs[name]) / 2**30 for name in names]
+    print(f"{'peak memory, process tree (GiB)':<38}" + "".join(f"{p:>16.2f}" for p in peaks))
+    for name in names[1:]:
+        work = statistics.median(sum(r["story_tasks"]) for r in runs[name])
+        longest = statistics.median(max(r["story_tasks"], default=0) for r in runs[name])
+        print(f"{name}: per-story tasks {work:.1f} s of work in all, the longest {longest:.1f} s")
+    same = {name: sum(r["dossiers"] == base for r in runs[name]) for name in names}
+    print("runs that wrote the local engine's dossiers: "
+          + ", ".join(f"{name} {same[name]} of {args.repeat}" for name in names)
+          + f" ({stories} stories, {sum(len(d) for d in base.values()):,} JSON characters)")
 
 
 if __name__ == "__main__":

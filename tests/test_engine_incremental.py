@@ -11,6 +11,8 @@ import shutil
 from conftest import EXAMPLE
 
 import crosswire
+import crosswire.engines.local
+from crosswire.pipeline import InProcess
 from crosswire.settings import Settings
 from crosswire.store import Store
 
@@ -128,3 +130,26 @@ def test_the_inputs_fingerprint_follows_what_touches_the_story():
     assert dossier_inputs(story, articles, [here], [], {"a", "b", "c"}, Settings()) == base  # nothing new: none
     assert dossier_inputs(story, {**articles, "a": dataclasses.replace(a, published=dt.date(2024, 1, 2))},
                           [here], [], set(), Settings()) != base
+
+
+class OneItemAChunk(InProcess):
+    """Cuts every piece of work into chunks of one, as an engine with many workers would, and runs
+    them here: documents cleaned one by one, provenance pairs aligned one by one, stories analysed
+    one by one from their own slice of the batch."""
+
+    parallel = True
+
+    def split(self, items):
+        return [items[k : k + 1] for k in range(len(items))]
+
+
+def test_work_cut_into_chunks_gives_the_same_dossiers_and_store(tmp_path, example_run):
+    whole, whole_db, _ = example_run
+    db = tmp_path / "chunked.duckdb"
+    chunked = crosswire.engines.local.analyze([str(EXAMPLE)], db=db, executor=OneItemAChunk())
+    assert (chunked.read, chunked.accepted, chunked.rejected) == (whole.read, whole.accepted, whole.rejected)
+    assert chunked.dossiers == whole.dossiers
+    with Store(db) as store, Store(whole_db) as reference:
+        assert store.reuse_links() == reference.reuse_links()
+        assert store.dossier_inputs() == reference.dossier_inputs()
+        assert store.count("evidence") == reference.count("evidence") > 0

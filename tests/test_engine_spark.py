@@ -114,6 +114,7 @@ def test_chunks_come_back_in_order_and_progress_counts_them_all(context):
     sums = executor.map(sum, chunks, advanced.append, [len(c) for c in chunks])
     assert sums == [sum(c) for c in chunks]
     assert sum(advanced) == len(items)
+    assert len(executor.task_seconds[-1]) == len(chunks) and min(executor.task_seconds[-1]) >= 0
 
 
 def test_a_failing_task_is_an_error_that_says_what_failed(context):

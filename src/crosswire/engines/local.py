@@ -154,7 +154,7 @@ def _story_stages_over(executor: InProcess, stages: list[Stage], batch: Batch, s
     Pipeline(stages).check(tuple(batch))
     names = tuple(s.name for s in stages)
     stories = sorted(batch["stories"], key=lambda s: (-len(s.article_ids), s.id))
-    chunks = [_story_batch(batch, story) for story in stories]
+    chunks = _story_batches(batch, stories)
     with (reporter or Reporter()).stage(" → ".join(names), sum(len(s.article_ids) for s in stories)) as advance:
         done = executor.map(functools.partial(_run_story_stages, names=names, settings=settings), chunks,
                             advance, [len(s.article_ids) for s in stories])
@@ -165,19 +165,25 @@ def _story_stages_over(executor: InProcess, stages: list[Stage], batch: Batch, s
         persist(stage, batch)
 
 
-def _story_batch(batch: Batch, story) -> Batch:
-    """What the story stages read of ``batch`` for one story."""
-    members = set(story.article_ids)
-    sub = {
-        "stories": [story],
-        "articles": [a for a in batch["articles"] if a.id in members],
-        "families": [f for f in batch["families"] if members.intersection(f.article_ids)],
-        "reuse": [r for r in batch["reuse"] if r.a.article_id in members or r.b.article_id in members],
-        "seen_articles": set(batch.get("seen_articles") or ()) & members,
-    }
+def _story_batches(batch: Batch, stories: list) -> list[Batch]:
+    """What the story stages read of ``batch``, for each of ``stories`` (one pass over the batch)."""
+    story_of = {aid: k for k, story in enumerate(stories) for aid in story.article_ids}
+    seen = set(batch.get("seen_articles") or ())
+    subs: list[Batch] = [{"stories": [story], "articles": [], "families": [], "reuse": [],
+                          "seen_articles": seen.intersection(story.article_ids)} for story in stories]
+    for article in batch["articles"]:
+        if article.id in story_of:
+            subs[story_of[article.id]]["articles"].append(article)
+    for family in batch["families"]:
+        for k in sorted({story_of[a] for a in family.article_ids if a in story_of}):
+            subs[k]["families"].append(family)
+    for link in batch["reuse"]:
+        for k in sorted({story_of[a] for a in (link.a.article_id, link.b.article_id) if a in story_of}):
+            subs[k]["reuse"].append(link)
     if "llm_chat" in batch:
-        sub["llm_chat"] = batch["llm_chat"]
-    return sub
+        for sub in subs:
+            sub["llm_chat"] = batch["llm_chat"]
+    return subs
 
 
 def _run_story_stages(batch: Batch, names: tuple[str, ...], settings: Settings) -> dict:

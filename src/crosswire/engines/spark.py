@@ -18,6 +18,7 @@ from __future__ import annotations
 import os
 import shutil
 import sys
+import time
 import uuid
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -48,6 +49,8 @@ class SparkExecutor(InProcess):
         self.context = context
         self.slots = max(1, int(context.defaultParallelism))
         self.threads_per_task = threads_per_task or _threads_per_task(context)
+        self.task_seconds: list[list[float]] = []
+        """Per :meth:`map` call, how long each task's function ran on its worker (in chunk order)."""
 
     def split(self, items: Sequence[T]) -> list[Sequence[T]]:
         """``items`` cut into at most :data:`CHUNKS_PER_WORKER` × slots contiguous chunks of near-equal size."""
@@ -98,7 +101,8 @@ class SparkExecutor(InProcess):
             raise ConfigError(f"a Spark task failed: {_spark_message(outcome['error'])}") from outcome["error"]
         if advance and sum(sizes) > reported:
             advance(int(sum(sizes) - reported))
-        return outcome["results"]
+        self.task_seconds.append([seconds for seconds, _ in outcome["results"]])
+        return [result for _, result in outcome["results"]]
 
     def _finished_tasks(self, group: str) -> int:
         tracker = self.context.statusTracker()
@@ -119,9 +123,12 @@ class _OnWorker:
         self.fn = fn
         self.threads = threads
 
-    def __call__(self, chunk):
+    def __call__(self, chunk) -> tuple[float, Any]:
+        """How long ``fn`` ran, and what it returned."""
         _cap_threads(self.threads)
-        return self.fn(chunk)
+        start = time.perf_counter()
+        result = self.fn(chunk)
+        return time.perf_counter() - start, result
 
 
 _capped = False
