@@ -337,3 +337,26 @@ def test_an_event_recalled_at_a_year_and_at_a_month_of_it_is_one_event_dated_by_
                         dt.date(2024, 12, 8))
     claims += (dated_claim("cd", arts["d"], "March 2015", "2015-03"),)
     assert len(timeline(Evidence("s", claims=claims), Alignment("s"), arts)) == 4
+
+
+def test_a_year_that_names_its_event_in_one_word_joins_the_claims_that_tell_that_event():
+    from crosswire.extract.claims import find_claims
+    from crosswire.extract.nlp import load_nlp
+    from crosswire.settings import Settings
+
+    nlp = load_nlp(Settings().extract.spacy_model)
+    texts = {
+        "a": "In the last referendum, in 1995, the separatist question was narrowly defeated.",
+        "b": "Leaders met on Monday to discuss the lessons of the 1995 referendum.",
+        "c": "Many voters still remember a 1995 independence referendum in the province.",
+        "d": "Party chiefs still argue about the 1995 budget of the province.",
+        "e": "Vey, who was the province's premier in 1995, stepped down a year later.",
+    }
+    arts = {k: article(k, t, dt.date(2000, 2, 1)) for k, t in texts.items()}
+    claims = tuple(c for k, t in texts.items() for c in find_claims(nlp(t), k, arts[k].published))
+    lines = [e for e in timeline(Evidence("s", claims=claims), Alignment("s"), arts) if e.date.year == 1995]
+    told = sorted(sorted({e.span.article_id, *(s.article_id for s in e.support)}) for e in lines)
+    # "the 1995 referendum" has one word to share, and shares it; the budget and the premier, which
+    # share "province" with the referendum's third wording, stay apart
+    assert told == [["a", "b", "c"], ["d"], ["e"]]
+    assert len(timeline(Evidence("s", claims=claims), Alignment("s"), arts, shared_words=0)) == 6

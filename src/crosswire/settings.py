@@ -764,7 +764,10 @@ class SummarizeSettings:
     events stay two). At 1 the same story's other dossier also joined "the 1993 killing" of an
     arrest report to the murder, and nothing unrelated was joined there; 2 is kept, the cautious
     choice, because the joining is single-linkage and one shared word (a place, "company",
-    "attack") can chain different events of one year together."""
+    "attack") can chain different events of one year together. The one exception: a year or a
+    month that names its event in one word ("the 1995 referendum", cut down to that phrase) needs
+    only that word (``summarize.timeline.words_needed``); on DUC 2006 D0614 four "1995" lines of
+    one referendum had stayed apart."""
     timeline_month_day_days: int = 120
     """A month and day in a report with no publication date ("Aug. 20") takes the year of the same
     day elsewhere in its story, else the year that puts it within this many days of the full date

@@ -243,6 +243,19 @@ def joinable(a: tuple[_Key, bool], b: tuple[_Key, bool]) -> bool:
     return a[0][2] in COARSE or a[1] or b[1]
 
 
+def words_needed(a: tuple[_Key, bool], b: tuple[_Key, bool], context: Mapping[_Key, frozenset[str]],
+                 shared_words: int) -> int:
+    """How many stems two keys of one date must share to be one event (:func:`one_event`):
+    ``shared_words``, or one where a year or a month names its event in one word ("the 1995
+    referendum", whose context is the noun alone), since a phrase that names an event by its date
+    has no other words to share ("In the last referendum, in 1995, the question was defeated" tells
+    it; "the 1995 budget" does not)."""
+    if shared_words > 0 and a[0][2] in COARSE and any(
+            named and sum(x[0] != "#" for x in context[key]) == 1 for key, named in (a, b)):
+        return 1
+    return shared_words
+
+
 _FINER = {"year": 0, "month": 1, "week": 2, "day": 3}
 """Precisions, coarse to fine: an event told at a year and at a month of it is dated by the month."""
 
@@ -277,7 +290,7 @@ def _same_events(by_key: dict[_Key, list[_Dated]], shared_words: int
     for keys in by_period.values():
         for i, a in enumerate(keys):
             for b in keys[i + 1:]:
-                if joinable(a, b) and one_event(context[a[0]], context[b[0]], shared_words):
+                if joinable(a, b) and one_event(context[a[0]], context[b[0]], words_needed(a, b, context, shared_words)):
                     joined.union(a[0], b[0])
     for year, month in months_of_years(by_key, context, shared_words):
         joined.union(year, month)
