@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+
 import click
 import pytest
 from click.testing import CliRunner
@@ -87,3 +89,11 @@ def test_spark_master_without_the_spark_engine_is_a_usage_error(tmp_path):
                                        "--db", str(tmp_path / "x.duckdb")])
     assert result.exit_code == 2
     assert "--spark-master needs --engine spark" in result.output
+
+
+def test_the_spark_engine_without_pyspark_says_how_to_install_it(tmp_path, monkeypatch):
+    monkeypatch.setitem(sys.modules, "pyspark", None)  # as if it were not installed
+    result = CliRunner().invoke(main, ["analyze", str(EXAMPLE), "--engine", "spark", "--db", str(tmp_path / "x.duckdb")])
+    assert result.exit_code == 2
+    assert "pip install 'crosswire[spark]'" in result.output
+    assert not (tmp_path / "x.duckdb").exists()  # nothing was read or stored
