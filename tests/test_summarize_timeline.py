@@ -346,17 +346,18 @@ def test_a_year_that_names_its_event_in_one_word_joins_the_claims_that_tell_that
 
     nlp = load_nlp(Settings().extract.spacy_model)
     texts = {
-        "a": "In the last referendum, in 1995, the separatist question was narrowly defeated.",
-        "b": "Leaders met on Monday to discuss the lessons of the 1995 referendum.",
-        "c": "Many voters still remember a 1995 independence referendum in the province.",
-        "d": "Party chiefs still argue about the 1995 budget of the province.",
-        "e": "Vey, who was the province's premier in 1995, stepped down a year later.",
+        "a": "At the previous referendum, held in 2003, the islanders narrowly rejected the canal tax.",
+        "b": "Leaders met on Monday to discuss the lessons of the 2003 referendum.",
+        "c": "Posters from a 2003 independence referendum still hang in the port.",
+        "d": "Party chiefs still argue about the 2003 budget of the port.",
+        "e": "Vey, who was the port's governor in 2003, stepped down a year later.",
     }
-    arts = {k: article(k, t, dt.date(2000, 2, 1)) for k, t in texts.items()}
+    arts = {k: article(k, t, dt.date(2006, 2, 1)) for k, t in texts.items()}
     claims = tuple(c for k, t in texts.items() for c in find_claims(nlp(t), k, arts[k].published))
-    lines = [e for e in timeline(Evidence("s", claims=claims), Alignment("s"), arts) if e.date.year == 1995]
+    lines = [e for e in timeline(Evidence("s", claims=claims), Alignment("s"), arts) if e.date.year == 2003]
     told = sorted(sorted({e.span.article_id, *(s.article_id for s in e.support)}) for e in lines)
-    # "the 1995 referendum" has one word to share, and shares it; the budget and the premier, which
-    # share "province" with the referendum's third wording, stay apart
+    # "the 2003 referendum" has one word to share, and shares it with both other wordings (which
+    # share only that word with each other); the budget and the governor, which share "port" with
+    # the third wording, stay apart
     assert told == [["a", "b", "c"], ["d"], ["e"]]
     assert len(timeline(Evidence("s", claims=claims), Alignment("s"), arts, shared_words=0)) == 6

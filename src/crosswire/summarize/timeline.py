@@ -246,10 +246,10 @@ def joinable(a: tuple[_Key, bool], b: tuple[_Key, bool]) -> bool:
 def words_needed(a: tuple[_Key, bool], b: tuple[_Key, bool], context: Mapping[_Key, frozenset[str]],
                  shared_words: int) -> int:
     """How many stems two keys of one date must share to be one event (:func:`one_event`):
-    ``shared_words``, or one where a year or a month names its event in one word ("the 1995
+    ``shared_words``, or one where a year or a month names its event in one word ("the 2003
     referendum", whose context is the noun alone), since a phrase that names an event by its date
-    has no other words to share ("In the last referendum, in 1995, the question was defeated" tells
-    it; "the 1995 budget" does not)."""
+    has no other words to share ("at the previous referendum, held in 2003, the islanders rejected
+    the tax" tells it; "the 2003 budget" does not)."""
     if shared_words > 0 and a[0][2] in COARSE and any(
             named and sum(x[0] != "#" for x in context[key]) == 1 for key, named in (a, b)):
         return 1
