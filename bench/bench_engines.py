@@ -33,7 +33,7 @@ from bench_stages import TimingReporter, build_corpus
 from crosswire.eval import default_eval_root
 
 
-def one_run(engine: str, corpus: str, db: str, master: str, report: str) -> None:
+def one_run(engine: str, corpus: str, db: str, master: str, report: str, threads: int | None = None) -> None:
     """Analyse ``corpus`` with ``engine`` (in this process) and write times and dossiers to ``report``."""
     from crosswire.engines import local, spark
 
@@ -42,7 +42,7 @@ def one_run(engine: str, corpus: str, db: str, master: str, report: str) -> None
     start = time.perf_counter()
     if engine == "spark":
         with spark.spark_context(master) as context:
-            executor = spark.SparkExecutor(context)
+            executor = spark.SparkExecutor(context, threads)
             result = local.analyze([corpus], db=db, reporter=reporter, executor=executor)
             tasks = executor.task_seconds
     else:
@@ -78,11 +78,13 @@ def _tree_rss(root: int) -> int:
     return sum(rss.get(p, 0) for p in tree)
 
 
-def timed(engine: str, corpus: Path, tmp: Path, master: str, k: int) -> dict:
+def timed(engine: str, corpus: Path, tmp: Path, master: str, k: int, threads: int | None = None) -> dict:
     name = f"{engine}-{master.replace('[', '').replace(']', '').replace('*', 'all')}-{k}"
     report = tmp / f"{name}.json"
     command = [sys.executable, __file__, "--one", engine, "--corpus", str(corpus), "--db",
                str(tmp / f"{name}.duckdb"), "--master", master, "--report", str(report)]
+    if threads:
+        command += ["--threads-per-task", str(threads)]
     process = subprocess.Popen(command, env={**os.environ, "HF_HUB_OFFLINE": "1"})
     peak = 0
     while process.poll() is None:
@@ -99,6 +101,9 @@ def main() -> None:
     parser.add_argument("--n", type=int, default=150)
     parser.add_argument("--masters", default="local[2]", help="Spark master URLs, comma-separated")
     parser.add_argument("--repeat", type=int, default=2)
+    parser.add_argument("--threads-per-task", type=int, default=None,
+                        help="torch threads in each Spark worker (default: the cores over the worker slots); "
+                             "1 with local[1],local[2] measures how the task split alone scales")
     parser.add_argument("--one", choices=["local", "spark"], help=argparse.SUPPRESS)
     parser.add_argument("--corpus", help=argparse.SUPPRESS)
     parser.add_argument("--db", help=argparse.SUPPRESS)
@@ -106,7 +111,7 @@ def main() -> None:
     parser.add_argument("--master", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.one:
-        one_run(args.one, args.corpus, args.db, args.master, args.report)
+        one_run(args.one, args.corpus, args.db, args.master, args.report, args.threads_per_task)
         return
     if not (args.eval / "ecbplus").exists():
         sys.exit(f"evaluation data not found at {args.eval}")
@@ -120,7 +125,7 @@ def main() -> None:
             for name in (names if k % 2 == 0 else names[::-1]):
                 print(f"run {k + 1}/{args.repeat}: {name}", file=sys.stderr, flush=True)
                 engine, _, master = name.partition(" ")
-                runs[name].append(timed(engine, corpus, Path(tmp), master or "local", k))
+                runs[name].append(timed(engine, corpus, Path(tmp), master or "local", k, args.threads_per_task))
     base = runs["local"][0]["dossiers"]
     stories = len(base)
     print(f"corpus: {count} articles, {stories} stories; {os.cpu_count()} cores; "
