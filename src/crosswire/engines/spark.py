@@ -116,8 +116,8 @@ class SparkExecutor(InProcess):
 
 
 class _OnWorker:
-    """``fn`` wrapped for a worker: the first call in a worker process caps the threads that torch
-    and BLAS may start, so that the worker processes of one machine do not oversubscribe its cores."""
+    """``fn`` wrapped for a worker: each call first caps the threads torch may use in that worker
+    process, so that the worker processes of one machine do not oversubscribe its cores."""
 
     def __init__(self, fn: Callable, threads: int) -> None:
         self.fn = fn
@@ -125,26 +125,13 @@ class _OnWorker:
 
     def __call__(self, chunk) -> tuple[float, Any]:
         """How long ``fn`` ran, and what it returned."""
-        _cap_threads(self.threads)
+        import torch  # ships with the embedding model
+
+        if torch.get_num_threads() != self.threads:
+            torch.set_num_threads(self.threads)
         start = time.perf_counter()
         result = self.fn(chunk)
         return time.perf_counter() - start, result
-
-
-_capped = False
-
-
-def _cap_threads(threads: int) -> None:
-    global _capped
-    if _capped:
-        return
-    _capped = True
-    os.environ.setdefault("OMP_NUM_THREADS", str(threads))
-    try:
-        import torch
-    except ImportError:  # pragma: no cover - torch ships with the embedding model
-        return
-    torch.set_num_threads(threads)
 
 
 def _threads_per_task(context: Any) -> int:
