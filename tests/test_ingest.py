@@ -101,6 +101,20 @@ def test_a_record_without_a_header_block_keeps_its_text(tmp_path):
     assert doc.url is None and doc.published is None
 
 
+def test_the_first_line_of_a_wrapped_paragraph_is_no_title_and_stays_in_the_body(tmp_path):
+    wrapped = ("The harbour master of Vey is busy this spring: her ferry,\n"
+               "the Lark, is about to sail, the new pier is open and the quay\n"
+               "is full of boats waiting for the season to begin in earnest.\n")
+    headed = "Vey ferry sails again\n" + BODY
+    rows = [json.dumps({"text": wrapped}), json.dumps({"text": headed})]
+    run_on, titled = ingest([str(write(tmp_path / "a.jsonl", "\n".join(rows)))]).documents
+    assert run_on.title is None and run_on.body.startswith("The harbour master of Vey is busy this spring: her ferry,")
+    assert titled.title == "Vey ferry sails again" and titled.body == BODY
+    for ending in (",", " -", " —", " &"):
+        (doc,) = ingest([str(write(tmp_path / "b.txt", "The ferry sails again" + ending + "\n" + BODY))]).documents
+        assert doc.title is None and doc.body.startswith("The ferry sails again"), ending
+
+
 def test_csv_rows(tmp_path):
     f = write(tmp_path / "a.csv", f'title,body,published\n"First","{BODY}",2021-01-01\n"Second","",2021-01-02\n')
     result = ingest([str(f)])

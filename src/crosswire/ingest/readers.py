@@ -24,6 +24,9 @@ Reader = Callable[[str, str, IngestSettings], list[Document | Rejection]]
 _DATE_HEADER = re.compile(r"^\s*date\s*[:=]?\s*(\d{4}-\d{2}-\d{2})\b[ \t]*(.*)$", re.IGNORECASE)
 _URL = re.compile(r"https?://\S+")
 _FINAL_PUNCT = tuple(".!?…:;\"'”’»)")
+_CONTINUES = tuple(",-–—&(/")
+"""A line ending in one of these runs on into the next (a hard-wrapped paragraph's first line, "The
+mayor opened the new ferry pier on Monday,"); no headline ends so."""
 
 
 def content_id(text: str) -> str:
@@ -36,9 +39,11 @@ TITLE_MAX_CHARS = 200
 
 
 def looks_like_title(line: str, max_chars: int) -> bool:
-    """A short line without final punctuation, as titles and headlines are."""
+    """A short line without final punctuation, as titles and headlines are, that does not run on
+    into the next line (a comma or a dash at its end)."""
     line = line.strip()
-    return 0 < len(line) <= max_chars and not line.endswith(_FINAL_PUNCT) and len(line.split()) >= 3
+    return (0 < len(line) <= max_chars and not line.endswith(_FINAL_PUNCT) and not line.endswith(_CONTINUES)
+            and len(line.split()) >= 3)
 
 
 def read_text(text: str, source: str, settings: IngestSettings) -> list[Document | Rejection]:
