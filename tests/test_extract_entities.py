@@ -80,6 +80,12 @@ def test_a_familys_plural_is_no_spelling_of_its_name():
     assert any(e.spellings for e in entities if "Alexi" in e.variants)  # "Alexis" with no "the": a spelling
 
 
+def test_a_plural_in_es_after_a_hiss_is_no_spelling_of_the_name_even_without_the():
+    entities = canonicalise(mentions("Rolf Marsh", "Marsh", "Marshes", "Alexi", "Alexis"))
+    assert not any(e.spellings for e in entities if "Marsh" in e.variants)  # "Marshes": a plural, never a spelling
+    assert any(e.spellings for e in entities if "Alexi" in e.variants)  # a bare "-s" may be a spelling
+
+
 def test_two_alike_names_one_sentence_lists_are_two_people():
     texts = {"a": "Commanders such as Dudayev, Raduyev and Dudarev were named. Dudayev spoke.",
              "b": "Officials blamed Dudarev for the raid."}

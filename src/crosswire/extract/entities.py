@@ -435,6 +435,13 @@ def _plural_of(plural: str, name: str) -> bool:
     return plural in (name + "s", name + "es")
 
 
+def _sibilant_plural(plural: str, name: str) -> bool:
+    """Whether ``plural`` is ``name`` ending in a hiss with "-es" ("joneses", "marshes", "foxes"): a
+    plural whatever its article writes before it, never a spelling of the name ("Alexis" beside
+    "Alexi" is a name, so a bare "-s" is not enough)."""
+    return plural == name + "es" and name.endswith(("s", "x", "z", "ch", "sh"))
+
+
 class _Clusters:
     """Union-find over normalised names."""
 
@@ -572,8 +579,9 @@ def _merge_spellings(keys: list[str], label, clusters: _Clusters, families: set[
         for b in persons[i + 1 :]:
             if "PERSON" not in (label[a], label[b]) or clusters.find(a) == clusters.find(b):
                 continue
-            plural = (a in families and _plural_of(a.split()[-1], b.split()[-1])) or (
-                b in families and _plural_of(b.split()[-1], a.split()[-1]))
+            last_a, last_b = a.split()[-1], b.split()[-1]
+            plural = (a in families and _plural_of(last_a, last_b)) or (b in families and _plural_of(last_b, last_a)) \
+                or _sibilant_plural(last_a, last_b) or _sibilant_plural(last_b, last_a)
             if _spelling_variant(a.split(), b.split()) and not plural \
                     and not (groups is not None and named_together(groups[a], groups[b], texts)) \
                     and not _named_apart(a, b, keys, label, clusters):
