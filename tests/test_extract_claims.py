@@ -191,6 +191,13 @@ def test_a_models_year_is_no_date_and_an_events_year_is(nlp):
     assert dates("She won two gold medals at the 2004 Athens Olympics in August.")[:1] == ["2004"]
 
 
+def test_a_year_in_a_products_name_is_no_date_and_a_year_after_in_or_a_month_is(nlp):
+    dates = lambda text: [v.value for c in find_claims(nlp(text), "a", MONDAY) for v in c.values if v.kind == "date"]
+    assert dates("The worm can infect Vela Writer 2000 files on any office computer, the firm said.") == []
+    assert dates("The firm said the worm first struck in 2000 and again in March 2001.") == ["2000", "2001-03"]
+    assert dates("The firm said users of Vela Writer lost files in 1998.") == ["1998"]
+
+
 def test_vague_counts_span_a_range():
     from crosswire.extract.values import vague_range
 

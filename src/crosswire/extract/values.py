@@ -15,7 +15,7 @@ import re
 from text_to_num import text2num
 
 from ..model import Span, Value
-from .dates import resolve_date, tense_of
+from .dates import MONTHS, WEEKDAYS, resolve_date, tense_of
 
 _DECADES = {"decade": 10, "decades": 10, "year": 1, "years": 1, "century": 100, "centuries": 100}
 _APPROX = re.compile(r"\b(nearly|about|around|almost|roughly|approximately|some|over|more than|at least|up to)\b", re.IGNORECASE)
@@ -206,6 +206,22 @@ def model_year(ent) -> bool:
             and any(t.pos_ == "PROPN" for t in root.doc[root.i + 1 : head.i]))
 
 
+_TIME_WORDS = frozenset({*MONTHS, *WEEKDAYS, "spring", "summer", "autumn", "fall", "winter", "christmas", "easter",
+                         "thanksgiving", "ramadan", "hanukkah", "new", "year", "eve", "mid", "early", "late"})
+"""Capitalised words that a year after them dates ("May 2000", "Christmas 1998", "New Year 2001")."""
+
+
+def name_year(ent) -> bool:
+    """Whether a bare year is the number of a name, not a time: it follows a proper noun that is no
+    month, weekday, season or holiday ("Word 2000 files", "the Vela 2010 plan"), unlike "in 2000",
+    "May 2000" or "the 2000 census"."""
+    if not re.fullmatch(r"\d{4}", ent.text.strip()) or ent.start == 0:
+        return False
+    before = ent.doc[ent.start - 1]
+    return (before.pos_ == "PROPN" and before.whitespace_ != "" and before.lower_.rstrip(".") not in _TIME_WORDS
+            and ent.root.dep_ in ("nummod", "compound", "nmod", "appos"))
+
+
 _TIME_ZONE = re.compile(r"\s*(?:GMT|UTC|Z|[ECMP][SD]T|BST|CET|CEST|MSK|IST|hrs|hours|local time)\b")
 """What follows a four-digit clock time ("2000 GMT", "0430 local time", "1400 hrs")."""
 
@@ -333,7 +349,7 @@ def values_in(doc_span, article_id: str, published: dt.date | None) -> tuple[Val
             words = ent.doc.text[clock[0]:clock[1]]
             out.append(Value("time", Span(article_id, *clock), words, words))
         elif ent.label_ == "DATE":
-            if model_year(ent):
+            if model_year(ent) or name_year(ent):
                 continue
             if (value := _date_value(ent, span, published, approx)) is not None:
                 out.append(_with_phrase(value, ent, doc_span, article_id))
