@@ -382,6 +382,28 @@ def test_a_syndicates_sales_note_and_its_representatives_numbers_are_boilerplate
         assert clean_text(kept)[0] == kept
 
 
+def test_notes_on_publishing_subscribing_and_to_editors_are_boilerplate_and_a_piece_of_only_notes_is_rejected():
+    body = "The reef survey ends in June. Divers counted 40 species."
+    notes = [("(To publish this column, it must be purchased — the price is fair — from the Harbor Press Syndicate "
+              "sales representative LENA PARK in Denver at 1-800-555-0142 or 303-555-0199, or by fax at 303-555-0111.)"),
+             ("(She also has information on how to subscribe to ReefWeek, a weekly package of five features on the sea, "
+              "the coast and the people who make their living from them, with color art.)"),
+             "(EDITORS: This column is not available to clients in Ruritania except to the Vey Courier.)",
+             "EDITOR: Visit the Harbor Press Syndicate Web site for more on ReefWeek and other features.",
+             "Eds: Embargoed for Thursday."]
+    text, repairs = clean_text("\n\n".join([body, *notes]))
+    assert text == body
+    assert [r.split(":")[0] for r in repairs if r.startswith("boilerplate")] == [
+        "boilerplate (sales note)", "boilerplate (subscription note)", *["boilerplate (editors' note)"] * 3]
+    for kept in ["EDITOR'S NOTE: The writer spent a year on the reef with the divers.",
+                 "Editors at the paper said they would publish the survey in full.",
+                 "(Readers asked how to subscribe to the survey's reports, the institute said, and it agreed.)"[:-1]]:
+        assert clean_text(kept)[0] == kept
+    notes_only = Document(id="n1", source="notes.txt", raw_text="\n\n".join(notes), format="text", body="\n\n".join(notes))
+    rejection = clean_document(notes_only)
+    assert rejection.reason == "no_text" and "nothing left" in rejection.detail
+
+
 def test_desk_notes_site_pointers_and_shared_taglines_are_boilerplate():
     body = "The council met on Monday. Two members stayed away."
     notes = ["(BEGIN OPTIONAL TRIM)", "Visit the Courier on the Web at: http://www.courier.example",
@@ -457,6 +479,35 @@ def test_a_web_address_is_no_run_together_sentence_and_a_sentence_broken_across_
         "Officials met on Friday", "Nobody was hurt in the blaze."]
     heading = "   Key facts\n \n \n   van der Berg, who led the talks, said the deal was done on\nMonday after a week."
     assert unwrap_lines(heading)[0].split("\n")[0] == "Key facts"  # a heading is no broken sentence
+
+
+def test_a_dotted_name_stays_whole_while_sentences_run_together_are_split():
+    from crosswire.clean.whitespace import split_run_ons
+
+    assert split_run_ons("The Worm.Bolt.Fox virus spread.It stopped.") == (
+        "The Worm.Bolt.Fox virus spread. It stopped.", 1)
+    assert split_run_ons("A W32.Lira.B file came.Then the Lira.Two worm.")[0] == (
+        "A W32.Lira.B file came. Then the Lira. Two worm.")  # two parts are still read as two sentences
+    text = "The Worm.Bolt.Fox virus spread on Monday. It was the first war.A service was held."
+    assert [text[s.start:s.end] for s in split_sentences(text, "a")] == [
+        "The Worm.Bolt.Fox virus spread on Monday.", "It was the first war.A service was held."[:21],
+        "A service was held."]
+
+
+def test_an_opening_bracket_belongs_to_the_sentence_it_opens():
+    text = "Ferries are rare and little understood. (Ferries are also a chore to run.) They sail. [The board met.] Then."
+    assert [text[s.start:s.end] for s in split_sentences(text, "a")] == [
+        "Ferries are rare and little understood.", "(Ferries are also a chore to run.)", "They sail.",
+        "[The board met.]", "Then."]
+    glossed = "The crowd chanted “Vive la paix!” (Long live peace!) at the gate. A window opened."
+    assert [glossed[s.start:s.end] for s in split_sentences(glossed, "a")] == [
+        "The crowd chanted “Vive la paix!” (Long live peace!) at the gate.", "A window opened."]
+
+
+def test_a_feed_code_between_a_word_and_its_possessive_or_closing_mark_leaves_no_space():
+    assert repair_encoding("&UR; Ana Roe &LR; 's ferry sails, said Sen &LR; . Bo Lee &LR; , then.")[0].strip() == (
+        "Ana Roe's ferry sails, said Sen. Bo Lee, then.")
+    assert clean_text("Ana Roe &LR;  met Bo Lee on Monday.")[0] == "Ana Roe met Bo Lee on Monday."
 
 
 def test_military_and_clerical_titles_end_no_sentence():

@@ -57,9 +57,17 @@ BOILERPLATE_PATTERNS: dict[str, re.Pattern[str]] = {
     # Cox News Campaign 2000 Web site: http://www.coxnews.com/2000.", "Visit Slate on the Web at: …"
     "promotion": re.compile(r"^\s*(?:for\b[^.!?]{0,100}\b)?visit\b[^.!?]{0,100}(?:https?://|www\.)\S+\s*$", re.IGNORECASE),
     # how to buy a syndicated piece: "(To purchase this special feature from DISCOVER magazine …
-    # contact one of these New York Times Syndicate sales representatives:"
-    "sales note": re.compile(r"^\(?\s*to (?:purchase|buy|order|license) this\b[^.!?]{0,200}"
+    # contact one of these New York Times Syndicate sales representatives:", "(To publish this
+    # article, it must be purchased from …"
+    "sales note": re.compile(r"^\(?\s*to (?:purchase|buy|order|license|publish|reprint) this\b[^.!?]{0,200}"
                              r"\b(?:syndicate|sales representatives?)\b", re.IGNORECASE),
+    # a note addressed to the client papers' editors, not to readers: "(EDITORS: This piece is not
+    # available to clients in Ruritania.)", "EDITOR: Visit the syndicate's Web site at …", "Eds: Embargoed
+    # for Thursday." ("EDITOR'S NOTE" introduces the story to readers and stays)
+    "editors' note": re.compile(r"^\(?\s*(?:EDITORS?|EDS|Eds)\s*:"),
+    # where to subscribe to the syndicated package, in parentheses: "(She also has information on how
+    # to subscribe to WeekBeat, a weekly package of features.)"
+    "subscription note": re.compile(r"^\([^()]*\b(?:how|where) to subscribe to\b[^()]*\)\s*$", re.IGNORECASE),
     # a sales representative's numbers: "(_ Europe and Asia: KARL HORWITZ in Paris at 47-42-17-11;
     # fax, 47-42-80-44 …" (a fax or telex and two telephone numbers or more: 555-0142 alone or a
     # date, 12-05-99, is none)
@@ -128,12 +136,16 @@ _STAMP_WORDS = _STAMPING | {"last"}
 """Words of a stamp besides dates ("last updated")."""
 
 
+_LONG_KINDS = ("sales note", "subscription note", "editors' note")
+"""Boilerplate that runs up to twice ``boilerplate_max_chars``: a syndicate's notes on buying a piece."""
+
+
 def boilerplate_kind(line: str, settings: CleanSettings) -> str | None:
     """The kind of boilerplate a line is, or ``None`` for a line to keep."""
     stripped = line.strip()
     if not stripped or (len(stripped) > settings.boilerplate_max_chars
                         and not (len(stripped) <= 2 * settings.boilerplate_max_chars
-                                 and BOILERPLATE_PATTERNS["sales note"].search(stripped))):
+                                 and any(BOILERPLATE_PATTERNS[kind].search(stripped) for kind in _LONG_KINDS))):
         return None  # a sales note runs long: "(To purchase this special feature from …, contact …"
     if is_timestamp(stripped):
         return "timestamp"

@@ -17,6 +17,14 @@ _INVISIBLES = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
 # case, and not HTML entities, so no browser or ftfy would ever turn them into text.
 _DOUBLED_APOSTROPHES = re.compile(r"(?<![\d'])''(?!')")
 _FEED_CODES = re.compile(r"&([A-Z]{2,3});")
+_FEED_CODE_BEFORE_MARK = re.compile(r"[ \t]*&([A-Z]{2,3});[ \t]*(?=['’]s\b|['’]\s|[,.;:!?)\]])")
+"""A feed code between a word and its possessive or closing mark ("Ann Roe &LR; 's"): it goes with
+the spaces around it, or the mark would stand apart from its word."""
+
+
+def _without_feed_code(match: re.Match) -> str:
+    """Nothing for a feed typesetting code; an HTML entity written in capitals is left as it is."""
+    return match.group(0) if match.group(1) + ";" in html5 else ""
 
 
 def repair_encoding(text: str) -> tuple[str, list[str]]:
@@ -32,7 +40,9 @@ def repair_encoding(text: str) -> tuple[str, list[str]]:
     residue, quotes = tex_quotes(residue)
     if quotes:
         repairs.append(f"quotes: {quotes} TeX-style quote marks (``…'') made typographic")
-    residue, codes = _FEED_CODES.subn(lambda m: "" if m.group(1) + ";" not in html5 else m.group(0), residue)
+    residue, marked = _FEED_CODE_BEFORE_MARK.subn(_without_feed_code, residue)
+    residue, codes = _FEED_CODES.subn(_without_feed_code, residue)
+    codes += marked
     if codes:
         repairs.append("encoding: feed typesetting codes removed")
     spaced, spaces = _ODD_SPACES.subn(" ", residue)

@@ -11,15 +11,16 @@ import functools
 import re
 
 from ..model import Sentence
+from .whitespace import in_dotted_name
 
 _PARAGRAPH = re.compile(r"[^\n]+")
 _CLOSED = re.compile(r"[.!?…:;](?:\s?[\"'”’»)\]])*\s*$")
 """A line that ends a sentence (or leads into what follows, with a colon)."""
 _ATTRIBUTED = re.compile(r"[,.!?]\s?[\"”’']\s+\w")
 """Words after a closing quote ("'It was lost,' he said"): a quote's attribution missing its full stop."""
-# The sentencizer leaves an opening quote mark at the end of the sentence before it
-# ('it said. "We urge…'): a quote mark after a space opens the next sentence.
-_TRAILING_OPENER = re.compile(r"\s([\"“‘«])$")
+# The sentencizer leaves an opening quote mark or bracket at the end of the sentence before it
+# ('it said. "We urge…', "rarely seen. (They are…"): one after a space opens the next sentence.
+_TRAILING_OPENER = re.compile(r"\s([\"“‘«(\[])$")
 
 
 TITLES = ("Lt.", "Sgt.", "Capt.", "Cpl.", "Pvt.", "Cmdr.", "Det.", "Insp.", "Supt.", "Const.", "Ofc.",
@@ -56,24 +57,33 @@ _NUMBER_SIGN = re.compile(r"\b(?:No|Nos|Art|Vol)\.$")
 """Abbreviations that a number follows ("No. 10 Downing Street", "Art. 5"): no sentence ends there."""
 
 
-_OPEN_END = re.compile(r"(?:\b(?:[A-Za-z]\.){2,}|\b[Ss]q\.|[!?][\"”’'»])$")
+_QUOTED_CRY = re.compile(r"[!?][\"”’'»]$")
+"""An exclamation or question closed by a quote mark: a gloss in brackets may follow it ("shouted
+“Vive la paix!” (Long live peace!) at the crowd")."""
+_OPEN_END = re.compile(r"(?:\b(?:[A-Za-z]\.){2,}|\b[Ss]q\.|[!?][\"”’'»)])$")
 """An end that need not end a sentence: dotted initials ("u.s.", "a.m."), "sq." of a unit ("31,000
 sq. km") or an exclamation or question closed by a quote mark, whose frame may follow ("“Make a
-sound!” shouted the translator")."""
+sound!” shouted the translator"), or by a bracket ("a banner (Long live the Cup!) on the screen")."""
 
 
 def _join_false_breaks(bounds: list[list[int]], text: str) -> list[list[int]]:
     """Join a break the sentencizer made inside a sentence: after dotted initials or a quoted
-    exclamation or "sq." before an all-lower-case word ("the u.s. | embassy in Nairobi", "“Make a sound!” |
-    shouted …"), after "No." before a number, or after a comma (an abbreviation's full stop before a
-    comma ends nothing: "a hearing in Laramie, Wyo., | for one of two men"). A full stop before a
-    lower-case word stays a break: lower-cased text (model summaries, chat) starts its sentences so."""
+    exclamation or "sq." before an all-lower-case word ("the u.s. | embassy in Nairobi", "“Make a
+    sound!” | shouted …"), after a quoted exclamation before its gloss in brackets ("“Vive la
+    paix!” | (Long live peace!) at the crowd"), after "No." before a number, or after a comma (an
+    abbreviation's full stop before a comma ends nothing: "a hearing in Laramie, Wyo., | for one of
+    two men"), or inside a dotted name ("the Worm.Bolt.Fox virus"; two sentences run together, "War
+    One.A service", stay two). A full stop before a lower-case word stays a break: lower-cased text
+    (model summaries, chat) starts its sentences so."""
     out: list[list[int]] = []
     for start, end in bounds:
         head = text[start:end].lstrip()
         before = text[out[-1][0]:out[-1][1]].rstrip() if out else ""
-        if out and head and ((head.split()[0].islower() and _OPEN_END.search(before))
-                             or (head[0].isdigit() and _NUMBER_SIGN.search(before)) or before.endswith(",")):
+        left = _TRAILING_OPENER.search(before)  # the sentencizer left the gloss's bracket behind
+        gloss = (left.group(1) if left else head[:1]) in "([" and _QUOTED_CRY.search(before[:left.start()] if left else before)
+        if out and head and ((head.split()[0].islower() and _OPEN_END.search(before)) or gloss
+                             or (head[0].isdigit() and _NUMBER_SIGN.search(before)) or before.endswith(",")
+                             or (start == out[-1][1] and text[start - 1] == "." and in_dotted_name(text, start))):
             out[-1][1] = end
         else:
             out.append([start, end])

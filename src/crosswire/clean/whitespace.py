@@ -15,6 +15,20 @@ _SENTENCE_END = re.compile(r"[.!?:;\"”’')\]]$")
 _RUN_ON = re.compile(r"(?<=[a-z]{2}[.!?])(?<!\bwww\.)([\"”’“]?)(?=[\"“]?[A-Z][a-z])(?![A-Z][\w-]*\.[a-z]{2,}\b)")
 
 
+_DOTTED_NAME = re.compile(r"[\"“(]?[A-Z0-9][\w-]*(?:\.[A-Za-z0-9][\w-]*){2,}")
+"""Three or more parts joined by full stops without a space, the first capitalised ("Worm.Bolt.Fox",
+"W32.Lira.B"): a name (a virus, a product), not sentences run together, which would need one-word
+sentences. "post.The end" and "War One.A service" are run together."""
+
+
+def in_dotted_name(line: str, index: int) -> bool:
+    """Is ``index`` inside a dotted name (:data:`_DOTTED_NAME`) of the whitespace-delimited token
+    holding it?"""
+    start = max(line.rfind(" ", 0, index), line.rfind("\t", 0, index), line.rfind("\n", 0, index)) + 1
+    m = _DOTTED_NAME.match(line, start)
+    return bool(m and m.end() >= index)
+
+
 def normalise_line(line: str) -> str:
     return _SPACES.sub(" ", line).strip()
 
@@ -45,15 +59,27 @@ def split_run_ons(line: str) -> tuple[str, int]:
 
     >>> split_run_ons('He said "no."Then she left.Later "Yes," she said.')[0]
     'He said "no." Then she left. Later "Yes," she said.'
+
+    Three or more parts joined by full stops are a name and stay whole:
+
+    >>> split_run_ons("the Worm.Bolt.Fox virus spread.Then it stopped.")[0]
+    'the Worm.Bolt.Fox virus spread. Then it stopped.'
     """
 
+    names = 0
+
     def space(m: re.Match[str]) -> str:
+        nonlocal names
         quote = m.group(1)
+        if in_dotted_name(line, m.start()):
+            names += 1
+            return quote
         if quote in ("”", "’") or (quote == '"' and line.count('"', 0, m.start()) % 2 == 1):
             return quote + " "
         return " " + quote
 
-    return _RUN_ON.subn(space, line)
+    spaced, found = _RUN_ON.subn(space, line)
+    return spaced, found - names
 
 
 def is_hard_wrapped(lines: list[str], max_width: int = 100, min_share: float = 0.5, min_lines: int = 6) -> bool:
