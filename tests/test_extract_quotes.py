@@ -709,6 +709,9 @@ def test_the_title_of_a_person_named_before_acts_as_that_person_but_a_collective
     # a woman speaks between the man and the "he"
     (("Walter Prentiss filed the papers in March. Nadia Kovacs, his former partner, said the deal was off. "
      "“We have nothing more to discuss,” he said."), "Walter Prentiss"),
+    # a boy named by his given name alone acts between the woman and the "she"
+    (("Marta Kolb wrote the new play. Or maybe Daniel, with his simple faith, was always waiting for the "
+      "village to change. “Like Daniel, we all lose things we love,” she says."), "Marta Kolb"),
 ])
 def test_a_pronoun_refers_back_to_a_person_of_its_sex(nlp, text, speaker):
     assert [q.speaker for q in quotes_of(nlp, text)][-1] == speaker

@@ -386,7 +386,8 @@ def misread_subject(token) -> bool:
 def _article_sexes(doc, titles: dict[tuple[int, int], frozenset[str]]) -> dict[tuple[int, int], str]:
     """Person name span → the sex the article gives the person (:func:`gender.name_sex`); a
     surname alone without a title takes the sex of the article's persons named in full with it
-    when they all have that one."""
+    when they all have that one, and a given name alone that is no surname of the article's persons
+    named in full takes the sex of the given name ("David" in a review of a film about a boy)."""
     people = [e for e in doc_entities(doc) if e.label_ in ("PERSON", "ORG", "GPE")]
     sexes = {(e.start_char, e.end_char): gender.name_sex(e, titles.get((e.start_char, e.end_char), frozenset()))
              for e in people if e.label_ == "PERSON"}
@@ -398,6 +399,8 @@ def _article_sexes(doc, titles: dict[tuple[int, int], frozenset[str]]) -> dict[t
         span = (e.start_char, e.end_char)
         if len(e) == 1 and not sexes.get(span) and len(known := bearers.get(e.text, set())) == 1:
             sexes[span] = next(iter(known))
+        elif len(e) == 1 and not sexes.get(span) and e.label_ == "PERSON" and e.text not in bearers:
+            sexes[span] = gender.given_name_sex(e.text)
         if span in sexes:
             sexes[(titled_surname_start(e), e.end_char)] = sexes[span]
     return {span: sex for span, sex in sexes.items() if sex}
