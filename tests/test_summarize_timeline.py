@@ -294,6 +294,23 @@ def test_a_year_a_comparison_refers_to_dates_no_event():
     assert years("As early as 2007, the party had more seats than ever.") == [2007]
 
 
+def test_a_year_that_only_bounds_the_event_dates_no_event():
+    def years(text: str) -> list[int]:
+        spans = [(m.start(), m.end()) for m in re.finditer(r"\b(?:19|20)\d\d\b", text)]
+        values = tuple(Value("date", Span("a", a, b), text[a:b], text[a:b]) for a, b in spans)
+        claim = Claim("c", Span("a", 0, len(text)), text, values=values)
+        events = timeline(Evidence("s", claims=(claim,)), Alignment("s"),
+                          {"a": article("a", text, dt.date(2012, 3, 1))}, shared_words=0)
+        return [e.date.year for e in events]
+
+    assert years("The build-up of the Vey coast guard accelerated after 1989.") == []
+    assert years("Before 2001 no one in Vey had heard of the canal tax.") == []
+    assert years("The fleet grew sharply after the end of 1998, officials said.") == []
+    assert years("Before the 2003 referendum the canal tax was unknown in Vey.") == [2003]  # names the vote
+    assert years("The Vey coast guard has grown since 1989.") == [1989]
+    assert years("Ada Morel ran the port until 1996.") == [1996]
+
+
 def test_a_month_and_day_of_undated_reports_take_the_year_the_story_gives_them():
     undated = [article(x, t, None, "unknown") for x, t in (  # type: ignore[arg-type]
         ("a", "The flood of July 2, 2011 swept the valley."),

@@ -319,7 +319,7 @@ def timeline(evidence: Evidence, alignment: Alignment, articles: dict[str, Artic
     for claim in mine:
         text = articles[claim.span.article_id].text
         for value, date, grain in _dated(claim, years):
-            if range_end(value, claim, text) or compared_with(value, text):
+            if range_end(value, claim, text) or compared_with(value, text) or bound_of(value, text):
                 continue
             dated = _dated_phrase(claim, value, articles[claim.span.article_id])
             key = group_of.get(claim.id, claim.id) + (PHRASE if dated is not claim else "")
@@ -360,6 +360,19 @@ def compared_with(value: Value, text: str) -> bool:
     "the same share of the vote *as in* 1994", "up 3 % *compared with* 1997"), not when the claim's
     event happened: the claim is no event of that year."""
     return bool(_COMPARED_WITH.search(text[max(0, value.span.start - 20) : value.span.start]))
+
+
+_BOUND = re.compile(r"\b(?:after|before|prior\s+to)\s+(?:the\s+(?:end|start|beginning|middle)\s+of\s+)?$", re.IGNORECASE)
+
+
+def bound_of(value: Value, text: str) -> bool:
+    """Whether a date only bounds when the claim's event happened ("the build-up accelerated *after*
+    1989", "*before* May 2001 no one had heard of it"): the event lies on one side of the date, not
+    in it. A date that names an event stays one ("before the 1997 vote", "after the Aug. 17
+    announcement": the date is no object of "before"); "since" and "until" date the start or end of
+    what the claim tells, and stay."""
+    return not value.expression.lower().startswith("the ") and \
+        bool(_BOUND.search(text[max(0, value.span.start - 24) : value.span.start]))
 
 
 def _dated_phrase(claim: Claim, value: Value, article: Article) -> Claim:
