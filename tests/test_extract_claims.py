@@ -342,6 +342,8 @@ def test_a_relative_pronoun_is_no_source_but_a_speaker_inside_a_clause_is(nlp):
             "evidence to open a criminal investigation, an Associated Press report quoted a law enforcement official "
             "as saying.")  # the parser hangs "quoted" on "investigation" as a relative clause
     assert find_claims(nlp(text), "a", MONDAY)[0].attributed_to == "a law enforcement official"
+    text = "Hundreds of police tried to stop the strikers, the Vey-based Harbour Rights Centre said on Monday."
+    assert find_claims(nlp(text), "a", MONDAY)[0].attributed_to == "the Vey-based Harbour Rights Centre"  # as written
 
 
 def test_a_transcript_label_is_not_part_of_the_claim(nlp):

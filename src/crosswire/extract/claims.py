@@ -42,7 +42,7 @@ def attribution(sent) -> str | None:
         if token.lemma_.lower() in CUE_LEMMAS and token.pos_ == "VERB" and not _act_not_speech(token) \
                 and (speaker := cue_speaker(token)) and not _relative(speaker) \
                 and speaker.idx >= dateline:  # never "WASHINGTON _ …"
-            return " ".join(t.text for t in speaker.subtree)
+            return sent.doc[speaker.left_edge.i : speaker.right_edge.i + 1].text  # as written: "Hong Kong-based"
     return None
 
 
@@ -56,11 +56,11 @@ def _named_body(sent, source: str | None) -> str | None:
     officials" are no "it")."""
     subject = next((c for c in sent.root.children if c.dep_ == "nsubj"), None)
     if source and source.lower() not in NEUTER_PRONOUNS:
-        words = source.split()
+        words = set(re.findall(r"\w+|[^\w\s]", source))  # the tokens of "Hong Kong-based" as written
         phrase = [t for t in sent if t.text in words]
     elif subject is not None:
         phrase = list(subject.subtree)
-        source = " ".join(t.text for t in phrase)
+        source = sent.doc[subject.left_edge.i : subject.right_edge.i + 1].text
     else:
         return None
     inside = {t.i for t in phrase}
