@@ -332,6 +332,15 @@ def test_a_month_and_day_of_undated_reports_take_the_year_the_story_gives_them()
     assert not dated["a"].inferred and dated["a"].date == dt.date(2011, 7, 2)
     off = timeline(Evidence("s", claims=tuple(claims)), Alignment("s"), articles, month_day_days=0)
     assert {e.span.article_id for e in off} == {"a", "e"}
+    # each report recalls a full date of another year, none more than another: the story gives no year
+    recalls = [article(x, t, None, "unknown") for x, t in (  # type: ignore[arg-type]
+        ("f", "The dam failed on May 3, 2004, flooding the valley."),
+        ("g", "The new dam opened on June 9, 2008, after years of work."),
+        ("h", "Aid convoys reached the valley on Aug. 30."))]
+    claims = [dated_claim("cf", recalls[0], "May 3, 2004", "2004-05-03"),
+              dated_claim("cg", recalls[1], "June 9, 2008", "2008-06-09"), dated_claim("ch", recalls[2], "Aug. 30", "--08-30")]
+    events = timeline(Evidence("s", claims=tuple(claims)), Alignment("s"), {x.id: x for x in recalls})
+    assert {e.span.article_id for e in events} == {"f", "g"}  # "Aug. 30" is not placed in 2008
 
 
 def test_an_event_recalled_at_a_year_and_at_a_month_of_it_is_one_event_dated_by_the_month():

@@ -103,7 +103,9 @@ class YearsOfDays:
     * the year the story gives the same month and day ("the Aug. 17, 1999 quake" elsewhere);
     * else the year that puts the day within ``window_days`` of the story's anchor, the full date
       the most articles give (the latest of a tie): "Nov. 12" in the story of "Aug. 17, 1999" is
-      12 November 1999, "Jan. 3" stays unplaced.
+      12 November 1999, "Jan. 3" stays unplaced. A tie of dates further apart than ``window_days``
+      gives no anchor: a story whose reports each recall other dates of other years ("June 4,
+      1989", "January 11, 1990") does not say when it is.
 
     Events dated so are flagged ``inferred``: the year is the story's, not the report's."""
 
@@ -118,6 +120,9 @@ class YearsOfDays:
         self.year_of = {md: max(ys, key=lambda y: (len(ys[y]), y)) for md, ys in by_day.items()}
         counted = [(len(articles), dt.date(year, *md)) for md, ys in by_day.items() for year, articles in ys.items()]
         self.anchor = max(counted)[1] if counted else None
+        tied = [day for n, day in counted if n == max(counted)[0]] if counted else []
+        if tied and max(tied) - min(tied) > self.window:
+            self.anchor = None
         self.inferred: set[Span] = set()
 
     def place(self, value: Value) -> tuple[dt.date, str] | None:
