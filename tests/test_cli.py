@@ -70,6 +70,14 @@ def test_status_lists_counts_and_rejections(tmp_path):
     assert missing.exit_code == 2 and "no store" in missing.output
 
 
+def test_analyze_names_each_story_with_its_count_of_articles(tmp_path):
+    (tmp_path / "a.txt").write_text("The council of Vey approved the harbour budget on Tuesday after a long debate. " * 3)
+    result = CliRunner().invoke(main, ["analyze", str(tmp_path / "a.txt"), "--db", str(tmp_path / "s.duckdb"),
+                                       "--out", str(tmp_path / "out"), "-q"])
+    assert result.exit_code == 0, result.output
+    assert ": 1 article — The council of Vey approved" in result.output
+
+
 def test_analyze_reads_settings_from_toml_and_refuses_unknown_names(tmp_path):
     (tmp_path / "a.txt").write_text("The council approved the budget on Tuesday after a long debate. " * 3)
     bad = tmp_path / "bad.toml"

@@ -52,5 +52,6 @@ def analyze_command(inputs: tuple[str, ...], db: str, out: str, config: str | No
                    f"{len(result.reused)} unchanged since the last run, dossier kept)")
     for story_id, paths in result.files.items():
         dossier = result.dossiers[story_id]
-        click.echo(f"story {story_id}: {dossier['story']['article_count']} articles — {dossier['story']['title']}")
+        count = dossier["story"]["article_count"]
+        click.echo(f"story {story_id}: {count} article{'s' if count != 1 else ''} — {dossier['story']['title']}")
         click.echo(f"  dossier: {paths['html']}  (also {paths['json'].name}, {paths['md'].name})")
