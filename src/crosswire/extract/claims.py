@@ -34,16 +34,30 @@ NEUTER_PRONOUNS = frozenset({"it"})
 def attribution(sent) -> str | None:
     """Who the sentence attributes its content to: "according to X", or the speaker of a cue verb
     (:func:`cue_speaker`) that is no relative pronoun ("The man who denied the charges was freed"
-    attributes nothing to "who")."""
+    attributes nothing to "who") and does not speak in a restrictive relative clause, which tells
+    which thing a noun of the sentence is, not who states it ("officials briefed the council on the
+    evidence *they say* they had": :func:`_restrictive_clause`)."""
     if m := _ACCORDING.search(sent.text):
         return m.group(1).strip()
     dateline = dateline_end(sent.doc.text[:200])
     for token in sent:
-        if token.lemma_.lower() in CUE_LEMMAS and token.pos_ == "VERB" and not _act_not_speech(token) \
+        if token.lemma_.lower() in CUE_LEMMAS and token.pos_ == "VERB" and not _restrictive_clause(token) \
+                and not _act_not_speech(token) \
                 and (speaker := cue_speaker(token)) and not _relative(speaker) \
                 and speaker.idx >= dateline:  # never "WASHINGTON _ …"
             return sent.doc[speaker.left_edge.i : speaker.right_edge.i + 1].text  # as written: "Hong Kong-based"
     return None
+
+
+def _restrictive_clause(verb) -> bool:
+    """Whether a verb heads a relative clause set against its noun without a comma ("the evidence
+    *they say* they had"): it tells which thing is meant. A clause after a comma may be the parser's
+    reading of a trailing frame ("… a criminal investigation, an AP report *quoted* an official as
+    saying"), which does attribute the sentence."""
+    if verb.dep_ != "relcl":
+        return False
+    doc = verb.doc
+    return verb.head.i < verb.left_edge.i and not any(t.text == "," for t in doc[verb.head.i + 1 : verb.left_edge.i + 1])
 
 
 BODY_LABELS = frozenset({"ORG", "GPE", "NORP"})
