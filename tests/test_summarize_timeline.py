@@ -278,15 +278,17 @@ def test_a_range_of_dates_is_one_event_dated_by_its_start():
     assert [e.date.year for e in events] == [1991, 1996]  # two dates, no range
 
 
-def test_a_year_a_comparison_refers_to_dates_no_event():
-    def years(text: str) -> list[int]:
-        spans = [(m.start(), m.end()) for m in re.finditer(r"\b(?:19|20)\d\d\b", text)]
-        values = tuple(Value("date", Span("a", a, b), text[a:b], text[a:b]) for a, b in spans)
-        claim = Claim("c", Span("a", 0, len(text)), text, values=values)
-        events = timeline(Evidence("s", claims=(claim,)), Alignment("s"),
-                          {"a": article("a", text, dt.date(2012, 3, 1))}, shared_words=0)
-        return [e.date.year for e in events]
+def years(text: str) -> list[int]:
+    """The years on the timeline of a one-claim story whose every four-digit year is a date value."""
+    spans = [(m.start(), m.end()) for m in re.finditer(r"\b(?:19|20)\d\d\b", text)]
+    values = tuple(Value("date", Span("a", a, b), text[a:b], text[a:b]) for a, b in spans)
+    claim = Claim("c", Span("a", 0, len(text)), text, values=values)
+    events = timeline(Evidence("s", claims=(claim,)), Alignment("s"),
+                      {"a": article("a", text, dt.date(2012, 3, 1))}, shared_words=0)
+    return [e.date.year for e in events]
 
+
+def test_a_year_a_comparison_refers_to_dates_no_event():
     assert years("The Osten party won 75 seats, two fewer than in 2007.") == []
     assert years("It took the same share of the vote as in 2007, and fewer seats than 2003.") == []
     assert years("Turnout rose sharply compared with 2007.") == []
@@ -295,14 +297,6 @@ def test_a_year_a_comparison_refers_to_dates_no_event():
 
 
 def test_a_year_that_only_bounds_the_event_dates_no_event():
-    def years(text: str) -> list[int]:
-        spans = [(m.start(), m.end()) for m in re.finditer(r"\b(?:19|20)\d\d\b", text)]
-        values = tuple(Value("date", Span("a", a, b), text[a:b], text[a:b]) for a, b in spans)
-        claim = Claim("c", Span("a", 0, len(text)), text, values=values)
-        events = timeline(Evidence("s", claims=(claim,)), Alignment("s"),
-                          {"a": article("a", text, dt.date(2012, 3, 1))}, shared_words=0)
-        return [e.date.year for e in events]
-
     assert years("The build-up of the Vey coast guard accelerated after 1989.") == []
     assert years("Before 2001 no one in Vey had heard of the canal tax.") == []
     assert years("The fleet grew sharply after the end of 1998, officials said.") == []
