@@ -384,13 +384,13 @@ def test_a_syndicates_sales_note_and_its_representatives_numbers_are_boilerplate
 
 def test_notes_on_publishing_subscribing_and_to_editors_are_boilerplate_and_a_piece_of_only_notes_is_rejected():
     body = "The reef survey ends in June. Divers counted 40 species."
-    notes = [("(To publish this column, it must be purchased — the price is fair — from the Harbor Press Syndicate "
-              "sales representative LENA PARK in Denver at 1-800-555-0142 or 303-555-0199, or by fax at 303-555-0111.)"),
-             ("(She also has information on how to subscribe to ReefWeek, a weekly package of five features on the sea, "
-              "the coast and the people who make their living from them, with color art.)"),
-             "(EDITORS: This column is not available to clients in Ruritania except to the Vey Courier.)",
-             "EDITOR: Visit the Harbor Press Syndicate Web site for more on ReefWeek and other features.",
-             "Eds: Embargoed for Thursday."]
+    notes = [("(To publish this column in your paper, buy it from the Harbor Press Syndicate: its sales "
+              "representative LENA PARK, Denver, takes orders at 1-800-555-0142 or 303-555-0199, fax 303-555-0111.)"),
+             ("(Ask the sales desk how to subscribe to ReefWeek, the syndicate's package of sea and coast stories "
+              "for weekend editions, which ships with maps and photographs every Friday morning.)"),
+             "(EDITORS: Hold this column until the harbour vote is counted.)",
+             "EDITOR: ReefWeek runs in three parts; this is part two.",
+             "Eds: Moves with the harbour package."]
     text, repairs = clean_text("\n\n".join([body, *notes]))
     assert text == body
     assert [r.split(":")[0] for r in repairs if r.startswith("boilerplate")] == [
@@ -488,10 +488,9 @@ def test_a_dotted_name_stays_whole_while_sentences_run_together_are_split():
         "The Worm.Bolt.Fox virus spread. It stopped.", 1)
     assert split_run_ons("A W32.Lira.B file came.Then the Lira.Two worm.")[0] == (
         "A W32.Lira.B file came. Then the Lira. Two worm.")  # two parts are still read as two sentences
-    text = "The Worm.Bolt.Fox virus spread on Monday. It was the first war.A service was held."
+    text = "The Worm.Bolt.Fox virus spread on Monday. It struck the pier.A ferry sank."
     assert [text[s.start:s.end] for s in split_sentences(text, "a")] == [
-        "The Worm.Bolt.Fox virus spread on Monday.", "It was the first war.A service was held."[:21],
-        "A service was held."]
+        "The Worm.Bolt.Fox virus spread on Monday.", "It struck the pier.", "A ferry sank."]
 
 
 def test_an_opening_bracket_belongs_to_the_sentence_it_opens():

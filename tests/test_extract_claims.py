@@ -342,8 +342,8 @@ def test_a_relative_pronoun_is_no_source_but_a_speaker_inside_a_clause_is(nlp):
             "evidence to open a criminal investigation, an Associated Press report quoted a law enforcement official "
             "as saying.")  # the parser hangs "quoted" on "investigation" as a relative clause
     assert find_claims(nlp(text), "a", MONDAY)[0].attributed_to == "a law enforcement official"
-    briefed = "Since the flood, Vey officials have briefed the council on the evidence they say they had of the leak."
-    assert find_claims(nlp(briefed), "a", MONDAY)[0].attributed_to is None  # "they say" tells which evidence
+    shown = "Since the flood, Vey officials have shown the council the maps they say prove the leak in the dam."
+    assert find_claims(nlp(shown), "a", MONDAY)[0].attributed_to is None  # "they say" tells which maps
     costly = "The plan, which officials say will cost $3 million, was approved by the council."
     assert find_claims(nlp(costly), "a", MONDAY)[0].attributed_to == "officials"
     text = "Hundreds of police tried to stop the strikers, the Vey-based Harbour Rights Centre said on Monday."

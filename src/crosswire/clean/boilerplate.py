@@ -61,12 +61,12 @@ BOILERPLATE_PATTERNS: dict[str, re.Pattern[str]] = {
     # article, it must be purchased from …"
     "sales note": re.compile(r"^\(?\s*to (?:purchase|buy|order|license|publish|reprint) this\b[^.!?]{0,200}"
                              r"\b(?:syndicate|sales representatives?)\b", re.IGNORECASE),
-    # a note addressed to the client papers' editors, not to readers: "(EDITORS: This piece is not
-    # available to clients in Ruritania.)", "EDITOR: Visit the syndicate's Web site at …", "Eds: Embargoed
-    # for Thursday." ("EDITOR'S NOTE" introduces the story to readers and stays)
+    # a note addressed to the client papers' editors, not to readers: "(EDITORS: Hold this column
+    # until the vote is counted.)", "EDITOR: This series runs in three parts.", "Eds: Moves with the
+    # harbour package." ("EDITOR'S NOTE" introduces the story to readers and stays)
     "editors' note": re.compile(r"^\(?\s*(?:EDITORS?|EDS|Eds)\s*:"),
-    # where to subscribe to the syndicated package, in parentheses: "(She also has information on how
-    # to subscribe to WeekBeat, a weekly package of features.)"
+    # where to subscribe to the syndicated package, in parentheses: "(Ask the sales desk how to
+    # subscribe to ReefWeek, the package of sea stories for weekend editions.)"
     "subscription note": re.compile(r"^\([^()]*\b(?:how|where) to subscribe to\b[^()]*\)\s*$", re.IGNORECASE),
     # a sales representative's numbers: "(_ Europe and Asia: KARL HORWITZ in Paris at 47-42-17-11;
     # fax, 47-42-80-44 …" (a fax or telex and two telephone numbers or more: 555-0142 alone or a
@@ -137,7 +137,8 @@ _STAMP_WORDS = _STAMPING | {"last"}
 
 
 _LONG_KINDS = ("sales note", "subscription note", "editors' note")
-"""Boilerplate that runs up to twice ``boilerplate_max_chars``: a syndicate's notes on buying a piece."""
+"""Boilerplate that runs up to twice ``boilerplate_max_chars``: a syndicate's notes on buying a piece or
+subscribing to its package, and notes to editors."""
 
 
 def boilerplate_kind(line: str, settings: CleanSettings) -> str | None:

@@ -72,8 +72,8 @@ def _join_false_breaks(bounds: list[list[int]], text: str) -> list[list[int]]:
     sound!” | shouted …"), after a quoted exclamation before its gloss in brackets ("“Vive la
     paix!” | (Long live peace!) at the crowd"), after "No." before a number, or after a comma (an
     abbreviation's full stop before a comma ends nothing: "a hearing in Laramie, Wyo., | for one of
-    two men"), or inside a dotted name ("the Worm.Bolt.Fox virus"; two sentences run together, "War
-    One.A service", stay two). A full stop before a lower-case word stays a break: lower-cased text
+    two men"), or inside a dotted name ("the Worm.Bolt.Fox virus"; two sentences run together, "the
+    pier.A ferry sank", stay two). A full stop before a lower-case word stays a break: lower-cased text
     (model summaries, chat) starts its sentences so."""
     out: list[list[int]] = []
     for start, end in bounds:

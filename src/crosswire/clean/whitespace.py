@@ -18,7 +18,7 @@ _RUN_ON = re.compile(r"(?<=[a-z]{2}[.!?])(?<!\bwww\.)([\"”’“]?)(?=[\"“]?
 _DOTTED_NAME = re.compile(r"[\"“(]?[A-Z0-9][\w-]*(?:\.[A-Za-z0-9][\w-]*){2,}")
 """Three or more parts joined by full stops without a space, the first capitalised ("Worm.Bolt.Fox",
 "W32.Lira.B"): a name (a virus, a product), not sentences run together, which would need one-word
-sentences. "post.The end" and "War One.A service" are run together."""
+sentences. "post.The end" and "the pier.A ferry sank" are run together."""
 
 
 def in_dotted_name(line: str, index: int) -> bool:

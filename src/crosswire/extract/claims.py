@@ -35,8 +35,8 @@ def attribution(sent) -> str | None:
     """Who the sentence attributes its content to: "according to X", or the speaker of a cue verb
     (:func:`cue_speaker`) that is no relative pronoun ("The man who denied the charges was freed"
     attributes nothing to "who") and does not speak in a restrictive relative clause, which tells
-    which thing a noun of the sentence is, not who states it ("officials briefed the council on the
-    evidence *they say* they had": :func:`_restrictive_clause`)."""
+    which thing a noun of the sentence is, not who states it ("officials showed the council the maps
+    *they say* prove the leak": :func:`_restrictive_clause`)."""
     if m := _ACCORDING.search(sent.text):
         return m.group(1).strip()
     dateline = dateline_end(sent.doc.text[:200])
@@ -50,8 +50,8 @@ def attribution(sent) -> str | None:
 
 
 def _restrictive_clause(verb) -> bool:
-    """Whether a verb heads a relative clause set against its noun without a comma ("the evidence
-    *they say* they had"): it tells which thing is meant. A clause after a comma may be the parser's
+    """Whether a verb heads a relative clause set against its noun without a comma ("the maps *they
+    say* prove the leak"): it tells which thing is meant. A clause after a comma may be the parser's
     reading of a trailing frame ("… a criminal investigation, an AP report *quoted* an official as
     saying"), which does attribute the sentence."""
     if verb.dep_ != "relcl":

@@ -387,7 +387,7 @@ def _article_sexes(doc, titles: dict[tuple[int, int], frozenset[str]]) -> dict[t
     """Person name span → the sex the article gives the person (:func:`gender.name_sex`); a
     surname alone without a title takes the sex of the article's persons named in full with it
     when they all have that one, and a given name alone that is no surname of the article's persons
-    named in full takes the sex of the given name ("David" in a review of a film about a boy)."""
+    named in full takes the sex of the given name ("Daniel" in the review of a play about a boy)."""
     people = [e for e in doc_entities(doc) if e.label_ in ("PERSON", "ORG", "GPE")]
     sexes = {(e.start_char, e.end_char): gender.name_sex(e, titles.get((e.start_char, e.end_char), frozenset()))
              for e in people if e.label_ == "PERSON"}

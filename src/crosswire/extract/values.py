@@ -213,7 +213,7 @@ _TIME_WORDS = frozenset({*MONTHS, *WEEKDAYS, "spring", "summer", "autumn", "fall
 
 def name_year(ent) -> bool:
     """Whether a bare year is the number of a name, not a time: it follows a proper noun that is no
-    month, weekday, season or holiday ("Word 2000 files", "the Vela 2010 plan"), unlike "in 2000",
+    month, weekday, season or holiday ("Vela Writer 2000 files", "the Vela 2010 plan"), unlike "in 2000",
     "May 2000" or "the 2000 census"."""
     if not re.fullmatch(r"\d{4}", ent.text.strip()) or ent.start == 0:
         return False
