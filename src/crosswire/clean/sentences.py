@@ -79,8 +79,9 @@ def _join_false_breaks(bounds: list[list[int]], text: str) -> list[list[int]]:
     for start, end in bounds:
         head = text[start:end].lstrip()
         before = text[out[-1][0]:out[-1][1]].rstrip() if out else ""
-        left = _TRAILING_OPENER.search(before)  # the sentencizer left the gloss's bracket behind
-        gloss = (left.group(1) if left else head[:1]) in "([" and _QUOTED_CRY.search(before[:left.start()] if left else before)
+        left = _TRAILING_OPENER.search(before)  # the sentencizer may leave the gloss's bracket behind
+        cry, opener = (before[: left.start()], left.group(1)) if left else (before, head[:1])
+        gloss = opener in ("(", "[") and _QUOTED_CRY.search(cry)
         if out and head and ((head.split()[0].islower() and _OPEN_END.search(before)) or gloss
                              or (head[0].isdigit() and _NUMBER_SIGN.search(before)) or before.endswith(",")
                              or (start == out[-1][1] and text[start - 1] == "." and in_dotted_name(text, start))):
