@@ -344,6 +344,14 @@ def test_a_relative_pronoun_is_no_source_but_a_speaker_inside_a_clause_is(nlp):
     assert find_claims(nlp(text), "a", MONDAY)[0].attributed_to == "a law enforcement official"
     shown = "Since the flood, Vey officials have shown the council the maps they say prove the leak in the dam."
     assert find_claims(nlp(shown), "a", MONDAY)[0].attributed_to is None  # "they say" tells which maps
+    from crosswire.extract.quotes import find_quotes
+
+    text = ("The Vey council and the harbour board met on Monday. Since the flood, Vey officials have been showing "
+            "council members the reports they say they wrote to justify the closure of the dam.")
+    doc = nlp(text)
+    quotes = find_quotes(doc, "a", 15)
+    assert [q.speaker for q in quotes] == ["they"]  # reported words, found as such
+    assert find_claims(doc, "a", MONDAY, quotes)[-1].attributed_to is None  # they tell which reports, not the news
     costly = "The plan, which officials say will cost $3 million, was approved by the council."
     assert find_claims(nlp(costly), "a", MONDAY)[0].attributed_to == "officials"
     text = "Hundreds of police tried to stop the strikers, the Vey-based Harbour Rights Centre said on Monday."

@@ -36,12 +36,12 @@ def attribution(sent) -> str | None:
     (:func:`cue_speaker`) that is no relative pronoun ("The man who denied the charges was freed"
     attributes nothing to "who") and does not speak in a restrictive relative clause, which tells
     which thing a noun of the sentence is, not who states it ("officials showed the council the maps
-    *they say* prove the leak": :func:`_restrictive_clause`)."""
+    *they say* prove the leak", "the reports they say *they wrote*": :func:`_in_restrictive_clause`)."""
     if m := _ACCORDING.search(sent.text):
         return m.group(1).strip()
     dateline = dateline_end(sent.doc.text[:200])
     for token in sent:
-        if token.lemma_.lower() in CUE_LEMMAS and token.pos_ == "VERB" and not _restrictive_clause(token) \
+        if token.lemma_.lower() in CUE_LEMMAS and token.pos_ == "VERB" and not _in_restrictive_clause(token) \
                 and not _act_not_speech(token) \
                 and (speaker := cue_speaker(token)) and not _relative(speaker) \
                 and speaker.idx >= dateline:  # never "WASHINGTON _ …"
@@ -58,6 +58,12 @@ def _restrictive_clause(verb) -> bool:
         return False
     doc = verb.doc
     return verb.head.i < verb.left_edge.i and not any(t.text == "," for t in doc[verb.head.i + 1 : verb.left_edge.i + 1])
+
+
+def _in_restrictive_clause(token) -> bool:
+    """Whether a token is in a restrictive relative clause (:func:`_restrictive_clause`), at its head
+    or below it ("the reports they say *they wrote*")."""
+    return any(_restrictive_clause(t) for t in (token, *token.ancestors))
 
 
 BODY_LABELS = frozenset({"ORG", "GPE", "NORP"})
@@ -493,12 +499,21 @@ def _after_prefix(doc, start: int, end: int, chars: int) -> int:
     return next((t.i for t in doc[start:end] if t.idx >= first), start)
 
 
-def _speaker_at(quotes: list[Quote], start: int, end: int) -> str | None:
-    """The resolved speaker of a quote or reported statement inside ``[start, end)`` characters."""
+def _speaker_at(quotes: list[Quote], start: int, end: int, doc=None) -> str | None:
+    """The resolved speaker of a quote or reported statement inside ``[start, end)`` characters,
+    unless its cue speaks in a restrictive relative clause (:func:`_in_restrictive_clause`: "the
+    reports they say they wrote" tells which reports; the sentence is not theirs)."""
     for quote in quotes:
-        if quote.speaker and quote.span.start < end and start < quote.span.end:
+        if quote.speaker and quote.span.start < end and start < quote.span.end and not _cue_qualifies_noun(quote, doc):
             return quote.speaker
     return None
+
+
+def _cue_qualifies_noun(quote: Quote, doc) -> bool:
+    if doc is None or quote.cue_span is None:
+        return False
+    cue = doc.char_span(quote.cue_span.start, quote.cue_span.end, alignment_mode="expand")
+    return cue is not None and any(_in_restrictive_clause(t) for t in cue)
 
 
 def find_claims(doc, article_id: str, published, quotes: Iterable[Quote] = ()) -> list[Claim]:
@@ -529,7 +544,7 @@ def find_claims(doc, article_id: str, published, quotes: Iterable[Quote] = ()) -
             cid = "c_" + hashlib.blake2b(f"{article_id}:{start}".encode(), digest_size=5).hexdigest()
             claims.append(Claim(
                 id=cid, span=Span(article_id, start, end), text=part.text,
-                attributed_to=_speaker_at(quotes, start, end) or source,
+                attributed_to=_speaker_at(quotes, start, end, doc) or source,
                 hedged=is_hedged(part), negated=is_negated(part),
                 values=values_in(part, article_id, published),
             ))
