@@ -119,10 +119,9 @@ class YearsOfDays:
         self.window = dt.timedelta(days=window_days)
         self.year_of = {md: max(ys, key=lambda y: (len(ys[y]), y)) for md, ys in by_day.items()}
         counted = [(len(articles), dt.date(year, *md)) for md, ys in by_day.items() for year, articles in ys.items()]
-        self.anchor = max(counted)[1] if counted else None
-        tied = [day for n, day in counted if n == max(counted)[0]] if counted else []
-        if tied and max(tied) - min(tied) > self.window:
-            self.anchor = None
+        most = max((n for n, _ in counted), default=0)
+        tied = [day for n, day in counted if n == most]
+        self.anchor = max(tied) if tied and max(tied) - min(tied) <= self.window else None
         self.inferred: set[Span] = set()
 
     def place(self, value: Value) -> tuple[dt.date, str] | None:
