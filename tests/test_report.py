@@ -151,8 +151,8 @@ def test_a_statement_quoted_by_several_outlets_is_one_origin_and_an_unattributed
         story, articles, Evidence("s1", quote_groups=(QuoteGroup("g1", "qa", speaker, variants),)), Alignment("s1"),
         Summary("s1"),
     ))["quote_groups"][0]["counts"]
-    assert counts("Port Ministry") == {"outlets": 3, "origins": 1}
-    assert counts(None) == {"outlets": 3, "origins": 3}
+    assert counts("Port Ministry") == {"outlets": 3, "unknown": 0, "origins": 1}
+    assert counts(None) == {"outlets": 3, "unknown": 0, "origins": 3}
 
 
 
@@ -173,8 +173,8 @@ def test_a_summary_sentence_carries_its_claim_groups_counts_when_they_reach_furt
                      Summary("s1", (SummarySentence(text, Span("a", 0, len(text)), group="g1"),)))
     data = dossier_json(record)
     validate_dossier(data)
-    assert data["summary"][0]["counts"] == {"outlets": 1, "origins": 1}  # the whole sentence: one span
-    assert data["summary"][0]["group"] == {"id": "g1", "outlets": 2, "origins": 2}
+    assert data["summary"][0]["counts"] == {"outlets": 1, "unknown": 0, "origins": 1}  # the sentence: one span
+    assert data["summary"][0]["group"] == {"id": "g1", "outlets": 2, "unknown": 0, "origins": 2}
     assert "its claim group: 2 outlets, 2 independent origins" in render_markdown(data)
     # a group relayed by more outlets than the sentence's spans show says so, however few its origins
     data["summary"][0]["group"] = {"id": "g1", "outlets": 3, "origins": 1}
@@ -271,6 +271,36 @@ def test_articles_of_unknown_outlet_are_counted_but_not_called_outlets():
     assert "3 articles · outlet unknown ·" in render_html(data)
 
 
+def test_reports_of_unknown_outlet_that_relay_a_claim_are_not_called_outlets():
+    from crosswire.align import align_story
+    from crosswire.model import Claim
+
+    text = "The port will reopen on Monday, harbour master Ana Vell said."
+    outlets = {"a": "Wire One", "b": None, "c": None}
+    articles = tuple(
+        Article(aid, f"{aid}.txt", text, text, None, None, outlet, None, dt.date(2024, 1, 1), "given", "en",
+                sentences=(Sentence(aid, 0, 0, len(text)),))
+        for aid, outlet in outlets.items()
+    )
+    claims = tuple(Claim(f"c{aid}", Span(aid, 0, len(text)), text, attributed_to="Ana Vell")
+                   for aid in outlets)
+    story = Story("s1", tuple(outlets), "Port", dt.date(2024, 1, 1), dt.date(2024, 1, 1))
+    evidence = Evidence("s1", claims=claims)
+    alignment = align_story("s1", claims, {a.id: a for a in articles}, ())
+    [group] = alignment.groups
+    assert (group.support.outlets, group.support.unknown_outlets, group.support.origins) == (3, 2, 1)
+    data = dossier_json(Dossier(story, articles, evidence, alignment, Summary("s1")))
+    validate_dossier(data)
+    assert data["claims"][0]["support"] == {"outlets": 3, "unknown": 2, "origins": 1}
+    single = render_markdown(data).split("## Single-source claims", 1)[1]
+    assert "one origin relayed by 1 outlet and 2 reports of unknown outlet" in single
+    assert "one origin relayed by 1 outlet and 2 reports of unknown outlet" in render_html(data)
+    data["claims"][0]["support"] = {"outlets": 2, "unknown": 2, "origins": 1}
+    assert "one origin relayed by 2 reports of unknown outlet" in render_markdown(data)
+    del data["claims"][0]["support"]["unknown"]  # a dossier stored before the count was kept
+    assert "one origin relayed by 2 outlets" in render_markdown(data)
+
+
 def test_a_story_dated_only_by_inference_says_so_in_its_line():
     text = "The port will reopen on Monday, the harbour master said."
     days = {"a": dt.date(1999, 8, 17), "b": dt.date(1999, 8, 20), "c": None}
@@ -312,7 +342,7 @@ def test_reports_of_one_outlet_get_numbered_labels_and_count_as_one_outlet_and_o
     ))
     assert [a["label"] for a in data["articles"]] == ["Xinhua (1)", "Xinhua (2)", "AP"]
     assert data["story"]["outlets"] == ["AP", "Xinhua"]
-    assert data["quote_groups"][0]["counts"] == {"outlets": 2, "origins": 2}
+    assert data["quote_groups"][0]["counts"] == {"outlets": 2, "unknown": 0, "origins": 2}
     assert "[Xinhua (2) 0–30]" in render_markdown(data)
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -117,6 +118,13 @@ class Article:
     def label(self) -> str:
         """A short human name: outlet, else the source file name."""
         return self.outlet or self.source.rsplit("/", 1)[-1]
+
+
+def outlet_labels(articles: Iterable[Article]) -> tuple[tuple[str, ...], int]:
+    """The distinct labels of ``articles`` (:attr:`Article.label`: the outlet, else the source
+    file), sorted, and how many of them are reports of unknown outlet."""
+    labels = {a.label: a.outlet is None for a in articles}
+    return tuple(sorted(labels)), sum(labels.values())
 
 
 @dataclass(frozen=True)
@@ -240,10 +248,14 @@ class Story:
 
 @dataclass(frozen=True)
 class Support:
-    """How many say a thing: outlets, and independent origins (relays of one origin count once)."""
+    """How many say a thing: outlets, and independent origins (relays of one origin count once).
+    A report of unknown outlet counts as an outlet of its own; ``unknown_outlets`` says how many of
+    ``outlets`` are such reports, so that they are not called outlets (two files of no known
+    outlet may come from one)."""
 
     outlets: int
     origins: int
+    unknown_outlets: int = 0
 
 
 @dataclass(frozen=True)

@@ -41,7 +41,18 @@ from collections.abc import Collection, Mapping, Sequence
 import numpy as np
 
 from ..extract.entities import normalise_name
-from ..model import Alignment, Article, Claim, ClaimGroup, Conflict, Entity, Family, Span, Support
+from ..model import (
+    Alignment,
+    Article,
+    Claim,
+    ClaimGroup,
+    Conflict,
+    Entity,
+    Family,
+    Span,
+    Support,
+    outlet_labels,
+)
 from ..provenance import family_of
 from ..provenance.families import UnionFind
 from ..settings import AlignSettings
@@ -176,9 +187,10 @@ def _group(
     members.sort(key=lambda c: (articles[c.span.article_id].published or dt.date.max, c.span.start,
                                 c.span.article_id, c.id))
     spans = tuple(c.span for c in members)
-    outlets = tuple(sorted({articles[s.article_id].label for s in spans}))
+    outlets, unknown = outlet_labels(articles[s.article_id] for s in spans)
     dates = [articles[s.article_id].published for s in spans if articles[s.article_id].published]
-    support = Support(outlets=len(outlets), origins=claim_origins(members, families, known_outlets(articles)))
+    support = Support(outlets=len(outlets), origins=claim_origins(members, families, known_outlets(articles)),
+                      unknown_outlets=unknown)
     gid = "g_" + hashlib.blake2b("|".join(c.id for c in members).encode(), digest_size=5).hexdigest()
     return ClaimGroup(
         id=gid, claims=tuple(c.id for c in members), spans=spans, outlets=outlets, support=support,

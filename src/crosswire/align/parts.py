@@ -22,7 +22,7 @@ from collections.abc import Callable, Mapping, Sequence
 
 import numpy as np
 
-from ..model import Article, Claim, ClaimGroup, Span, Support
+from ..model import Article, Claim, ClaimGroup, Span, Support, outlet_labels
 from ..settings import AlignSettings
 from .matching import candidate_partners, match_matrix
 
@@ -203,8 +203,8 @@ def told_in_parts(
         tellers = list({c.id: c for c in tellers}.values())
         spans = tuple(sorted({c.span for c in tellers}))
         items = [(by_id[cid].span, by_id[cid].attributed_to), *((c.span, c.attributed_to) for c in tellers)]
-        outlets = {articles[s.article_id].label for s in (*group.spans, *spans)}
-        support = Support(outlets=len(outlets), origins=origins(items))
+        outlets, unknown = outlet_labels(articles[s.article_id] for s in (*group.spans, *spans))
+        support = Support(outlets=len(outlets), origins=origins(items), unknown_outlets=unknown)
         out.append(_with_support(group, spans, support))
     return out
 

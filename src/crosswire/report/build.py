@@ -8,7 +8,7 @@ from collections.abc import Collection, Sequence
 from .. import __version__
 from ..align import attributed_origins, known_outlets
 from ..extract import readable
-from ..model import Article, Dossier, Family, Span, Story
+from ..model import Article, Dossier, Family, Span, Story, outlet_labels
 
 SCHEMA_VERSION = "1.0"
 
@@ -25,10 +25,11 @@ def span_json(span: Span, articles: dict[str, Article]) -> dict:
 
 def _support(spans: Sequence[Span], articles: dict[str, Article], families: Sequence[Family],
              speaker: str | None = None) -> dict:
-    """Outlets and independent origins of ``spans``; words of one named ``speaker`` are one origin."""
-    outlets = {articles[s.article_id].label for s in spans}
+    """Outlets (``unknown``: how many of them are reports of unknown outlet) and independent
+    origins of ``spans``; words of one named ``speaker`` are one origin."""
+    outlets, unknown = outlet_labels(articles[s.article_id] for s in spans)
     origins = attributed_origins([(s, speaker) for s in spans], families, known_outlets(articles))
-    return {"outlets": len(outlets), "origins": origins}
+    return {"outlets": len(outlets), "unknown": unknown, "origins": origins}
 
 
 def article_json(a: Article, languages: Collection[str] | None = None, sure_chars: int = 200) -> dict:
@@ -54,7 +55,8 @@ def _claims_json(d: Dossier, span) -> list[dict]:
         members = [claims[c] for c in g.claims]
         groups.append({
             "id": g.id, "text": members[0].text, "spans": [span(s) for s in g.spans], "outlets": list(g.outlets),
-            "support": {"outlets": g.support.outlets, "origins": g.support.origins},
+            "support": {"outlets": g.support.outlets, "unknown": g.support.unknown_outlets,
+                        "origins": g.support.origins},
             "single_source": g.single_source, "sourcing": g.sourcing, "attributed_to": list(g.attributed_to),
             "unshared": [span(s) for s in g.unshared], "told_in_parts": [span(s) for s in g.told_in_parts],
             "details": g.details,
@@ -110,22 +112,25 @@ def _entities_json(d: Dossier, span) -> list[dict]:
     ]
 
 
+def _family_json(f: Family, span, articles: dict[str, Article]) -> dict:
+    outlets, unknown = outlet_labels(articles[m.article_id] for m in f.members)
+    return {"id": f.id, "kind": f.kind, "origin": f.origin, "members": [span(m) for m in f.members],
+            "outlets": len(outlets), "unknown": unknown, "origins": 1}
+
+
 def _provenance_json(d: Dossier, span, articles: dict[str, Article]) -> dict:
     return {
         "reuse": [{"kind": r.kind, "a": span(r.a), "b": span(r.b), "score": r.score, "direction": r.direction}
                   for r in d.reuse],
-        "families": [
-            {"id": f.id, "kind": f.kind, "origin": f.origin, "members": [span(m) for m in f.members],
-             "outlets": len({articles[m.article_id].label for m in f.members}), "origins": 1}
-            for f in d.families
-        ],
+        "families": [_family_json(f, span, articles) for f in d.families],
     }
 
 
 def _summary_json(sentences, span, articles: dict[str, Article], families, groups: dict) -> list[dict]:
     """Summary sentences with their citations, the counts of the spans cited, and the claim group
     they state with its own counts (a fact's corroboration can reach beyond the whole sentence)."""
-    fact = lambda g: {"id": g.id, "outlets": g.support.outlets, "origins": g.support.origins} if g else None
+    fact = lambda g: {"id": g.id, "outlets": g.support.outlets, "unknown": g.support.unknown_outlets,
+                      "origins": g.support.origins} if g else None
     return [
         {"text": s.text, "cite": span(s.span), "support": [span(x) for x in s.support],
          "counts": _support((s.span, *s.support), articles, families), "group": fact(groups.get(s.group)),
