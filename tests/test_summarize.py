@@ -224,6 +224,14 @@ def test_a_claim_cut_from_a_sentence_reads_as_a_sentence(text, expected):
     ("It happens every year that the river floods the lower part of the city.", True),
     ("It has emerged that the mayor misled the council about the new budget.", True),
     ("It would cost $3 billion to rebuild the bridges that the flood destroyed.", True),
+    ("Despite its size, it was among the quickest ships of the fleet that year.", False),
+    ("After his arrest on Friday, he told the police that he had acted alone.", False),
+    ("After his arrest on Friday, Ana Vell told the police that she had acted alone.", True),
+    ("After Vell lost his job at the port, he told the police that he had acted alone.", True),
+    ("When the plane landed at the airport, it was met by the police and the press.", True),
+    ("Despite their losses, the rebels held the port for another six weeks.", True),
+    ("The council will sit again next year, and it will then vote on the budget.)", False),
+    ("The council (which met on Friday) approved the new budget for the city.", True),
 ])
 def test_eligible_sentences(text, ok):
     assert eligible(cand(text, 0), SETTINGS) is ok

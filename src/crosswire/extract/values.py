@@ -206,7 +206,7 @@ def model_year(ent) -> bool:
             and any(t.pos_ == "PROPN" for t in root.doc[root.i + 1 : head.i]))
 
 
-_TIME_WORDS = frozenset({*MONTHS, *WEEKDAYS, "spring", "summer", "autumn", "fall", "winter", "christmas", "easter",
+TIME_WORDS = frozenset({*MONTHS, *WEEKDAYS, "spring", "summer", "autumn", "fall", "winter", "christmas", "easter",
                          "thanksgiving", "ramadan", "hanukkah", "new", "year", "eve", "mid", "early", "late"})
 """Capitalised words that a year after them dates ("May 2000", "Christmas 1998", "New Year 2001")."""
 
@@ -218,7 +218,7 @@ def name_year(ent) -> bool:
     if not re.fullmatch(r"\d{4}", ent.text.strip()) or ent.start == 0:
         return False
     before = ent.doc[ent.start - 1]
-    return (before.pos_ == "PROPN" and before.whitespace_ != "" and before.lower_.rstrip(".") not in _TIME_WORDS
+    return (before.pos_ == "PROPN" and before.whitespace_ != "" and before.lower_.rstrip(".") not in TIME_WORDS
             and ent.root.dep_ in ("nummod", "compound", "nmod", "appos"))
 
 

@@ -34,6 +34,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from ..clean.dateline import strip_dateline
+from ..extract.values import TIME_WORDS
 from ..settings import SummarizeSettings
 from .importance import concept_features, importance
 from .terms import concepts, stems, tfidf
@@ -177,13 +178,30 @@ said on Monday …" point back; "It was the worst storm …", "It seems …", "I
 years …" are left alone), as is "This week …"."""
 
 
+_PRONOUN_INTRO = re.compile(r"^[^,]{0,80}?\b(?:its|his|her|their|him|them)\b[^,]{0,80},\s+")
+"""An opening phrase up to its comma that holds a possessive or object pronoun ("Despite its size,",
+"After his arrest,"): when the clause after it opens with a pronoun too (:data:`_PRONOUN_SUBJECT`;
+"it" included, as no expletive "it" follows such a phrase), both point back."""
+_PRONOUN_SUBJECT = re.compile(r"^(?:he|she|it|they|his|her|its|their)\b", re.IGNORECASE)
+
+
 def opens_with_anaphor(text: str) -> bool:
-    """Whether ``text`` opens with a pronoun or demonstrative that needs an earlier sentence.
+    """Whether ``text`` opens with a pronoun or demonstrative that needs an earlier sentence, or
+    with a phrase whose pronoun no name in it explains, before a clause that opens with a pronoun
+    ("Despite its size, it …"; not "Despite his injuries, Ana Vell …" nor "After Vell lost his job,
+    he …").
 
     >>> opens_with_anaphor("They do all this with no side effects."), opens_with_anaphor("This week the FDA ruled.")
     (True, False)
     """
-    return bool(_ANAPHORIC_OPENER.match(text.strip().lstrip(_OPENING_MARKS)))
+    text = text.strip().lstrip(_OPENING_MARKS)
+    if _ANAPHORIC_OPENER.match(text):
+        return True
+    intro = _PRONOUN_INTRO.match(text)
+    if not intro or any(word[:1].isupper() and word.lower().strip(".,") not in TIME_WORDS
+                        for word in intro.group(0).split()[1:]):
+        return False  # a name in the phrase may be what its pronouns refer to
+    return bool(_PRONOUN_SUBJECT.match(text[intro.end():]))
 
 
 def eligible(candidate: Candidate, settings: SummarizeSettings) -> bool:
@@ -199,6 +217,8 @@ def eligible(candidate: Candidate, settings: SummarizeSettings) -> bool:
         return False
     if text.count("”") > text.count("“") or text.count('"') % 2:
         return False  # the end of a quotation that began in an earlier sentence
+    if text.rstrip().endswith(")") and text.count(")") > text.count("("):
+        return False  # the end of an aside in brackets that began in an earlier sentence
     quoted = sum(len(m.group(0).split()) for m in re.finditer(r"[\"“][^\"”]*[\"”]|``.*?''", text))
     return quoted <= settings.max_quoted_share * n
 
