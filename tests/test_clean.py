@@ -560,3 +560,12 @@ def test_lists_attributed_quotes_broken_sentences_and_the_first_line_are_no_cros
     spaced = "He said: \"The plan is sound. \"\n\nIt passed."
     for text in (listed, attributed, broken, headline, spaced):
         assert crossheads(text, 12) == [], text
+
+
+def test_a_comma_glued_to_the_next_word_gets_its_space_back():
+    body = "The storm cut the power,which left the town dark.\n\nRepairs cost 1,200 crowns: see vela.org/news,all"
+    text, repairs = clean_text(body)
+    assert "the power, which left" in text
+    assert "1,200 crowns" in text and "vela.org/news,all" in text  # numbers and addresses as written
+    assert "whitespace: 1 missing space after a comma restored" in repairs
+    assert clean_text(text) == (text, [])

@@ -11,7 +11,14 @@ from .dateline import dateline_agency, dateline_day
 from .encoding import repair_encoding
 from .language import detect_language
 from .sentences import split_sentences
-from .whitespace import is_hard_wrapped, normalise_line, split_run_ons, unwrap_lines, wire_dashes
+from .whitespace import (
+    is_hard_wrapped,
+    normalise_line,
+    space_after_commas,
+    split_run_ons,
+    unwrap_lines,
+    wire_dashes,
+)
 
 
 def clean_text(body: str, title: str | None = None, settings: CleanSettings | None = None) -> tuple[str, list[str]]:
@@ -56,6 +63,9 @@ def _clean_once(body: str, title: str | None, settings: CleanSettings) -> tuple[
     lines, joined = _each_line(split_run_ons, lines)
     if joined:
         repairs.append(f"whitespace: {joined} run-together sentences split")
+    lines, commas = _each_line(space_after_commas, lines)
+    if commas:
+        repairs.append(f"whitespace: {commas} missing space{'s' if commas != 1 else ''} after a comma restored")
     return "\n\n".join(lines), repairs
 
 

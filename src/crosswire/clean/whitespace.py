@@ -82,6 +82,35 @@ def split_run_ons(line: str) -> tuple[str, int]:
     return spaced, found - names
 
 
+_GLUED_COMMA = re.compile(r"(?<=[A-Za-z][a-z],)(?=[a-z]{2})")
+"""A comma glued to the next word ("the cards,has", "continues,the"): a lost space. Only between
+words of lower-case letters, so numbers ("1,200", "1,2-diol") are left alone."""
+
+
+def space_after_commas(line: str) -> tuple[str, int]:
+    """The line with a space after each comma glued to the next word, and how many.
+
+    >>> space_after_commas("The flu spread,which closed 1,200 schools: see vela.org/a,b")
+    ('The flu spread, which closed 1,200 schools: see vela.org/a,b', 1)
+    """
+    count = 0
+
+    def space(m: re.Match[str]) -> str:
+        nonlocal count
+        start = line.rfind(" ", 0, m.start()) + 1
+        end = line.find(" ", m.start())
+        if _ADDRESS.search(line[start:end if end >= 0 else len(line)]):
+            return ""
+        count += 1
+        return " "
+
+    return _GLUED_COMMA.sub(space, line), count
+
+
+_ADDRESS = re.compile(r"[/@=&?]|www\.|\.(?:com|org|net|gov|edu)\b")
+"""A web or e-mail address in a token, whose commas stay as written."""
+
+
 def is_hard_wrapped(lines: list[str], max_width: int = 100, min_share: float = 0.5, min_lines: int = 6) -> bool:
     """Does the text break its lines at a fixed width, mid-sentence (wire copy, e-mail, TREC/DUC files)?
 
