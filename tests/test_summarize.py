@@ -229,6 +229,8 @@ def test_a_claim_cut_from_a_sentence_reads_as_a_sentence(text, expected):
     ("After his arrest on Friday, Ana Vell told the police that she had acted alone.", True),
     ("After Vell lost his job at the port, he told the police that he had acted alone.", True),
     ("When the plane landed at the airport, it was met by the police and the press.", True),
+    ("Vell moved here in 1994 and set up his firm in the port, he told the police.", True),
+    ("Knowing his findings would upset the council, he published them only after the vote.", False),
     ("Despite their losses, the rebels held the port for another six weeks.", True),
     ("The council will sit again next year, and it will then vote on the budget.)", False),
     ("The council (which met on Friday) approved the new budget for the city.", True),

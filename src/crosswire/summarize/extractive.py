@@ -36,6 +36,7 @@ import numpy as np
 from ..clean.dateline import strip_dateline
 from ..extract.values import TIME_WORDS
 from ..settings import SummarizeSettings
+from ..textutil import STOPWORDS
 from .importance import concept_features, importance
 from .terms import concepts, stems, tfidf
 
@@ -185,11 +186,27 @@ _PRONOUN_INTRO = re.compile(r"^[^,]{0,80}?\b(?:its|his|her|their|him|them)\b[^,]
 _PRONOUN_SUBJECT = re.compile(r"^(?:he|she|it|they|his|her|its|their)\b", re.IGNORECASE)
 
 
+_PHRASE_OPENERS = frozenset({
+    "despite", "while", "although", "though", "because", "since", "unless", "until", "as", "once", "upon", "amid",
+    "among", "like", "unlike", "without", "within", "throughout", "toward", "towards", "whether", "even",
+})
+"""Words that open an introductory phrase or clause and are not in :data:`STOPWORDS`."""
+
+
+def _may_name(word: str, first: bool) -> bool:
+    """Whether a capitalised word of an opening phrase may be a name: not a calendar word, and,
+    first in the sentence, not a function word, a phrase opener or a participle ("Knowing", "Asked")."""
+    bare = word.strip(".,;:").lower()
+    if not word[:1].isupper() or bare in TIME_WORDS:
+        return False
+    return not first or not (bare in STOPWORDS or bare in _PHRASE_OPENERS or bare.endswith(("ing", "ed")))
+
+
 def opens_with_anaphor(text: str) -> bool:
     """Whether ``text`` opens with a pronoun or demonstrative that needs an earlier sentence, or
     with a phrase whose pronoun no name in it explains, before a clause that opens with a pronoun
-    ("Despite its size, it …"; not "Despite his injuries, Ana Vell …" nor "After Vell lost his job,
-    he …").
+    ("Despite its size, it …"; not "Despite his injuries, Ana Vell …", "After Vell lost his job,
+    he …" nor "Vell set up his firm here, he said").
 
     >>> opens_with_anaphor("They do all this with no side effects."), opens_with_anaphor("This week the FDA ruled.")
     (True, False)
@@ -198,8 +215,7 @@ def opens_with_anaphor(text: str) -> bool:
     if _ANAPHORIC_OPENER.match(text):
         return True
     intro = _PRONOUN_INTRO.match(text)
-    if not intro or any(word[:1].isupper() and word.lower().strip(".,") not in TIME_WORDS
-                        for word in intro.group(0).split()[1:]):
+    if not intro or any(_may_name(word, first=i == 0) for i, word in enumerate(intro.group(0).split())):
         return False  # a name in the phrase may be what its pronouns refer to
     return bool(_PRONOUN_SUBJECT.match(text[intro.end():]))
 
