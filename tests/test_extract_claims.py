@@ -483,3 +483,37 @@ def test_a_question_and_answer_boxs_labels_are_not_part_of_the_claim(nlp):
     # without a question box, an initial that opens a paragraph is part of the name
     texts = _claim_texts(nlp, "Officials met in Osten on Tuesday.\n\nA. Patel said the bridge would reopen on Monday.")
     assert "A. Patel said the bridge would reopen on Monday." in texts
+
+
+def test_a_closing_bracket_stays_with_the_clause_it_closes(nlp):
+    text = "Fans heard about it on the Vela Films site (www.velafilms.com), and it quickly turned into an event."
+    claims = find_claims(nlp(text), "a", MONDAY)
+    assert [c.text for c in claims] == ["Fans heard about it on the Vela Films site (www.velafilms.com)",
+                                        "it quickly turned into an event."]
+
+
+def test_the_parts_of_an_aside_in_brackets_lose_the_bracket_the_other_part_holds(nlp):
+    text = ("The lights went dark. (Its official opening date was Friday, but the film's Web site, www.velafilms.com, "
+            "announced early screenings at some theaters.) The crowd cheered.")
+    claims = find_claims(nlp(text), "a", MONDAY)
+    assert "Its official opening date was Friday" in [c.text for c in claims]
+    assert "the film's Web site, www.velafilms.com, announced early screenings at some theaters." in [
+        c.text for c in claims]
+    for claim in claims:  # every claim is its span's text
+        assert text[claim.span.start:claim.span.end] == claim.text
+
+
+def test_the_end_of_a_quotation_begun_sentences_before_drops_its_closing_mark(nlp):
+    text = "“The harbour will reopen. The ferries will sail again on Monday.” The mayor spoke at noon."
+    claims = find_claims(nlp(text), "a", MONDAY)
+    assert "The ferries will sail again on Monday." in [c.text for c in claims]
+    assert not any(c.text.endswith("”") or c.text.startswith("“") for c in claims)
+
+
+def test_a_cue_verb_in_one_of_two_clauses_attributes_that_clause_alone(nlp):
+    text = "The show opened on Friday in the old port, but the film's Web site, www.velafilms.com, announced more dates."
+    claims = find_claims(nlp(text), "a", MONDAY)
+    assert [(c.text, c.attributed_to) for c in claims] == [
+        ("The show opened on Friday in the old port", None),
+        ("the film's Web site, www.velafilms.com, announced more dates.", "the film's Web site, www.velafilms.com"),
+    ]

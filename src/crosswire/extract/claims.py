@@ -37,16 +37,35 @@ def attribution(sent) -> str | None:
     attributes nothing to "who") and does not speak in a restrictive relative clause, which tells
     which thing a noun of the sentence is, not who states it ("officials showed the council the maps
     *they say* prove the leak", "the reports they say *they wrote*": :func:`_in_restrictive_clause`)."""
+    return attribution_cue(sent)[0]
+
+
+def attribution_cue(sent) -> tuple[str | None, int | None]:
+    """:func:`attribution`, with the index of its cue verb (``None`` for "according to", which
+    attributes the whole sentence)."""
     if m := _ACCORDING.search(sent.text):
-        return m.group(1).strip()
+        return m.group(1).strip(), None
     dateline = dateline_end(sent.doc.text[:200])
     for token in sent:
         if token.lemma_.lower() in CUE_LEMMAS and token.pos_ == "VERB" and not _in_restrictive_clause(token) \
                 and not _act_not_speech(token) \
                 and (speaker := cue_speaker(token)) and not _relative(speaker) \
                 and speaker.idx >= dateline:  # never "WASHINGTON _ …"
-            return sent.doc[speaker.left_edge.i : speaker.right_edge.i + 1].text  # as written: "Hong Kong-based"
-    return None
+            return as_written(speaker), token.i
+    return None, None
+
+
+def as_written(head) -> str:
+    """The phrase a token heads as the text writes it ("the Hong Kong-based …", not "Hong Kong -
+    based"), without punctuation at its edges ("the firm's site, vela.org," → "the firm's site,
+    vela.org")."""
+    start, end = head.left_edge.i, head.right_edge.i + 1
+    doc = head.doc
+    while end - 1 > start and doc[end - 1].is_punct:
+        end -= 1
+    while start < end - 1 and doc[start].is_punct:
+        start += 1
+    return doc[start:end].text
 
 
 def _restrictive_clause(verb) -> bool:
@@ -80,7 +99,7 @@ def _named_body(sent, source: str | None) -> str | None:
         phrase = [t for t in sent if t.text in words]
     elif subject is not None:
         phrase = list(subject.subtree)
-        source = sent.doc[subject.left_edge.i : subject.right_edge.i + 1].text
+        source = as_written(subject)
     else:
         return None
     inside = {t.i for t in phrase}
@@ -379,7 +398,8 @@ def clause_bounds(sent) -> list[tuple[int, int]]:
         start = min(t.i for t in conj.subtree)
         if not _joined(sent.doc, _first_word(sent.doc, start, conj.i), sent.start):
             continue
-        while start > sent.start and sent.doc[start - 1].dep_ in ("cc", "punct"):
+        while start > sent.start and sent.doc[start - 1].dep_ in ("cc", "punct") \
+                and sent.doc[start - 1].text not in _CLOSING_MARKS:  # "(vela.org), and …": ")" closes the first
             start -= 1
         cuts.append(start)
     bounds, begin = [], sent.start
@@ -462,14 +482,31 @@ _BULLET = re.compile(r"^[-–—•·*_►▪]+$")
 """A list bullet or dash that opens a line ("-- The five men suspected …" in a press review)."""
 
 
+_OPENING_MARK = {")": "(", "]": "[", "”": "“", "»": "«"}
+"""Closing brackets and quotes, each with its opening mark (not "’", which is also an apostrophe)."""
+_CLOSING_MARKS = frozenset(_OPENING_MARK)
+
+
 def _trim(doc, start: int, end: int) -> tuple[int, int]:
     """Drop leading conjunctions (not a negating "nor"), commas and list bullets, and trailing commas,
-    from a part."""
+    from a part; and an opening bracket or quote that the part does not close, or a closing one
+    that it does not open ("(The show opened on Friday" and "the site announced more dates.)", the
+    parts of an aside in brackets; "it's a film.”", the end of a quotation begun sentences before)."""
     while start < end and ((doc[start].dep_ == "cc" and not _negative_conjunction(doc[start]))
                            or doc[start].text in ",;" or _BULLET.match(doc[start].text)):
         start += 1
     while end > start and doc[end - 1].text in ",;":
         end -= 1
+    text = doc[start:end].text
+    while end - 1 > start and doc[end - 1].text in _CLOSING_MARKS \
+            and text.count(doc[end - 1].text) > text.count(_OPENING_MARK[doc[end - 1].text]):
+        end -= 1
+        text = doc[start:end].text
+    closers = {v: k for k, v in _OPENING_MARK.items()}
+    while start < end - 1 and doc[start].text in closers \
+            and text.count(doc[start].text) > text.count(closers[doc[start].text]):
+        start += 1
+        text = doc[start:end].text
     return start, end
 
 
@@ -526,12 +563,16 @@ def find_claims(doc, article_id: str, published, quotes: Iterable[Quote] = ()) -
         if len(sent.text.split()) < 4 or not any(t.pos_ in ("VERB", "AUX") for t in sent):
             named = None
             continue
-        source = attribution(sent)
+        source, cue = attribution_cue(sent)
         if source and source.lower() in NEUTER_PRONOUNS:
             source = named or source
         named = _named_body(sent, source)
-        for b, e in clause_bounds(sent):
+        bounds = clause_bounds(sent)
+        for b, e in bounds:
             opens_sentence = b == sent.start
+            # a cue verb in one of several conjoined clauses attributes that clause alone ("The
+            # show opened on Friday, but its site announced more dates")
+            said_by = source if cue is None or len(bounds) == 1 or b <= cue < e else None
             b, e = _trim(doc, b, e)
             if opens_sentence:
                 b = _after_label(doc, _after_dateline(doc, b, e), e, qa)
@@ -544,7 +585,7 @@ def find_claims(doc, article_id: str, published, quotes: Iterable[Quote] = ()) -
             cid = "c_" + hashlib.blake2b(f"{article_id}:{start}".encode(), digest_size=5).hexdigest()
             claims.append(Claim(
                 id=cid, span=Span(article_id, start, end), text=part.text,
-                attributed_to=_speaker_at(quotes, start, end, doc) or source,
+                attributed_to=_speaker_at(quotes, start, end, doc) or said_by,
                 hedged=is_hedged(part), negated=is_negated(part),
                 values=values_in(part, article_id, published),
             ))
