@@ -86,6 +86,15 @@ def test_a_plural_in_es_after_a_hiss_is_no_spelling_of_the_name_even_without_the
     assert any(e.spellings for e in entities if "Alexi" in e.variants)  # a bare "-s" may be a spelling
 
 
+def test_a_chain_and_one_of_its_houses_are_no_spellings_of_one_name():
+    chain = [("Vela Cinemas", "ORG", Span("a", 0, 12)), ("the Vela Cinema", "PERSON", Span("b", 0, 15)),
+             ("the Vela Cinema", "ORG", Span("c", 0, 15))]
+    entities = canonicalise(chain)
+    assert len(entities) == 2 and not any(e.spellings for e in entities)
+    people = canonicalise(mentions("Ana Reuter", "Ana Reuters", "Ana Reuter"))  # a person's name: a misspelling
+    assert len(people) == 1 and people[0].spellings == ("Ana Reuters",)
+
+
 def test_two_alike_names_one_sentence_lists_are_two_people():
     texts = {"a": "Commanders such as Dudayev, Raduyev and Dudarev were named. Dudayev spoke.",
              "b": "Officials blamed Dudarev for the raid."}

@@ -435,6 +435,13 @@ def _plural_of(plural: str, name: str) -> bool:
     return plural in (name + "s", name + "es")
 
 
+def _body_name(a: str, b: str, label) -> bool:
+    """Whether two names of two words or more may name bodies, not both people: one is labelled
+    otherwise than a person. Their last words then differ by a plural ending as a chain does from
+    one of its houses ("Vela Cinemas" / "the Vela Cinema"), not as a misspelling does."""
+    return min(len(a.split()), len(b.split())) > 1 and not label[a] == label[b] == "PERSON"
+
+
 def _sibilant_plural(plural: str, name: str) -> bool:
     """Whether ``plural`` is ``name`` ending in a hiss with "-es" ("joneses", "marshes", "foxes"): a
     plural whatever its article writes before it, never a spelling of the name ("Alexis" beside
@@ -581,7 +588,8 @@ def _merge_spellings(keys: list[str], label, clusters: _Clusters, families: set[
                 continue
             last_a, last_b = a.split()[-1], b.split()[-1]
             plural = (a in families and _plural_of(last_a, last_b)) or (b in families and _plural_of(last_b, last_a)) \
-                or _sibilant_plural(last_a, last_b) or _sibilant_plural(last_b, last_a)
+                or _sibilant_plural(last_a, last_b) or _sibilant_plural(last_b, last_a) \
+                or (_body_name(a, b, label) and (_plural_of(last_a, last_b) or _plural_of(last_b, last_a)))
             if _spelling_variant(a.split(), b.split()) and not plural \
                     and not (groups is not None and named_together(groups[a], groups[b], texts)) \
                     and not _named_apart(a, b, keys, label, clusters):
