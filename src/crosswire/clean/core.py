@@ -15,6 +15,7 @@ from .whitespace import (
     is_hard_wrapped,
     normalise_line,
     space_after_commas,
+    space_dashes,
     split_run_ons,
     unwrap_lines,
     wire_dashes,
@@ -63,6 +64,9 @@ def _clean_once(body: str, title: str | None, settings: CleanSettings) -> tuple[
     lines, joined = _each_line(split_run_ons, lines)
     if joined:
         repairs.append(f"whitespace: {joined} run-together sentences split")
+    lines, spaced = _each_line(space_dashes, lines)
+    if spaced:
+        repairs.append(f"whitespace: {spaced} dash{'es' if spaced != 1 else ''} set against a word spaced")
     lines, commas = _each_line(space_after_commas, lines)
     if commas:
         repairs.append(f"whitespace: {commas} missing space{'s' if commas != 1 else ''} after a comma restored")
