@@ -304,8 +304,28 @@ def _noun_phrase(noun, part) -> tuple[int, int] | None:
     return _subtree(noun, part)
 
 
+_PAIRS = {")": "(", "]": "[", "”": "“"}
+
+
 def _subtree(token, part) -> tuple[int, int]:
-    return max(token.left_edge.i, part.start), min(token.right_edge.i + 1, part.end)
+    """The token range of ``token``'s phrase inside ``part``, without punctuation at its edges
+    but for a bracket or quote that the phrase opens and closes ("…, which debuted in 1997)" at the
+    end of an aside ends at "1997")."""
+    doc = token.doc
+    start, end = max(token.left_edge.i, part.start), min(token.right_edge.i + 1, part.end)
+
+    def paired(i: int) -> bool:
+        text = doc[i].text
+        if text in _PAIRS:
+            return any(t.text == _PAIRS[text] for t in doc[start:i])
+        closer = next((c for c, o in _PAIRS.items() if o == text), None)
+        return closer is not None and any(t.text == closer for t in doc[i + 1:end])
+
+    while end - 1 > start and doc[end - 1].is_punct and not paired(end - 1):
+        end -= 1
+    while start < end - 1 and doc[start].is_punct and not paired(start):
+        start += 1
+    return start, end
 
 
 _SPACED_GROUP = re.compile(rf"(?:{_APPROX.pattern}\s+)?\d{{1,3}}", re.IGNORECASE)
