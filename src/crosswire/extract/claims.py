@@ -340,13 +340,22 @@ _STRESSING = frozenset({"but", "short"})
 """Words after which a negative word stresses: "nothing but", "nothing short of"."""
 
 
+_WHOLE_QUANTIFIERS = frozenset({"all", "every", "everyone", "everybody", "everything", "many", "much", "both"})
+"""Quantifiers of a whole or a large part: "not" before one negates the quantity, not the
+predicate ("not all fans liked it": some did)."""
+
+
 def _negative(argument) -> bool:
     """A negative pronoun ("nothing"), a noun with a negative determiner ("no threat"), a negated
     noun phrase ("not a single shot") or a "neither … nor" pair; not in "no more than ten",
-    "nothing but" or "not only … but"."""
+    "nothing but" or "not only … but", nor a negated quantifier of a whole ("not all", "not every
+    fan", "not many": :data:`_WHOLE_QUANTIFIERS`), which says some did."""
     words = [argument] if argument.lower_ in NEGATIVE_WORDS else [
         c for c in argument.children
         if (c.dep_ in ("det", "neg", "preconj") and c.lower_ in NEGATIVE_WORDS) or (c.dep_ == "neg" and c.lower_ == "not")]
+    if argument.lower_ in _WHOLE_QUANTIFIERS or any(
+            c.dep_ in ("det", "predet", "amod") and c.lower_ in _WHOLE_QUANTIFIERS for c in argument.children):
+        words = [w for w in words if w.lower_ != "not"]
     return any(not _bounds_or_stresses(w) for w in words)
 
 
