@@ -871,3 +871,14 @@ def test_a_reported_clause_keeps_the_closing_mark_of_the_words_it_quotes(nlp):
     text = "Officials said the plan was “a disaster”."
     (found,) = find_quotes(pipeline_doc(nlp, text), "a", 10)
     assert text[found.span.start : found.span.end] == "the plan was “a disaster”"
+
+
+def test_all_told_is_a_set_phrase_that_reports_no_ones_words(nlp):
+    from crosswire.extract.claims import find_claims
+
+    text = ("Rob Vell collects toys. All told, more than 4,000 4-inch and 12-inch “Vela” dolls, including vintage "
+            "items, populate his home. He told reporters that the collection is worth a fortune.")
+    found = quotes_of(nlp, text)
+    assert [text[q.span.start:q.span.end] for q in found] == ["the collection is worth a fortune"]
+    claims = find_claims(nlp(text), "a", None, found)
+    assert [c.attributed_to for c in claims if c.text.startswith("All told")] == [None]

@@ -16,7 +16,7 @@ from collections.abc import Iterable
 
 from ..clean.dateline import dateline_end
 from ..model import Claim, Quote, Span
-from .speakers import CUE_LEMMAS, QA_LABEL, RELAY_LEMMAS, TRANSCRIPT_LABEL, printed_qa
+from .speakers import CUE_LEMMAS, QA_LABEL, RELAY_LEMMAS, TRANSCRIPT_LABEL, in_set_phrase, printed_qa
 from .values import STATEMENT_EDGES, values_in
 
 NEGATIVE_WORDS = frozenset({"no", "nobody", "nothing", "neither", "none", "nowhere"})
@@ -48,6 +48,7 @@ def attribution_cue(sent) -> tuple[str | None, int | None]:
     dateline = dateline_end(sent.doc.text[:200])
     for token in sent:
         if token.lemma_.lower() in CUE_LEMMAS and token.pos_ == "VERB" and not _in_restrictive_clause(token) \
+                and not in_set_phrase(token) \
                 and not _act_not_speech(token) \
                 and (speaker := cue_speaker(token)) and not _relative(speaker) \
                 and speaker.idx >= dateline:  # never "WASHINGTON _ …"

@@ -35,6 +35,7 @@ from .speakers import (
     after_dateline,
     antecedent,
     channel_of,
+    in_set_phrase,
     misread_subject,
     name_speaker,
     phrase_span,
@@ -66,7 +67,7 @@ _CLOSING = frozenset({")", "]", "”", "’", '"', "'"})
 def _is_cue(token, quoted: bool = False) -> bool:
     """Is ``token`` a verb of speech (with ``quoted``, also one that only introduces words in marks)?"""
     lemmas = QUOTE_CUE_LEMMAS if quoted else CUE_LEMMAS
-    return token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in lemmas
+    return token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in lemmas and not in_set_phrase(token)
 
 
 def _subject(cue):

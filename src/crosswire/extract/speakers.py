@@ -27,6 +27,12 @@ QUOTE_CUE_LEMMAS = CUE_LEMMAS | frozenset(
 """Verbs that introduce words in quote marks only ("“Build the wall!” the crowd chanted", "a sign read
 “…”"); the commonest cue words of PolNeAR train's direct attributions that ``CUE_LEMMAS`` lacked, and verbs of loud speech ("…,” he bellowed")."""
 RELAY_LEMMAS = frozenset({"cite", "quote"})
+
+
+def in_set_phrase(cue) -> bool:
+    """Whether a cue verb is part of a set phrase that reports no one's words: "all told" ("All
+    told, more than 4,000 dolls fill his home": in all)."""
+    return cue.lower_ == "told" and cue.i > 0 and cue.doc[cue.i - 1].lower_ == "all"
 TRANSCRIPT_LABEL = re.compile(r"(?m)^[ \t]*(Q|A|[A-Z][A-Z.'’-]*(?: [A-Z][A-Z.'’-]*){0,3}):[ \t]+(?=\S)")
 """A paragraph opened by a speaker's label in capitals, as an interview is printed: "Q: …",
 "SUU KYI: We are confident …"."""
