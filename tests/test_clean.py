@@ -579,3 +579,23 @@ def test_a_double_hyphen_set_against_one_word_is_spaced_so_the_word_parses():
     assert "Fans -- and critics--agree." in text and "\n--Europe: call the desk." in text  # between words, a bullet
     assert "whitespace: 3 dashes set against a word spaced" in repairs
     assert clean_text(text) == (text, [])
+
+
+def test_a_news_budget_is_rejected_as_no_report_and_a_report_with_one_slug_is_kept():
+    import dataclasses
+
+    from crosswire.settings import CleanSettings
+
+    lines = ["The Harbor News Service will file the following for Thursday.",
+             "POLITICAL NEWS (“p” category)",
+             "PORT-VOTE (Lyon) _ The council votes on the new port. By ANA ROE.",
+             "TAX-PLAN (Undated) _ Two candidates offer rival tax plans. By BO LEE.",
+             "CENSUS (Washington) _ Seven in 10 households returned their forms. By KIM TAM."]
+    budget = "\n\n".join(lines)
+    document = Document(id="b1", source="budget.txt", raw_text=budget, format="text", body=budget)
+    rejection = clean_document(document)
+    assert rejection.reason == "no_text" and "news budget" in rejection.detail
+    assert clean_document(document, dataclasses.replace(CleanSettings(), budget_min_slugs=0)).text.startswith("The")
+    report = "PORT-VOTE _ LYON — The council voted on Friday to build the new port.\n\nWork starts in May."
+    kept = clean_document(Document(id="r1", source="r.txt", raw_text=report, format="text", body=report))
+    assert kept.text.endswith("Work starts in May.")

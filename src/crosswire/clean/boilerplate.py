@@ -199,6 +199,28 @@ def drop_boilerplate(lines: list[str], title: str | None, settings: CleanSetting
     return kept, dropped
 
 
+WIRE_SLUG = re.compile(
+    r"^(?:[A-Z0-9][A-Z0-9&'.]*(?:[- ][A-Z0-9&'.]+)*-[A-Z0-9&'.]+(?:[- ][A-Z0-9&'.]+)*(?:\s+\([^)]{1,40}\))?"
+    r"|[A-Z][A-Z0-9&'.]+(?:\s[A-Z0-9&'.]+)*\s+\([^)]{1,40}\))\s+[_—–]\s")
+"""A wire slug opening a paragraph, as a news budget lists the stories to come: a hyphenated
+name in capitals, with or without the place ("CUBA-ELIAN _ MIAMI — …", "GOP-FORBES (Undated) _ …"),
+or a one-word one with its place ("CENSUS (Washington) _ …")."""
+
+
+def is_news_budget(text: str, min_slugs: int) -> bool:
+    """Whether a text is a news budget: at least ``min_slugs`` paragraphs open with a wire slug
+    (:data:`WIRE_SLUG`). A budget announces other reports in a line or two each; it reports
+    nothing itself (``CleanSettings.budget_min_slugs``; 0: never).
+
+    >>> is_news_budget("Editors\\n\\nFIRE-PORT _ A fire ….\\n\\nVOTE-TALLY (Undated) _ The count ….\\n\\n"
+    ...                "CENSUS (Washington) _ Forms are back ….", 3)
+    True
+    """
+    if min_slugs <= 0:
+        return False
+    return sum(bool(WIRE_SLUG.match(p)) for p in text.split("\n\n")) >= min_slugs
+
+
 CHECKED_MARK = re.compile(r"\s?\(cq\)", re.IGNORECASE)
 """A copy desk's "(cq)": the spelling before it was checked ("Prado(cq), one of the protesters")."""
 

@@ -6,7 +6,7 @@ import datetime as dt
 
 from ..model import Article, Document, Rejection
 from ..settings import CleanSettings
-from .boilerplate import drop_boilerplate, filed_by, strip_desk_marks
+from .boilerplate import drop_boilerplate, filed_by, is_news_budget, strip_desk_marks
 from .dateline import dateline_agency, dateline_day
 from .encoding import repair_encoding
 from .language import detect_language
@@ -80,13 +80,16 @@ def _each_line(repair, lines: list[str]) -> tuple[list[str], int]:
 
 
 def clean_document(document: Document, settings: CleanSettings | None = None, min_chars: int = 1) -> Article | Rejection:
-    """Clean a document; a body that cleaning empties becomes a ``no_text`` rejection."""
+    """Clean a document; a body that cleaning empties, or a news budget (:func:`is_news_budget`),
+    becomes a ``no_text`` rejection."""
     settings = settings or CleanSettings()
     body = document.body if document.body is not None else document.raw_text
     title = repair_encoding(document.title)[0].strip() if document.title else None
     text, repairs = clean_text(body, title, settings)
     if len(text) < min_chars:
         return Rejection(document.source, "no_text", "nothing left after cleaning", document.id)
+    if is_news_budget(text, settings.budget_min_slugs):
+        return Rejection(document.source, "no_text", "a news budget: a list of stories to come, no report", document.id)
     outlet = document.outlet
     if outlet is None and (outlet := dateline_agency(text)):  # an agency's report names no other outlet
         repairs = [*repairs, f"outlet: {outlet}, read from the wire dateline"]
