@@ -882,3 +882,15 @@ def test_all_told_is_a_set_phrase_that_reports_no_ones_words(nlp):
     assert [text[q.span.start:q.span.end] for q in found] == ["the collection is worth a fortune"]
     claims = find_claims(nlp(text), "a", None, found)
     assert [c.attributed_to for c in claims if c.text.startswith("All told")] == [None]
+
+
+def test_a_speaker_phrase_cuts_no_name_in_two(nlp):
+    from crosswire.extract.claims import find_claims
+
+    # the parser hangs "Now" on the verb; the tagger reads "Justice Now" as one name
+    text = ("The Vela group Justice Now said the new homes are more than a mile away from the old village. "
+            "The homes are the start of a new village, the group said.")
+    found = quotes_of(nlp, text)
+    assert [q.speaker for q in found] == ["The Vela group Justice Now"] * 2
+    claims = find_claims(nlp(text), "a", None, found)
+    assert {c.attributed_to for c in claims} == {"The Vela group Justice Now"}

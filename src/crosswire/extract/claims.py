@@ -16,7 +16,15 @@ from collections.abc import Iterable
 
 from ..clean.dateline import dateline_end
 from ..model import Claim, Quote, Span
-from .speakers import CUE_LEMMAS, QA_LABEL, RELAY_LEMMAS, TRANSCRIPT_LABEL, in_set_phrase, printed_qa
+from .speakers import (
+    CUE_LEMMAS,
+    QA_LABEL,
+    RELAY_LEMMAS,
+    TRANSCRIPT_LABEL,
+    in_set_phrase,
+    printed_qa,
+    whole_entities,
+)
 from .values import STATEMENT_EDGES, values_in
 
 NEGATIVE_WORDS = frozenset({"no", "nobody", "nothing", "neither", "none", "nowhere"})
@@ -59,9 +67,9 @@ def attribution_cue(sent) -> tuple[str | None, int | None]:
 def as_written(head) -> str:
     """The phrase a token heads as the text writes it ("the Hong Kong-based …", not "Hong Kong -
     based"), without punctuation at its edges ("the firm's site, vela.org," → "the firm's site,
-    vela.org")."""
-    start, end = head.left_edge.i, head.right_edge.i + 1
+    vela.org") and cutting no name in two (:func:`~crosswire.extract.speakers.whole_entities`)."""
     doc = head.doc
+    start, end = whole_entities(doc, head.left_edge.i, head.right_edge.i + 1)
     while end - 1 > start and doc[end - 1].is_punct:
         end -= 1
     while start < end - 1 and doc[start].is_punct:

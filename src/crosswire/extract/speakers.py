@@ -144,8 +144,21 @@ def phrase_span(token, limit: int = 25, relative: bool = False) -> tuple[int, in
         tokens.pop()
     while len(tokens) > 1 and (tokens[0].is_punct or tokens[0].is_space):
         tokens.pop(0)
-    start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+    first, last = whole_entities(token.doc, tokens[0].i, tokens[-1].i + 1)
+    start, end = token.doc[first].idx, token.doc[last - 1].idx + len(token.doc[last - 1].text)
     return after_dateline(text_of(token.doc), start, end), end
+
+
+def whole_entities(doc, start: int, end: int) -> tuple[int, int]:
+    """The token range ``[start, end)`` widened so that it cuts no named entity in two: "The
+    Israeli group Peace" is "… Peace Now" when the tagger read "Peace Now" as one name (the parser
+    hung "Now" on the verb). Only capitalised words are taken in: the tagger's entity can run on
+    into a function word ("the ministry on" Friday)."""
+    while start > 0 and doc[start].ent_iob_ == "I" and doc[start - 1].text[:1].isupper():
+        start -= 1
+    while end < len(doc) and doc[end].ent_iob_ == "I" and doc[end].text[:1].isupper():
+        end += 1
+    return start, end
 
 
 def after_dateline(text: str, start: int, end: int) -> int:
