@@ -894,3 +894,12 @@ def test_a_speaker_phrase_cuts_no_name_in_two(nlp):
     assert [q.speaker for q in found] == ["The Vela group Justice Now"] * 2
     claims = find_claims(nlp(text), "a", None, found)
     assert {c.attributed_to for c in claims} == {"The Vela group Justice Now"}
+
+
+def test_a_subject_the_parser_hung_as_an_apposition_still_speaks(nlp):
+    # the parser reads "a writer …" as a second name of "site", and "wrote" has no subject
+    text = ("On a leading fan Web site, www.velafans.net, a writer using the nickname BetterVela wrote: “Wow! "
+            "What a film. I am going to have to see it about 10 or 15 times to take it all in.”\n\n"
+            "But another writer, going by Job21, was not as impressed.")
+    [quote] = quotes_of(nlp, text)
+    assert quote.speaker == "a writer using the nickname BetterVela"

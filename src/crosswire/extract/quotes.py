@@ -113,7 +113,26 @@ def _cue_subject(cue):
     agent = next((c for c in cue.children if c.dep_ == "agent"), None)
     if agent is not None:
         return next((c for c in agent.children if c.dep_ == "pobj"), None)
-    return _participle_subject(cue)
+    return _participle_subject(cue) or _appositive_subject(cue)
+
+
+def _appositive_subject(verb):
+    """The subject the parser hung as an apposition on an earlier noun: a sentence's finite main
+    verb with no subject of its own right after a noun phrase in apposition ("On a fan site,
+    vela.net, *a writer* using the nickname BetterVela wrote: …": "a writer", read as a second name
+    of "site"). The widest such phrase that ends just before the verb. (A verb the parser hung on
+    another, "…, GPC chief Leo Vell said, …", is a trailing attribution: :func:`_trailing_attribution`.)"""
+    if verb.i == 0 or verb.dep_ != "ROOT" or verb.tag_ not in ("VBD", "VBZ", "VBP") or any(
+            c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children):
+        return None
+    found, token = None, verb.doc[verb.i - 1]
+    while token.i < verb.i and token.right_edge.i == verb.i - 1:
+        if token.dep_ == "appos" and token.pos_ in ("NOUN", "PROPN"):
+            found = token
+        if token.head.i == token.i:
+            break
+        token = token.head
+    return found
 
 
 def _coordinated_verb(cue):
@@ -306,6 +325,8 @@ def _colon_subject(before: list):
     root = sentence_of(colon).root
     subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < colon.i), None)
     if subject is not None:
+        return subject
+    if root.i < colon.i and _is_cue(root, quoted=True) and (subject := _appositive_subject(root)) is not None:
         return subject
     nominal = all(t.pos_ in ("PROPN", "NOUN", "ADJ", "PUNCT", "DET") for t in before[1:])
     named = [t for t in before[1:] if t.ent_type_ == "PERSON"] or \
