@@ -572,10 +572,10 @@ def test_a_comma_glued_to_the_next_word_gets_its_space_back():
 
 
 def test_a_double_hyphen_set_against_one_word_is_spaced_so_the_word_parses():
-    body = ("The early buzz --or the critics' verdict --won't matter, said Ana Vell of Vela Research.\n\n"
+    body = ("The harbour vote --or the council's verdict --won't matter, said Ana Vell of Vela Research.\n\n"
             "Fans-- and critics--agree.\n\n--Europe: call the desk.")
     text, repairs = clean_text(body)
-    assert "buzz -- or the critics' verdict -- won't matter" in text
+    assert "vote -- or the council's verdict -- won't matter" in text
     assert "Fans -- and critics--agree." in text and "\n--Europe: call the desk." in text  # between words, a bullet
     assert "whitespace: 3 dashes set against a word spaced" in repairs
     assert clean_text(text) == (text, [])

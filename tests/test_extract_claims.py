@@ -136,10 +136,10 @@ def test_hedging_and_negation_are_flagged(nlp):
     ("Not a single shot was fired during the protest.", "negated", True),
     ("There is no more food in the besieged town.", "negated", True),
     ("Not only the army but also the police joined the search.", "negated", False),
-    ("But not all of the fans gave the film a good review.", "negated", False),
-    ("Not every fan in the hall cheered at the end of the film.", "negated", False),
+    ("But not all of the rowers gave the race a good review.", "negated", False),
+    ("Not every rower in the club cheered at the end of the race.", "negated", False),
     ("Not many of the residents returned to the village after the flood.", "negated", False),
-    ("All of the fans in the hall did not cheer at the end.", "negated", True),
+    ("All of the rowers in the club did not cheer at the end.", "negated", True),
     ("The bridge may have been damaged by the flood.", "hedged", True),
     ("The suspect reportedly fled to the coast on Friday.", "hedged", True),
     ("The fire is believed to have started in the kitchen.", "hedged", True),
@@ -490,19 +490,20 @@ def test_a_question_and_answer_boxs_labels_are_not_part_of_the_claim(nlp):
 
 
 def test_a_closing_bracket_stays_with_the_clause_it_closes(nlp):
-    text = "Fans heard about it on the Vela Films site (www.velafilms.com), and it quickly turned into an event."
+    text = ("The rowers heard about it two days earlier on the Vela Club Web site (www.velaclub.org), and it "
+            "quickly turned into a town event.")
     claims = find_claims(nlp(text), "a", MONDAY)
-    assert [c.text for c in claims] == ["Fans heard about it on the Vela Films site (www.velafilms.com)",
-                                        "it quickly turned into an event."]
+    assert [c.text for c in claims] == [
+        "The rowers heard about it two days earlier on the Vela Club Web site (www.velaclub.org)",
+        "it quickly turned into a town event."]
 
 
 def test_the_parts_of_an_aside_in_brackets_lose_the_bracket_the_other_part_holds(nlp):
-    text = ("The lights went dark. (Its official opening date was Friday, but the film's Web site, www.velafilms.com, "
-            "announced early screenings at some theaters.) The crowd cheered.")
+    text = ("The rowers gathered. (The official start of the race was Friday, but the club's Web site, "
+            "www.velaclub.org, announced early heats on some rivers.) The crowd cheered.")
     claims = find_claims(nlp(text), "a", MONDAY)
-    assert "Its official opening date was Friday" in [c.text for c in claims]
-    assert "the film's Web site, www.velafilms.com, announced early screenings at some theaters." in [
-        c.text for c in claims]
+    assert "The official start of the race was Friday" in [c.text for c in claims]
+    assert "the club's Web site, www.velaclub.org, announced early heats on some rivers." in [c.text for c in claims]
     for claim in claims:  # every claim is its span's text
         assert text[claim.span.start:claim.span.end] == claim.text
 
@@ -515,9 +516,9 @@ def test_the_end_of_a_quotation_begun_sentences_before_drops_its_closing_mark(nl
 
 
 def test_a_cue_verb_in_one_of_two_clauses_attributes_that_clause_alone(nlp):
-    text = "The show opened on Friday in the old port, but the film's Web site, www.velafilms.com, announced more dates."
+    text = "The race started on Friday on the old river, but the club's Web site, www.velaclub.org, announced more heats."
     claims = find_claims(nlp(text), "a", MONDAY)
     assert [(c.text, c.attributed_to) for c in claims] == [
-        ("The show opened on Friday in the old port", None),
-        ("the film's Web site, www.velafilms.com, announced more dates.", "the film's Web site, www.velafilms.com"),
+        ("The race started on Friday on the old river", None),
+        ("the club's Web site, www.velaclub.org, announced more heats.", "the club's Web site, www.velaclub.org"),
     ]

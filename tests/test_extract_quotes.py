@@ -876,8 +876,8 @@ def test_a_reported_clause_keeps_the_closing_mark_of_the_words_it_quotes(nlp):
 def test_all_told_is_a_set_phrase_that_reports_no_ones_words(nlp):
     from crosswire.extract.claims import find_claims
 
-    text = ("Rob Vell collects toys. All told, more than 4,000 4-inch and 12-inch “Vela” dolls, including vintage "
-            "items, populate his home. He told reporters that the collection is worth a fortune.")
+    text = ("Rob Vell collects model ships. All told, more than 900 6-inch and 10-inch “Vela” boats, including "
+            "antique models, crowd his house. He told reporters that the collection is worth a fortune.")
     found = quotes_of(nlp, text)
     assert [text[q.span.start:q.span.end] for q in found] == ["the collection is worth a fortune"]
     claims = find_claims(nlp(text), "a", None, found)
@@ -897,9 +897,30 @@ def test_a_speaker_phrase_cuts_no_name_in_two(nlp):
 
 
 def test_a_subject_the_parser_hung_as_an_apposition_still_speaks(nlp):
-    # the parser reads "a writer …" as a second name of "site", and "wrote" has no subject
-    text = ("On a leading fan Web site, www.velafans.net, a writer using the nickname BetterVela wrote: “Wow! "
-            "What a film. I am going to have to see it about 10 or 15 times to take it all in.”\n\n"
-            "But another writer, going by Job21, was not as impressed.")
-    [quote] = quotes_of(nlp, text)
+    from spacy.tokens import Doc
+
+    # as the parser read such a sentence: "a writer …" a second name of "site", "wrote" without a subject
+    rows = [  # word, tag, pos, dep, head, lemma
+        ("On", "IN", "ADP", "prep", 15, "on"), ("a", "DT", "DET", "det", 5, "a"),
+        ("leading", "JJ", "ADJ", "amod", 5, "leading"), ("fan", "NN", "NOUN", "compound", 5, "fan"),
+        ("Web", "NNP", "PROPN", "compound", 5, "Web"), ("site", "NN", "NOUN", "pobj", 0, "site"),
+        (",", ",", "PUNCT", "punct", 5, ","), ("www.velafans.net", "NNP", "PROPN", "appos", 5, "www.velafans.net"),
+        (",", ",", "PUNCT", "punct", 5, ","), ("a", "DT", "DET", "det", 10, "a"),
+        ("writer", "NN", "NOUN", "appos", 5, "writer"), ("using", "VBG", "VERB", "acl", 10, "use"),
+        ("the", "DT", "DET", "det", 13, "the"), ("nickname", "NN", "NOUN", "dobj", 11, "nickname"),
+        ("BetterVela", "NNP", "PROPN", "appos", 13, "BetterVela"), ("wrote", "VBD", "VERB", "ROOT", 15, "write"),
+        (":", ":", "PUNCT", "punct", 15, ":"), ("“", "``", "PUNCT", "punct", 15, "“"),
+        ("We", "PRP", "PRON", "nsubj", 19, "we"), ("loved", "VBD", "VERB", "ccomp", 15, "love"),
+        ("every", "DT", "DET", "det", 21, "every"), ("minute", "NN", "NOUN", "dobj", 19, "minute"),
+        ("of", "IN", "ADP", "prep", 21, "of"), ("it", "PRP", "PRON", "pobj", 22, "it"),
+        (".", ".", "PUNCT", "punct", 15, "."), ("”", "''", "PUNCT", "punct", 15, "”"),
+    ]
+    words = [r[0] for r in rows]
+    glued = {",", ":", ".", "”"}
+    spaces = [i + 1 < len(words) and words[i + 1] not in glued and words[i] != "“" for i in range(len(words))]
+    doc = Doc(nlp.vocab, words=words, spaces=spaces, tags=[r[1] for r in rows], pos=[r[2] for r in rows],
+              deps=[r[3] for r in rows], heads=[r[4] for r in rows], lemmas=[r[5] for r in rows],
+              sent_starts=[True] + [False] * (len(words) - 1))
+    [quote] = find_quotes(doc, "a", 15)
     assert quote.speaker == "a writer using the nickname BetterVela"
+    assert doc.text[quote.span.start:quote.span.end] == "We loved every minute of it."

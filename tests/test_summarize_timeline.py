@@ -251,14 +251,14 @@ def test_a_dated_phrase_at_the_end_of_an_aside_leaves_the_bracket_out():
     from crosswire.settings import Settings
 
     nlp = load_nlp(Settings().extract.spacy_model)
-    text = ("The festival opened on Friday. (“Vela's” Ana Vell, for example, admits she wore her hair in big, "
-            "tight buns for two years after seeing the first film, which debuted in 1987).\n\nThe crowd cheered.")
+    text = ("The fair opened on Friday. (“Vela's” Ana Roe, for one, admits she kept a model boat on her desk for "
+            "six years after sailing on the first ship, which launched in 1987).\n\nThe crowd cheered.")
     art = article("a", text, dt.date(2012, 3, 1))
     events = timeline(Evidence("s", claims=tuple(find_claims(nlp(text), "a", art.published))), Alignment("s"),
                       {"a": art}, shared_words=0)
-    (film,) = [e for e in events if e.date.year == 1987]
-    assert film.text == "the first film, which debuted in 1987"
-    assert text[film.span.start : film.span.end] == film.text
+    (ship,) = [e for e in events if e.date.year == 1987]
+    assert ship.text == "the first ship, which launched in 1987"
+    assert text[ship.span.start : ship.span.end] == ship.text
 
 
 def test_a_date_the_parser_hangs_on_a_name_dates_the_claim_not_the_name():

@@ -56,8 +56,8 @@ class CleanSettings:
     brief): at 4 with the rule above, three ECB+ articles whose header lines (URL, title, date) end
     without punctuation were joined into their first sentence."""
     budget_min_slugs: int = 3
-    """A text with this many paragraphs or more that open with a wire slug ("CUBA-ELIAN _ MIAMI —
-    …", "CENSUS (Washington) _ …") is a news budget, a desk's list of stories to come, and is
+    """A text with this many paragraphs or more that open with a wire slug ("PORT-VOTE _ LYON —
+    …", "CENSUS (Vela) _ …") is a news budget, a desk's list of stories to come, and is
     rejected as no report (``clean.boilerplate.is_news_budget``). On ../shared/eval after cleaning:
     8 DUC documents have 5 slug paragraphs or more, each a budget of the New York Times, Cox or
     Hearst news services; 2 have one (a headline written as a slug, and a Hearst budget whose other

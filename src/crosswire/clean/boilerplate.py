@@ -203,8 +203,8 @@ WIRE_SLUG = re.compile(
     r"^(?:[A-Z0-9][A-Z0-9&'.]*(?:[- ][A-Z0-9&'.]+)*-[A-Z0-9&'.]+(?:[- ][A-Z0-9&'.]+)*(?:\s+\([^)]{1,40}\))?"
     r"|[A-Z][A-Z0-9&'.]+(?:\s[A-Z0-9&'.]+)*\s+\([^)]{1,40}\))\s+[_—–]\s")
 """A wire slug opening a paragraph, as a news budget lists the stories to come: a hyphenated
-name in capitals, with or without the place ("CUBA-ELIAN _ MIAMI — …", "GOP-FORBES (Undated) _ …"),
-or a one-word one with its place ("CENSUS (Washington) _ …")."""
+name in capitals, with or without the place ("PORT-VOTE _ LYON — …", "TAX-PLAN (Undated) _ …"),
+or a one-word one with its place ("CENSUS (Vela) _ …")."""
 
 
 def is_news_budget(text: str, min_slugs: int) -> bool:

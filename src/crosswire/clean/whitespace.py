@@ -83,8 +83,8 @@ def split_run_ons(line: str) -> tuple[str, int]:
 
 
 _GLUED_DASH = re.compile(r"(?<=\s)--(?=[^\s-])|(?<=[^\s-])--(?=\s)")
-"""A double hyphen set against a word on one side and spaced on the other ("the buzz --won't",
-"adults-- came"): the tokenizer reads "--won't" as one word, and the parse of the sentence fails
+"""A double hyphen set against a word on one side and spaced on the other ("the vote --won't",
+"rowers-- came"): the tokenizer reads "--won't" as one word, and the parse of the sentence fails
 around it. A hyphen pair between two words ("media--from") or opening a line (a list's bullet) is
 read well and left alone."""
 
@@ -92,14 +92,14 @@ read well and left alone."""
 def space_dashes(line: str) -> tuple[str, int]:
     """The line with a double hyphen set against one word spaced on both sides, and how many.
 
-    >>> space_dashes("the buzz --won't last, fans-- and critics--agree")
-    ("the buzz -- won't last, fans -- and critics--agree", 2)
+    >>> space_dashes("the vote --won't last, rowers-- and critics--agree")
+    ("the vote -- won't last, rowers -- and critics--agree", 2)
     """
     return _GLUED_DASH.subn(lambda m: " --" if m.string[m.end():m.end() + 1].isspace() else "-- ", line)
 
 
 _GLUED_COMMA = re.compile(r"(?<=[A-Za-z][a-z],)(?=[a-z]{2})")
-"""A comma glued to the next word ("the cards,has", "continues,the"): a lost space. Only between
+"""A comma glued to the next word ("the oars,has", "rains,the"): a lost space. Only between
 words of lower-case letters, so numbers ("1,200", "1,2-diol") are left alone."""
 
 

@@ -31,8 +31,10 @@ RELAY_LEMMAS = frozenset({"cite", "quote"})
 
 def in_set_phrase(cue) -> bool:
     """Whether a cue verb is part of a set phrase that reports no one's words: "all told" ("All
-    told, more than 4,000 dolls fill his home": in all)."""
+    told, 300 boats sailed": in all)."""
     return cue.lower_ == "told" and cue.i > 0 and cue.doc[cue.i - 1].lower_ == "all"
+
+
 TRANSCRIPT_LABEL = re.compile(r"(?m)^[ \t]*(Q|A|[A-Z][A-Z.'’-]*(?: [A-Z][A-Z.'’-]*){0,3}):[ \t]+(?=\S)")
 """A paragraph opened by a speaker's label in capitals, as an interview is printed: "Q: …",
 "SUU KYI: We are confident …"."""
@@ -150,8 +152,8 @@ def phrase_span(token, limit: int = 25, relative: bool = False) -> tuple[int, in
 
 
 def whole_entities(doc, start: int, end: int) -> tuple[int, int]:
-    """The token range ``[start, end)`` widened so that it cuts no named entity in two: "The
-    Israeli group Peace" is "… Peace Now" when the tagger read "Peace Now" as one name (the parser
+    """The token range ``[start, end)`` widened so that it cuts no named entity in two: "The Vela
+    group Justice" is "… Justice Now" when the tagger read "Justice Now" as one name (the parser
     hung "Now" on the verb). Only capitalised words are taken in: the tagger's entity can run on
     into a function word ("the ministry on" Friday)."""
     while start > 0 and doc[start].ent_iob_ == "I" and doc[start - 1].text[:1].isupper():

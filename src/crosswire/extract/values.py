@@ -309,7 +309,7 @@ _PAIRS = {")": "(", "]": "[", "”": "“"}
 
 def _subtree(token, part) -> tuple[int, int]:
     """The token range of ``token``'s phrase inside ``part``, without punctuation at its edges
-    but for a bracket or quote that the phrase opens and closes ("…, which debuted in 1997)" at the
+    but for a bracket or quote that the phrase opens and closes ("…, which opened in 1997)" at the
     end of an aside ends at "1997")."""
     doc = token.doc
     start, end = max(token.left_edge.i, part.start), min(token.right_edge.i + 1, part.end)

@@ -206,7 +206,7 @@ def opens_with_anaphor(text: str) -> bool:
     """Whether ``text`` opens with a pronoun or demonstrative that needs an earlier sentence, or
     with a phrase whose pronoun no name in it explains, before a clause that opens with a pronoun
     ("Despite its size, it …"; not "Despite his injuries, Ana Vell …", "After Vell lost his job,
-    he …" nor "Vell set up his firm here, he said").
+    he …" nor "Vell sold the boat for her shop, she said").
 
     >>> opens_with_anaphor("They do all this with no side effects."), opens_with_anaphor("This week the FDA ruled.")
     (True, False)
