@@ -809,7 +809,6 @@ def misparsed_trailing_attribution(nlp):
     """ "Surveys have found no damage at Gladstone, GPC chief executive Leo Zussino said, welcoming a
     review." as the parser read such a sentence in wire copy: "said" hung on "found" (parataxis)
     with no subject, the name an apposition to "Gladstone" and tagged an organisation."""
-    from spacy.tokens import Doc
 
     rows = [  # word, tag, pos, dep, head, lemma
         ("Surveys", "NNS", "NOUN", "nsubj", 2, "survey"), ("have", "VBP", "AUX", "aux", 2, "have"),
@@ -823,12 +822,21 @@ def misparsed_trailing_attribution(nlp):
         ("a", "DT", "DET", "det", 17, "a"), ("review", "NN", "NOUN", "dobj", 15, "review"),
         (".", ".", "PUNCT", "punct", 2, "."),
     ]
-    words = [r[0] for r in rows]
     ents = {"Gladstone": "B-GPE", "GPC": "B-ORG", "Leo": "B-ORG", "Zussino": "I-ORG"}
-    return Doc(nlp.vocab, words=words, spaces=[i + 1 < len(words) and words[i + 1] not in ",." for i in range(len(words))],
-               tags=[r[1] for r in rows], pos=[r[2] for r in rows], deps=[r[3] for r in rows],
-               heads=[r[4] for r in rows], lemmas=[r[5] for r in rows], ents=[ents.get(w, "O") for w in words],
-               sent_starts=[True] + [False] * (len(words) - 1))
+    return parsed_as(nlp, rows, ents)
+
+
+def parsed_as(nlp, rows, ents=None):
+    """One sentence as the parser read it: ``rows`` of (word, tag, pos, dep, head, lemma), entity
+    tags by word; no space before a comma, full stop, colon or closing quote, none after an opening one."""
+    from spacy.tokens import Doc
+
+    words = [r[0] for r in rows]
+    spaces = [i + 1 < len(words) and words[i + 1] not in {",", ".", ":", "”"} and words[i] != "“"
+              for i in range(len(words))]
+    return Doc(nlp.vocab, words=words, spaces=spaces, tags=[r[1] for r in rows], pos=[r[2] for r in rows],
+               deps=[r[3] for r in rows], heads=[r[4] for r in rows], lemmas=[r[5] for r in rows],
+               ents=[(ents or {}).get(w, "O") for w in words], sent_starts=[True] + [False] * (len(words) - 1))
 
 
 def test_a_trailing_attribution_the_parser_misread_still_names_its_speaker(nlp):
@@ -897,8 +905,6 @@ def test_a_speaker_phrase_cuts_no_name_in_two(nlp):
 
 
 def test_a_subject_the_parser_hung_as_an_apposition_still_speaks(nlp):
-    from spacy.tokens import Doc
-
     # as the parser read such a sentence: "a writer …" a second name of "site", "wrote" without a subject
     rows = [  # word, tag, pos, dep, head, lemma
         ("On", "IN", "ADP", "prep", 15, "on"), ("a", "DT", "DET", "det", 5, "a"),
@@ -915,12 +921,7 @@ def test_a_subject_the_parser_hung_as_an_apposition_still_speaks(nlp):
         ("of", "IN", "ADP", "prep", 21, "of"), ("it", "PRP", "PRON", "pobj", 22, "it"),
         (".", ".", "PUNCT", "punct", 15, "."), ("”", "''", "PUNCT", "punct", 15, "”"),
     ]
-    words = [r[0] for r in rows]
-    glued = {",", ":", ".", "”"}
-    spaces = [i + 1 < len(words) and words[i + 1] not in glued and words[i] != "“" for i in range(len(words))]
-    doc = Doc(nlp.vocab, words=words, spaces=spaces, tags=[r[1] for r in rows], pos=[r[2] for r in rows],
-              deps=[r[3] for r in rows], heads=[r[4] for r in rows], lemmas=[r[5] for r in rows],
-              sent_starts=[True] + [False] * (len(words) - 1))
+    doc = parsed_as(nlp, rows)
     [quote] = find_quotes(doc, "a", 15)
     assert quote.speaker == "a writer using the nickname BetterVela"
     assert doc.text[quote.span.start:quote.span.end] == "We loved every minute of it."

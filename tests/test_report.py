@@ -253,14 +253,19 @@ def test_counts_in_the_story_line_agree_in_number():
     assert "3 articles · 2 outlets ·" in render_html(d)
 
 
-def test_articles_of_unknown_outlet_are_counted_but_not_called_outlets():
-    text = "The port will reopen on Monday, the harbour master said."
-    outlets = {"a": "Xinhua", "b": None, "c": None}
-    articles = tuple(
+def one_text_articles(text: str, outlets: dict[str, str | None]) -> tuple[Article, ...]:
+    """One article per id of ``outlets`` (id → outlet, or ``None`` for none known), each of ``text``."""
+    return tuple(
         Article(aid, f"{aid}.txt", text, text, None, None, outlet, None, dt.date(2024, 1, 1), "given", "en",
                 sentences=(Sentence(aid, 0, 0, len(text)),))
         for aid, outlet in outlets.items()
     )
+
+
+def test_articles_of_unknown_outlet_are_counted_but_not_called_outlets():
+    text = "The port will reopen on Monday, the harbour master said."
+    outlets = {"a": "Xinhua", "b": None, "c": None}
+    articles = one_text_articles(text, outlets)
     story = Story("s1", tuple(outlets), "Port", dt.date(2024, 1, 1), dt.date(2024, 1, 1))
     data = dossier_json(Dossier(story, articles, Evidence("s1"), Alignment("s1"), Summary("s1")))
     assert data["story"]["outlets"] == ["Xinhua"] and data["story"]["without_outlet"] == 2
@@ -277,11 +282,7 @@ def test_reports_of_unknown_outlet_that_relay_a_claim_are_not_called_outlets():
 
     text = "The port will reopen on Monday, harbour master Ana Vell said."
     outlets = {"a": "Wire One", "b": None, "c": None}
-    articles = tuple(
-        Article(aid, f"{aid}.txt", text, text, None, None, outlet, None, dt.date(2024, 1, 1), "given", "en",
-                sentences=(Sentence(aid, 0, 0, len(text)),))
-        for aid, outlet in outlets.items()
-    )
+    articles = one_text_articles(text, outlets)
     claims = tuple(Claim(f"c{aid}", Span(aid, 0, len(text)), text, attributed_to="Ana Vell")
                    for aid in outlets)
     story = Story("s1", tuple(outlets), "Port", dt.date(2024, 1, 1), dt.date(2024, 1, 1))
