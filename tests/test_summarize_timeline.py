@@ -321,6 +321,14 @@ def test_a_year_that_only_bounds_the_event_dates_no_event():
     assert years("Ada Morel ran the port until 1996.") == [1996]
 
 
+def test_a_year_in_an_unreal_condition_dates_no_event():
+    assert years("If the Vey channel had been on the air in 1939, it would have filmed the launch.") == []
+    assert years("Had the ferry sailed in 1998, it would have sunk with all hands.") == []
+    assert years("The ferry had sailed in 1998 and would sail again in the spring.") == [1998]
+    assert years("If the ferry sailed in 1998, the crew would know the route.") == [1998]  # open, not unreal
+    assert years("If the council had approved it, the ferry sailed in 1998 and reached Vey.") == [1998]
+
+
 def test_a_month_and_day_of_undated_reports_take_the_year_the_story_gives_them():
     undated = [article(x, t, None, "unknown") for x, t in (  # type: ignore[arg-type]
         ("a", "The flood of July 2, 2011 swept the valley."),

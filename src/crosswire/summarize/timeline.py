@@ -323,7 +323,8 @@ def timeline(evidence: Evidence, alignment: Alignment, articles: dict[str, Artic
     for claim in mine:
         text = articles[claim.span.article_id].text
         for value, date, grain in _dated(claim, years):
-            if range_end(value, claim, text) or compared_with(value, text) or bound_of(value, text):
+            if range_end(value, claim, text) or compared_with(value, text) or bound_of(value, text) \
+                    or counterfactual(value, claim, text):
                 continue
             dated = _dated_phrase(claim, value, articles[claim.span.article_id])
             key = group_of.get(claim.id, claim.id) + (PHRASE if dated is not claim else "")
@@ -377,6 +378,20 @@ def bound_of(value: Value, text: str) -> bool:
     what the claim tells, and stay."""
     return not value.expression.lower().startswith("the ") and \
         bool(_BOUND.search(text[max(0, value.span.start - 24) : value.span.start]))
+
+
+_UNREAL_CONDITION = re.compile(r"(?:\bif\b[^.;:!?]*?\bhad\b|^\W*had\b)[^.;:!?]*$", re.IGNORECASE)
+_UNREAL_RESULT = re.compile(r"^[^.;:!?]*?\b(?:would|could|might)(?:n't|n’t)?\b|^[^.;:!?]*?\w['’]d\b", re.IGNORECASE)
+
+
+def counterfactual(value: Value, claim: Claim, text: str) -> bool:
+    """Whether a date sits in an unreal condition ("*if* the channel *had* been around in 1939, it
+    *would* have …", "*Had* the ferry sailed in 1998, it *would* …"): what did not happen dates
+    nothing. The condition runs from "if" through "had" (or from a claim-opening "Had") to the date,
+    and the claim goes on to "would", "could", "might" or "'d"."""
+    before = text[claim.span.start : value.span.start]
+    after = text[value.span.end : claim.span.end]
+    return bool(_UNREAL_CONDITION.search(before)) and bool(_UNREAL_RESULT.search(after))
 
 
 def _dated_phrase(claim: Claim, value: Value, article: Article) -> Claim:
