@@ -323,6 +323,7 @@ def test_a_year_that_only_bounds_the_event_dates_no_event():
 
 def test_a_year_in_an_unreal_condition_dates_no_event():
     assert years("If the Vey channel had been on the air in 1939, it would have filmed the launch.") == []
+    assert years("If the cable outlet Vey!, which serves up fresh news, had been around in 1939, it'd know.") == []
     assert years("Had the ferry sailed in 1998, it would have sunk with all hands.") == []
     assert years("The ferry had sailed in 1998 and would sail again in the spring.") == [1998]
     assert years("If the ferry sailed in 1998, the crew would know the route.") == [1998]  # open, not unreal

@@ -380,7 +380,9 @@ def bound_of(value: Value, text: str) -> bool:
         bool(_BOUND.search(text[max(0, value.span.start - 24) : value.span.start]))
 
 
-_UNREAL_CONDITION = re.compile(r"(?:\bif\b[^.;:!?]*?\bhad\b|^\W*had\b)[^.;:!?]*$", re.IGNORECASE)
+_IN_CLAUSE = r"(?:[^.;:!?]|[.!?](?!\s+[A-Z]))"
+"""A character of one clause: no stop, but one inside a name or an abbreviation ("E!,", "U.S. forces")."""
+_UNREAL_CONDITION = re.compile(rf"(?:\bif\b{_IN_CLAUSE}*?\bhad\b|^\W*had\b){_IN_CLAUSE}*$", re.IGNORECASE)
 _UNREAL_RESULT = re.compile(r"^[^.;:!?]*?\b(?:would|could|might)(?:n't|n’t)?\b|^[^.;:!?]*?\w['’]d\b", re.IGNORECASE)
 
 
