@@ -25,7 +25,7 @@ from .speakers import (
     printed_qa,
     whole_entities,
 )
-from .values import STATEMENT_EDGES, values_in
+from .values import CLOSING_MARK, OPENING_MARK, STATEMENT_EDGES, values_in
 
 NEGATIVE_WORDS = frozenset({"no", "nobody", "nothing", "neither", "none", "nowhere"})
 """Determiners and pronouns that negate the predicate they are an argument of ("no threat",
@@ -417,7 +417,7 @@ def clause_bounds(sent) -> list[tuple[int, int]]:
         if not _joined(sent.doc, _first_word(sent.doc, start, conj.i), sent.start):
             continue
         while start > sent.start and sent.doc[start - 1].dep_ in ("cc", "punct") \
-                and sent.doc[start - 1].text not in _CLOSING_MARKS:  # "(vela.org), and …": ")" closes the first
+                and sent.doc[start - 1].text not in OPENING_MARK:  # "(vela.org), and …": ")" closes the first
             start -= 1
         cuts.append(start)
     bounds, begin = [], sent.start
@@ -500,11 +500,6 @@ _BULLET = re.compile(r"^[-–—•·*_►▪]+$")
 """A list bullet or dash that opens a line ("-- The five men suspected …" in a press review)."""
 
 
-_OPENING_MARK = {")": "(", "]": "[", "”": "“", "»": "«"}
-"""Closing brackets and quotes, each with its opening mark (not "’", which is also an apostrophe)."""
-_CLOSING_MARKS = frozenset(_OPENING_MARK)
-
-
 def _trim(doc, start: int, end: int) -> tuple[int, int]:
     """Drop leading conjunctions (not a negating "nor"), commas and list bullets, and trailing commas,
     from a part; and an opening bracket or quote that the part does not close, or a closing one
@@ -516,13 +511,12 @@ def _trim(doc, start: int, end: int) -> tuple[int, int]:
     while end > start and doc[end - 1].text in ",;":
         end -= 1
     text = doc[start:end].text
-    while end - 1 > start and doc[end - 1].text in _CLOSING_MARKS \
-            and text.count(doc[end - 1].text) > text.count(_OPENING_MARK[doc[end - 1].text]):
+    while end - 1 > start and doc[end - 1].text in OPENING_MARK \
+            and text.count(doc[end - 1].text) > text.count(OPENING_MARK[doc[end - 1].text]):
         end -= 1
         text = doc[start:end].text
-    closers = {v: k for k, v in _OPENING_MARK.items()}
-    while start < end - 1 and doc[start].text in closers \
-            and text.count(doc[start].text) > text.count(closers[doc[start].text]):
+    while start < end - 1 and doc[start].text in CLOSING_MARK \
+            and text.count(doc[start].text) > text.count(CLOSING_MARK[doc[start].text]):
         start += 1
         text = doc[start:end].text
     return start, end

@@ -304,7 +304,9 @@ def _noun_phrase(noun, part) -> tuple[int, int] | None:
     return _subtree(noun, part)
 
 
-_PAIRS = {")": "(", "]": "[", "”": "“"}
+OPENING_MARK = {")": "(", "]": "[", "”": "“", "»": "«"}
+"""Closing brackets and quotes, each with its opening mark (not "’", which is also an apostrophe)."""
+CLOSING_MARK = {opening: closing for closing, opening in OPENING_MARK.items()}
 
 
 def _subtree(token, part) -> tuple[int, int]:
@@ -316,10 +318,9 @@ def _subtree(token, part) -> tuple[int, int]:
 
     def paired(i: int) -> bool:
         text = doc[i].text
-        if text in _PAIRS:
-            return any(t.text == _PAIRS[text] for t in doc[start:i])
-        closer = next((c for c, o in _PAIRS.items() if o == text), None)
-        return closer is not None and any(t.text == closer for t in doc[i + 1:end])
+        if text in OPENING_MARK:
+            return any(t.text == OPENING_MARK[text] for t in doc[start:i])
+        return text in CLOSING_MARK and any(t.text == CLOSING_MARK[text] for t in doc[i + 1:end])
 
     while end - 1 > start and doc[end - 1].is_punct and not paired(end - 1):
         end -= 1
