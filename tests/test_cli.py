@@ -105,3 +105,56 @@ def test_the_spark_engine_without_pyspark_says_how_to_install_it(tmp_path, monke
     assert result.exit_code == 2
     assert "pip install 'crosswire[spark]'" in result.output
     assert not (tmp_path / "x.duckdb").exists()  # nothing was read or stored
+
+
+def test_ingest_reads_its_settings_from_the_config_file(tmp_path):
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    (inputs / "short.txt").write_text("The council of Vey approved the harbour budget on Tuesday after a debate.")
+    config = tmp_path / "crosswire.toml"
+    config.write_text("[ingest]\nmin_chars = 200\n")
+    db = str(tmp_path / "s.duckdb")
+    plain = CliRunner().invoke(main, ["ingest", str(inputs), "--db", db, "-q"])
+    assert "read 1 = accepted 1 + rejected 0" in plain.output
+    strict = CliRunner().invoke(main, ["ingest", str(inputs), "--db", str(tmp_path / "t.duckdb"), "--config",
+                                       str(config), "-q"])
+    assert strict.exit_code == 0, strict.output
+    assert "read 1 = accepted 0 + rejected 1" in strict.output and "min_chars=200" in strict.output
+
+
+def test_stories_after_ingest_finds_near_duplicates_first(tmp_path):
+    """`ingest` then `stories` keeps a wire report and its lightly edited copy in one near-duplicate
+    family, stored as `analyze` stores it, and so in one story."""
+    from crosswire.store import Store
+
+    report = ("The harbour council of Vey voted on Tuesday to close the old ferry pier after engineers found "
+              "cracks in three of its concrete piles. The council said ferries would dock at the north quay "
+              "from next month while a new pier is designed. Fishermen who use the pier protested outside the "
+              "town hall, and their union said it would ask the regional court to suspend the decision. The "
+              "mayor, Ana Vell, said safety came first and that the repairs would cost at least 4 million euros.")
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    (inputs / "wire.txt").write_text(report)
+    (inputs / "copy.txt").write_text(report.replace("on Tuesday", "late on Tuesday").replace("at least", "over"))
+    (inputs / "other.txt").write_text("Rain delayed the opening match of the Lisca chess festival by an hour, "
+                                      "and the organisers moved the blitz round to Sunday. " * 3)
+    db = str(tmp_path / "s.duckdb")
+    assert CliRunner().invoke(main, ["ingest", str(inputs), "--db", db, "-q"]).exit_code == 0
+    result = CliRunner().invoke(main, ["stories", "--db", db, "-q"])
+    assert result.exit_code == 0, result.output
+    assert "clustered 3 articles" in result.output
+    with Store(db) as store:
+        by_source = {a.source.rsplit("/", 1)[-1]: a.id for a in store.articles()}
+        families = [set(f.article_ids) for f in store.families() if f.kind == "document"]
+        story_of = {aid: s.id for s in store.stories() for aid in s.article_ids}
+    assert {by_source["wire.txt"], by_source["copy.txt"]} in families
+    assert story_of[by_source["wire.txt"]] == story_of[by_source["copy.txt"]] != story_of[by_source["other.txt"]]
+
+
+def test_stories_and_ingest_take_the_engine_options(tmp_path):
+    for command in ("ingest", "stories"):
+        args = [command, "--db", str(tmp_path / "s.duckdb"), "--spark-master", "local[2]"]
+        if command == "ingest":
+            args.insert(1, str(tmp_path))
+        result = CliRunner().invoke(main, args)
+        assert result.exit_code == 2 and "--spark-master needs --engine spark" in result.output

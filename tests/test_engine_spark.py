@@ -139,3 +139,26 @@ def test_the_cli_runs_the_spark_engine(corpus, context, tmp_path):
     assert result.exit_code == 0, result.output
     assert "read 2 = accepted 2 + rejected 0" in result.output
     assert len(list((tmp_path / "out").glob("*.json"))) == 1
+
+
+def test_ingest_then_stories_on_spark_store_what_the_local_engine_stores(corpus, context, tmp_path):
+    """`ingest` and `stories` with `--engine spark` (the running context is used) clean and align on
+    Spark and end with the local engine's articles, rejections, reuse links, families and stories."""
+    stored = {}
+    for engine in ("local", "spark"):
+        db = str(tmp_path / f"{engine}.duckdb")
+        ingest = CliRunner().invoke(main, ["ingest", str(corpus), "--db", db, "--engine", engine, "-q"])
+        assert ingest.exit_code == 0, ingest.output
+        assert "read 9 = accepted 7 + rejected 2" in ingest.output
+        stories = CliRunner().invoke(main, ["stories", "--db", db, "--engine", engine, "-q"])
+        assert stories.exit_code == 0, stories.output
+        with Store(db) as store:
+            stored[engine] = (
+                sorted(a.id for a in store.articles()),
+                sorted((r.input, r.reason) for r in store.rejections()),
+                sorted((l.kind, l.a, l.b, l.score) for l in store.reuse_links()),
+                sorted(f.article_ids for f in store.families()),
+                sorted(sorted(s.article_ids) for s in store.stories()),
+            )
+    assert stored["spark"] == stored["local"]
+    assert stored["spark"][2] and len(stored["spark"][4]) >= 2  # links were found; two events, two stories

@@ -220,3 +220,55 @@ def test_streaming_and_stored_id_inheritance_share_one_rule_with_their_own_ties(
     bigger = [["m0", "m3", "m1"], ["m2"]]  # a larger overlap wins whatever the tie rule
     assert inherited_ids(bigger, previous) == inherited_ids(bigger, previous, tie=lambda s: -ord(s[-1])) == {
         0: "s_z", 1: "s_a"}
+
+
+def _family(*article_ids: str):
+    """A near-duplicate family of whole articles, as provenance finds one."""
+    from crosswire.model import Family, Span
+
+    return Family("f_" + "_".join(article_ids), tuple(Span(a, 0, 40) for a in article_ids), None, "document")
+
+
+@pytest.mark.parametrize("reconcile", [True, False])
+def test_online_keeps_a_near_duplicate_family_in_one_story_as_batch_does(arrests, reconcile):
+    """A family is a must-link in streaming too: ``m1`` and ``t1`` are told as different events,
+    but provenance says one copies the other, so the stream puts them, and so both stories, together
+    whatever the order of arrival, as the batch path does."""
+    from crosswire.stories import cluster_articles
+
+    first, second = arrests
+    settings = dataclasses.replace(CHEAP, stream_reconcile=reconcile)
+    family = _family("m1", "t1")
+    batch = cluster_articles(first + second, [family], settings)
+    for order in (first + second, second + first, [a for pair in zip(first, second) for a in pair]):
+        clusterer = OnlineClusterer(settings)
+        clusterer.know_families([family])
+        for a in order:
+            clusterer.add([a])
+        assert clusterer.assignments["m1"] == clusterer.assignments["t1"]
+        assert sorted(sorted(m) for m in clusterer.members.values()) == sorted(sorted(s.article_ids) for s in batch)
+    apart = OnlineClusterer(settings)
+    apart.add(first + second)
+    assert apart.assignments["m1"] != apart.assignments["t1"]  # without the family they stay apart
+
+
+def test_online_ignores_passage_families(arrests):
+    """A shared passage (a quoted statement) is no near-duplicate: it does not join two stories."""
+    first, second = arrests
+    passage = dataclasses.replace(_family("m1", "t1"), kind="passage")
+    clusterer = OnlineClusterer(CHEAP)
+    clusterer.know_families([passage])
+    clusterer.add(first + second)
+    assert clusterer.assignments["m1"] != clusterer.assignments["t1"]
+
+
+def test_update_stories_reads_the_stored_families(arrests, tmp_path):
+    first, second = arrests
+    with Store(tmp_path / "f.duckdb") as store:
+        store.add_articles(first)
+        update_stories(store, CHEAP)
+        store.add_articles(second)
+        store.replace_provenance([], [_family("m2", "t0")])
+        result = update_stories(store, CHEAP)
+        by_article = {a: s.id for s in result.stories for a in s.article_ids}
+        assert by_article["t0"] == by_article["m2"]

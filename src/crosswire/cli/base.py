@@ -46,6 +46,35 @@ def config_option() -> Callable:
     )
 
 
+def engine_options(work: str) -> Callable:
+    """``--engine`` and ``--spark-master``; ``work`` says what the Spark engine runs as tasks."""
+
+    def decorate(func: Callable) -> Callable:
+        func = click.option("--spark-master", metavar="URL", default=None,
+                            help="Spark master for --engine spark (default: $CROSSWIRE_SPARK_MASTER, else "
+                                 "local[*], one worker per core).")(func)
+        return click.option("--engine", type=click.Choice(["local", "spark"]), default="local", show_default=True,
+                            help=f"local: this process. spark: {work} as Spark tasks (needs pyspark, from "
+                                 "the 'spark' extra, and Java 17+); the results are the same.")(func)
+
+    return decorate
+
+
+@contextmanager
+def engine_executor(engine: str, spark_master: str | None) -> Iterator[object | None]:
+    """The executor ``--engine`` asks for: ``None`` (this process) or one over a Spark context,
+    started here and stopped on exit."""
+    if spark_master and engine != "spark":
+        raise click.UsageError("--spark-master needs --engine spark")
+    if engine != "spark":
+        yield None
+        return
+    from ..engines.spark import SparkExecutor, spark_context
+
+    with spark_context(spark_master) as context:
+        yield SparkExecutor(context)
+
+
 def load_settings(path: str | None):
     """Settings from a TOML file (unknown names are an error), or the defaults."""
     import tomllib

@@ -5,7 +5,16 @@ from __future__ import annotations
 import click
 
 from ..engines.local import analyze as run_analyze
-from .base import RichReporter, config_option, db_option, friendly_errors, load_settings, main
+from .base import (
+    RichReporter,
+    config_option,
+    db_option,
+    engine_executor,
+    engine_options,
+    friendly_errors,
+    load_settings,
+    main,
+)
 from .output import print_accounting
 
 
@@ -17,12 +26,7 @@ from .output import print_accounting
 @config_option()
 @click.option("--fresh", is_flag=True,
               help="Analyse every story again, even those whose inputs did not change since their stored dossier.")
-@click.option("--engine", type=click.Choice(["local", "spark"]), default="local", show_default=True,
-              help="local: this process. spark: clean, align provenance pairs and analyse stories as Spark "
-                   "tasks (needs pyspark, from the 'spark' extra, and Java 17+); the dossiers are the same.")
-@click.option("--spark-master", metavar="URL", default=None,
-              help="Spark master for --engine spark (default: $CROSSWIRE_SPARK_MASTER, else local[*], "
-                   "one worker per core).")
+@engine_options("clean, align provenance pairs and analyse stories")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bars.")
 @friendly_errors
 def analyze_command(inputs: tuple[str, ...], db: str, out: str, config: str | None, fresh: bool, engine: str,
@@ -36,16 +40,9 @@ def analyze_command(inputs: tuple[str, ...], db: str, out: str, config: str | No
     the others keep their dossier (--fresh analyses all).
     """
     settings = load_settings(config)
-    if spark_master and engine != "spark":
-        raise click.UsageError("--spark-master needs --engine spark")
-    with RichReporter(quiet) as reporter:
-        if engine == "spark":
-            from ..engines.spark import analyze as run_on_spark
-
-            result = run_on_spark(inputs, db=db, out=out, settings=settings, reporter=reporter, fresh=fresh,
-                                  master=spark_master)
-        else:
-            result = run_analyze(inputs, db=db, out=out, settings=settings, reporter=reporter, fresh=fresh)
+    with engine_executor(engine, spark_master) as executor, RichReporter(quiet) as reporter:
+        result = run_analyze(inputs, db=db, out=out, settings=settings, reporter=reporter, fresh=fresh,
+                             executor=executor)
     print_accounting(result.read, result.accepted, result.rejections, result.added, result.already_stored)
     if result.dossiers:
         click.echo(f"stories: {len(result.dossiers)} ({len(result.dossiers) - len(result.reused)} analysed, "

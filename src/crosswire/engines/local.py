@@ -247,24 +247,50 @@ def _update_baseline(previous: list[dict], current: set[str]) -> set[str]:
     return {aid for d in previous for aid in d.get("summary_update", {}).get("since", ())}
 
 
-def _incremental_provenance(store: Store, stage: Stage, executor: InProcess | None = None) -> Stage:
-    """The provenance stage over the store's persistent LSH index: only new articles are compared
-    (new × old and new × new); links found in earlier runs are read back from the store."""
+def provenance_over_store(store: Store, articles: list, settings: Settings,
+                          executor: InProcess | None = None) -> tuple[list, list]:
+    """Text reuse over the store's persistent LSH index: only articles not yet indexed are
+    compared (new × old and new × new); links found in earlier runs are read back from the store.
+    An index built with other provenance settings is rebuilt.
+
+    Returns:
+        Every reuse link, and the origin families built from them over ``articles``.
+    """
     from ..errors import ConfigError
     from ..provenance import build_families, update
     from ..store.lsh import DuckIndex
 
+    index = DuckIndex(store.db)
+    try:
+        found = update(articles, index, settings.provenance, fetch=store.articles, executor=executor)
+    except ConfigError:  # the index was built with other provenance settings: rebuild it
+        index.clear()
+        store.replace_provenance([], [])
+        found = update(articles, index, settings.provenance, fetch=store.articles, executor=executor)
+    links = store.reuse_links() + found.reuse
+    return links, build_families(links, articles, settings.provenance.family_min_overlap)
+
+
+def refresh_provenance(store: Store, settings: Settings | None = None, reporter: Reporter | None = None,
+                       executor: InProcess | None = None) -> tuple[list, list]:
+    """:func:`provenance_over_store` over every stored article, with the links and families stored:
+    what ``crosswire stories`` runs first, so that articles added by ``crosswire ingest`` have their
+    near-duplicate families before they are grouped."""
+    settings = settings or Settings()
+    articles = store.articles()
+    with (reporter or Reporter()).stage("provenance", len(articles)) as advance:
+        links, families = provenance_over_store(store, articles, settings, executor)
+        advance(len(articles))
+    store.replace_provenance(links, families)
+    return links, families
+
+
+def _incremental_provenance(store: Store, stage: Stage, executor: InProcess | None = None) -> Stage:
+    """The provenance stage over the store (:func:`provenance_over_store`)."""
+
     def run(batch: Batch, settings: Settings, advance) -> Batch:
-        index = DuckIndex(store.db)
-        try:
-            found = update(batch["articles"], index, settings.provenance, fetch=store.articles, executor=executor)
-        except ConfigError:  # the index was built with other provenance settings: rebuild it
-            index.clear()
-            store.replace_provenance([], [])
-            found = update(batch["articles"], index, settings.provenance, fetch=store.articles, executor=executor)
+        links, families = provenance_over_store(store, batch["articles"], settings, executor)
         advance(len(batch["articles"]))
-        links = store.reuse_links() + found.reuse
-        families = build_families(links, batch["articles"], settings.provenance.family_min_overlap)
         return {"reuse": links, "families": families}
 
     return dataclasses.replace(stage, run=run)

@@ -113,7 +113,8 @@ def stored_stories(store: Store, articles: Sequence[Article] | None = None) -> l
 
 
 def update_stories(store: Store, settings: StoriesSettings) -> StoriesResult:
-    """Assign the stored articles that have no story yet, online; persist state and stories."""
+    """Assign the stored articles that have no story yet, online; persist state and stories.
+    The stored near-duplicate families are must-links, as in :func:`recluster_stories`."""
     articles = store.articles()
     done = assignments(store)
     assigned = {aid: sid for aid, sid, _ in done}
@@ -122,6 +123,7 @@ def update_stories(store: Store, settings: StoriesSettings) -> StoriesResult:
     known = _in_window([by_id[aid] for aid, _, _ in done if aid in by_id], new, for_path(settings).window_days)
     last_seq = max((e.seq for e in history(store)), default=0)
     clusterer = OnlineClusterer(settings)
+    clusterer.know_families(store.families())
     if known:
         ids = [a.id for a in known]
         clusterer.restore(known, assigned, _embeddings(store, ids), last_seq,

@@ -28,6 +28,10 @@ For a new article:
    or more articles that falls apart from the rest, and that the attach rule would not put
    back, leaves under a new id (a ``split`` event; the largest group keeps the id).
 
+Near-duplicate families (provenance's ``document`` families, given by
+:meth:`OnlineClusterer.know_families`) are must-links, as in the batch path: an article whose
+family already has a story joins it, and neither reconciliation nor a split parts a family.
+
 Story ids are never renumbered: an id is born with its story and dies only in a merge.
 """
 
@@ -42,7 +46,7 @@ from typing import Any
 import numpy as np
 import scipy.sparse
 
-from ..model import Article
+from ..model import Article, Family
 from ..settings import StoriesSettings
 from . import ann
 from .batch import average_linkage, cluster
@@ -129,6 +133,8 @@ class OnlineClusterer:
     history: list[StoryEvent] = field(default_factory=list)
     rows: dict[str, _Row] = field(default_factory=dict)
     index: ann.HyperplaneLSH | None = None
+    kin: dict[str, set[str]] = field(default_factory=dict)
+    """Article → the other articles of its near-duplicate families (they must share a story)."""
     _df: tuple[np.ndarray, ...] | None = None
     _seq: int = 0
     _idf: tuple | None = None
@@ -147,6 +153,28 @@ class OnlineClusterer:
             sid = assignments[article.id]
             self.assignments[article.id] = sid
             self.members.setdefault(sid, []).append(article.id)
+
+    def know_families(self, families: Sequence[Family]) -> None:
+        """Take provenance's near-duplicate (``document``) families as must-links."""
+        for family in families:
+            if family.kind != "document":
+                continue
+            members = set(family.article_ids)
+            for aid in members:
+                self.kin.setdefault(aid, set()).update(members - {aid})
+
+    def _must_link(self, ids: Sequence[str]) -> list[list[int]]:
+        """Positions in ``ids`` that share a near-duplicate family (pairs, for :func:`.batch.cluster`)."""
+        where = {aid: k for k, aid in enumerate(ids)}
+        return [[k, where[other]] for k, aid in enumerate(ids)
+                for other in self.kin.get(aid, ()) if where.get(other, -1) > k]
+
+    def _family_story(self, aid: str) -> str | None:
+        """The story holding most of ``aid``'s near-duplicates already assigned (ties: the older)."""
+        stories = Counter(self.assignments[k] for k in self.kin.get(aid, ()) if k in self.assignments)
+        if not stories:
+            return None
+        return min(stories, key=lambda sid: (-stories[sid], self.rows[self.members[sid][0]].seq))
 
     def _remember(self, articles: Sequence[Article], dense: np.ndarray | None,
                   keys: np.ndarray | None = None) -> None:
@@ -258,7 +286,7 @@ class OnlineClusterer:
         context = [c for c in dict.fromkeys(self._context(ids)) if c not in inside]
         everyone = ids + context
         groups = [[everyone[k] for k in group if k < len(ids)]
-                  for group in cluster(self._features(everyone), self.settings)]
+                  for group in cluster(self._features(everyone), self.settings, self._must_link(everyone))]
         groups = [g for g in groups if g]
         previous = {m: self.assignments[m] for m in ids}
         names = self._inherit(groups, previous)
@@ -342,7 +370,12 @@ class OnlineClusterer:
                          key=lambda s: -scores[s])
         large = [s for s in scores if len(self.members[s]) > self.settings.attach_max_size]
         best = max(large, key=lambda s: scores[s], default=None)
-        if not passing and best is not None and scores[best] >= self.settings.attach_threshold:
+        family = self._family_story(aid)
+        if family is not None:  # a near-duplicate already has a story: a must-link
+            sid = family
+            self._join(aid, sid)
+            passing = [sid, *(s for s in passing if s != sid)]
+        elif not passing and best is not None and scores[best] >= self.settings.attach_threshold:
             sid = best  # the attach rule, for a story that would hold only this article
             self._join(aid, sid)
         elif not passing:
@@ -406,7 +439,8 @@ class OnlineClusterer:
         members = self.members[sid]
         if len(members) < 4:
             return
-        labels = average_linkage(self._features(members), np.arange(len(members)), self.settings, set())
+        forced = {(int(a), int(b)) for a, b in self._must_link(members)}
+        labels = average_linkage(self._features(members), np.arange(len(members)), self.settings, forced)
         groups = [[members[k] for k in np.flatnonzero(labels == label)] for label in np.unique(labels)]
         groups.sort(key=lambda g: (-len(g), self.rows[g[0]].seq))
         for group in groups[1:]:
