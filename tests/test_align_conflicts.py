@@ -778,3 +778,21 @@ def test_a_day_without_its_year_in_an_undated_report_is_compared_by_month_and_da
     conflict = compare_claims(undated, dated, SETTINGS, dated=never)
     assert conflict is not None and conflict.kind == "date" and "July 29" in conflict.note
     assert compare_claims(undated, same, SETTINGS, dated=never) is None
+
+
+@pytest.mark.issue(6)
+def test_a_quantity_of_the_current_or_an_earlier_thing_is_not_compared_with_the_one_in_the_news():
+    new = claim("a", "The Vela dockers' union agreed to a four-year contract with the port.",
+                (("duration", "four-year", 4.0, False, "year"),))
+    for text, expression in (("The Vela dockers' current, three-year contract with the port expires in May.", "three-year"),
+                             ("The Vela dockers' union struck during an earlier two-year contract with the port.", "two-year")):
+        other = claim("b", text, ((("duration", expression, float(2 + ("three" in expression)), False, "year")),))
+        assert quantity_conflict(new, other, SETTINGS) is None, text
+    told = claim("c", "The Vela dockers' union agreed to a three-year contract with the port.",
+                 (("duration", "three-year", 3.0, False, "year"),))
+    assert quantity_conflict(new, told, SETTINGS) is not None  # the same contract, told two ways
+    both = claim("d", "The Vela dockers' current, three-year contract with the port expires in May.",
+                 (("duration", "three-year", 3.0, False, "year"),))
+    also = claim("e", "The Vela dockers' current, two-year contract with the port expires in May, the union said.",
+                 (("duration", "two-year", 2.0, False, "year"),))
+    assert quantity_conflict(both, also, SETTINGS) is not None  # both the current one: compared

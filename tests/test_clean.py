@@ -78,6 +78,19 @@ def test_wire_desk_notes_and_contributor_credits_are_dropped():
         assert clean_text(line)[0] == line
 
 
+def test_a_paragraph_of_credits_run_together_is_boilerplate():
+    body = "The council voted on Tuesday to close the old ferry pier after engineers found cracks."
+    credits = ("Mike Roe writes for the Vela Daily News, Vela, Ohio. Daily News staff writers Ana Vell and "
+               "Bo Lin contributed to this report. Vela Wire also contributed to this report.")
+    text, repairs = clean_text(f"{body}\n\n{credits}")
+    assert text == body
+    assert any(r.startswith("boilerplate (credits)") for r in repairs)
+    # one sentence that is no credit keeps the paragraph
+    for kept in ("Staff writer Ana Vell contributed to this report. The pier closes on Monday.",
+                 "Mr. Roe writes for the Vela Daily News. Ana Vell contributed to this report."):
+        assert clean_text(f"{body}\n\n{kept}")[0] == f"{body}\n\n{kept}"
+
+
 def test_title_repeated_as_first_body_line_is_dropped():
     text, repairs = clean_text("Budget Passes\n\nBudget  passes\n\nThe council approved it.", title="Budget Passes")
     assert text == "The council approved it."
@@ -516,6 +529,12 @@ def test_military_and_clerical_titles_end_no_sentence():
     assert sentences == ["The border stays shut, Col. Gen. Pavel Orlov told reporters.",
                          "Maj. Irina Vasko and Brig. Gen. Omar Haddad agreed.",
                          "Fr. Luis Ortega and Msgr. Dean Walsh led the service at Ft. Hood."]
+
+
+def test_sainte_in_a_place_name_ends_no_sentence():
+    text = "The carmaker closed 24 plants, including one in Ste. Agathe, Quebec, on Monday. Talks resume today."
+    assert [text[s.start:s.end] for s in split_sentences(text, "a")] == [
+        "The carmaker closed 24 plants, including one in Ste. Agathe, Quebec, on Monday.", "Talks resume today."]
 
 
 def test_a_dateline_ends_at_dashes_set_against_the_first_word():

@@ -164,6 +164,9 @@ def test_hedging_and_negation_are_flagged(nlp):
     ("Smokers are twice as likely to develop the disease, the study found.", "hedged", False),
     ("Women are more likely than men to be victims of the scam.", "hedged", False),
     ("The minister is likely to resign on Friday.", "hedged", True),
+    ("Vela executives expect their exports to grow this year.", "hedged", True),
+    ("The dockers' union expects that the port will reopen on Monday.", "hedged", True),
+    ("Vela expects a profit of ten million euros this year.", "hedged", False),
 ])
 def test_negation_and_hedging_are_read_only_from_what_a_claim_asserts(nlp, text, flag, expected):
     [claim] = find_claims(nlp(text), "a", MONDAY)
@@ -513,6 +516,23 @@ def test_the_end_of_a_quotation_begun_sentences_before_drops_its_closing_mark(nl
     claims = find_claims(nlp(text), "a", MONDAY)
     assert "The ferries will sail again on Monday." in [c.text for c in claims]
     assert not any(c.text.endswith("”") or c.text.startswith("“") for c in claims)
+
+
+def test_a_quotation_closed_within_the_part_keeps_its_opening_mark(nlp):
+    """Marks are paired, not counted: in "“A,” said X of Y, Conn. “B" (one sentence after an
+    abbreviation) the first mark is closed and stays; the second opens a quotation that goes on
+    in the next sentence, and the part holds both."""
+    text = ("“The strike could not come at a worse time for the yard,” said Ana Vell, an analyst in Westport, "
+            "Conn. “In May, the yard won three big orders.")
+    doc = nlp.make_doc(text)
+    for token in doc:
+        token.is_sent_start = token.i == 0
+    doc = next(iter(nlp.pipe([doc])))
+    texts = [c.text for c in find_claims(doc, "a", MONDAY)]
+    assert texts and texts[0].startswith("“The strike could not come"), texts
+    # a part whose only mark is left open still drops it
+    texts = [c.text for c in find_claims(nlp("“The yard won three big orders in May, Ana Vell said."), "a", MONDAY)]
+    assert texts == ["The yard won three big orders in May, Ana Vell said."]
 
 
 def test_a_cue_verb_in_one_of_two_clauses_attributes_that_clause_alone(nlp):

@@ -15,6 +15,7 @@ from crosswire.model import (
     ClaimGroup,
     Conflict,
     Evidence,
+    Family,
     Span,
     Support,
     TimelineEvent,
@@ -154,6 +155,10 @@ def test_earlier_events_are_marked_background_against_the_story_start():
     assert events["1991"].background and not events["Oct. 31, 1999"].background
     alone = {e.expression: e for e in timeline(Evidence("s", claims=tuple(both[:3])), Alignment("s"), undated)}
     assert not any(e.background for e in alone.values())
+    # a copy is no second report: with "v" a near-duplicate of "u", its date stands alone again
+    copy = Family("f", (Span("u", 0, len(a.text)), Span("v", 0, len(a.text))), None, "document")
+    copied = timeline(Evidence("s", claims=tuple(both)), Alignment("s", groups), undated, families=[copy])
+    assert not any(e.background for e in copied)
 
 
 def test_a_week_is_dated_by_its_monday_at_week_precision():

@@ -182,6 +182,22 @@ def _context(value: Value, claim: Claim, settings: AlignSettings) -> frozenset[s
     return frozenset(lx.stem(w) for w in near)
 
 
+_OTHER_INSTANCE = re.compile(
+    r"\b(current|existing|expiring|present|previous|prior|old|former|last|earlier|original)\b"
+    r"(?:[\s,]+[\w'’-]+){0,2}[\s,]*$", re.IGNORECASE)
+
+
+def instance_marker(value: Value, claim: Claim) -> str | None:
+    """A word just before a value that sets its thing apart from the one the story is about ("all
+    three automakers' *current*, three-year contracts" beside "a four-year contract": the one that
+    ends, not the one agreed; "an *earlier* two-day strike"), lower-cased, or ``None``."""
+    offset = value.span.start - claim.span.start
+    if not 0 <= offset <= len(claim.text):
+        return None
+    found = _OTHER_INSTANCE.search(claim.text[max(0, offset - 40):offset])
+    return found.group(1).lower() if found else None
+
+
 def _shared_names(a: Claim, b: Claim) -> frozenset[str]:
     return lx.names(a.text) & lx.names(b.text)
 
@@ -191,7 +207,9 @@ def quantity_conflict(a: Claim, b: Claim, settings: AlignSettings) -> tuple[Valu
     values of one measured kind (``_MEASURED``) and unit, the same measured head, and a word about
     whose quantity it is besides the head shared by the words around the two values, and for
     distances, one thing placed (:func:`_one_placed`: "Marn, 12 miles southwest of Osten" and
-    "Tarel, 70 kilometers southwest of Osten" place two villages); a value that
+    "Tarel, 70 kilometers southwest of Osten" place two villages), and the same word, if any, setting
+    its thing apart (:func:`instance_marker`: "the current three-year contract" is not the new
+    four-year one); a value that
     one of the other claim's values of that quantity agrees with is no conflict ("$184 million or
     $23 million per season" against "roughly $22 million per season")."""
     if not _shared_names(a, b):
@@ -206,7 +224,8 @@ def quantity_conflict(a: Claim, b: Claim, settings: AlignSettings) -> tuple[Valu
         same = [vb for vb in b.values if vb.kind == va.kind and vb.unit == va.unit
                 and isinstance(vb.value, (int, float)) and measured_head(vb, b) == head
                 and (_context(va, a, settings) & _context(vb, b, settings)) - {head}
-                and _one_placed(placed, distance_of(vb, b))]
+                and _one_placed(placed, distance_of(vb, b))
+                and instance_marker(va, a) == instance_marker(vb, b)]
         if same and not any(figures_agree(va, vb, settings) for vb in same):
             return va, same[0]
     return None

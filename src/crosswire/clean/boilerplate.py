@@ -141,9 +141,29 @@ _LONG_KINDS = ("sales note", "subscription note", "editors' note")
 subscribing to its package, and notes to editors."""
 
 
+_CREDIT_KINDS = ("tagline line", "contributors")
+"""Boilerplate that credits the writers; a paragraph may run several of them together."""
+
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+(?=[A-Z(])")
+
+
+def is_credits(paragraph: str, settings: CleanSettings) -> bool:
+    """A paragraph of two or more credits run together, each a whole sentence: "Mike Roe writes for
+    the Vela Daily News, Vela, Ohio. Staff writer Ana Vell contributed to this report. Vela Wire also
+    contributed to this report." (up to twice ``boilerplate_max_chars``). A sentence that is no
+    credit, or an abbreviation that cuts one in two, keeps the paragraph."""
+    if len(paragraph) > 2 * settings.boilerplate_max_chars:
+        return False
+    pieces = _SENTENCE_BREAK.split(paragraph)
+    return len(pieces) > 1 and all(
+        any(BOILERPLATE_PATTERNS[kind].search(piece) for kind in _CREDIT_KINDS) for piece in pieces)
+
+
 def boilerplate_kind(line: str, settings: CleanSettings) -> str | None:
     """The kind of boilerplate a line is, or ``None`` for a line to keep."""
     stripped = line.strip()
+    if stripped and is_credits(stripped, settings):
+        return "credits"
     if not stripped or (len(stripped) > settings.boilerplate_max_chars
                         and not (len(stripped) <= 2 * settings.boilerplate_max_chars
                                  and any(BOILERPLATE_PATTERNS[kind].search(stripped) for kind in _LONG_KINDS))):

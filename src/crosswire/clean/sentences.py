@@ -25,11 +25,12 @@ _TRAILING_OPENER = re.compile(r"\s([\"“‘«(\[])$")
 
 TITLES = ("Lt.", "Sgt.", "Capt.", "Cpl.", "Pvt.", "Cmdr.", "Det.", "Insp.", "Supt.", "Const.", "Ofc.",
           "Amb.", "Atty.", "Rev.", "Hon.", "Prof.", "Asst.", "Sgt.-Maj.", "Lt.-Col.", "Lt.-Gen.", "Maj.-Gen.",
-          "Col.", "Maj.", "Brig.", "Msgr.", "Fr.", "Ft.")
+          "Col.", "Maj.", "Brig.", "Msgr.", "Fr.", "Ft.", "Ste.")
 """Titles before a name that spaCy's English tokenizer splits off their full stop ("Lt." →
 "Lt", "."), so that the sentencizer ended a sentence inside "Troy police Lt. Gerry Scherlinck
 said" and "Col. Gen. Ivan Petrov said" at "Col."; its own exceptions already cover "Mr.", "Dr.", "Gov.",
-"Gen.", "Sen." …"""
+"Gen.", "Sen." …; and "Ste.", Sainte in a place name ("a plant in Ste. Therese, Quebec"), as
+its own "St." is."""
 
 
 @functools.lru_cache(maxsize=1)

@@ -181,9 +181,11 @@ HEDGE_VERBS = frozenset({"seem", "appear"})
 HEDGE_PASSIVES = frozenset({"believe", "expect", "rumour", "rumor", "think", "say", "report", "suspect"})
 """Verbs that hedge their verbal complement in the passive ("is believed to have started", "is said
 to", "it is reported that …"; not "was reported missing", an adjective)."""
-BELIEF_VERBS = frozenset({"believe", "suspect", "think"})
+BELIEF_VERBS = frozenset({"believe", "suspect", "think", "expect"})
 """Verbs that hedge their clause in the active too: "investigators believe the strip shredded a
-tire" holds the shredding as a belief, as "the strip is believed to have shredded …" does."""
+tire" holds the shredding as a belief, as "the strip is believed to have shredded …" does, and
+"executives expect their business to grow" holds the growth as a forecast, not a fact ("expects a
+profit", without a clause, is no hedge)."""
 UNCERTAIN = frozenset({"unclear", "unconfirmed", "unsure", "uncertain", "unknown", "probable", "likely", "possible"})
 """Complements that leave the claim open ("it is unclear whether …", "it was probable that …",
 "he is likely to …")."""
@@ -510,16 +512,32 @@ def _trim(doc, start: int, end: int) -> tuple[int, int]:
         start += 1
     while end > start and doc[end - 1].text in ",;":
         end -= 1
-    text = doc[start:end].text
-    while end - 1 > start and doc[end - 1].text in OPENING_MARK \
-            and text.count(doc[end - 1].text) > text.count(OPENING_MARK[doc[end - 1].text]):
+    while end - 1 > start and doc[end - 1].text in OPENING_MARK and not _closes(doc, start, end - 1):
         end -= 1
-        text = doc[start:end].text
-    while start < end - 1 and doc[start].text in CLOSING_MARK \
-            and text.count(doc[start].text) > text.count(CLOSING_MARK[doc[start].text]):
+    while start < end - 1 and doc[start].text in CLOSING_MARK and not _opens(doc, start, end):
         start += 1
-        text = doc[start:end].text
     return start, end
+
+
+def _opens(doc, start: int, end: int) -> bool:
+    """Whether the opening mark at ``start`` is closed before ``end`` (nested pairs counted:
+    "“A,” said X. “B" — the first mark is closed, the second is not)."""
+    opening, depth = doc[start].text, 0
+    for token in doc[start:end]:
+        depth += (token.text == opening) - (token.text == CLOSING_MARK[opening])
+        if depth == 0:
+            return True
+    return False
+
+
+def _closes(doc, start: int, at: int) -> bool:
+    """Whether the closing mark at ``at`` closes a mark opened at or after ``start``."""
+    closing, depth = doc[at].text, 0
+    for k in range(at, start - 1, -1):
+        depth += (doc[k].text == closing) - (doc[k].text == OPENING_MARK[closing])
+        if depth == 0:
+            return True
+    return False
 
 
 def _after_dateline(doc, start: int, end: int) -> int:

@@ -228,7 +228,8 @@ def run_stage(batch, settings, advance, check: SupportCheck | None = None):
         summaries[story.id] = Summary(
             story.id, sentences,
             timeline(evidence, alignment, mine, settings.summarize.timeline_background_days,
-                     settings.summarize.timeline_shared_words, settings.summarize.timeline_month_day_days),
+                     settings.summarize.timeline_shared_words, settings.summarize.timeline_month_day_days,
+                     batch.get("families", ())),
             update, tuple(seen), llm,
             tuple(dropped + llm_dropped),
         )

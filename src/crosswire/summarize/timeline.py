@@ -24,7 +24,8 @@ import re
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 
-from ..model import Alignment, Article, Claim, Evidence, Span, TimelineEvent, Value
+from ..model import Alignment, Article, Claim, Evidence, Family, Span, TimelineEvent, Value
+from ..provenance import independent_origins
 from ..provenance.families import UnionFind
 from ..textutil import words
 from .terms import stems
@@ -166,14 +167,16 @@ def _disputes(alignment: Alignment, dates: dict[Span, tuple[dt.date, str]]) -> d
     return out
 
 
-def story_start(articles: dict[str, Article], events: Sequence[TimelineEvent]) -> dt.date | None:
+def story_start(articles: dict[str, Article], events: Sequence[TimelineEvent],
+                families: Sequence[Family] = ()) -> dt.date | None:
     """When the story began, as far as its reports tell: the first publication date an article
-    states (not one inferred from its story), else the latest date that two or more articles give
-    (one report's date may be a plan, "the trial will open in 2026", or a slip), else unknown."""
+    states (not one inferred from its story), else the latest date of an event that two or more
+    independent reports give (one report's date may be a plan, "the trial will open in 2026", or a
+    slip, and a copy of it in one of provenance's ``families`` repeats the slip), else unknown."""
     stated = [a.published for a in articles.values() if a.published and a.published_source != "inferred"]
     if stated:
         return min(stated)
-    shared = [e.date for e in events if len({s.article_id for s in (e.span, *e.support)}) >= 2]
+    shared = [e.date for e in events if independent_origins((e.span, *e.support), families) >= 2]
     return max(shared, default=None)
 
 
@@ -306,7 +309,8 @@ def _same_events(by_key: dict[_Key, list[_Dated]], shared_words: int
 
 
 def timeline(evidence: Evidence, alignment: Alignment, articles: dict[str, Article],
-             background_days: int = 30, shared_words: int = 2, month_day_days: int = 120) -> tuple[TimelineEvent, ...]:
+             background_days: int = 30, shared_words: int = 2, month_day_days: int = 120,
+             families: Sequence[Family] = ()) -> tuple[TimelineEvent, ...]:
     """Dated events, earliest first; one per claim group and date, with support and disputes, and
     claims of other groups joined where a year or a month recalls one event, or a day names it
     (:func:`joinable`; at least
@@ -314,7 +318,8 @@ def timeline(evidence: Evidence, alignment: Alignment, articles: dict[str, Artic
     than ``background_days`` before the story began (:func:`story_start`) is marked
     ``background``: an earlier event a report recalls. A month and day of an undated report takes
     its year from the story (:class:`YearsOfDays`, within ``month_day_days`` of its anchor; 0
-    places none), flagged ``inferred``."""
+    places none), flagged ``inferred``. ``families`` (provenance's) tell copies from independent
+    reports where the story's start must be read from its events."""
     group_of = {cid: g.id for g in alignment.groups for cid in g.claims}
     by_key: dict[_Key, list[_Dated]] = defaultdict(list)
     dates: dict[Span, tuple[dt.date, str]] = {}
@@ -334,7 +339,7 @@ def timeline(evidence: Evidence, alignment: Alignment, articles: dict[str, Artic
     inferred = years.inferred if years else set()
     events = [_event(date, lead, joined, articles, disputes, inferred)
               for date, lead, joined in _same_events(by_key, shared_words)]
-    start = story_start(articles, events)
+    start = story_start(articles, events, families)
     if start is not None:
         cutoff = start - dt.timedelta(days=background_days)
         events = [dataclasses.replace(e, background=True) if period_end(e.date, e.precision) < cutoff else e
