@@ -531,6 +531,15 @@ def test_military_and_clerical_titles_end_no_sentence():
                          "Fr. Luis Ortega and Msgr. Dean Walsh led the service at Ft. Hood."]
 
 
+def test_a_decimal_split_by_a_space_is_joined_and_ends_no_sentence():
+    text, repairs = clean_text("The cost will exceed 3. 5 billion dollars by 2000, up 2. 6 percent a year.")
+    assert text == "The cost will exceed 3.5 billion dollars by 2000, up 2.6 percent a year."
+    assert any("2 decimals split by a space joined" in r for r in repairs)
+    assert len(split_sentences(text, "a")) == 1
+    kept = "The port opened in 1998. 5 percent of its cargo is grain. The ferry runs 3. 5 times a day."
+    assert clean_text(kept)[0] == kept  # a year before the stop; no magnitude after the figure
+
+
 def test_sainte_in_a_place_name_ends_no_sentence():
     text = "The carmaker closed 24 plants, including one in Ste. Agathe, Quebec, on Monday. Talks resume today."
     assert [text[s.start:s.end] for s in split_sentences(text, "a")] == [

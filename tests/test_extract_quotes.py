@@ -126,6 +126,19 @@ def test_reported_speech_has_speaker_cue_and_content(nlp):
     assert q.speaker.lower() == "the ministry"
 
 
+def test_reported_words_start_after_the_comma_that_closes_the_cues_own_phrase(nlp):
+    text = "She said in Vela, the ferry is the main link to the mainland for most islanders."
+    [q] = [q for q in quotes_of(nlp, text) if q.kind == "reported"]
+    assert text[q.span.start : q.span.end] == "the ferry is the main link to the mainland for most islanders"
+
+
+def test_a_day_in_the_cues_phrase_is_no_channel(nlp):
+    for text, channel in (("The mayor said in an interview Friday that the bridge would reopen.", None),
+                          ("The mayor said in an interview with Vela Radio that the bridge would reopen.", "Vela Radio")):
+        [q] = [q for q in quotes_of(nlp, text) if q.kind == "reported"]
+        assert q.channel == channel, text
+
+
 def test_reported_words_end_before_a_conjunction_that_joins_what_the_speaker_did_next(nlp):
     text = ("The navy said at first that it was in radio contact with the submarine, but later admitted that "
             "there was only acoustic contact with the crew.")

@@ -22,7 +22,7 @@ from crosswire.model import (
     Support,
 )
 from crosswire.settings import Settings, SummarizeSettings
-from crosswire.summarize import according_to, cite, run_stage, summarize_story
+from crosswire.summarize import according_to, cite, lower_case_words, run_stage, summarize_story
 from crosswire.summarize.baselines import BASELINES
 from crosswire.summarize.extractive import (
     Candidate,
@@ -483,6 +483,13 @@ def test_a_summary_sentence_is_attributed_when_its_words_do_not_name_the_speaker
     assert according_to("Bases are on high alert.", ["officials", "It", "The agency", None]) is None  # no name
     assert according_to("Bases are on high alert.", ["Ana Marn", "Reuters", "AP"]) == "Ana Marn and Reuters and others"
     assert according_to("Bases are on high alert.", []) is None
+    # one word capitalised only because it opens a sentence ("Experts say …") names no one when the
+    # story writes it in lower case elsewhere; a one-word name stays
+    told = "Experts say so. Two experts and Reuters agreed."
+    common = lower_case_words([Article("a", "a", told, told, None, None, None, None, None, "unknown", "en")])
+    assert "experts" in common and "reuters" not in common
+    assert according_to("Bases are on high alert.", ["Experts"], common) is None
+    assert according_to("Bases are on high alert.", ["Reuters", "Experts"], common) == "Reuters"
 
 
 def test_cite_carries_the_attribution_of_the_sentences_group():

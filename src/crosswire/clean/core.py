@@ -13,6 +13,7 @@ from .language import detect_language
 from .sentences import split_sentences
 from .whitespace import (
     is_hard_wrapped,
+    join_split_decimals,
     normalise_line,
     space_after_commas,
     space_dashes,
@@ -70,6 +71,9 @@ def _clean_once(body: str, title: str | None, settings: CleanSettings) -> tuple[
     lines, commas = _each_line(space_after_commas, lines)
     if commas:
         repairs.append(f"whitespace: {commas} missing space{'s' if commas != 1 else ''} after a comma restored")
+    lines, decimals = _each_line(join_split_decimals, lines)
+    if decimals:
+        repairs.append(f"whitespace: {decimals} decimal{'s' if decimals != 1 else ''} split by a space joined")
     return "\n\n".join(lines), repairs
 
 

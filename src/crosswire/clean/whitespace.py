@@ -98,6 +98,21 @@ def space_dashes(line: str) -> tuple[str, int]:
     return _GLUED_DASH.subn(lambda m: " --" if m.string[m.end():m.end() + 1].isspace() else "-- ", line)
 
 
+_SPLIT_DECIMAL = re.compile(r"(?<![\d.,])(\d{1,3})\. (\d+)(?= (?:million|billion|trillion|percent|per cent)\b)")
+"""A decimal point followed by a stray space before a magnitude ("will exceed 3. 5 billion dollars",
+"grew 2. 6 percent"): a sentence that ended in a number would not go on with a figure of millions.
+A year ("in 1998. 5 percent …") has four digits and is left alone."""
+
+
+def join_split_decimals(line: str) -> tuple[str, int]:
+    """The line with decimals split by a stray space joined again, and how many.
+
+    >>> join_split_decimals("Costs will exceed 3. 5 billion dollars, up 2. 6 percent, as in 1998. 5 percent rose.")
+    ('Costs will exceed 3.5 billion dollars, up 2.6 percent, as in 1998. 5 percent rose.', 2)
+    """
+    return _SPLIT_DECIMAL.subn(r"\1.\2", line)
+
+
 _GLUED_COMMA = re.compile(r"(?<=[A-Za-z][a-z],)(?=[a-z]{2})")
 """A comma glued to the next word ("the oars,has", "rains,the"): a lost space. Only between
 words of lower-case letters, so numbers ("1,200", "1,2-diol") are left alone."""

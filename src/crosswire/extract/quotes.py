@@ -570,6 +570,8 @@ def _reported(doc, direct: list[_Found]) -> list[_Found]:
             tokens = tokens[1:]
         tokens = _with_continuation(doc, _with_split_word(doc, _with_misread_object(doc, tokens, token), token))
         tokens = _with_closing_quote(doc, tokens, token)
+        while tokens and tokens[0].is_punct and tokens[0].text not in _OPENING_MARKS:
+            tokens = tokens[1:]  # "He said in Vela, [the port] …": the comma after the cue's own phrase
         while tokens and (tokens[-1].dep_ == "cc" or (tokens[-1].is_punct and tokens[-1].text not in _CLOSING)):
             tokens = tokens[:-1]  # "it was in radio contact with the submarine, but [later admitted …]"
         if len(tokens) < 3:

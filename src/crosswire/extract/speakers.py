@@ -558,7 +558,8 @@ def _medium_entity(prep):
     nouns = [t for t in prep.subtree if t.lemma_.lower() in MEDIUM_NOUNS]
     if not nouns:
         return None
-    names = [t for t in prep.subtree if t.pos_ == "PROPN" or t.ent_type_ in ("ORG", "PRODUCT", "WORK_OF_ART")]
+    names = [t for t in prep.subtree if (t.pos_ == "PROPN" or t.ent_type_ in ("ORG", "PRODUCT", "WORK_OF_ART"))
+             and not _when(t)]  # "in an interview Friday": when, not where
     # a place names where the medium is, not the medium, when a name follows it ("the Caracas daily
     # El Nacional")
     token = next((t for t in names if t.ent_type_ not in _PLACE_TYPES), names[0] if names else None)
@@ -571,6 +572,13 @@ def _medium_entity(prep):
 
 
 _PLACE_TYPES = frozenset({"GPE", "LOC", "NORP", "FAC"})
+
+
+def _when(token) -> bool:
+    """Whether a capitalised word says when, not who or where ("Friday", "May", a date entity)."""
+    from .dates import MONTHS, WEEKDAYS
+
+    return token.ent_type_ in ("DATE", "TIME") or token.lower_.rstrip(".") in WEEKDAYS or token.lower_.rstrip(".") in MONTHS
 
 
 def channel_of(cue) -> tuple[int, int] | None:

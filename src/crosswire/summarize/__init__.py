@@ -24,7 +24,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Iterable, Sequence
 
 from ..align import names_someone
 from ..align.embed import encode
@@ -128,13 +128,21 @@ def cite(
         s for s in (group.spans if group else ()) if s != claim.span and check(text, [articles[s.article_id].span_text(s)])
     ]
     return SummarySentence(text, claim.span, tuple(others), round(score, 4), group.id if group else None,
-                           according_to(text, group.attributed_to if group else (claim.attributed_to,)))
+                           according_to(text, group.attributed_to if group else (claim.attributed_to,),
+                                        lower_case_words(articles.values())))
 
 
-def _named_speakers(speakers: Collection[str | None]) -> list[str]:
+def lower_case_words(articles: Iterable[Article]) -> frozenset[str]:
+    """Words the articles write in lower case somewhere: common words, not names."""
+    return frozenset(w for a in articles for w in re.findall(r"(?<![\w'’-])[a-z][a-z'’-]*", a.text))
+
+
+def _named_speakers(speakers: Collection[str | None], common_words: Collection[str] = ()) -> list[str]:
     """The named speakers among ``speakers``, each once: no pronoun ("It"), no unnamed
-    speaker ("officials", "The agency"), and no name another one contains ("the Foreign Ministry" beside "the
-    Patrian Foreign Ministry"); longest first, "the" kept lower-case."""
+    speaker ("officials", "The agency"), no one word that is capitalised only because it opens a
+    sentence ("Experts say …", where the story writes "experts" elsewhere: ``common_words``), and no
+    name another one contains ("the Foreign Ministry" beside "the Patrian Foreign Ministry");
+    longest first, "the" kept lower-case."""
     def words(name: str) -> tuple[str, ...]:
         return tuple(w for w in name.lower().split() if w not in ("the", "a", "an"))
 
@@ -142,6 +150,8 @@ def _named_speakers(speakers: Collection[str | None]) -> list[str]:
     for speaker in speakers:
         if not names_someone(speaker):
             continue  # no one, a pronoun, or no name: "The agency", "officials"
+        if len(words(speaker)) == 1 and words(speaker)[0] in common_words:
+            continue  # "Experts", "Police" opening a sentence
         key = words(speaker)
         shown = re.sub(r"^(The|A|An) ", lambda m: m.group(1).lower() + " ", speaker.strip())
         if key and (key not in named or shown[0].islower()):
@@ -151,11 +161,13 @@ def _named_speakers(speakers: Collection[str | None]) -> list[str]:
     return [named[k] for k in kept]
 
 
-def according_to(text: str, speakers: Collection[str | None]) -> str | None:
+def according_to(text: str, speakers: Collection[str | None], common_words: Collection[str] = ()) -> str | None:
     """Whom a summary sentence's fact is attributed to, when its words do not name the speaker:
     the named speakers of its claim group (two at most, "and others" beyond), else ``None``
-    ("Bases are on high alert" that a ministry said → "the Patrian Foreign Ministry")."""
-    names = _named_speakers(speakers)
+    ("Bases are on high alert" that a ministry said → "the Patrian Foreign Ministry").
+    ``common_words`` (:func:`lower_case_words` of the story) tell a common noun opening a
+    sentence ("Experts") from a name."""
+    names = _named_speakers(speakers, common_words)
     said = set(re.findall(r"\w+", text.lower()))
     if not names or any(re.findall(r"\w+", n.lower())[-1] in said for n in names):
         return None
