@@ -369,3 +369,18 @@ def test_an_adjective_the_tagger_took_from_a_defined_name_gives_way_to_the_name(
     found = [(m[0], m[1]) for m in article_mentions(doc, "a")]
     assert ("Patrian State", "ORG") in found and ("PS", "ORG") in found
     assert ("Patrian", "NORP") not in found
+
+
+def test_surnames_written_first_of_two_people_named_in_full_are_no_spellings_of_each_other():
+    first = "Police chief Zhao Weiming stepped up security. Zhao said the threat came by letter."
+    second = "Bureau director Zhou Lin spoke in Beijing. Many plans were made, Zhou said, in one of the houses."
+    found = (_named(first, "a", ("Zhao Weiming", "PERSON"), ("Zhao", "PERSON"))
+             + _named(second, "b", ("Zhou Lin", "PERSON"), ("Zhou", "PERSON")))
+    entities = canonicalise(found, texts={"a": first, "b": second})
+    assert not any(e.spellings for e in entities)
+    assert not any({"Zhao", "Zhou"} <= set(e.variants) for e in entities)
+    # one person's name misspelt, surname first in both: still a spelling to check
+    third = "Zhao Weiming said the threat came by letter. Zhoa said more."
+    found = _named(first, "a", ("Zhao Weiming", "PERSON"), ("Zhao", "PERSON")) + _named(
+        third, "c", ("Zhao Weiming", "PERSON"), ("Zhoa", "PERSON"))
+    assert any(e.spellings for e in canonicalise(found, texts={"a": first, "c": third}))

@@ -498,3 +498,18 @@ def test_cite_carries_the_attribution_of_the_sentences_group():
     group = dataclasses.replace(alignment.groups[0], attributed_to=("the city council",  "The Patrian Rail Agency"))
     out = cite(articles[claim.span.article_id].span_text(claim.span), claim, group, articles, lexical_support, 1.0)
     assert isinstance(out, SummarySentence) and out.according_to == "the Patrian Rail Agency"
+
+
+def test_a_fact_most_reports_tell_in_their_own_voice_is_given_to_no_one():
+    """One of three reports attributes the group's fact (its clause about something else, "the union
+    said it feared a sale as the company did with its parts unit"): the fact is no one's statement."""
+    evidence, alignment, articles = story_of(TEXTS)
+    claim = evidence.claims[0]
+    group = dataclasses.replace(alignment.groups[0], claims=("c1", "c2", "c3"), attributed_to=("The Patrian Rail Agency",))
+    text = articles[claim.span.article_id].span_text(claim.span)
+    once = {"c1": None, "c2": "The Patrian Rail Agency", "c3": None}
+    out = cite(text, claim, group, articles, lexical_support, 1.0, said_by=once)
+    assert isinstance(out, SummarySentence) and out.according_to is None
+    twice = {**once, "c3": "the Patrian Rail Agency"}
+    out = cite(text, claim, group, articles, lexical_support, 1.0, said_by=twice)
+    assert isinstance(out, SummarySentence) and out.according_to == "the Patrian Rail Agency"

@@ -601,12 +601,18 @@ def _merge_spellings(keys: list[str], label, clusters: _Clusters, families: set[
 def _named_apart(a: str, b: str, keys: list[str], label, clusters: _Clusters) -> bool:
     """Whether the names joined to ``a`` and to ``b`` so far name two people in full: given names
     that are not one name written otherwise (not the same, an initial of it, a nickname or a
-    spelling of it). "Halden" of "Tomas Halden" is no spelling of "Haldeman" of "Eric Haldeman"."""
+    spelling of it). "Halden" of "Tomas Halden" is no spelling of "Haldeman" of "Eric Haldeman".
+    A lone name that opens the one full name it could be, written surname first, gives that
+    name's other word ("Zhao" of "Zhao Weiming" is no spelling of "Zhou" of "Zhou Lin")."""
     def given(key: str) -> list[str]:
         root = clusters.find(key)
         cores = ([w for w in k.split() if w not in PARTICLES] for k in keys
                  if label[k] == "PERSON" and clusters.find(k) == root)
-        return [core[0] for core in cores if len(core) > 1]
+        named = [core[0] for core in cores if len(core) > 1]
+        if named or " " in key:
+            return named
+        opening = [k.split() for k in keys if label[k] == "PERSON" and len(k.split()) == 2 and k.split()[0] == key]
+        return [opening[0][1]] if len(opening) == 1 else []
 
     def one(x: str, y: str) -> bool:
         return x == y or (min(len(x), len(y)) == 1 and x[0] == y[0]) or similar_spelling(x, y, 0.6) \

@@ -24,7 +24,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 
 from ..align import names_someone
 from ..align.embed import encode
@@ -118,18 +118,25 @@ def corroborated_first(
 
 def cite(
     text: str, claim: Claim, group: ClaimGroup | None, articles: dict[str, Article], check: SupportCheck,
-    score: float, source: str = "extractive",
+    score: float, source: str = "extractive", said_by: Mapping[str, str | None] | None = None,
 ) -> SummarySentence | DroppedSentence:
-    """The cited sentence, or a :class:`DroppedSentence` when its own span does not support it."""
+    """The cited sentence, or a :class:`DroppedSentence` when its own span does not support it.
+    ``said_by`` (claim id → whom it is attributed to) tells how many of the group's claims are
+    attributed: a fact most reports state in their own voice is given to no one (:func:`according_to`)."""
     own = articles[claim.span.article_id].span_text(claim.span)
     if not check(text, [own]):
         return DroppedSentence(text, source, "not supported by its own span", (claim.span,))  # type: ignore[arg-type]
     others: list[Span] = [
         s for s in (group.spans if group else ()) if s != claim.span and check(text, [articles[s.article_id].span_text(s)])
     ]
+    common = lower_case_words(articles.values())
+    speakers = group.attributed_to if group else (claim.attributed_to,)
+    if group is not None and said_by is not None:
+        named = [cid for cid in group.claims if _named_speakers([said_by.get(cid)], common)]
+        if 2 * len(named) < len(group.claims):  # most reports tell it in their own voice
+            speakers = ()
     return SummarySentence(text, claim.span, tuple(others), round(score, 4), group.id if group else None,
-                           according_to(text, group.attributed_to if group else (claim.attributed_to,),
-                                        lower_case_words(articles.values())))
+                           according_to(text, speakers, common))
 
 
 def lower_case_words(articles: Iterable[Article]) -> frozenset[str]:
@@ -205,10 +212,11 @@ def summarize_story(
         chosen = select_update(candidates, earlier, settings.words, settings)
     prepare_checks(check, [candidates[i].text for i in chosen], [sources[i] for i in chosen], articles)
     kept, dropped = [], []
+    said_by = {c.id: c.attributed_to for c in evidence.claims}
     for rank, i in enumerate(chosen):
         claim, group = sources[i]
         out = cite(candidates[i].text, claim, group, articles, check, 1.0 / (1 + rank),
-                   "extractive" if seen is None else "update")
+                   "extractive" if seen is None else "update", said_by)
         (kept if isinstance(out, SummarySentence) else dropped).append(out)
     return reading_order(kept, articles), dropped
 
