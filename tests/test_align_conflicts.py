@@ -362,6 +362,14 @@ def test_a_dropped_middle_name_is_not_a_spelling_conflict():
     assert compare_claims(a, b, SETTINGS) is None
 
 
+def test_a_place_and_its_adjective_are_not_a_spelling_conflict():
+    a = claim("a", "He said Vela is a force for stability in the Patria-Pacific region and beyond.")
+    b = claim("b", "He said Vela is a force for stability in the Patrian-Pacific region and beyond.")
+    assert compare_claims(a, b, SETTINGS) is None
+    c = claim("c", "He said Vela is a force for stability in the Patira-Pacific region and beyond.")
+    assert compare_claims(a, c, SETTINGS).kind == "spelling"
+
+
 def test_a_possessive_is_not_a_spelling_conflict():
     a = claim("a", "Governor Sarah Pallin said the state will appeal.")
     b = claim("b", "Governor Sarah Pallin's office said the state will appeal.")
@@ -796,3 +804,18 @@ def test_a_quantity_of_the_current_or_an_earlier_thing_is_not_compared_with_the_
     also = claim("e", "The Vela dockers' current, two-year contract with the port expires in May, the union said.",
                  (("duration", "two-year", 2.0, False, "year"),))
     assert quantity_conflict(both, also, SETTINGS) is not None  # both the current one: compared
+
+
+@pytest.mark.issue(6)
+def test_sums_given_to_one_recipient_by_two_donors_are_not_one_quantity():
+    grant = claim("a", "Denmark has decided to provide a grant of 27 million dollars to Vela between 1991 and 1997.",
+                  (("money", "27 million dollars", 27e6, False, "USD"),))
+    aid = claim("b", "The Asian Development Bank will provide aid worth 400,000 dollars to Vela to help its poor.",
+                (("money", "400,000 dollars", 4e5, False, "USD"),))
+    assert quantity_conflict(grant, aid, SETTINGS) is None
+    # what the value measures, when it follows it, is still compared
+    ten = claim("c", "The city of Vela signed a 10-year lease of the port with the bank on Friday.",
+                (("duration", "10-year", 10.0, False, "year"),))
+    twelve = claim("d", "The city of Vela signed a 12-year lease of the port with the bank, officials said.",
+                   (("duration", "12-year", 12.0, False, "year"),))
+    assert quantity_conflict(ten, twelve, SETTINGS) is not None

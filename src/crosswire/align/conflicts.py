@@ -54,6 +54,7 @@ import math
 import re
 from collections.abc import Callable, Collection, Mapping, Sequence
 
+from ..extract.entities import is_demonym
 from ..extract.speakers import ROLE_NOUNS
 from ..extract.values import vague_range
 from ..model import Article, Claim, Conflict, Entity, Span, Value
@@ -117,10 +118,18 @@ def owned_by_name(value: Value, claim: Claim) -> bool:
 _CLAUSE_END = re.compile(r"[,;:.!?()\u2013\u2014\"“”]|\band\b|\bbut\b")
 
 
+_MEASURE_LINKS = frozenset({"of", "per", "a", "an", "the"})
+"""Function words that may stand between a value and what it measures ("six decades *of* party
+rule", "$23 million *per* season"); another one there ("$5 million *to* Vela", "400 troops *in*
+Vela") opens a phrase about something else: the value's own unit is what it measures."""
+
+
 def measured_head(value: Value, claim: Claim) -> str | None:
     """The stem of the head of the phrase a value measures: the last word of the run of content
-    words after it, past leading function words, within its clause ("12 armed *men*", "six decades
-    of Brandt party *rule*", "the 40-year *rule* of his party")."""
+    words after it, past leading function words that link a measure to its thing
+    (:data:`_MEASURE_LINKS`), within its clause ("12 armed *men*", "six decades of Brandt party
+    *rule*", "the 40-year *rule* of his party"); ``None`` when another function word comes first
+    ("a grant of $27 million to Vela": to whom, not what)."""
     offset = value.span.end - claim.span.start
     if not 0 <= offset <= len(claim.text):
         return None
@@ -130,6 +139,8 @@ def measured_head(value: Value, claim: Claim) -> str | None:
         if word in STOPWORDS or word[0].isdigit():
             if run:
                 break
+            if word in STOPWORDS and word not in _MEASURE_LINKS:
+                return None
             continue
         run.append(word)
     return lx.stem(run[-1]) if run else None
@@ -771,7 +782,8 @@ def _neighbours(names: list[tuple[str, Span]], i: int) -> set[str]:
 
 def _spelling(a: Claim, b: Claim, settings: AlignSettings) -> Conflict | None:
     """Two name tokens, each in one claim only, spelt nearly alike and sharing a neighbouring name
-    token ("Robin Mendes" / "Robyn Mendes"), so that they name one entity."""
+    token ("Robin Mendes" / "Robyn Mendes"), so that they name one entity; not a place and its
+    adjective ("the Asia-Pacific region" / "the Asian-Pacific region")."""
     na, nb = _names(a), _names(b)
     keys_a, keys_b = {k for k, _ in na}, {k for k, _ in nb}
     for i, (key_a, span_a) in enumerate(na):
@@ -780,6 +792,8 @@ def _spelling(a: Claim, b: Claim, settings: AlignSettings) -> Conflict | None:
         for j, (key_b, span_b) in enumerate(nb):
             if key_b in keys_a or key_a[0] != key_b[0] or not _neighbours(na, i) & _neighbours(nb, j):
                 continue
+            if is_demonym(key_a, key_b) or is_demonym(key_b, key_a):
+                continue  # "Asia-Pacific" / "Asian-Pacific": a place and its adjective, no misspelling
             if difflib.SequenceMatcher(None, key_a, key_b).ratio() >= settings.spelling_min_ratio:
                 note = f"{a.text[span_a.start - a.span.start:span_a.end - a.span.start]} vs " \
                        f"{b.text[span_b.start - b.span.start:span_b.end - b.span.start]}"

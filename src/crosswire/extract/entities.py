@@ -279,7 +279,7 @@ def state_name_label(name: str) -> str | None:
     return None
 
 
-def _is_demonym(adjective: str, country: str) -> bool:
+def is_demonym(adjective: str, country: str) -> bool:
     """``"patrian"`` of ``"patria"``, ``"italian"`` of ``"italy"``: the common English suffixes only."""
     stems = {country + "n", country + "an", country + "ian", country[:-1] + "an", country[:-1] + "ian"}
     return len(country) >= 4 and adjective in stems
@@ -628,7 +628,7 @@ def _merge_state_names(keys: list[str], label, clusters: _Clusters) -> None:
         words = key.split()
         if state_name_label(key) is None:  # the name itself says it is a state, whatever its tag
             continue
-        fits = {clusters.find(c) for c in countries if _is_demonym(words[0], c)}
+        fits = {clusters.find(c) for c in countries if is_demonym(words[0], c)}
         if len(fits) == 1:
             clusters.union(key, fits.pop())
 
