@@ -132,6 +132,13 @@ def test_reported_words_start_after_the_comma_that_closes_the_cues_own_phrase(nl
     assert text[q.span.start : q.span.end] == "the ferry is the main link to the mainland for most islanders"
 
 
+def test_told_reporters_then_a_bare_subject_starts_the_reported_words_at_that_subject(nlp):
+    """The parser reads "reporters poverty" as one object of "told" and leaves "is" without a subject."""
+    text = "An ADB representative told reporters poverty is one of the issues obstructing reforms in Vela."
+    [q] = [q for q in quotes_of(nlp, text) if q.kind == "reported"]
+    assert text[q.span.start : q.span.end] == "poverty is one of the issues obstructing reforms in Vela"
+
+
 def test_a_day_in_the_cues_phrase_is_no_channel(nlp):
     for text, channel in (("The mayor said in an interview Friday that the bridge would reopen.", None),
                           ("The mayor said in an interview with Vela Radio that the bridge would reopen.", "Vela Radio")):

@@ -632,7 +632,20 @@ def _trailing_attribution(cue):
 def _with_misread_object(doc, tokens: list, cue) -> list:
     """Reported words that the parser began at a comma, having read their subject's first part as
     the cue's object ("officials said [a dead crow found in River Edge], Bergen County tested
-    positive …"): the object right after the cue is the start of what was said."""
+    positive …"): the object right after the cue is the start of what was said. Likewise reported
+    words whose verb has no subject because the parser took it for the cue's object ("told
+    reporters [poverty] is one of the issues"): the object starts them, less the one a verb of
+    telling tells ("reporters", read as part of the object's name)."""
+    if tokens and not tokens[0].is_punct and tokens[0].pos_ in ("VERB", "AUX") \
+            and not any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in tokens[0].children):
+        obj = next((c for c in cue.children if c.dep_ == "dobj" and c.right_edge.i == tokens[0].i - 1
+                    and c.left_edge.i > cue.i), None)
+        if obj is not None and obj.pos_ in ("NOUN", "PROPN"):
+            start = obj.left_edge.i
+            if cue.lemma_.lower() == "tell" and doc[start].dep_ == "compound" and start < obj.i:
+                start += 1  # "told reporters poverty is …": the first noun is who was told
+            return list(doc[start:obj.right_edge.i + 1]) + tokens
+        return tokens
     if not tokens or not tokens[0].is_punct or tokens[0].i <= cue.i + 1:
         return tokens
     objects = [c for c in cue.children if c.dep_ == "dobj" and c.left_edge.i == cue.i + 1
