@@ -819,3 +819,23 @@ def test_sums_given_to_one_recipient_by_two_donors_are_not_one_quantity():
     twelve = claim("d", "The city of Vela signed a 12-year lease of the port with the bank, officials said.",
                    (("duration", "12-year", 12.0, False, "year"),))
     assert quantity_conflict(ten, twelve, SETTINGS) is not None
+
+
+@pytest.mark.issue(6)
+def test_figures_are_compared_at_their_scale():
+    from crosswire.extract.values import parse_number
+
+    assert parse_number("$4.8 million") == 4.8e6 and parse_number("1.2 bln yuan") == 1.2e9
+    assert parse_number("$100- to $200 billion") == 1e11 and parse_number("between 2 and 3 million") == 2e6
+    assert parse_number("in 1999 and 2 million") == 1999  # no range shares the scale
+
+    def cost(article: str, expression: str) -> Claim:
+        text = f"The new Vela bridge will cost {expression}, the city council said."
+        return claim(article, text, (("money", expression, parse_number(expression)),))
+
+    assert compare_claims(cost("a", "$1.2 billion"), cost("b", "$1,200 million"), SETTINGS) is None
+    assert compare_claims(cost("a", "$12 million"), cost("b", "$12 billion"), SETTINGS).kind == "number"
+    assert compare_claims(cost("a", "$100- to $200 billion"), cost("b", "$121 billion"), SETTINGS) is None
+    assert compare_claims(cost("a", "$100- to $200 billion"), cost("b", "$250 billion"), SETTINGS).kind == "number"
+    conflict = compare_claims(cost("a", "$12 million"), cost("b", "$12 billion"), SETTINGS)
+    assert conflict.note == "$12 million vs $12 billion"

@@ -56,7 +56,7 @@ from collections.abc import Callable, Collection, Mapping, Sequence
 
 from ..extract.entities import is_demonym
 from ..extract.speakers import ROLE_NOUNS
-from ..extract.values import vague_range
+from ..extract.values import scaled_numbers, vague_range
 from ..model import Article, Claim, Conflict, Entity, Span, Value
 from ..settings import AlignSettings
 from ..textutil import STOPWORDS, words
@@ -253,7 +253,7 @@ def figures_agree(va: Value, vb: Value, settings: AlignSettings) -> bool:
     100 sailors" and "116 sailors"; "at least 12" and "1,200" disagree (a toll that rose is an
     update), as do two bounds apart ("at least 10" and "at least three")."""
     x, y = float(va.value), float(vb.value)
-    if x in lx.numbers(vb.expression) or y in lx.numbers(va.expression):
+    if x in _figures(vb) or y in _figures(va) or _in_range(x, vb) or _in_range(y, va):
         return True
     if bounded(va) or bounded(vb):
         return _bounds_meet(va, vb) and (within_tolerance(x, y, True, settings) or _rounded_down(va, vb)
@@ -261,6 +261,23 @@ def figures_agree(va: Value, vb: Value, settings: AlignSettings) -> bool:
     return within_tolerance(x, y, va.approximate or vb.approximate, settings) or \
         _within_vague(va, y) or _within_vague(vb, x) or \
         (va.kind == "quantity" and (_rounded_as(va, vb, settings) or _rounded_as(vb, va, settings)))
+
+
+def _figures(value: Value) -> frozenset[float]:
+    """The numbers of a value's expression, at the scale the value has: each written figure at
+    its own scale ("between $140 and $150 million"), and as written (a quantity is converted to its
+    unit, so "30 miles" stands for 48.28 km only through :func:`_rounded_as`)."""
+    return lx.numbers(value.expression) | scaled_numbers(value.expression)
+
+
+_RANGE_WORD = re.compile(r"\d\s*(?:-|–)?\s*(?:to|or|and|-|–)\s*[$€£¥]?\s*\d", re.IGNORECASE)
+
+
+def _in_range(x: float, value: Value) -> bool:
+    """Whether ``x`` lies within a range the value's expression gives ("$100- to $200 billion"
+    holds $121 billion; "between 2 and 3 million" holds 2.5 million)."""
+    figures = scaled_numbers(value.expression)
+    return len(figures) == 2 and bool(_RANGE_WORD.search(value.expression)) and min(figures) <= x <= max(figures)
 
 
 _UPPER_BOUND = re.compile(r"\b(?:(?<!no )(?<!not )(?:less|fewer) than|(?:no|not) more than|under|below|at most|up to)\s",
@@ -987,12 +1004,20 @@ def on_side_matter(conflict: Conflict, a: Claim, b: Claim, subject_words: Callab
     return False
 
 
+def _written(x: float) -> str:
+    """A figure as a reader writes it: "27 million", "4.854 trillion", "400,000", "64.4"."""
+    for word, scale in (("trillion", 1e12), ("billion", 1e9), ("million", 1e6)):
+        if abs(x) >= scale:
+            return f"{x / scale:.4g} {word}"
+    return f"{x:,.0f}" if x == int(x) else f"{x:.4g}"
+
+
 def normalised(value: Value) -> str:
     """A value as compared: ``"about 60 years"``, ``"64.4 km"``."""
     unit = value.unit or ""
     if value.kind == "duration" and unit:
         unit = unit + ("s" if value.value != 1 else "")
-    figure = f"{float(value.value):.4g}" if isinstance(value.value, (int, float)) else str(value.value)
+    figure = _written(float(value.value)) if isinstance(value.value, (int, float)) else str(value.value)
     return ("about " if value.approximate else "") + " ".join(p for p in (figure, unit) if p)
 
 

@@ -24,10 +24,36 @@ _DURATION = re.compile(r"(\d+|[a-z]+)[- ](year|month|week|day|decade)s?\b", re.I
 _AGE = re.compile(r"\b(?:year|month|week|day)s?[- ]old\b")
 
 
+SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "mln": 1e6, "bln": 1e9, "bn": 1e9}
+"""Scale words after a figure ("$4.8 million", "1.2 bln yuan"): a figure is compared at its scale."""
+_SCALE_WORD = "(" + "|".join(SCALES) + r")\b"
+_SCALE_AFTER = re.compile(r"\s*" + _SCALE_WORD, re.IGNORECASE)
+_SHARED_SCALE = re.compile(r"\s*(?:-|–)?\s*(?:to|or|-|–)\s*[$€£¥]?\s*\d[\d,]*(?:\.\d+)?\s*" + _SCALE_WORD,
+                           re.IGNORECASE)
+_BETWEEN_SCALE = re.compile(r"\s*and\s*[$€£¥]?\s*\d[\d,]*(?:\.\d+)?\s*" + _SCALE_WORD, re.IGNORECASE)
+"""A scale word right after a figure, or after the other end of a range that shares it ("$100- to
+$200 billion", "2 or 3 million", "between 2 and 3 million"; "in 1999 and 2 million" is no range)."""
+
+
+def scale_after(text: str, end: int) -> float:
+    """The scale of the figure that ends at ``end`` in ``text``: 1e6 for "… million", else 1."""
+    found = _SCALE_AFTER.match(text, end) or _SHARED_SCALE.match(text, end)
+    if found is None and re.search(r"\bbetween\s*[$€£¥]?\s*[\d,.]*$", text[:end], re.IGNORECASE):
+        found = _BETWEEN_SCALE.match(text, end)
+    return SCALES[found.group(1).lower()] if found else 1.0
+
+
+def scaled_numbers(text: str) -> frozenset[float]:
+    """Every figure written in digits in ``text``, at its scale ("$140 to $150 million" → 1.4e8 and
+    1.5e8)."""
+    return frozenset(float(m.group(0).replace(",", "")) * scale_after(text, m.end()) for m in _NUMERIC.finditer(text))
+
+
 def parse_number(text: str) -> float | None:
-    """The first number in ``text``, in digits or words ("six" → 6)."""
+    """The first number in ``text``, in digits or words ("six" → 6), at its scale ("$4.8 million"
+    → 4.8e6, "two million" → 2e6, "$100- to $200 billion" → 1e11)."""
     if m := _NUMERIC.search(text):
-        return float(m.group(0).replace(",", ""))
+        return float(m.group(0).replace(",", "")) * scale_after(text, m.end())
     if (span := vague_range(text)) is not None:
         return float(span[0])
     lowered = text.lower()
