@@ -65,16 +65,19 @@ def _clean_once(body: str, title: str | None, settings: CleanSettings) -> tuple[
     lines, joined = _each_line(split_run_ons, lines)
     if joined:
         repairs.append(f"whitespace: {joined} run-together sentences split")
-    lines, spaced = _each_line(space_dashes, lines)
-    if spaced:
-        repairs.append(f"whitespace: {spaced} dash{'es' if spaced != 1 else ''} set against a word spaced")
-    lines, commas = _each_line(space_after_commas, lines)
-    if commas:
-        repairs.append(f"whitespace: {commas} missing space{'s' if commas != 1 else ''} after a comma restored")
-    lines, decimals = _each_line(join_split_decimals, lines)
-    if decimals:
-        repairs.append(f"whitespace: {decimals} decimal{'s' if decimals != 1 else ''} split by a space joined")
+    for repair, one, many, done in _SPACING_REPAIRS:
+        lines, count = _each_line(repair, lines)
+        if count:
+            repairs.append(f"whitespace: {count} {one if count == 1 else many} {done}")
     return "\n\n".join(lines), repairs
+
+
+_SPACING_REPAIRS = (
+    (space_dashes, "dash", "dashes", "set against a word spaced"),
+    (space_after_commas, "missing space", "missing spaces", "after a comma restored"),
+    (join_split_decimals, "decimal", "decimals", "split by a space joined"),
+)
+"""Spacing repairs inside a line, in order, with how the repairs list names what each did."""
 
 
 def _each_line(repair, lines: list[str]) -> tuple[list[str], int]:

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from ..clean.dateline import dateline_end
 from . import gender
+from .dates import MONTHS, WEEKDAYS
 
 CUE_LEMMAS = frozenset(
     ["say", "state", "add", "tell", "note", "emphasize", "emphasise", "stress", "conclude", "declare", "announce", "write", "post", "report", "claim", "insist", "warn", "urge", "explain", "confirm", "deny", "reply", "respond", "cite", "quote", "argue", "tweet", "acknowledge", "admit", "assert", "allege", "caution", "comment", "complain", "contend", "disclose", "estimate", "maintain", "observe", "predict", "promise", "recall", "remark", "reiterate", "reveal", "signal", "suggest", "testify", "vow", "ask", "answer", "agree", "boast", "charge", "concede", "continue", "counter", "describe", "joke", "lament", "muse", "plead", "proclaim", "recount", "reason", "retort", "scoff", "shout"]
@@ -576,9 +577,8 @@ _PLACE_TYPES = frozenset({"GPE", "LOC", "NORP", "FAC"})
 
 def _when(token) -> bool:
     """Whether a capitalised word says when, not who or where ("Friday", "May", a date entity)."""
-    from .dates import MONTHS, WEEKDAYS
-
-    return token.ent_type_ in ("DATE", "TIME") or token.lower_.rstrip(".") in WEEKDAYS or token.lower_.rstrip(".") in MONTHS
+    word = token.lower_.rstrip(".")
+    return token.ent_type_ in ("DATE", "TIME") or word in WEEKDAYS or word in MONTHS
 
 
 def channel_of(cue) -> tuple[int, int] | None:

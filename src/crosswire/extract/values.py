@@ -33,12 +33,14 @@ _SHARED_SCALE = re.compile(r"\s*(?:-|–)?\s*(?:to|or|-|–)\s*[$€£¥]?\s*\d[
 _BETWEEN_SCALE = re.compile(r"\s*and\s*[$€£¥]?\s*\d[\d,]*(?:\.\d+)?\s*" + _SCALE_WORD, re.IGNORECASE)
 """A scale word right after a figure, or after the other end of a range that shares it ("$100- to
 $200 billion", "2 or 3 million", "between 2 and 3 million"; "in 1999 and 2 million" is no range)."""
+_BETWEEN_BEFORE = re.compile(r"\bbetween\s*[$€£¥]?\s*[\d,.]*$", re.IGNORECASE)
+"""A figure that opens a range with "between" (only then does "and" join the range's two ends)."""
 
 
 def scale_after(text: str, end: int) -> float:
     """The scale of the figure that ends at ``end`` in ``text``: 1e6 for "… million", else 1."""
     found = _SCALE_AFTER.match(text, end) or _SHARED_SCALE.match(text, end)
-    if found is None and re.search(r"\bbetween\s*[$€£¥]?\s*[\d,.]*$", text[:end], re.IGNORECASE):
+    if found is None and _BETWEEN_BEFORE.search(text, 0, end):
         found = _BETWEEN_SCALE.match(text, end)
     return SCALES[found.group(1).lower()] if found else 1.0
 

@@ -119,17 +119,19 @@ def corroborated_first(
 def cite(
     text: str, claim: Claim, group: ClaimGroup | None, articles: dict[str, Article], check: SupportCheck,
     score: float, source: str = "extractive", said_by: Mapping[str, str | None] | None = None,
+    common_words: Collection[str] | None = None,
 ) -> SummarySentence | DroppedSentence:
     """The cited sentence, or a :class:`DroppedSentence` when its own span does not support it.
     ``said_by`` (claim id → whom it is attributed to) tells how many of the group's claims are
-    attributed: a fact most reports state in their own voice is given to no one (:func:`according_to`)."""
+    attributed: a fact most reports state in their own voice is given to no one (:func:`according_to`).
+    ``common_words``: :func:`lower_case_words` of ``articles``, when the caller has them."""
     own = articles[claim.span.article_id].span_text(claim.span)
     if not check(text, [own]):
         return DroppedSentence(text, source, "not supported by its own span", (claim.span,))  # type: ignore[arg-type]
     others: list[Span] = [
         s for s in (group.spans if group else ()) if s != claim.span and check(text, [articles[s.article_id].span_text(s)])
     ]
-    common = lower_case_words(articles.values())
+    common = lower_case_words(articles.values()) if common_words is None else common_words
     speakers = group.attributed_to if group else (claim.attributed_to,)
     if group is not None and said_by is not None:
         named = [cid for cid in group.claims if _named_speakers([said_by.get(cid)], common)]
@@ -213,10 +215,11 @@ def summarize_story(
     prepare_checks(check, [candidates[i].text for i in chosen], [sources[i] for i in chosen], articles)
     kept, dropped = [], []
     said_by = {c.id: c.attributed_to for c in evidence.claims}
+    common = lower_case_words(articles.values())
     for rank, i in enumerate(chosen):
         claim, group = sources[i]
         out = cite(candidates[i].text, claim, group, articles, check, 1.0 / (1 + rank),
-                   "extractive" if seen is None else "update", said_by)
+                   "extractive" if seen is None else "update", said_by, common)
         (kept if isinstance(out, SummarySentence) else dropped).append(out)
     return reading_order(kept, articles), dropped
 
