@@ -9,6 +9,7 @@ import pytest
 from crosswire.align.conflicts import (
     clock_minutes,
     compare_claims,
+    counted_as_of,
     dates_agree,
     find_conflicts,
     measured_head,
@@ -804,6 +805,27 @@ def test_a_quantity_of_the_current_or_an_earlier_thing_is_not_compared_with_the_
     also = claim("e", "The Vela dockers' current, two-year contract with the port expires in May, the union said.",
                  (("duration", "two-year", 2.0, False, "year"),))
     assert quantity_conflict(both, also, SETTINGS) is not None  # both the current one: compared
+
+
+@pytest.mark.issue(6)
+def test_a_count_told_as_of_a_stated_time_is_not_compared_with_a_count_at_another_time():
+    then = claim("a", "By the end of 2031, Vela had signed trade pacts with 25 countries, Ana Vell said.",
+                 (("number", "25", 25.0),))
+    now = claim("b", "Ana Vell said Vela has signed trade pacts with 28 countries.", (("number", "28", 28.0),))
+    later = claim("c", "As of March 3, 2032, Vela had signed trade pacts with 28 countries.", (("number", "28", 28.0),))
+    same = claim("d", "By the end of 2031, Vela had signed trade pacts with 27 countries, officials said.",
+                 (("number", "27", 27.0),))
+    assert counted_as_of(then) == "2031" and counted_as_of(later) == "march 3 2032" and counted_as_of(now) is None
+    assert compare_claims(then, now, SETTINGS) is None  # a count that grew: no dispute
+    assert compare_claims(then, later, SETTINGS) is None
+    conflict = compare_claims(then, same, SETTINGS)  # the same time, two counts: a dispute
+    assert conflict is not None and conflict.kind == "number" and "25" in conflict.note
+    money = claim("e", "By 2031 the Vela port authority had a $12 million budget for the pier.",
+                  (("money", "$12 million", 12e6, False, "USD"),))
+    spent = claim("f", "The Vela port authority has a $19 million budget for the pier.", (("money", "$19 million", 19e6, False, "USD"),))
+    assert quantity_conflict(money, spent, SETTINGS) is None
+    told = claim("g", "The Vela port authority had a $12 million budget for the pier.", (("money", "$12 million", 12e6, False, "USD"),))
+    assert quantity_conflict(told, spent, SETTINGS) is not None  # without the time, the same sum disputed
 
 
 @pytest.mark.issue(6)

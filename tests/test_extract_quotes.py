@@ -139,6 +139,20 @@ def test_told_reporters_then_a_bare_subject_starts_the_reported_words_at_that_su
     assert text[q.span.start : q.span.end] == "poverty is one of the issues obstructing reforms in Vela"
 
 
+@pytest.mark.parametrize("text, content", [
+    (("At a news conference Friday she called the flood a cause of rising hardship that hits the old and the poor, "
+      "and said her fund, to be called Vela Rising, was prompted in large part by calls for help from river towns."),
+     "her fund, to be called Vela Rising, was prompted in large part by calls for help from river towns"),
+    ("Ana Vell said the port, to be named after her father, was paid for by the Vela council.",
+     "the port, to be named after her father, was paid for by the Vela council"),
+    ("The mayor said the bridge, built in 1990, was unsafe.", "the bridge, built in 1990, was unsafe"),
+])
+def test_an_aside_between_commas_does_not_cut_the_reported_words_short(nlp, text, content):
+    """The parser takes the aside for the reported clause and hangs the verb after it elsewhere."""
+    [q] = [q for q in quotes_of(nlp, text) if q.kind == "reported"]
+    assert text[q.span.start : q.span.end] == content
+
+
 def test_a_day_in_the_cues_phrase_is_no_channel(nlp):
     for text, channel in (("The mayor said in an interview Friday that the bridge would reopen.", None),
                           ("The mayor said in an interview with Vela Radio that the bridge would reopen.", "Vela Radio")):

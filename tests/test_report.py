@@ -134,6 +134,11 @@ def test_markdown_puts_each_timeline_event_on_its_own_line_at_its_precision():
     marked = render_markdown(d).split("## Timeline", 1)[1].split("## Sources", 1)[0]
     assert [line.startswith("- 2015-09 *(earlier event recalled)*") for line in marked.splitlines()
             if line.startswith("- ")] == [True, False, False, False]
+    d["timeline"][3]["forecast"] = True
+    flagged = render_markdown(d).split("## Timeline", 1)[1].split("## Sources", 1)[0]
+    assert ["*(forecast)*" in line for line in flagged.splitlines() if line.startswith("- ")] == [False, False, False, True]
+    html = render_html(d)
+    assert html.count('class="forecast"') == 1 and html.count('class="background"') == 1
 
 
 def test_a_statement_quoted_by_several_outlets_is_one_origin_and_an_unattributed_one_is_not():

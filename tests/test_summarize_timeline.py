@@ -21,7 +21,7 @@ from crosswire.model import (
     TimelineEvent,
     Value,
 )
-from crosswire.summarize.timeline import dated_context, is_relative, precision, timeline
+from crosswire.summarize.timeline import dated_context, forecast, is_relative, precision, timeline
 
 
 def article(aid: str, text: str, published: dt.date, source: str = "given") -> Article:
@@ -159,6 +159,49 @@ def test_earlier_events_are_marked_background_against_the_story_start():
     copy = Family("f", (Span("u", 0, len(a.text)), Span("v", 0, len(a.text))), None, "document")
     copied = timeline(Evidence("s", claims=tuple(both)), Alignment("s", groups), undated, families=[copy])
     assert not any(e.background for e in copied)
+
+
+def _undated_story(texts: dict[str, str], grouped: dict[str, tuple[str, ...]]):
+    """Undated reports, one claim per sentence with its years as date values, and claim groups."""
+    arts = {k: Article(k, k, t, t, None, None, f"Outlet {k}", None, None, "unknown", "en")  # type: ignore[arg-type]
+            for k, t in texts.items()}
+    claims = {}
+    for k, text in texts.items():
+        for i, sentence in enumerate(re.split(r"(?<=\.) ", text)):
+            start = text.index(sentence)
+            values = tuple(Value("date", Span(k, start + m.start(), start + m.end()), m.group(), m.group())
+                           for m in re.finditer(r"20\d\d", sentence))
+            claims[f"{k}{i}"] = Claim(f"{k}{i}", Span(k, start, start + len(sentence)), sentence, values=values)
+    groups = tuple(ClaimGroup(g, ids, tuple(claims[i].span for i in ids), tuple(i[0] for i in ids), Support(len(ids), len(ids)))
+                   for g, ids in grouped.items())
+    events = timeline(Evidence("s", claims=tuple(claims.values())), Alignment("s", groups), arts)
+    by_year: dict[int, list[TimelineEvent]] = {}
+    for e in events:
+        by_year.setdefault(e.date.year, []).append(e)
+    return claims, by_year
+
+
+def test_a_shared_forecast_year_neither_starts_an_undated_story_nor_reads_as_having_happened():
+    texts = {
+        "u": "The port reopened in 2031 after the flood. The council said its plan would repay the bonds by 2040.",
+        "v": "Traders returned when the port reopened in 2031. Analysts forecast the bonds repaid by 2040.",
+        "w": "The port's revenue of 2031 will be published later this month, and the board plans to expand by 2040.",
+    }
+    grouped = {"g2040": ("u1", "v1"), "g2031": ("u0", "v0")}
+    claims, by_year = _undated_story(texts, grouped)
+    # two reports repaying the bonds "by 2040" share a plan, not an event: the story began with
+    # what they tell as done, so the reopening of 2031 is no earlier event recalled
+    assert all(e.forecast and not e.background for e in by_year[2040])
+    assert not any(e.background or e.forecast for e in by_year[2031])
+    # a modal after the date speaks of publishing the figure, not of the year it measures;
+    # a clause after ", and" has its own tense
+    assert [forecast(v, claims["w0"], texts["w"]) for v in claims["w0"].values] == [False, True]
+    # told as done, the later year starts the story and the reopening is recalled
+    done = {"u": texts["u"].replace("would repay", "repaid"), "v": texts["v"].replace("Analysts forecast", "Analysts saw"),
+            "w": texts["w"]}
+    _, by_year = _undated_story(done, grouped)
+    assert [e.forecast for e in by_year[2040]] == [False, True]  # the repaid bonds; the board's plan
+    assert all(e.background for e in by_year[2031])
 
 
 def test_a_week_is_dated_by_its_monday_at_week_precision():

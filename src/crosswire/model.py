@@ -315,6 +315,9 @@ class TimelineEvent:
     background: bool = False
     """An earlier event the reports recall ("another 767 crashed in Thailand in 1991"): its period
     ended more than ``timeline_background_days`` before the story began."""
+    forecast: bool = False
+    """Every report dates the event as expected, planned or projected ("would eliminate the debt by
+    2012"), none as something that happened."""
 
 
 def to_dict(record: Any) -> Any:

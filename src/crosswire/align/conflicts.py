@@ -67,6 +67,7 @@ __all__ = [
     "ages_disagree",
     "bounded",
     "compare_claims",
+    "counted_as_of",
     "find_conflicts",
     "measured_head",
     "negated_words",
@@ -209,6 +210,23 @@ def instance_marker(value: Value, claim: Claim) -> str | None:
     return found.group(1).lower() if found else None
 
 
+_MONTH_NAME = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+_AS_OF = re.compile(
+    r"\b(?:as\s+of|by|at\s+the\s+(?:end|close|start|beginning)\s+of)\s+"
+    r"(?:the\s+(?:end|close|start|beginning|middle)\s+of\s+)?"
+    rf"((?:{_MONTH_NAME}\s+(?:\d{{1,2}},?\s+)?)?(?:1[89]\d\d|20\d\d)\b|{_MONTH_NAME}\s+\d{{1,2}}\b)",
+    re.IGNORECASE)
+
+
+def counted_as_of(claim: Claim) -> str | None:
+    """The time a claim's count stands at, when it says so ("*By the end of 1996*, China has signed
+    agreements with 25 countries", "*as of March 3*, 40 cases"), lower-cased, or ``None``. A count
+    that grows (treaties signed, cases confirmed) told at a stated time is no other report's count
+    at another time: "25 countries" by 1996 and "28 countries" a year later both hold."""
+    found = _AS_OF.search(claim.text)
+    return " ".join(found.group(1).lower().replace(",", " ").split()) if found else None
+
+
 def _shared_names(a: Claim, b: Claim) -> frozenset[str]:
     return lx.names(a.text) & lx.names(b.text)
 
@@ -220,10 +238,10 @@ def quantity_conflict(a: Claim, b: Claim, settings: AlignSettings) -> tuple[Valu
     distances, one thing placed (:func:`_one_placed`: "Marn, 12 miles southwest of Osten" and
     "Tarel, 70 kilometers southwest of Osten" place two villages), and the same word, if any, setting
     its thing apart (:func:`instance_marker`: "the current three-year contract" is not the new
-    four-year one); a value that
+    four-year one), and the same time the count is told as of (:func:`counted_as_of`); a value that
     one of the other claim's values of that quantity agrees with is no conflict ("$184 million or
     $23 million per season" against "roughly $22 million per season")."""
-    if not _shared_names(a, b):
+    if not _shared_names(a, b) or counted_as_of(a) != counted_as_of(b):
         return None
     for va in a.values:
         if va.kind not in _MEASURED or not isinstance(va.value, (int, float)):
@@ -364,7 +382,10 @@ def _rounded_as(written: Value, converted: Value, settings: AlignSettings) -> bo
 
 
 def values_conflict(a: Claim, b: Claim, settings: AlignSettings) -> tuple[Value, Value] | None:
-    """Two values that count the same thing with different numbers, or ``None``."""
+    """Two values that count the same thing with different numbers, or ``None``; counts told as of
+    different times (:func:`counted_as_of`) are not compared."""
+    if counted_as_of(a) != counted_as_of(b):
+        return None
     for va in a.values:
         if va.kind not in _COUNTED or not isinstance(va.value, (int, float)):
             continue

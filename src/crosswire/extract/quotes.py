@@ -568,7 +568,8 @@ def _reported(doc, direct: list[_Found]) -> list[_Found]:
         tokens = woven or _complement_tokens(doc, comp, token, subject)
         while tokens and tokens[0].dep_ == "mark" and tokens[0].lower_ == "that":
             tokens = tokens[1:]
-        tokens = _with_continuation(doc, _with_split_word(doc, _with_misread_object(doc, tokens, token), token))
+        tokens = _with_object_aside(doc, _with_misread_object(doc, tokens, token), token)
+        tokens = _with_continuation(doc, _with_split_word(doc, tokens, token))
         tokens = _with_closing_quote(doc, tokens, token)
         while tokens and tokens[0].is_punct and tokens[0].text not in _OPENING_MARKS:
             tokens = tokens[1:]  # "He said in Vela, [the port] …": the comma after the cue's own phrase
@@ -651,6 +652,34 @@ def _with_misread_object(doc, tokens: list, cue) -> list:
     objects = [c for c in cue.children if c.dep_ == "dobj" and c.left_edge.i == cue.i + 1
                and c.right_edge.i == tokens[0].i - 1]
     return list(doc[cue.i + 1 : tokens[0].i]) + tokens if objects else tokens
+
+
+def _with_object_aside(doc, tokens: list, cue) -> list:
+    """Reported words that the parser cut down at an aside between commas, having hung the verb
+    after the aside on the cue's own sentence ("said [her project], *to be called Roll Back
+    Malaria*, [was prompted by calls for help]", "said [the port, to be named after her father],
+    [was paid for by the council]"): an infinitive or participle set off by a comma, then a comma
+    and a verb with no subject of its own that hangs on the cue or on what comes before it. What
+    was said runs from the subject (the cue's object, where the parser took it for one) through the
+    aside to the end of that verb's phrase."""
+    if not tokens or tokens[0].is_punct or tokens[-1].i + 2 >= tokens[-1].sent.end or doc[tokens[-1].i + 1].text != ",":
+        return tokens
+    verb = doc[tokens[-1].i + 2]
+    if verb.pos_ == "AUX" and verb.head.i > verb.i:
+        verb = verb.head
+    if verb.tag_ not in ("VBD", "VBZ", "VBP", "VBN") or not (verb.head == cue or verb.head.i < cue.i) \
+            or any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in verb.children):
+        return tokens
+    aside = next((t for t in tokens if t.tag_ in ("TO", "VBN", "VBG") and doc[t.i - 1].text == ","), None)
+    if aside is None:
+        return tokens
+    start = tokens[0].i
+    if aside is tokens[0]:
+        obj = next((c for c in cue.children if c.dep_ == "dobj" and cue.i < c.left_edge.i and c.right_edge.i + 2 == aside.i), None)
+        if obj is None:
+            return tokens
+        start = obj.left_edge.i
+    return list(doc[start : verb.right_edge.i + 1])
 
 
 def _with_split_word(doc, tokens: list, cue) -> list:

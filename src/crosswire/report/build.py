@@ -144,7 +144,7 @@ def _timeline_json(d: Dossier, span) -> list[dict]:
         {"date": e.date.isoformat(), "precision": e.precision, "expression": e.expression, "text": e.text,
          "span": span(e.span), "date_span": span(e.date_span) if e.date_span else None,
          "relative": e.relative, "inferred": e.inferred, "support": [span(x) for x in e.support],
-         "disputed": list(e.disputed), "background": e.background}
+         "disputed": list(e.disputed), "background": e.background, "forecast": e.forecast}
         for e in d.summary.timeline
     ]
 

@@ -13,7 +13,10 @@ Events that ended well before the story began (``timeline_background_days``) are
 ``background``: the earlier events its reports recall, kept apart from the story's own. A year or a
 month is one event when the words around its date say so (:func:`one_event`): twelve reports that
 recall "the 1993 murder of Stephen Lawrence" in their own words make one line, not twelve. A day
-joins that way only where a report names the event by it ("the Aug. 17 earthquake").
+joins that way only where a report names the event by it ("the Aug. 17 earthquake"). An event
+that every report dates as expected or planned ("would eliminate the debt by 2012",
+:func:`forecast`) is flagged ``forecast``, and only what the reports tell as having happened says
+when an undated story began.
 """
 
 from __future__ import annotations
@@ -30,7 +33,7 @@ from ..provenance.families import UnionFind
 from ..textutil import words
 from .terms import stems
 
-__all__ = ["YearsOfDays", "dated_context", "is_relative", "joinable", "names_event", "one_event", "period_end", "precision", "resolved_date",
+__all__ = ["YearsOfDays", "dated_context", "forecast", "is_relative", "joinable", "names_event", "one_event", "period_end", "precision", "resolved_date",
            "story_start", "timeline"]
 
 COARSE = ("year", "month")
@@ -323,6 +326,7 @@ def timeline(evidence: Evidence, alignment: Alignment, articles: dict[str, Artic
     group_of = {cid: g.id for g in alignment.groups for cid in g.claims}
     by_key: dict[_Key, list[_Dated]] = defaultdict(list)
     dates: dict[Span, tuple[dt.date, str]] = {}
+    forecasts: set[Span] = set()
     mine = [c for c in evidence.claims if c.span.article_id in articles]
     years = YearsOfDays(mine, month_day_days) if month_day_days > 0 else None
     for claim in mine:
@@ -331,15 +335,17 @@ def timeline(evidence: Evidence, alignment: Alignment, articles: dict[str, Artic
             if range_end(value, claim, text) or compared_with(value, text) or bound_of(value, text) \
                     or counterfactual(value, claim, text):
                 continue
+            if forecast(value, claim, text):
+                forecasts.add(value.span)
             dated = _dated_phrase(claim, value, articles[claim.span.article_id])
             key = group_of.get(claim.id, claim.id) + (PHRASE if dated is not claim else "")
             by_key[(key, date, grain)].append((dated, value, grain))
             dates[value.span] = (date, grain)
     disputes = _disputes(alignment, dates)
     inferred = years.inferred if years else set()
-    events = [_event(date, lead, joined, articles, disputes, inferred)
-              for date, lead, joined in _same_events(by_key, shared_words)]
-    start = story_start(articles, events, families)
+    found = _same_events(by_key, shared_words)
+    events = [_event(date, lead, joined, articles, disputes, inferred, forecasts) for date, lead, joined in found]
+    start = story_start(articles, _as_happened(found, forecasts), families)
     if start is not None:
         cutoff = start - dt.timedelta(days=background_days)
         events = [dataclasses.replace(e, background=True) if period_end(e.date, e.precision) < cutoff else e
@@ -401,6 +407,30 @@ def counterfactual(value: Value, claim: Claim, text: str) -> bool:
     return bool(_UNREAL_CONDITION.search(before)) and bool(_UNREAL_RESULT.search(after))
 
 
+_CLAUSE_BREAK = re.compile(r"[;:]|,\s+(?:and|but|while|whereas|although|though|as)\b|\s[—–]\s|\s--\s", re.IGNORECASE)
+_FORECAST = re.compile(
+    r"\b(?:will|would|shall|(?-i:may)|wo\s*n['’]t|going\s+to|set\s+to|on\s+(?:track|course)\s+(?:to|for)"
+    r"|(?:expect|forecast|predict|project|anticipate)(?:s|d|ed|ing)?"
+    r"|(?:plan|aim|pledge|promise|vow|intend|hope)(?:s|d|ed|ned|ing)?\s+to"
+    r"|(?:goal|target|deadline)s?)\b|\w['’]ll\b",
+    re.IGNORECASE)
+"""A modal of the future, or a word of prediction or plan. "Could" and "might" are left out: they
+are as often past ability ("could not be reached on Sunday") as future; so is "estimated", which
+sizes a past toll as often ("killed an estimated 17,000 people on Aug. 17")."""
+
+
+def forecast(value: Value, claim: Claim, text: str) -> bool:
+    """Whether a date dates what is expected, planned or projected, not what happened: the clause
+    that leads to the date holds a modal or a word of prediction or plan ("the plan *would*
+    eliminate the debt by 2012", "the CBO *forecasts* public debt gone by 2012", "*plans to* open
+    in May"). The clause runs from the claim's start, or its last clause break (";", ", and", a
+    dash), to the date; a modal after the date ("the 1997 deficit *will* be announced") speaks of
+    something else than the date's event."""
+    before = text[claim.span.start : value.span.start] if claim.span.start <= value.span.start else ""
+    breaks = list(_CLAUSE_BREAK.finditer(before))
+    return bool(_FORECAST.search(before[breaks[-1].end():] if breaks else before))
+
+
 def _dated_phrase(claim: Claim, value: Value, article: Article) -> Claim:
     """The claim as the event a date dates: the claim itself, or, where the date dates a phrase of
     it (``Value.phrase``: "the 1993 murder of …", "…, whose son was stabbed in 1993"), that phrase
@@ -412,8 +442,22 @@ def _dated_phrase(claim: Claim, value: Value, article: Article) -> Claim:
                                text=article.text[phrase.start:phrase.end], values=(value,))
 
 
+def _as_happened(found: Sequence[tuple[dt.date, list[_Dated], list[_Dated]]], forecasts: set[Span]
+                 ) -> list[TimelineEvent]:
+    """Each event as the reports tell it happened, leaving out the claims that date it as a
+    forecast: what may define when the story began (a plan to "eliminate the debt by 2012" that
+    three reports share says nothing of when they were written)."""
+    out = []
+    for date, lead, joined in found:
+        told = list(dict.fromkeys(c.span for c, v, _ in lead + joined if v.span not in forecasts))
+        if told:
+            out.append(TimelineEvent(date=date, span=told[0], expression="", support=tuple(told[1:])))
+    return out
+
+
 def _event(date: dt.date, lead: list[_Dated], joined: list[_Dated], articles: dict[str, Article],
-           disputes: dict[Span, set[dt.date]], year_inferred: set[Span]) -> TimelineEvent:
+           disputes: dict[Span, set[dt.date]], year_inferred: set[Span], forecasts: set[Span] = frozenset()
+           ) -> TimelineEvent:
     def order(item: _Dated) -> tuple:
         article = articles[item[0].span.article_id]
         return (item[1].span in year_inferred, article.published_source == "inferred",
@@ -431,4 +475,5 @@ def _event(date: dt.date, lead: list[_Dated], joined: list[_Dated], articles: di
         support=tuple(dict.fromkeys(c.span for c, _, _ in found[1:] if c.span != claim.span)),
         disputed=tuple(sorted(d.isoformat() for d in disputed)), date_span=value.span,
         precision=grain,  # type: ignore[arg-type]
+        forecast=all(v.span in forecasts for _, v, _ in found),
     )
