@@ -167,6 +167,10 @@ def test_hedging_and_negation_are_flagged(nlp):
     ("Vela executives expect their exports to grow this year.", "hedged", True),
     ("The dockers' union expects that the port will reopen on Monday.", "hedged", True),
     ("Vela expects a profit of ten million euros this year.", "hedged", False),
+    ("Perhaps most significantly, the port authority would have to license every ferry in Marn.", "hedged", False),
+    ("Probably more importantly, the port of Marn will reopen in May.", "hedged", False),
+    ("The port of Marn perhaps reopened in May.", "hedged", True),
+    ("Ana Vell is perhaps the best known doctor in Marn.", "hedged", True),
 ])
 def test_negation_and_hedging_are_read_only_from_what_a_claim_asserts(nlp, text, flag, expected):
     [claim] = find_claims(nlp(text), "a", MONDAY)

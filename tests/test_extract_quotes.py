@@ -153,6 +153,27 @@ def test_an_aside_between_commas_does_not_cut_the_reported_words_short(nlp, text
     assert text[q.span.start : q.span.end] == content
 
 
+def test_whoever_was_asked_is_not_the_speaker_of_the_question(nlp):
+    text = "Ana Vell was asked: “Have you ever met the harbour master of Marn alone, as that term is defined?”"
+    [q] = quotes_of(nlp, text)
+    assert q.speaker is None
+    told = "The mayor was told by Ana Vell: “The port will never reopen under this council.”"
+    [q] = quotes_of(nlp, told)
+    assert q.speaker == "Ana Vell"
+    quoted = "The mayor was quoted: “The port will never reopen under this council.”"
+    [q] = quotes_of(nlp, quoted)
+    assert q.speaker == "The mayor"  # the quoted one speaks
+
+
+def test_a_transcripts_answer_is_not_part_of_its_question(nlp):
+    text = ("Yet Ana Vell gave a very different account under oath in the Marn case:\n\n"
+            "“Q. At any time were you and the mayor alone together in the harbour office?”\n\n"
+            "“A. I don't recall, but as I said, when she worked at the port office, they always had somebody there.”")
+    question, answer = [q for q in quotes_of(nlp, text) if q.kind == "direct"]
+    assert text[question.span.start:question.span.end].startswith("Q.")
+    assert answer.part_of is None
+
+
 def test_a_day_in_the_cues_phrase_is_no_channel(nlp):
     for text, channel in (("The mayor said in an interview Friday that the bridge would reopen.", None),
                           ("The mayor said in an interview with Vela Radio that the bridge would reopen.", "Vela Radio")):

@@ -500,6 +500,28 @@ def test_cite_carries_the_attribution_of_the_sentences_group():
     assert isinstance(out, SummarySentence) and out.according_to == "the Patrian Rail Agency"
 
 
+def test_a_fact_is_given_only_to_the_speakers_of_the_spans_it_cites():
+    """A claim matched into the group by mistake, which the support check turns down as support,
+    lends the sentence no speaker."""
+    texts = {"a": "The bridge tolls will double in May to pay for the repairs.",
+             "b": "The ferry sank in the storm on Friday with twelve people on board."}
+    articles = {aid: make_article(aid, t, i + 1, f"Outlet {aid}") for i, (aid, t) in enumerate(texts.items())}
+    claims = [Claim(f"c_{aid}", Span(aid, 0, len(t)), t) for aid, t in texts.items()]
+    group = ClaimGroup("g", ("c_a", "c_b"), tuple(c.span for c in claims), ("a", "b"), Support(2, 2),
+                       attributed_to=("the Marn council", "Ana Vell"))
+    said_by = {"c_a": "the Marn council", "c_b": "Ana Vell"}
+    out = cite(texts["a"], claims[0], group, articles, lexical_support, 1.0, said_by=said_by)
+    assert isinstance(out, SummarySentence) and out.support == ()
+    assert out.according_to == "the Marn council"
+    # a member that does support the sentence names its speaker too
+    texts["b"] = "The bridge tolls will double in May to pay for the repairs, Ana Vell said."
+    articles["b"] = make_article("b", texts["b"], 2, "Outlet b")
+    claims[1] = Claim("c_b", Span("b", 0, len(texts["b"])), texts["b"])
+    group = dataclasses.replace(group, spans=tuple(c.span for c in claims))
+    out = cite(texts["a"], claims[0], group, articles, lexical_support, 1.0, said_by=said_by)
+    assert out.support == (claims[1].span,) and out.according_to == "the Marn council and Ana Vell"
+
+
 def test_a_fact_most_reports_tell_in_their_own_voice_is_given_to_no_one():
     """One of three reports attributes the group's fact (its clause about something else, "the union
     said it feared a sale as the company did with its parts unit"): the fact is no one's statement."""

@@ -213,7 +213,7 @@ def is_hedged(part) -> bool:
         children = list(predicate.children)
         negated = any(c.dep_ == "neg" for c in children)
         if any(c.dep_ in ("aux", "advmod") and c.lower_ in HEDGE_MODIFIERS
-               and not (negated and c.lower_ in INABILITY)
+               and not (negated and c.lower_ in INABILITY) and not grades_rank(c)
                and not (c.lower_ in PERMISSION_MODALS and grants_permission(predicate)) for c in children):
             return True
         if any(c.dep_ == "acomp" and ((c.lower_ in UNCERTAIN and not _compared(c)) or (negated and c.lower_ == "clear"))
@@ -228,6 +228,15 @@ def is_hedged(part) -> bool:
         if clause and (predicate.lemma_ in HEDGE_PASSIVES if passive else predicate.lemma_ in BELIEF_VERBS):
             return True
     return False
+
+
+def grades_rank(adverb) -> bool:
+    """Whether a hedging adverb grades how much a remark matters, not the statement: "*Perhaps*
+    most significantly, the authorities would have to certify agencies", "*probably* more
+    importantly": a comparative or superlative adverb and the adverb it grades follow it. ("She is
+    *perhaps* the best known perjurer" stays hedged: there the rank is what is stated.)"""
+    after = [t for t in adverb.doc[adverb.i + 1 : adverb.i + 4] if not t.is_punct]
+    return len(after) >= 2 and after[0].tag_ in ("RBS", "RBR") and after[1].pos_ == "ADV"
 
 
 _COMPARING = frozenset({"more", "less", "most", "least", "as", "twice", "times", "equally"})

@@ -319,11 +319,19 @@ def _pattern_speaker(after: list):
     return None, None
 
 
+_ADDRESSED = frozenset({"ask", "tell", "question", "inform", "remind", "warn", "advise", "urge", "assure"})
+"""Verbs whose passive subject is the one spoken to ("Clinton *was asked*: …"), not the speaker."""
+
+
 def _colon_subject(before: list):
-    """The subject of the clause that introduces a quote with a colon ("She then told them: …")."""
+    """The subject of the clause that introduces a quote with a colon ("She then told them: …").
+    Whoever "was asked" or "was told" is the listener: the speaker is the agent ("by …"), if named."""
     colon = before[0]
     root = sentence_of(colon).root
     subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < colon.i), None)
+    if subject is not None and subject.dep_ == "nsubjpass" and root.lemma_.lower() in _ADDRESSED:
+        agent = next((c for c in root.children if c.dep_ == "agent" and c.i < colon.i), None)
+        return next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
     if subject is not None:
         return subject
     if root.i < colon.i and _is_cue(root, quoted=True) and (subject := _appositive_subject(root)) is not None:
@@ -517,6 +525,11 @@ def _frame_end(doc, q: Quoted, frame: list | None) -> int:
     return max(end, newline if newline >= 0 else stop)
 
 
+_TURN_LABEL = re.compile(r"^\W{0,2}[QA][.:]\s")
+"""A quote that opens with a transcript's turn label ("“Q. At any time were you …?”", "“A. I
+don't recall …”"): the question and the answer are two people's words, never one quote in parts."""
+
+
 def _direct(doc, quoted: list[Quoted], min_chars: int, max_tokens: int, min_unattributed: int = 6) -> list[_Found]:
     found: list[_Found] = []
     by_start: dict[int, _Found] = {}
@@ -533,7 +546,8 @@ def _direct(doc, quoted: list[Quoted], min_chars: int, max_tokens: int, min_unat
             continue
         prev = first or (found[-1] if found else None)
         same_cue = cue is not None and prev is not None and prev.cue == (cue.idx, cue.idx + len(cue.text))
-        linked = prev is not None and (first is not None or _follows_frame(text_of(doc), prev, q.start))
+        linked = prev is not None and (first is not None or _follows_frame(text_of(doc), prev, q.start)) \
+            and not (first is None and _TURN_LABEL.match(text))
         if speaker is None and not linked and first is None and _unattributed_aside(doc, q, min_unattributed):
             continue
         if same_cue or (linked and speaker is None):

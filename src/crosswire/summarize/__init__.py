@@ -123,7 +123,10 @@ def cite(
 ) -> SummarySentence | DroppedSentence:
     """The cited sentence, or a :class:`DroppedSentence` when its own span does not support it.
     ``said_by`` (claim id → whom it is attributed to) tells how many of the group's claims are
-    attributed: a fact most reports state in their own voice is given to no one (:func:`according_to`).
+    attributed: a fact most reports state in their own voice is given to no one (:func:`according_to`);
+    else the fact is given to the speakers of the claims the sentence cites, not to those of group
+    members the support check turned down (a claim matched into the group by mistake names someone
+    the cited spans never quote).
     ``common_words``: :func:`lower_case_words` of ``articles``, when the caller has them."""
     own = articles[claim.span.article_id].span_text(claim.span)
     if not check(text, [own]):
@@ -135,6 +138,8 @@ def cite(
     speakers = group.attributed_to if group else (claim.attributed_to,)
     if group is not None and said_by is not None:
         named = [cid for cid in group.claims if _named_speakers([said_by.get(cid)], common)]
+        cited = {claim.span, *others}
+        speakers = tuple(said_by.get(cid) for cid, s in zip(group.claims, group.spans) if s in cited)
         if 2 * len(named) < len(group.claims):  # most reports tell it in their own voice
             speakers = ()
     return SummarySentence(text, claim.span, tuple(others), round(score, 4), group.id if group else None,
