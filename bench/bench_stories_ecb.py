@@ -112,7 +112,7 @@ def _fit_shared(articles, gold, features, settings):
     y = (g[i] == g[j]).astype(int)
     sweep, best = {}, None
     for k in (3, 5, 7, 10, 15):
-        shared = with_shared_neighbours(features, i, j, p, k, settings.snn_min_probability, settings.snn_weighted)
+        shared = with_shared_neighbours(features, i, j, p, k, settings.snn_min_probability)
         x = pair_similarities(shared, shared, i, j, time_scale_days=settings.time_scale_days,
                               year_gap_cap=settings.year_gap_cap)
         model = LogisticRegression(C=10.0, max_iter=5000).fit(x, y)
@@ -160,7 +160,7 @@ def fit_link_models(features, gold: np.ndarray, settings, k: int):
                             lead_entity_weight=w[3], time_weight=w[5], year_weight=w[6],
                             bias=float(first.intercept_[0]), snn_neighbours=0)
     shared = with_shared_neighbours(features, i, j, pair_probabilities(features, features, i, j, s), k,
-                                    s.snn_min_probability, s.snn_weighted)
+                                    s.snn_min_probability)
     x = pair_similarities(shared, shared, i, j, time_scale_days=s.time_scale_days, year_gap_cap=s.year_gap_cap)
     second = LogisticRegression(C=10.0, max_iter=5000).fit(x, y)
     w = second.coef_[0].tolist()

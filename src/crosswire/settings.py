@@ -198,10 +198,6 @@ class StoriesSettings:
     2 → 8, all DUC 2006 mixed 244 → 612 stories (B³ recall 0.373 → 0.248); ECB+ held out 0.954 /
     0.944 → 0.952 / 0.943. 0.03–0.1 move stories back and forth on all five clusters without a
     pattern."""
-    snn_weighted: bool = False
-    """Weigh each shared neighbour by the first-pass probability of the link that made it one (the
-    article itself at 1, rows at unit length), so that neighbours an article is only weakly linked
-    to count little; experimental, off."""
     snn_lexical_weight: float = 3.084
     """Second-pass logistic weight of TF-IDF cosine; fitted on pairs of the odd ECB+ topics."""
     snn_dense_weight: float = 6.016

@@ -193,8 +193,7 @@ def scored_features(features, settings):
         return features, settings
     i, j = candidate_pairs(features, settings)
     p = pair_probabilities(features, features, i, j, settings)
-    return with_shared_neighbours(features, i, j, p, settings.snn_neighbours, settings.snn_min_probability,
-                                  settings.snn_weighted), settings
+    return with_shared_neighbours(features, i, j, p, settings.snn_neighbours, settings.snn_min_probability), settings
 
 
 def topic_errors(labels: Sequence, gold: Sequence[str], topics: Sequence[int], features, settings,

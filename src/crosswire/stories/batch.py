@@ -117,8 +117,7 @@ def cluster(features: Features, settings: StoriesSettings,
     first_pass = None
     if features.dense is not None and settings.snn_neighbours:  # second pass: shared neighbours
         first_pass = (features, p)
-        features = with_shared_neighbours(features, i, j, p, settings.snn_neighbours, settings.snn_min_probability,
-                                          settings.snn_weighted)
+        features = with_shared_neighbours(features, i, j, p, settings.snn_neighbours, settings.snn_min_probability)
         p = pair_probabilities(features, features, i, j, settings)
     strong = p >= settings.link_threshold
     mi, mj = _must_link_pairs(must_link)

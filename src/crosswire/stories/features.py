@@ -344,7 +344,7 @@ def time_closeness(a: np.ndarray, b: np.ndarray, scale_days: float) -> np.ndarra
 
 
 def with_shared_neighbours(features: Features, i: np.ndarray, j: np.ndarray, p: np.ndarray, k: int,
-                           floor: float = 0.0, weighted: bool = False) -> Features:
+                           floor: float = 0.0) -> Features:
     """``features`` with each article's ``k`` most probable links among the pairs ``(i, j)``
     (link probabilities ``p``), those of probability at least ``floor``, as its neighbours, for
     the shared-neighbour similarity. Without the floor, an article unrelated to everything still
@@ -359,13 +359,8 @@ def with_shared_neighbours(features: Features, i: np.ndarray, j: np.ndarray, p: 
     rank = np.arange(len(order)) - np.repeat(first, np.diff(np.r_[first, len(order)]))
     keep = order[(rank < k) & (score[order] >= floor)]
     r, c = np.r_[rows[keep], np.arange(n)], np.r_[cols[keep], np.arange(n)]
-    if not weighted:
-        value = np.full(len(r), 1.0 / math.sqrt(k + 1), dtype=np.float32)
-        return dataclasses.replace(features, neighbours=scipy.sparse.csr_matrix((value, (r, c)), shape=(n, n)))
-    value = np.r_[score[keep], np.ones(n)].astype(np.float32)
-    matrix = scipy.sparse.csr_matrix((value, (r, c)), shape=(n, n))
-    norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel())
-    return dataclasses.replace(features, neighbours=scipy.sparse.diags(1.0 / norms) @ matrix)
+    value = np.full(len(r), 1.0 / math.sqrt(k + 1), dtype=np.float32)
+    return dataclasses.replace(features, neighbours=scipy.sparse.csr_matrix((value, (r, c)), shape=(n, n)))
 
 
 def ruzicka(a, b) -> np.ndarray:
