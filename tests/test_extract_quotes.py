@@ -165,13 +165,19 @@ def test_whoever_was_asked_is_not_the_speaker_of_the_question(nlp):
     assert q.speaker == "The mayor"  # the quoted one speaks
 
 
-def test_a_transcripts_answer_is_not_part_of_its_question(nlp):
+def test_a_transcripts_question_is_the_examiners_and_its_answer_is_no_part_of_it(nlp):
+    """Introduced by a colon naming the one who testified, a transcript's question is not theirs;
+    the answer is. Each paragraph is a sentence of its own, as the pipeline splits them."""
     text = ("Yet Ana Vell gave a very different account under oath in the Marn case:\n\n"
-            "“Q. At any time were you and the mayor alone together in the harbour office?”\n\n"
-            "“A. I don't recall, but as I said, when she worked at the port office, they always had somebody there.”")
-    question, answer = [q for q in quotes_of(nlp, text) if q.kind == "direct"]
-    assert text[question.span.start:question.span.end].startswith("Q.")
-    assert answer.part_of is None
+            "\u201cQ. At any time were you and the mayor alone together in the harbour office?\u201d\n\n"
+            "\u201cA. I don't recall, but as I said, when she worked at the port office, they always had somebody there.\u201d")
+    doc = nlp.make_doc(text)
+    starts = {0, text.index("\u201cQ"), text.index("\u201cA")}
+    for token in doc:
+        token.is_sent_start = token.i == 0 or token.idx in starts or token.is_space
+    question, answer = [q for q in find_quotes(nlp(doc), "a", 15) if q.kind == "direct"]
+    assert text[question.span.start:question.span.end].startswith("Q.") and question.speaker is None
+    assert answer.speaker == "Ana Vell" and answer.part_of is None
 
 
 def test_a_day_in_the_cues_phrase_is_no_channel(nlp):

@@ -525,14 +525,17 @@ def _frame_end(doc, q: Quoted, frame: list | None) -> int:
     return max(end, newline if newline >= 0 else stop)
 
 
-_TURN_LABEL = re.compile(r"^\W{0,2}[QA][.:]\s")
+_TURN_LABEL = re.compile(r"^\W{0,2}([QA])[.:]\s")
 """A quote that opens with a transcript's turn label ("“Q. At any time were you …?”", "“A. I
-don't recall …”"): the question and the answer are two people's words, never one quote in parts."""
+don't recall …”"): the question and the answer are two people's words, never one quote in parts.
+The question is the examiner's, not the words of whoever the sentence before names ("Clinton gave
+a different account under oath: “Q. …” “A. …”": the answer is his)."""
 
 
 def _direct(doc, quoted: list[Quoted], min_chars: int, max_tokens: int, min_unattributed: int = 6) -> list[_Found]:
     found: list[_Found] = []
     by_start: dict[int, _Found] = {}
+    answerer = None  # (end of a question, who its introduction names, cue, frame, lemma)
     for q in quoted:
         first = by_start.get(q.continues_from) if q.continues_from is not None else None
         text = text_of(doc)[q.start : q.end]
@@ -541,13 +544,20 @@ def _direct(doc, quoted: list[Quoted], min_chars: int, max_tokens: int, min_unat
         if first is None and (not is_statement(doc, q) or _is_title(doc, q)):
             continue
         speaker, cue, frame, head = _attribute(doc, q.start, q.end, max_tokens)
+        turn = _TURN_LABEL.match(text)
+        if turn is not None and turn.group(1) == "Q":
+            answerer = (q.end, speaker, cue, frame, head) if speaker is not None else None
+            speaker, cue, frame, head = None, None, None, ""
+        elif turn is not None and speaker is None and answerer is not None \
+                and not text_of(doc)[answerer[0] : q.start].strip(_MARKS + " \n"):
+            speaker, cue, frame, head = answerer[1:]  # the answer right after the question
         short = q.end - q.start < min_chars or len(text.split()) < 3
         if first is None and short and (speaker is None or frame is None or frame[0].idx < q.end):
             continue
         prev = first or (found[-1] if found else None)
         same_cue = cue is not None and prev is not None and prev.cue == (cue.idx, cue.idx + len(cue.text))
         linked = prev is not None and (first is not None or _follows_frame(text_of(doc), prev, q.start)) \
-            and not (first is None and _TURN_LABEL.match(text))
+            and not (first is None and turn is not None)
         if speaker is None and not linked and first is None and _unattributed_aside(doc, q, min_unattributed):
             continue
         if same_cue or (linked and speaker is None):
