@@ -146,6 +146,10 @@ def test_told_reporters_then_a_bare_subject_starts_the_reported_words_at_that_su
     ("Ana Vell said the port, to be named after her father, was paid for by the Vela council.",
      "the port, to be named after her father, was paid for by the Vela council"),
     ("The mayor said the bridge, built in 1990, was unsafe.", "the bridge, built in 1990, was unsafe"),
+    ("Ana Vell said the report, citing the port data, is wrong.", "the report, citing the port data, is wrong"),
+    (("The mayor also said her answers to the council in Marn last May, when she denied taking the money, "
+      "were “legally accurate.”"),
+     "her answers to the council in Marn last May, when she denied taking the money, were “legally accurate.”"),
 ])
 def test_an_aside_between_commas_does_not_cut_the_reported_words_short(nlp, text, content):
     """The parser takes the aside for the reported clause and hangs the verb after it elsewhere."""

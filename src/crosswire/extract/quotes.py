@@ -659,17 +659,18 @@ def _with_misread_object(doc, tokens: list, cue) -> list:
     the cue's object ("officials said [a dead crow found in River Edge], Bergen County tested
     positive …"): the object right after the cue is the start of what was said. Likewise reported
     words whose verb has no subject because the parser took it for the cue's object ("told
-    reporters [poverty] is one of the issues"): the object starts them, less the one a verb of
-    telling tells ("reporters", read as part of the object's name)."""
+    reporters [poverty] is one of the issues", "said [his answers in May], when he denied it, were
+    accurate": an aside between commas may part them): the object starts them, less the one a verb
+    of telling tells ("reporters", read as part of the object's name)."""
     if tokens and not tokens[0].is_punct and tokens[0].pos_ in ("VERB", "AUX") \
             and not any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in tokens[0].children):
-        obj = next((c for c in cue.children if c.dep_ == "dobj" and c.right_edge.i == tokens[0].i - 1
-                    and c.left_edge.i > cue.i), None)
+        obj = next((c for c in cue.children if c.dep_ == "dobj" and c.left_edge.i > cue.i
+                    and (c.right_edge.i == tokens[0].i - 1 or _aside_between(doc, c.right_edge.i, tokens[0].i))), None)
         if obj is not None and obj.pos_ in ("NOUN", "PROPN"):
             start = obj.left_edge.i
             if cue.lemma_.lower() == "tell" and doc[start].dep_ == "compound" and start < obj.i:
                 start += 1  # "told reporters poverty is …": the first noun is who was told
-            return list(doc[start:obj.right_edge.i + 1]) + tokens
+            return list(doc[start:tokens[0].i]) + tokens
         return tokens
     if not tokens or not tokens[0].is_punct or tokens[0].i <= cue.i + 1:
         return tokens
@@ -678,14 +679,25 @@ def _with_misread_object(doc, tokens: list, cue) -> list:
     return list(doc[cue.i + 1 : tokens[0].i]) + tokens if objects else tokens
 
 
+def _aside_between(doc, last: int, first: int, max_tokens: int = 30) -> bool:
+    """Whether the tokens strictly between ``last`` and ``first`` are the rest of a subject that
+    the parser hung elsewhere and an aside closed by a comma ("his answers *in the Jones case,
+    when he denied it,* were accurate"): a comma right before ``first``, no stop, colon or
+    semicolon in between."""
+    if not 1 < first - last <= max_tokens or doc[first - 1].text != ",":
+        return False
+    return not any(t.text in (".", ";", ":", "!", "?") for t in doc[last + 1 : first])
+
+
 def _with_object_aside(doc, tokens: list, cue) -> list:
     """Reported words that the parser cut down at an aside between commas, having hung the verb
     after the aside on the cue's own sentence ("said [her project], *to be called Roll Back
     Malaria*, [was prompted by calls for help]", "said [the port, to be named after her father],
-    [was paid for by the council]"): an infinitive or participle set off by a comma, then a comma
-    and a verb with no subject of its own that hangs on the cue or on what comes before it. What
-    was said runs from the subject (the cue's object, where the parser took it for one) through the
-    aside to the end of that verb's phrase."""
+    [was paid for by the council]", "said [her answers in May, when she denied it], were
+    accurate"): an aside set off by a comma (an infinitive or participle, where it opens the
+    words), then a comma and a verb with no subject of its own that hangs on the cue or on what
+    comes before it. What was said runs from the subject (the cue's object, where the parser took
+    it for one) through the aside to the end of that verb's phrase."""
     if not tokens or tokens[0].is_punct or tokens[-1].i + 2 >= tokens[-1].sent.end or doc[tokens[-1].i + 1].text != ",":
         return tokens
     verb = doc[tokens[-1].i + 2]
@@ -694,7 +706,8 @@ def _with_object_aside(doc, tokens: list, cue) -> list:
     if verb.tag_ not in ("VBD", "VBZ", "VBP", "VBN") or not (verb.head == cue or verb.head.i < cue.i) \
             or any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in verb.children):
         return tokens
-    aside = next((t for t in tokens if t.tag_ in ("TO", "VBN", "VBG") and doc[t.i - 1].text == ","), None)
+    aside = next((t for t in tokens if doc[t.i - 1].text == "," and (t is not tokens[0] or t.tag_ in ("TO", "VBN", "VBG"))),
+                 None)
     if aside is None:
         return tokens
     start = tokens[0].i
@@ -755,9 +768,15 @@ def _with_closing_quote(doc, tokens: list, cue) -> list:
     """Reported words that stop before a few words in quote marks that end the sentence ("… its
     fighters took the city and the governor | “fled”.", the quoted verb hung on the cue as a
     second act): the quoted words are the speaker's own, the end of what was reported, so the
-    report runs to the closing mark."""
+    report runs to the closing mark. Likewise reported words that open a mark which closes only
+    after the sentence's stop ("… were “legally accurate.”")."""
     if not tokens or cue.i > tokens[-1].i or tokens[-1].i + 2 >= len(doc):
         return tokens
+    if _unclosed(tokens):  # "were “legally accurate.”": the mark closes after the stop
+        after = [t for t in doc[tokens[-1].i + 1 : min(len(doc), tokens[-1].i + 3)]]
+        closing = next((t for t in after if t.text in _CLOSING_MARKS), None)
+        if closing is not None and all(t.is_punct for t in doc[tokens[-1].i + 1 : closing.i]):
+            return tokens + list(doc[tokens[-1].i + 1 : closing.i + 1])
     opening = doc[tokens[-1].i + 1]
     if opening.text not in _OPENING_MARKS or not tokens[-1].whitespace_ or opening.whitespace_:
         return tokens
@@ -766,6 +785,12 @@ def _with_closing_quote(doc, tokens: list, cue) -> list:
     if closing is None or closing.i == opening.i + 1 or not all(t.is_punct for t in doc[closing.i + 1 : sentence.end]):
         return tokens
     return tokens + list(doc[opening.i : closing.i + 1])
+
+
+def _unclosed(tokens: list) -> bool:
+    """Whether reported words open more curly quote marks than they close."""
+    opened = sum(t.text in ("“", "‘") for t in tokens)
+    return opened > sum(t.text in ("”", "’") for t in tokens)
 
 
 def _with_continuation(doc, tokens: list) -> list:
