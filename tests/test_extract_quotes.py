@@ -167,6 +167,9 @@ def test_whoever_was_asked_is_not_the_speaker_of_the_question(nlp):
     quoted = "The mayor was quoted: “The port will never reopen under this council.”"
     [q] = quotes_of(nlp, quoted)
     assert q.speaker == "The mayor"  # the quoted one speaks
+    agreed = ("When the mayor gave her deposition in the Marn case on Jan. 17, this definition of “harbour fees” "
+              "was agreed on: “A fee is any payment made to the port authority for the use of its berths.”")
+    assert [q.speaker for q in quotes_of(nlp, agreed) if q.kind == "direct"] == [None]  # what was said speaks not
 
 
 def test_a_transcripts_question_is_the_examiners_and_its_answer_is_no_part_of_it(nlp):

@@ -319,17 +319,15 @@ def _pattern_speaker(after: list):
     return None, None
 
 
-_ADDRESSED = frozenset({"ask", "tell", "question", "inform", "remind", "warn", "advise", "urge", "assure"})
-"""Verbs whose passive subject is the one spoken to ("Clinton *was asked*: …"), not the speaker."""
-
-
 def _colon_subject(before: list):
     """The subject of the clause that introduces a quote with a colon ("She then told them: …").
-    Whoever "was asked" or "was told" is the listener: the speaker is the agent ("by …"), if named."""
+    A passive subject speaks only where it "was quoted" or "cited"; otherwise it is the one spoken
+    to ("Clinton *was asked*: …") or what was said ("this definition *was agreed on*: …"), and the
+    speaker is the agent ("by …"), if named."""
     colon = before[0]
     root = sentence_of(colon).root
     subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < colon.i), None)
-    if subject is not None and subject.dep_ == "nsubjpass" and root.lemma_.lower() in _ADDRESSED:
+    if subject is not None and subject.dep_ == "nsubjpass" and root.lemma_.lower() not in RELAY_LEMMAS:
         agent = next((c for c in root.children if c.dep_ == "agent" and c.i < colon.i), None)
         return next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
     if subject is not None:
