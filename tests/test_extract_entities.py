@@ -51,6 +51,13 @@ def test_a_nickname_and_the_full_given_name_are_one_person_and_take_the_surname(
         assert len(canonicalise(mentions(*family))) == 3, family  # a nickname of a man's or a woman's name
 
 
+def test_a_generational_suffix_names_the_same_person_unless_the_father_is_named_too():
+    (jordan,) = canonicalise(mentions("Vernon Jordan Jr.", "Vernon Jordan", "Jordan"))
+    assert jordan.name == "Vernon Jordan Jr." and len(jordan.mentions) == 3
+    both = by_name(canonicalise(mentions("Vernon Jordan Jr.", "Vernon Jordan Sr.", "Vernon Jordan")))
+    assert set(both) == {"Vernon Jordan Jr.", "Vernon Jordan Sr.", "Vernon Jordan"}
+
+
 def test_an_ambiguous_surname_stays_apart():
     entities = by_name(canonicalise(mentions("Anna Berg", "Karl Berg", "Berg")))
     assert set(entities) == {"Anna Berg", "Karl Berg", "Berg"}

@@ -327,10 +327,21 @@ def _spells(words: list[str], acronym: str) -> bool:
     return head in ORG_STOP | PARTICLES and _spells(rest, acronym)
 
 
+GENERATIONS = frozenset(["jr", "sr", "ii", "iii", "iv"])
+"""Generational suffixes after a surname ("Vernon Jordan Jr."): "Vernon Jordan" is a partial form of
+"Vernon Jordan Jr.", unless the story also names a "Vernon Jordan Sr." (two people fit: none joins)."""
+
+
+def _name_core(tokens: list[str]) -> list[str]:
+    """The name words that identify a person: no particle, no generational suffix at the end."""
+    core = [t for t in tokens if t not in PARTICLES]
+    return core[:-1] if len(core) > 1 and core[-1] in GENERATIONS else core
+
+
 def _fits_person(short: list[str], full: list[str]) -> bool:
     """Is ``short`` a partial form of ``full``? Same surname; other tokens are initials or found in full."""
-    core_short = [t for t in short if t not in PARTICLES]
-    core_full = [t for t in full if t not in PARTICLES]
+    core_short = _name_core(short)
+    core_full = _name_core(full)
     if not core_short or not core_full or core_short[-1] != core_full[-1] or len(core_short) > len(core_full):
         return False
     if core_short == core_full:
@@ -511,7 +522,7 @@ def _merge_stray_surnames(keys: list[str], groups: dict[str, list[Mention]], lab
     for key in keys:
         if " " in key or label[key] in _NEVER_SURNAMES or any(_weight(m) > 1 for m in groups[key]):
             continue
-        bearers = [p for p in persons if [w for w in p.split() if w not in PARTICLES][-1:] == [key]]
+        bearers = [p for p in persons if _name_core(p.split())[-1:] == [key]]
         if not bearers or not _one_bearer(bearers, clusters):
             continue
         if any(_introduces(groups[p], groups[key], everywhere=label[key] != "ORG") for p in bearers):
