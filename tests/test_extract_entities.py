@@ -298,6 +298,12 @@ def test_a_surname_tagged_a_nationality_joins_its_person_only_where_every_report
     found = _named(actor, "a", ("Denzel Washington", "PERSON"), ("Washington", "GPE"))
     assert {(e.name, e.type) for e in canonicalise(found, texts={"a": actor})} == {
         ("Denzel Washington", "PERSON"), ("Washington", "GPE")}  # a place-tagged word stays a place
+    # a surname the tagger took for a place, never written as a place, is the person
+    judge = "Judge Gerald Tjoflat will testify today. Tjoflat said perjury is serious, and Tjoflat left."
+    found = _named(judge, "a", ("Gerald Tjoflat", "PERSON"), ("Tjoflat", "GPE"), ("Tjoflat", "GPE"))
+    assert [(e.name, e.type, len(e.mentions)) for e in canonicalise(found, texts={"a": judge})] == [
+        ("Gerald Tjoflat", "PERSON", 3)]
+    assert len(canonicalise(found)) == 2  # without the texts, no telling
 
 
 def test_a_surname_two_people_of_the_story_bear_joins_neither_unless_a_title_tells_which():

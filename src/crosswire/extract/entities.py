@@ -507,7 +507,7 @@ def _merge_partials(keys: list[str], label, clusters: _Clusters) -> None:
 
 
 def _merge_stray_surnames(keys: list[str], groups: dict[str, list[Mention]], label: dict[str, str],
-                          clusters: _Clusters) -> None:
+                          clusters: _Clusters, texts: Mapping[str, str] | None = None) -> None:
     """A one-word name the tagger alone called an organisation ("Maxwell read the statement") that is
     the surname of the one person named in full who bears it ("Kenneth Maxwell") is that person: it
     joins them and is counted a person, when some article names the person in full first and then
@@ -516,11 +516,16 @@ def _merge_stray_surnames(keys: list[str], groups: dict[str, list[Mention]], lab
     "Ford" recalls cars in another), and never when two people of the story bear the surname
     ("Matthew" and "Judy Shepard": "Mrs. Shepard" is not the son). A one-word name tagged a
     nationality, a product or a work ("Tangeman", "Shepard") joins only when *every* article that
-    writes it names the person in full before it; one tagged a place never joins ("Washington",
-    "Kosovo": a preposition does not tell "flew back to Washington" from "turned to Henderson")."""
+    writes it names the person in full before it. One tagged a place joins under that rule too, and
+    only when the articles' ``texts`` are given and no mention of it follows a preposition of place
+    ("Judge Gerald Tjoflat …", then "Tjoflat said"; never "Washington" after "Denzel Washington"
+    where a report "flew back to Washington")."""
     persons = [k for k in keys if label[k] == "PERSON" and len(k.split()) > 1]
     for key in keys:
-        if " " in key or label[key] in _NEVER_SURNAMES or any(_weight(m) > 1 for m in groups[key]):
+        if " " in key or any(_weight(m) > 1 for m in groups[key]):
+            continue
+        if label[key] in _NEVER_SURNAMES and not (label[key] in _PLACE_LABELS and texts is not None
+                                                  and not _after_place_preposition(groups[key], texts)):
             continue
         bearers = [p for p in persons if _name_core(p.split())[-1:] == [key]]
         if not bearers or not _one_bearer(bearers, clusters):
@@ -538,6 +543,17 @@ def _one_bearer(bearers: list[str], clusters: _Clusters) -> bool:
     longest = max(bearers, key=lambda b: (len(b.split()), b))
     return all(clusters.find(b) == clusters.find(longest) or _fits_person(b.split(), longest.split())
                for b in bearers)
+
+
+_PLACE_BEFORE = re.compile(r"\b(?:in|into|to|from|at|near|across|outside|inside|toward|towards|via)\s+(?:the\s+)?$",
+                           re.IGNORECASE)
+_PLACE_LABELS = frozenset({"GPE", "LOC"})
+
+
+def _after_place_preposition(mentions: Sequence[Mention], texts: Mapping[str, str]) -> bool:
+    """Whether some mention follows a preposition of place ("flew back *to* Washington")."""
+    return any(_PLACE_BEFORE.search(texts.get(m[2].article_id, "")[max(0, m[2].start - 12) : m[2].start])
+               for m in mentions)
 
 
 _NEVER_SURNAMES = frozenset({"PERSON", "GPE", "LOC", "FAC"})
@@ -666,7 +682,7 @@ def canonicalise(mentions: Iterable[Mention], id_prefix: str = "",
     by_article = texts if isinstance(texts, Mapping) else None
     _merge_acronyms(groups, label, clusters, acronym_definitions(by_article.values() if by_article is not None else texts))
     keys = sorted(groups)
-    _merge_stray_surnames(keys, groups, label, clusters)
+    _merge_stray_surnames(keys, groups, label, clusters, by_article)
     _merge_partials(keys, label, clusters)
     _merge_state_names(keys, label, clusters)
     families = _family_plurals(groups, by_article) if by_article is not None else set()
