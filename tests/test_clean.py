@@ -309,6 +309,7 @@ def test_a_title_before_a_name_does_not_end_the_sentence():
 def test_no_sentence_ends_inside_a_title_a_number_sign_or_before_a_lower_case_word():
     text = ("The truck was released into the custody of Asst. Police Chief John Doe. "
             "Protesters gathered outside No. 10 on Friday. A blast at the u.s. embassy killed 253 people. "
+            "Specimen No. ZL00036 reached the lab on Monday. "
             "He said no. Then he left. eBay shares fell 5 percent. "
             "“Make a sound, any sound!” shouted the translator over the rubble. "
             "A hearing opened in Laramie, Wyo., for one of the two men.")
@@ -316,6 +317,7 @@ def test_no_sentence_ends_inside_a_title_a_number_sign_or_before_a_lower_case_wo
         "The truck was released into the custody of Asst. Police Chief John Doe.",
         "Protesters gathered outside No. 10 on Friday.",
         "A blast at the u.s. embassy killed 253 people.",
+        "Specimen No. ZL00036 reached the lab on Monday.",
         "He said no.",
         "Then he left.",
         "eBay shares fell 5 percent.",

@@ -56,6 +56,8 @@ def _move_openers(bounds: list[list[int]], text: str) -> None:
 
 _NUMBER_SIGN = re.compile(r"\b(?:No|Nos|Art|Vol)\.$")
 """Abbreviations that a number follows ("No. 10 Downing Street", "Art. 5"): no sentence ends there."""
+_NUMBERED = re.compile(r"[A-Z]{0,4}-?\d")
+"""What a number sign numbers: a number, or a code of capitals and digits ("specimen No. ZL00036")."""
 
 
 _QUOTED_CRY = re.compile(r"[!?][\"”’'»]$")
@@ -71,7 +73,8 @@ def _join_false_breaks(bounds: list[list[int]], text: str) -> list[list[int]]:
     """Join a break the sentencizer made inside a sentence: after dotted initials or a quoted
     exclamation or "sq." before an all-lower-case word ("the u.s. | embassy in Nairobi", "“Make a
     sound!” | shouted …"), after a quoted exclamation before its gloss in brackets ("“Vive la
-    paix!” | (Long live peace!) at the crowd"), after "No." before a number, or after a comma (an
+    paix!” | (Long live peace!) at the crowd"), after "No." before a number or a code ("specimen
+    No. ZL00036"), or after a comma (an
     abbreviation's full stop before a comma ends nothing: "a hearing in Laramie, Wyo., | for one of
     two men"), or inside a dotted name ("the Worm.Bolt.Fox virus"; two sentences run together, "the
     pier.A ferry sank", stay two). A full stop before a lower-case word stays a break: lower-cased text
@@ -84,7 +87,7 @@ def _join_false_breaks(bounds: list[list[int]], text: str) -> list[list[int]]:
         cry, opener = (before[: left.start()], left.group(1)) if left else (before, head[:1])
         gloss = opener in ("(", "[") and _QUOTED_CRY.search(cry)
         if out and head and ((head.split()[0].islower() and _OPEN_END.search(before)) or gloss
-                             or (head[0].isdigit() and _NUMBER_SIGN.search(before)) or before.endswith(",")
+                             or (_NUMBERED.match(head) and _NUMBER_SIGN.search(before)) or before.endswith(",")
                              or (start == out[-1][1] and text[start - 1] == "." and in_dotted_name(text, start))):
             out[-1][1] = end
         else:
