@@ -196,6 +196,10 @@ def test_a_shared_forecast_year_neither_starts_an_undated_story_nor_reads_as_hav
     # a modal after the date speaks of publishing the figure, not of the year it measures;
     # a clause after ", and" has its own tense
     assert [forecast(v, claims["w0"], texts["w"]) for v in claims["w0"].values] == [False, True]
+    # a prediction word that names a forecast makes none of the date's event
+    named = {"x": "A forecast that port economists issued in 2029 was wrong. Its plans to dredge in 2033 stand."}
+    told, _ = _undated_story(named, {})
+    assert [forecast(v, c, named["x"]) for c in told.values() for v in c.values] == [False, True]
     # told as done, the later year starts the story and the reopening is recalled
     done = {"u": texts["u"].replace("would repay", "repaid"), "v": texts["v"].replace("Analysts forecast", "Analysts saw"),
             "w": texts["w"]}

@@ -410,7 +410,7 @@ def counterfactual(value: Value, claim: Claim, text: str) -> bool:
 _CLAUSE_BREAK = re.compile(r"[;:]|,\s+(?:and|but|while|whereas|although|though|as)\b|\s[—–]\s|\s--\s", re.IGNORECASE)
 _FORECAST = re.compile(
     r"\b(?:will|would|shall|(?-i:may)|wo\s*n['’]t|going\s+to|set\s+to|on\s+(?:track|course)\s+(?:to|for)"
-    r"|(?:expect|forecast|predict|project|anticipate)(?:s|d|ed|ing)?"
+    r"|(?:expect|forecast|predict|project|anticipate)(?:s|d|ed|ing)?"  # a verb, not a noun: see forecast()
     r"|(?:plan|aim|pledge|promise|vow|intend|hope)(?:s|d|ed|ned|ing)?\s+to"
     r"|(?:goal|target|deadline)s?)\b|\w['’]ll\b",
     re.IGNORECASE)
@@ -428,7 +428,16 @@ def forecast(value: Value, claim: Claim, text: str) -> bool:
     something else than the date's event."""
     before = text[claim.span.start : value.span.start] if claim.span.start <= value.span.start else ""
     breaks = list(_CLAUSE_BREAK.finditer(before))
-    return bool(_FORECAST.search(before[breaks[-1].end():] if breaks else before))
+    clause = before[breaks[-1].end():] if breaks else before
+    return any(not (m.group(0).lower().startswith(_PREDICTION) and _NOUN_BEFORE.search(clause[: m.start()]))
+               for m in _FORECAST.finditer(clause))
+
+
+_PREDICTION = ("expect", "forecast", "predict", "project", "anticipate")
+_NOUN_BEFORE = re.compile(r"\b(?:a|an|the|its|their|his|her|this|that|for|of|long-range|short-range)\s+$", re.IGNORECASE)
+"""A word before a prediction word that makes it a noun ("*a* forecast that economists issued in
+1995", "as *for* long-range forecasting, the overhaul of 1983"): it names a forecast, it does not
+make one of the date's event."""
 
 
 def _dated_phrase(claim: Claim, value: Value, article: Article) -> Claim:
