@@ -704,12 +704,13 @@ def _with_object_aside(doc, tokens: list, cue) -> list:
     if verb.tag_ not in ("VBD", "VBZ", "VBP", "VBN") or not (verb.head == cue or verb.head.i < cue.i) \
             or any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in verb.children):
         return tokens
-    aside = next((t for t in tokens if doc[t.i - 1].text == "," and (t is not tokens[0] or t.tag_ in ("TO", "VBN", "VBG"))),
+    first = tokens[0].i
+    aside = next((t for t in tokens if doc[t.i - 1].text == "," and (t.i != first or t.tag_ in ("TO", "VBN", "VBG"))),
                  None)
     if aside is None:
         return tokens
-    start = tokens[0].i
-    if aside is tokens[0]:
+    start = first
+    if aside.i == first:
         obj = next((c for c in cue.children if c.dep_ == "dobj" and cue.i < c.left_edge.i and c.right_edge.i + 2 == aside.i), None)
         if obj is None:
             return tokens
@@ -771,8 +772,7 @@ def _with_closing_quote(doc, tokens: list, cue) -> list:
     if not tokens or cue.i > tokens[-1].i or tokens[-1].i + 2 >= len(doc):
         return tokens
     if _unclosed(tokens):  # "were “legally accurate.”": the mark closes after the stop
-        after = [t for t in doc[tokens[-1].i + 1 : min(len(doc), tokens[-1].i + 3)]]
-        closing = next((t for t in after if t.text in _CLOSING_MARKS), None)
+        closing = next((t for t in doc[tokens[-1].i + 1 : tokens[-1].i + 3] if t.text in _CLOSING_MARKS), None)
         if closing is not None and all(t.is_punct for t in doc[tokens[-1].i + 1 : closing.i]):
             return tokens + list(doc[tokens[-1].i + 1 : closing.i + 1])
     opening = doc[tokens[-1].i + 1]

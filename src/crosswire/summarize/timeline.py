@@ -465,8 +465,7 @@ def _as_happened(found: Sequence[tuple[dt.date, list[_Dated], list[_Dated]]], fo
 
 
 def _event(date: dt.date, lead: list[_Dated], joined: list[_Dated], articles: dict[str, Article],
-           disputes: dict[Span, set[dt.date]], year_inferred: set[Span], forecasts: set[Span] = frozenset()
-           ) -> TimelineEvent:
+           disputes: dict[Span, set[dt.date]], year_inferred: set[Span], forecasts: set[Span]) -> TimelineEvent:
     def order(item: _Dated) -> tuple:
         article = articles[item[0].span.article_id]
         return (item[1].span in year_inferred, article.published_source == "inferred",
