@@ -369,6 +369,17 @@ def test_a_place_and_its_adjective_are_not_a_spelling_conflict():
     assert compare_claims(a, b, SETTINGS) is None
     c = claim("c", "He said Vela is a force for stability in the Patira-Pacific region and beyond.")
     assert compare_claims(a, c, SETTINGS).kind == "spelling"
+    born = claim("d", "The New Marnland-born climber was planning to ski in the hills.")
+    lander = claim("e", "The climber, a New Marnlander living in Vela, was planning to ski in the hills.")
+    assert compare_claims(born, lander, SETTINGS) is None  # a place and its people
+
+
+def test_a_name_written_with_and_without_its_accents_is_not_a_spelling_conflict():
+    a = claim("a", "The heist near Place Vendôme is the latest in Marnès this year.")
+    b = claim("b", "The heist near Place Vendome is the latest in Marnes this year.")
+    assert compare_claims(a, b, SETTINGS) is None
+    c = claim("c", "The heist near Place Vendume is the latest in Marnès this year.")
+    assert compare_claims(a, c, SETTINGS).kind == "spelling"
 
 
 def test_a_possessive_is_not_a_spelling_conflict():

@@ -478,6 +478,25 @@ def test_a_syndicate_trailer_an_e_mail_line_desk_initials_and_a_site_pointer_are
         assert clean_text(text)[0] == text, line
 
 
+def test_a_sentence_ends_after_dotted_initials_where_a_new_one_plainly_begins():
+    text = ("A caller phoned the Vela bank around 10:30 a.m. Marn County deputies came at once. "
+            "The depot shut at 5 p.m. Sunday and again at 6 p.m. Jan. 5 for the night. "
+            "It opened at 9 a.m. Eastern time and at 9:35 a.m. Vela time (0535 GMT) abroad. "
+            "Staff took the 7 p.m. Vela Express home at 9 a.m. EST Monday. "
+            "Author J.R. Marn moved to the U.S. In 2001 he joined the U.S. Embassy staff in Washington, D.C. "
+            "The post went to U.S. Attorney Ana Vell.")
+    assert [text[s.start : s.end] for s in split_sentences(text, "a")] == [
+        "A caller phoned the Vela bank around 10:30 a.m.",
+        "Marn County deputies came at once.",
+        "The depot shut at 5 p.m. Sunday and again at 6 p.m. Jan. 5 for the night.",
+        "It opened at 9 a.m. Eastern time and at 9:35 a.m. Vela time (0535 GMT) abroad.",
+        "Staff took the 7 p.m. Vela Express home at 9 a.m. EST Monday.",
+        "Author J.R. Marn moved to the U.S.",
+        "In 2001 he joined the U.S. Embassy staff in Washington, D.C.",
+        "The post went to U.S. Attorney Ana Vell.",
+    ]
+
+
 def test_a_web_address_is_no_run_together_sentence_and_a_sentence_broken_across_paragraphs_is_rejoined():
     from crosswire.clean.whitespace import split_run_ons, unwrap_lines
 
@@ -538,8 +557,18 @@ def test_a_decimal_split_by_a_space_is_joined_and_ends_no_sentence():
     assert text == "The cost will exceed 3.5 billion dollars by 2000, up 2.6 percent a year."
     assert any("2 decimals split by a space joined" in r for r in repairs)
     assert len(split_sentences(text, "a")) == 1
-    kept = "The port opened in 1998. 5 percent of its cargo is grain. The ferry runs 3. 5 times a day."
-    assert clean_text(kept)[0] == kept  # a year before the stop; no magnitude after the figure
+    kept = "The port opened in 1998. 5 percent of its cargo is grain. The ferry docked at pier 3. 5 Vela crews met it."
+    assert clean_text(kept)[0] == kept  # a year before the stop; a capitalised word after the figure
+
+
+def test_a_split_decimal_before_a_word_or_in_an_amount_and_a_spaced_clock_time_are_joined():
+    text, repairs = clean_text("The euro fell below $1. 29 and gems worth £1. 7m went at 9. 25 a. m. as Marn "
+                               "averaged 5. 2 yards a carry; a magnitude-5. 9 quake hit at 11. 30 p. m. ET.")
+    assert text == ("The euro fell below $1.29 and gems worth £1.7m went at 9.25 a.m. as Marn "
+                    "averaged 5.2 yards a carry; a magnitude-5.9 quake hit at 11.30 p.m. ET.")
+    assert any("6 decimals split by a space joined" in r for r in repairs)
+    assert any("2 clock times' \"a. m.\" joined" in r for r in repairs)
+    assert len(split_sentences(text, "a")) == 1
 
 
 def test_sainte_in_a_place_name_ends_no_sentence():

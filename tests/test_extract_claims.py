@@ -171,6 +171,9 @@ def test_hedging_and_negation_are_flagged(nlp):
     ("Probably more importantly, the port of Marn will reopen in May.", "hedged", False),
     ("The port of Marn perhaps reopened in May.", "hedged", True),
     ("Ana Vell is perhaps the best known doctor in Marn.", "hedged", True),
+    ("It appears as if the crew were poorly equipped for the climb.", "hedged", True),
+    ("It looks as though the ferry sank in the storm.", "hedged", True),
+    ("The crew acted as if nothing had happened on the ferry.", "hedged", False),
 ])
 def test_negation_and_hedging_are_read_only_from_what_a_claim_asserts(nlp, text, flag, expected):
     [claim] = find_claims(nlp(text), "a", MONDAY)

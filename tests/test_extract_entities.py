@@ -249,6 +249,20 @@ def test_a_leading_verb_or_adverb_is_no_part_of_a_name(nlp):
     assert [doc.text[m[2].start:m[2].end] for m in found] == ["Elian", "Reno"]
 
 
+def test_a_title_before_a_name_is_no_part_of_a_body_nor_a_person_of_its_own(nlp):
+    from spacy.tokens import Span as DocSpan
+
+    text = "Vela State Police Lt. Oren Marn and Vela police Sgt. Ana Toll spoke on Mulholland Dr. The bank shut."
+    doc = nlp(text)
+    spans = {n: doc.char_span(text.index(n), text.index(n) + len(n))
+             for n in ("Vela State Police Lt", "Oren Marn", "Sgt", "Ana Toll", "Mulholland Dr.")}
+    labels = {"Oren Marn": "PERSON", "Ana Toll": "PERSON", "Sgt": "PERSON", "Mulholland Dr.": "FAC"}
+    doc.ents = [DocSpan(doc, s.start, s.end, label=labels.get(n, "ORG")) for n, s in spans.items()]
+    found = article_mentions(doc, "a")
+    assert [m[0] for m in found] == ["Vela State Police", "Oren Marn", "Ana Toll", "Mulholland Dr."]
+    assert [text[m[2].start:m[2].end] for m in found] == [m[0] for m in found]
+
+
 def test_a_surname_the_tagger_called_an_organisation_joins_the_one_person_of_that_name():
     found = (mentions("Kenneth Maxwell") + [("Maxwell", "ORG", Span("a", 5, 6)), ("Maxwell", "ORG", Span("a", 7, 8))]
              + mentions("Washington", label="GPE") + mentions("George Washington"))

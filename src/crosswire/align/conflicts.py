@@ -54,7 +54,7 @@ import math
 import re
 from collections.abc import Callable, Collection, Mapping, Sequence
 
-from ..extract.entities import is_demonym
+from ..extract.entities import is_demonym, transliterate
 from ..extract.speakers import ROLE_NOUNS
 from ..extract.values import scaled_numbers, vague_range
 from ..model import Article, Claim, Conflict, Entity, Span, Value
@@ -799,10 +799,11 @@ def _hedging(a: Claim, b: Claim) -> Conflict | None:
 
 
 def _names(claim: Claim) -> list[tuple[str, Span]]:
-    """Capitalised name tokens of a claim (lower-cased, without punctuation) with their spans, in order."""
+    """Capitalised name tokens of a claim (lower-cased, without punctuation and accents: "Vendôme"
+    is "Vendome" spelt the same) with their spans, in order."""
     out = []
     for m in _NAME_TOKEN.finditer(claim.text):
-        key = re.sub(r"[^\w]", "", re.sub(r"['’]s$", "", m.group(0).lower()))  # "Roe's" is "Roe"
+        key = re.sub(r"[^\w]", "", re.sub(r"['’]s$", "", transliterate(m.group(0)).lower()))  # "Roe's" is "Roe"
         if m.start() > 0 and key not in STOPWORDS:
             out.append((key, Span(claim.span.article_id, claim.span.start + m.start(), claim.span.start + m.end())))
     return out

@@ -13,6 +13,7 @@ from .language import detect_language
 from .sentences import split_sentences
 from .whitespace import (
     is_hard_wrapped,
+    join_spaced_clocks,
     join_split_decimals,
     normalise_line,
     space_after_commas,
@@ -76,6 +77,7 @@ _SPACING_REPAIRS = (
     (space_dashes, "dash", "dashes", "set against a word spaced"),
     (space_after_commas, "missing space", "missing spaces", "after a comma restored"),
     (join_split_decimals, "decimal", "decimals", "split by a space joined"),
+    (join_spaced_clocks, "clock time's \"a. m.\"", "clock times' \"a. m.\"", "joined"),
 )
 """Spacing repairs inside a line, in order, with how the repairs list names what each did."""
 

@@ -7,6 +7,7 @@ abbreviations ("Mr.", "U.S.") whole and closing quotes with their sentence.
 
 from __future__ import annotations
 
+import calendar
 import functools
 import re
 
@@ -95,6 +96,54 @@ def _join_false_breaks(bounds: list[list[int]], text: str) -> list[list[int]]:
     return out
 
 
+_INITIALS_THEN_CAPITAL = re.compile(r"\b(?:[A-Za-z]\.){2,}(?=\s+([A-Z][\w'’-]*)(\s+\w+)?)")
+SENTENCE_OPENERS = frozenset({
+    "the", "a", "an", "he", "she", "it", "they", "we", "i", "you", "his", "her", "its", "their", "our", "my",
+    "this", "that", "these", "those", "there", "but", "and", "if", "in", "on", "at", "when", "while", "after",
+    "before", "with", "so", "all", "as", "although", "though", "because", "since", "however", "meanwhile",
+    "what", "who", "then", "some", "many", "most",
+})
+"""Capitalised words that open a sentence and continue no name: after dotted initials ("in the
+U.S. | But …") they begin the next sentence, while "U.S. Embassy" and "J.K. Rowling" go on (the
+sentencizer ends nothing after a dotted abbreviation)."""
+_CLOCK = re.compile(r"(?:^|\s)(?:(?:the|a|an)\s+)?\d{1,2}(?:[:.]\d\d)?\s*$", re.IGNORECASE)
+_TIME_OF_DAY_GOES_ON = frozenset(
+    {w.lower() for w in (*calendar.day_name, *calendar.day_abbr, *calendar.month_name[1:], *calendar.month_abbr[1:])}
+    | {"eastern", "central", "mountain", "pacific", "atlantic", "greenwich", "local", "noon", "midnight"})
+"""What may follow a clock time's "a.m." or "p.m." in its sentence: a day or month ("5 p.m.
+Sunday"), a time zone ("9 a.m. Eastern"); capitals ("EST") and a place before "time" ("Moscow
+time") go on too."""
+
+
+def _ends_after_clock(text: str, start: int, m: re.Match) -> bool:
+    """After "a.m."/"p.m." of a clock time any other capitalised word opens a new sentence ("a
+    call around 10:30 a.m. | Oregon State Police responded"), but where the time qualifies a noun
+    ("the 7 p.m. Concorde")."""
+    if m.group(0).lower() not in ("a.m.", "p.m."):
+        return False
+    word, following = re.sub(r"['’]s$", "", m.group(1)), (m.group(2) or "").strip().lower()
+    clock = _CLOCK.search(text, start, m.start())
+    if clock is None or clock.group(0).split()[0].lower() in ("the", "a", "an"):
+        return False
+    return not (word.lower() in _TIME_OF_DAY_GOES_ON or word.isupper() or following == "time")
+
+
+def _split_after_initials(bounds: list[list[int]], text: str) -> list[list[int]]:
+    """Break a sentence after dotted initials that a sentence opener follows
+    (:data:`SENTENCE_OPENERS`), or after a clock time's "a.m."/"p.m." that a capitalised word
+    opening no time zone, day or noun phrase follows (:func:`_ends_after_clock`): "… a call to
+    Wells Fargo around 10:30 a.m. | Oregon State Police responded …"."""
+    out: list[list[int]] = []
+    for start, end in bounds:
+        for m in _INITIALS_THEN_CAPITAL.finditer(text, start, end):
+            if text[start:m.start()].strip() and (
+                    m.group(1).lower() in SENTENCE_OPENERS or _ends_after_clock(text, start, m)):
+                out.append([start, m.end()])
+                start = m.end()
+        out.append([start, end])
+    return out
+
+
 def _strip(start: int, end: int, text: str) -> tuple[int, int]:
     while start < end and text[start].isspace():
         start += 1
@@ -113,7 +162,8 @@ def split_sentences(text: str, article_id: str) -> tuple[Sentence, ...]:
     paragraphs = [(m.start(), m.group(0)) for m in _PARAGRAPH.finditer(text)]
     sentences: list[Sentence] = []
     for (offset, _), doc in zip(paragraphs, nlp.pipe(p[1] for p in paragraphs)):
-        bounds = _join_false_breaks([[offset + s.start_char, offset + s.end_char] for s in doc.sents], text)
+        bounds = _split_after_initials(
+            _join_false_breaks([[offset + s.start_char, offset + s.end_char] for s in doc.sents], text), text)
         _move_openers(bounds, text)
         for start, end in bounds:
             start, end = _strip(start, end, text)

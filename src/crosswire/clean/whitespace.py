@@ -98,10 +98,16 @@ def space_dashes(line: str) -> tuple[str, int]:
     return _GLUED_DASH.subn(lambda m: " --" if m.string[m.end():m.end() + 1].isspace() else "-- ", line)
 
 
-_SPLIT_DECIMAL = re.compile(r"(?<![\d.,])(\d{1,3})\. (\d+)(?= (?:million|billion|trillion|percent|per cent)\b)")
-"""A decimal point followed by a stray space before a magnitude ("will exceed 3. 5 billion dollars",
-"grew 2. 6 percent"): a sentence that ended in a number would not go on with a figure of millions.
-A year ("in 1998. 5 percent …") has four digits and is left alone."""
+_SPLIT_DECIMAL = re.compile(
+    r"(?<=[$€£¥])(\d{1,3})\. (\d{1,3})(?!\d)"
+    r"|(?<![\d.,$€£¥])(\d{1,3})\. (\d{1,3})(?=[- ]?[a-z%])")
+"""A decimal point followed by a stray space: in an amount of money ("below $1. 29", "£1. 7m"), or
+before a lower-case word ("will exceed 3. 5 billion dollars", "grew 2. 6 percent", "averaged 5. 2
+yards a carry"): a sentence that ended in a number would not go on with a figure and a lower-case
+word. A year ("in 1998. 5 percent …") has four digits and is left alone, and so is a number before
+a capitalised word ("won 3. 5 Vela players …")."""
+_SPACED_CLOCK = re.compile(r"(?<=\d )[ap]\. m\.", re.IGNORECASE)
+""""a. m." / "p. m." after a clock time, spaced by a tokenizer ("9. 25 a. m."): "a.m."."""
 
 
 def join_split_decimals(line: str) -> tuple[str, int]:
@@ -109,8 +115,19 @@ def join_split_decimals(line: str) -> tuple[str, int]:
 
     >>> join_split_decimals("Costs will exceed 3. 5 billion dollars, up 2. 6 percent, as in 1998. 5 percent rose.")
     ('Costs will exceed 3.5 billion dollars, up 2.6 percent, as in 1998. 5 percent rose.', 2)
+    >>> join_split_decimals("It fell below $1. 29 at 9. 25 and won 3. 5 Vela players.")
+    ('It fell below $1.29 at 9.25 and won 3. 5 Vela players.', 2)
     """
-    return _SPLIT_DECIMAL.subn(r"\1.\2", line)
+    return _SPLIT_DECIMAL.subn(lambda m: ".".join(g for g in m.groups() if g is not None), line)
+
+
+def join_spaced_clocks(line: str) -> tuple[str, int]:
+    """The line with a clock time's "a. m." / "p. m." written "a.m." / "p.m.", and how many.
+
+    >>> join_spaced_clocks("at 9.25 a. m. or 11 P. M. ET, a. m. radio")
+    ('at 9.25 a.m. or 11 P.M. ET, a. m. radio', 2)
+    """
+    return _SPACED_CLOCK.subn(lambda m: m.group(0).replace(" ", ""), line)
 
 
 _GLUED_COMMA = re.compile(r"(?<=[A-Za-z][a-z],)(?=[a-z]{2})")

@@ -223,9 +223,24 @@ def is_hedged(part) -> bool:
         clause = any(c.dep_ == "ccomp" or (c.dep_ == "xcomp" and any(g.tag_ == "TO" for g in c.children))
                      for c in children)  # "… that X", "… to have X"
         passive = any(c.dep_ == "auxpass" for c in children)
-        if complement and predicate.lemma_ in HEDGE_VERBS:
+        if complement and predicate.lemma_ in HEDGE_VERBS or (
+                predicate.lemma_ in AS_IF_VERBS and _as_if_clause(predicate)):
             return True
         if clause and (predicate.lemma_ in HEDGE_PASSIVES if passive else predicate.lemma_ in BELIEF_VERBS):
+            return True
+    return False
+
+
+AS_IF_VERBS = HEDGE_VERBS | {"look", "sound"}
+"""Verbs that hedge a clause of "as if" or "as though" ("it appears as if the party were ill
+equipped", "it looks as though the plane crashed")."""
+
+
+def _as_if_clause(predicate) -> bool:
+    """Whether the predicate has a clause of "as if" or "as though" (parsed as an adverbial clause)."""
+    for clause in (c for c in predicate.children if c.dep_ == "advcl"):
+        marks = {m.lower_ for m in clause.children if m.dep_ == "mark"}
+        if "as" in marks and marks & {"if", "though"}:
             return True
     return False
 

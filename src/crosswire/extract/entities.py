@@ -280,8 +280,10 @@ def state_name_label(name: str) -> str | None:
 
 
 def is_demonym(adjective: str, country: str) -> bool:
-    """``"patrian"`` of ``"patria"``, ``"italian"`` of ``"italy"``: the common English suffixes only."""
-    stems = {country + "n", country + "an", country + "ian", country[:-1] + "an", country[:-1] + "ian"}
+    """``"patrian"`` of ``"patria"``, ``"italian"`` of ``"italy"``, ``"zealander"`` of
+    ``"zealand"``, ``"iraqi"``, ``"japanese"``, ``"chinese"``: the common English suffixes only."""
+    stems = {country + "n", country + "an", country + "ian", country[:-1] + "an", country[:-1] + "ian",
+             country + "er", country + "i", country + "ese", country[:-1] + "ese"}
     return len(country) >= 4 and adjective in stems
 
 

@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from ..clean.dateline import dateline_end
+from ..clean.sentences import TITLES
 from . import gender
 from .dates import MONTHS, WEEKDAYS
 
@@ -201,9 +202,46 @@ def doc_entities(doc) -> tuple:
     without an inverted cue verb the tagger took into it (:func:`without_inverted_cue`)."""
     ents = doc.user_data.get("crosswire.ents")
     if ents is None:
-        ents = tuple(without_inverted_cue(e) for e in doc.ents)
+        ents = tuple(e for e in (without_trailing_title(without_inverted_cue(e)) for e in doc.ents) if e is not None)
         doc.user_data["crosswire.ents"] = ents
     return ents
+
+
+NAME_TITLES = frozenset(title.lower().rstrip(".") for title in TITLES if "-" not in title) - {"ft", "ste"} | {
+    "mr", "mrs", "ms", "dr", "gen", "sen", "rep", "gov", "adm", "lt", "cmdr"}
+"""Abbreviated titles written before a person's name ("Lt.", "Sgt.", "Det.", "Gen."), without the
+dot: the sentence splitter's list (:data:`crosswire.clean.sentences.TITLES`) but "Ft." and "Ste.",
+which open place names, and spaCy's own exceptions for the usual ones."""
+
+
+def _abbreviated_title(doc, i: int) -> bool:
+    """Token ``i`` is an abbreviated title set before a name: "Lt" and its full stop, or "Gen.",
+    then a proper noun (not "Mulholland Dr. The …")."""
+    token = doc[i]
+    if token.lower_.rstrip(".") not in NAME_TITLES or not token.text[:1].isupper():
+        return False
+    after = i + 1 if token.text.endswith(".") else i + 2
+    dotted = token.text.endswith(".") or (i + 1 < len(doc) and doc[i + 1].text == ".")
+    return dotted and after < len(doc) and doc[after].text[:1].isupper() and (
+        doc[after].pos_ == "PROPN" or doc[after].ent_type_ == "PERSON")
+
+
+def without_trailing_title(ent):
+    """``ent`` without the title of the person named right after it, which the tagger took into a
+    body's name ("Oregon State Police Lt. Gregg Hastings" tags "Oregon State Police Lt" an
+    organisation); None when the entity is the title alone ("Woodburn police Sgt. Jason Tlusty" tags
+    "Sgt" a person)."""
+    doc = ent.doc
+    end = ent.end
+    while end > ent.start and _abbreviated_title(doc, end - 1):
+        end -= 1
+    if end == ent.end:
+        return ent
+    if end == ent.start:
+        return None
+    from spacy.tokens import Span as DocSpan
+
+    return DocSpan(doc, ent.start, end, label=ent.label)
 
 
 INVERTED_CUES = frozenset({"said", "says", "added", "adds", "asked", "asks"})
