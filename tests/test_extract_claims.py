@@ -433,6 +433,21 @@ def test_a_count_the_tagger_left_untagged_is_still_a_figure(nlp):
     assert [t.text for t in untagged_counts(nlp("He won Game 7 on Friday with two hundred fans watching.")[:])] == []
 
 
+def test_one_of_picks_a_member_and_counts_nothing(nlp):
+    from spacy.tokens import Span as DocSpan
+
+    from crosswire.extract.values import values_in
+
+    def numbers(text):
+        doc = nlp(text)
+        doc.ents = [DocSpan(doc, t.i, t.i + 1, label="CARDINAL") for t in doc if t.lower_ in ("one", "two")]
+        return [(v.kind, v.value) for v in values_in(doc[:], "a", dt.date(2003, 6, 10)) if v.kind == "number"]
+
+    assert numbers("Vela Net and Marn Link are one of Patria's largest providers.") == []
+    assert numbers("The cut hit Vela Net and Marn Link, two of Patria's largest providers, "
+                   "and one provider in Marn.") == [("number", 2.0), ("number", 1.0)]
+
+
 def test_a_subhead_gives_no_claim_and_no_unattributed_quote():
     import datetime as dt
 

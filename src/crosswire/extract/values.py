@@ -406,6 +406,8 @@ def values_in(doc_span, article_id: str, published: dt.date | None) -> tuple[Val
             if (found := quantity(ent.text)) is not None:
                 out.append(Value("quantity", span, ent.text, found[0], found[1], approx))
         elif ent.label_ in ("CARDINAL", "PERCENT", "MONEY"):
+            if one_of(ent):
+                continue
             number = parse_number(ent.text)
             if number is not None:
                 kind = {"CARDINAL": "number", "PERCENT": "percent", "MONEY": "money"}
@@ -422,6 +424,12 @@ def values_in(doc_span, article_id: str, published: dt.date | None) -> tuple[Val
             span = Span(article_id, token.idx, token.idx + len(token))
             out.append(Value("number", span, token.text, parse_number(token.text), None, False))  # type: ignore[arg-type]
     return tuple(sorted(out, key=lambda v: v.span.start))
+
+
+def one_of(ent) -> bool:
+    """"One of" picks a member, it counts nothing: "Etisalat and LinkdotNet are *one of* Egypt's
+    largest providers" set against "two of Egypt's largest providers" is no number conflict."""
+    return ent.text.lower() == "one" and ent.end < len(ent.doc) and ent.doc[ent.end].lower_ == "of"
 
 
 def untagged_counts(doc_span) -> list:
