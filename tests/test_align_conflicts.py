@@ -382,6 +382,23 @@ def test_a_name_written_with_and_without_its_accents_is_not_a_spelling_conflict(
     assert compare_claims(a, c, SETTINGS).kind == "spelling"
 
 
+def test_a_given_name_and_its_short_form_or_a_name_and_its_plural_are_not_a_spelling_conflict():
+    dave = claim("a", "Prosecutor Dave Marnell opened the case against Jon Vell on Monday.")
+    david = claim("b", "Prosecutor David Marnell opened the case against Jon Vell on Monday.")
+    assert compare_claims(dave, david, SETTINGS) is None
+    fred = claim("c", "The aide Fred LaVell, a player in the Vela scandal, was found dead in a motel.")
+    frederick = claim("d", "The aide Frederick LaVell, a player in the Vela scandal, was found dead in a motel.")
+    assert compare_claims(fred, frederick, SETTINGS) is None
+    throat = claim("e", "Ana Vell was once rumoured to be Deep Throat, the press said.")
+    throats = claim("f", "Ana Vell was once rumoured to be one of the Deep Throats, the press said.")
+    assert compare_claims(throat, throats, SETTINGS) is None
+    rait = claim("g", "On Friday Duncan Rait died after slipping from a ridge in the park.")
+    raite = claim("h", "On Friday Duncan Raite died after slipping from a ridge in the park.")
+    assert compare_claims(rait, raite, SETTINGS).kind == "spelling"  # one letter more: a misspelling
+    freda = claim("i", "The aide Freda LaVell, a player in the Vela scandal, was found dead in a motel.")
+    assert compare_claims(fred, freda, SETTINGS).kind == "spelling"
+
+
 def test_a_possessive_is_not_a_spelling_conflict():
     a = claim("a", "Governor Sarah Pallin said the state will appeal.")
     b = claim("b", "Governor Sarah Pallin's office said the state will appeal.")

@@ -33,6 +33,15 @@ def test_normalise_name_drops_case_hyphens_honorifics_accents_possessives():
     assert normalise_name("Türkiye") == "turkiye"
 
 
+def test_a_rank_before_a_name_is_a_title_and_no_part_of_the_persons_name():
+    ms = (mentions("Trooper Ana Vell", "Trooper Ana Vell", "Ana Vell", "Sgt. Oren Marn", article="a")
+          + mentions("Oren Marn", "Sheriff Tom Lode", "Lode", article="b"))
+    entities = by_name(canonicalise(ms))
+    assert set(entities) == {"Ana Vell", "Oren Marn", "Tom Lode"}
+    assert set(entities["Ana Vell"].variants) == {"Trooper Ana Vell", "Ana Vell"}
+    assert normalise_name("Detective Ana Vell") == "ana vell"
+
+
 def test_partial_names_join_the_full_name():
     entities = canonicalise(mentions("Omar al-Rashid", "O. Rashid", "Rashid", "al-Rashid", "Mr. Rashid"))
     assert len(entities) == 1
@@ -68,6 +77,14 @@ def test_spelling_variants_merge_but_are_reported():
     lund = by_name(entities)["Georg Lund"]
     assert lund.spellings == ("Geir Lund",)
     assert any(e.spellings for e in entities if "Rashad" in e.variants)
+
+
+def test_a_nickname_or_short_form_of_a_given_name_is_no_spelling_to_report():
+    entities = by_name(canonicalise(mentions("David Marnell", "David Marnell", "Dave Marnell", "Frederick LaVell",
+                                             "Frederick LaVell", "Fred LaVell", "Sarah Oske", "Sarah Oske", "Sara Oske")))
+    assert set(entities) == {"David Marnell", "Frederick LaVell", "Sarah Oske"}
+    assert entities["David Marnell"].spellings == () and entities["Frederick LaVell"].spellings == ()
+    assert entities["Sarah Oske"].spellings == ("Sara Oske",)  # one letter apart: a spelling to check
 
 
 def test_different_first_names_are_not_spelling_variants():

@@ -54,7 +54,7 @@ import math
 import re
 from collections.abc import Callable, Collection, Mapping, Sequence
 
-from ..extract.entities import is_demonym, transliterate
+from ..extract.entities import another_form_of_given_name, is_demonym, plural_of, transliterate
 from ..extract.speakers import ROLE_NOUNS
 from ..extract.values import scaled_numbers, vague_range
 from ..model import Article, Claim, Conflict, Entity, Span, Value
@@ -819,6 +819,13 @@ def _neighbours(names: list[tuple[str, Span]], i: int) -> set[str]:
     return out
 
 
+def _right_neighbour(names: list[tuple[str, Span]], i: int) -> str | None:
+    """The name token right after name ``i`` (a surname after a given name), if only a space or a mark parts them."""
+    if i + 1 < len(names) and names[i + 1][1].start - names[i][1].end <= 1:
+        return names[i + 1][0]
+    return None
+
+
 def _spelling(a: Claim, b: Claim, settings: AlignSettings) -> Conflict | None:
     """Two name tokens, each in one claim only, spelt nearly alike and sharing a neighbouring name
     token ("Robin Mendes" / "Robyn Mendes"), so that they name one entity; not a place and its
@@ -833,6 +840,11 @@ def _spelling(a: Claim, b: Claim, settings: AlignSettings) -> Conflict | None:
                 continue
             if is_demonym(key_a, key_b) or is_demonym(key_b, key_a):
                 continue  # "Asia-Pacific" / "Asian-Pacific": a place and its adjective, no misspelling
+            if plural_of(key_a, key_b) or plural_of(key_b, key_a):
+                continue  # "Deep Throat" / "possible Deep Throats"
+            if _right_neighbour(na, i) is not None and _right_neighbour(na, i) == _right_neighbour(nb, j) \
+                    and another_form_of_given_name(key_a, key_b):
+                continue  # "David Rossi" / "Dave Rossi", "Fred LaRue" / "Frederick LaRue": one given name
             if difflib.SequenceMatcher(None, key_a, key_b).ratio() >= settings.spelling_min_ratio:
                 note = f"{a.text[span_a.start - a.span.start:span_a.end - a.span.start]} vs " \
                        f"{b.text[span_b.start - b.span.start:span_b.end - b.span.start]}"

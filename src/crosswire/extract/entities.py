@@ -42,7 +42,11 @@ from .speakers import doc_entities, text_of, titled_surname_start
 
 ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "LAW", "PRODUCT"})
 HONORIFICS = frozenset(
-    ["mr", "mrs", "ms", "miss", "dr", "prof", "sir", "president", "prime", "minister", "pm", "minister", "gen", "general", "col", "sen", "senator", "rep", "king", "queen", "prince", "sheikh", "the", "gov", "governor", "mayor", "judge", "rev", "pope", "lord", "lady"]
+    ["mr", "mrs", "ms", "miss", "dr", "prof", "sir", "president", "prime", "minister", "pm", "minister", "gen", "general", "col", "sen", "senator", "rep", "king", "queen", "prince", "sheikh", "the", "gov", "governor", "mayor", "judge", "rev", "pope", "lord", "lady",
+     # ranks of police and armed forces, written before a name ("Trooper William Hakim", "Sgt. Ana Toll")
+     "trooper", "officer", "sergeant", "sgt", "lieutenant", "lt", "captain", "capt", "detective", "det",
+     "constable", "const", "inspector", "insp", "corporal", "cpl", "private", "pvt", "sheriff", "deputy",
+     "major", "maj", "colonel", "commander", "cmdr", "admiral", "adm"]
 )
 PARTICLES = frozenset(["al", "el", "bin", "ibn", "van", "von", "de", "der", "den", "da", "di", "du", "la", "le", "abu"])
 ORG_STOP = frozenset(["of", "the", "and", "for", "on", "in", "at", "to"])
@@ -443,7 +447,7 @@ def _spelling_variant(a: list[str], b: list[str]) -> bool:
     return all(x == y or similar_spelling(x, y, 0.6 if a[-1] == b[-1] else 0.75) for x, y in zip(a[:-1], b[:-1]))
 
 
-def _plural_of(plural: str, name: str) -> bool:
+def plural_of(plural: str, name: str) -> bool:
     """Whether ``plural`` is ``name`` with a plural ending ("lawrences", "joneses")."""
     return plural in (name + "s", name + "es")
 
@@ -616,9 +620,9 @@ def _merge_spellings(keys: list[str], label, clusters: _Clusters, families: set[
             if "PERSON" not in (label[a], label[b]) or clusters.find(a) == clusters.find(b):
                 continue
             last_a, last_b = a.split()[-1], b.split()[-1]
-            plural = (a in families and _plural_of(last_a, last_b)) or (b in families and _plural_of(last_b, last_a)) \
+            plural = (a in families and plural_of(last_a, last_b)) or (b in families and plural_of(last_b, last_a)) \
                 or _sibilant_plural(last_a, last_b) or _sibilant_plural(last_b, last_a) \
-                or (_body_name(a, b, label) and (_plural_of(last_a, last_b) or _plural_of(last_b, last_a)))
+                or (_body_name(a, b, label) and (plural_of(last_a, last_b) or plural_of(last_b, last_a)))
             if _spelling_variant(a.split(), b.split()) and not plural \
                     and not (groups is not None and named_together(groups[a], groups[b], texts)) \
                     and not _named_apart(a, b, keys, label, clusters):
@@ -748,6 +752,8 @@ def _entity(groups: Mapping[str, list[Mention]], keys: list[str], spelled: set[s
     surfaces = Counter(m[0] for m in mentions)
     kind = majority_label(mentions)
     name = max(surfaces, key=lambda s: _name_preference(s, surfaces[s], kind))
+    if kind == "PERSON":
+        name = without_titles(name)
     canon = mention_key(name).split()
     spellings = sorted({m[0] for k in keys if k in spelled for m in groups[k]
                         if _differs_in_spelling(normalise_name(m[0]).split(), canon)})
@@ -756,6 +762,16 @@ def _entity(groups: Mapping[str, list[Mention]], keys: list[str], spelled: set[s
     eid = "e_" + hashlib.blake2b(f"{id_prefix}|{kind}|{' '.join(canon)}".encode(), digest_size=5).hexdigest()
     return Entity(eid, name, kind, tuple(sorted(surfaces)), tuple(sorted(m[2] for m in mentions)),
                   spellings=tuple(spellings), acronyms=tuple(acronyms))
+
+
+def without_titles(name: str) -> str:
+    """A person's full name without the titles written before it ("Trooper William Hakim" →
+    "William Hakim", "Prime Minister Ana Vell" → "Ana Vell"); a surname keeps its title ("Mr.
+    Sznewajs")."""
+    words = name.split()
+    while len(words) > 2 and words[0].lower().rstrip(".") in HONORIFICS:
+        words.pop(0)
+    return " ".join(words)
 
 
 def _name_preference(surface: str, count: int, kind: str) -> tuple:
@@ -772,7 +788,30 @@ def _name_preference(surface: str, count: int, kind: str) -> tuple:
 def _differs_in_spelling(words: list[str], canon: list[str]) -> bool:
     core_words = [w for w in words if w not in PARTICLES]
     core_canon = [w for w in canon if w not in PARTICLES]
-    return any(w not in core_canon and any(similar_spelling(w, c, 0.6) for c in core_canon) for w in core_words)
+    return any(w not in core_canon and any(similar_spelling(w, c, 0.6) and not another_form_of_given_name(w, c)
+                                           for c in core_canon) for w in core_words)
+
+
+def another_form_of_given_name(a: str, b: str) -> bool:
+    """Two lower-case forms of one given name: a shorter one that begins as the full one does and
+    is a nickname of it ("dave" / "david", :func:`same_given_name`) or begins it ("fred" /
+    "frederick"). One letter apart is a spelling for the reader to check ("sara" / "sarah", "fred"
+    / "freda"), and so are two names the nickname list links but spelt apart from the third letter
+    ("brian" / "bryant")."""
+    short, full = sorted((a, b), key=len)
+    if len(short) < 3 or len(short) == len(full) or short[:3] != full[:3] or _one_letter_apart(a, b):
+        return False
+    return full.startswith(short) or same_given_name(a, b)
+
+
+def _one_letter_apart(a: str, b: str) -> bool:
+    """Whether one letter added, dropped or changed turns ``a`` into ``b``."""
+    if abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b)) <= 1
+    short, full = sorted((a, b), key=len)
+    return any(full[:i] + full[i + 1:] == short for i in range(len(full)))
 
 
 def canonicalise_store(evidence: Mapping[str, tuple[Entity, ...]],
