@@ -76,6 +76,17 @@ def test_plain_text_file_gets_its_header_date(tmp_path):
     assert doc.url == "http://news.example.org/a"
 
 
+def test_a_numeric_date_line_is_read_where_the_day_cannot_be_a_month_and_is_no_title(tmp_path):
+    path = tmp_path / "a.jsonl"
+    lines = ("Posted 12 / 19 / 2005 3:36 PM", "Posted 19/12/2005", "Posted 05/06/2005 3:36 PM")
+    path.write_text("\n".join(json.dumps({"text": f"http://news.example.org/a\n{line}\nMob boss dies in prison\n{BODY}"})
+                              for line in lines), encoding="utf-8")
+    docs = ingest([str(path)]).documents
+    assert [d.published for d in docs] == [dt.date(2005, 12, 19), dt.date(2005, 12, 19), None]
+    assert [d.title for d in docs] == ["Mob boss dies in prison"] * 3  # the date line is no title
+    assert not any(line in d.body for d, line in zip(docs, lines))
+
+
 @pytest.mark.eval
 def test_ecbplus_loader_reads_header_dates_through_the_jsonl_reader():
     from crosswire.eval.stories import load_ecbplus

@@ -50,9 +50,28 @@ _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
 _DATE_IN_LINE = re.compile(
     rf"\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?:19|20)\d\d\b"  # May 03, 2013 · Dec 23 2012
     rf"|\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+(?:19|20)\d\d\b"  # 22 JUL 2013 · 14 June 2013
-    r"|\b(?:19|20)\d\d-\d\d-\d\d\b",  # 2013-07-21
+    r"|\b(?:19|20)\d\d-\d\d-\d\d\b"  # 2013-07-21
+    r"|\b\d{1,2} ?/ ?\d{1,2} ?/ ?(?:19|20)\d\d\b",  # 12/19/2005 · 19/12/2005 · "12 / 19 / 2005"
     re.IGNORECASE,
 )
+_NUMERIC_DATE = re.compile(r"(\d{1,2}) ?/ ?(\d{1,2}) ?/ ?((?:19|20)\d\d)")
+
+
+def _numeric_date(text: str) -> dt.date | None:
+    """A date written in numbers, month and day in either order: read only when one of them cannot
+    be a month ("12/19/2005", "19/12/2005"); "05/06/2013" is May 6 in one country and June 5 in
+    another, so it gives no date."""
+    m = _NUMERIC_DATE.fullmatch(text.strip())
+    if m is None:
+        return None
+    a, b, year = (int(g) for g in m.groups())
+    if (a > 12) == (b > 12):
+        return None
+    month, day = (b, a) if a > 12 else (a, b)
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
 _DATE_IN_URL = re.compile(
     rf"/((?:19|20)\d\d)[/-](\d\d|{_MONTH})[/-](\d\d?)(?:/|[-_]|\.|$)"  # /2013/05/02/ · /2005/nov/28/
     r"|/((?:19|20)\d\d)(\d\d)(\d\d)/",  # /20130914/
@@ -72,7 +91,7 @@ def header_date(text: str) -> dt.date | None:
 
     A header block is what copies of web articles often begin with: a URL line, a title line and
     a short date line ("May 03, 2013", "Posted: Apr 02, 2009 11:06 PM", "WASHINGTON, April 28,
-    2009"), in any order, within the first :data:`HEADER_LINES` non-empty lines and before the
+    2009", "Posted 12/19/2005 3:36 PM" where the day cannot be a month), in any order, within the first :data:`HEADER_LINES` non-empty lines and before the
     first paragraph (a long line ending a sentence). A short line
     holding a full date is read first; else a full year/month/day in a leading URL
     (``/2013/05/02/``, ``/2005/nov/28/``, ``/20130914/``). Dates inside body sentences are never
@@ -88,7 +107,8 @@ def header_date(text: str) -> dt.date | None:
         if len(line) > DATE_LINE_CHARS and line.endswith((".", "!", "?", '"', "”")):
             break  # a paragraph of the body: the header block is over
         m = _DATE_IN_LINE.search(line) if len(line) <= DATE_LINE_CHARS else None
-        if m and _is_date_line(line, m) and (found := parse_date(m.group(0))):
+        if m and _is_date_line(line, m) and (found := _numeric_date(m.group(0)) if "/" in m.group(0)
+                                             else parse_date(m.group(0))):
             return found
     if lines and lines[0].startswith(("http://", "https://", "www.")) and " " not in lines[0]:
         return _url_date(lines[0])
