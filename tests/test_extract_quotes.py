@@ -391,6 +391,19 @@ def test_two_people_never_make_one_statement_however_alike_their_words():
     assert len(group.variants) == 3
 
 
+def test_two_short_statements_sharing_a_name_and_a_contraction_are_not_one_quote():
+    from crosswire.extract.quote_groups import content_words, group_quotes
+    from crosswire.model import Quote, Span
+
+    texts = {"a": "I'm the man they used to call the Vela Ghost.", "b": "I'm the man they used to call the Vela Ghost.",
+             "c": "I'm proud of everything that the Vela Ghost did."}
+    quotes = [Quote(f"q{k}", Span(k, 0, len(t)), "direct", "Marn", speaker_entity="e_marn") for k, t in texts.items()]
+    [group] = group_quotes(quotes, texts, min_shared=2)
+    assert {v.quote_id for v in group.variants} == {"qa", "qb"}
+    assert content_words("I'm sure there's a way, don't you think? Marn's boat can't sail.") == {
+        "sure", "way", "think", "marn", "boat", "sail"}
+
+
 def test_a_wire_dateline_is_neither_words_nor_speaker(nlp):
     text = ("WASHINGTON _ Federal law enforcement officials said Saturday that they had linked a suspect to the attack.\n"
             "DAR ES SALAAM, Tanzania (AP) _ Two suspects were charged with murder on Friday, a newspaper said.")

@@ -189,6 +189,28 @@ def test_a_summary_sentence_carries_its_claim_groups_counts_when_they_reach_furt
     assert "its claim group" not in render_markdown(data)
 
 
+def test_a_summary_sentence_counts_claims_of_one_speaker_as_one_origin_as_its_group_does():
+    from crosswire.model import Claim, ClaimGroup, Support
+
+    text = "The coroner said Vell died on Saturday of natural causes."
+    articles = tuple(
+        Article(aid, f"{aid}.txt", text, text, None, None, f"Outlet {aid}", None, dt.date(2024, 1, 1), "given", "en",
+                sentences=(Sentence(aid, 0, 0, len(text)),))
+        for aid in ("a", "b")
+    )
+    spans = (Span("a", 0, len(text)), Span("b", 0, len(text)))
+    claims = tuple(Claim(f"c{s.article_id}", s, text, attributed_to="Coroner Ana Marn") for s in spans)
+    group = ClaimGroup("g1", ("ca", "cb"), spans, ("Outlet a", "Outlet b"), Support(2, 1))
+    story = Story("s1", ("a", "b"), "Vell", dt.date(2024, 1, 1), dt.date(2024, 1, 1))
+    record = Dossier(story, articles, Evidence("s1", claims=claims), Alignment("s1", (group,)),
+                     Summary("s1", (SummarySentence(text, spans[0], (spans[1],), group="g1"),)))
+    data = dossier_json(record)
+    assert data["summary"][0]["counts"] == {"outlets": 2, "unknown": 0, "origins": 1}  # one coroner's words
+    unattributed = Dossier(story, articles, Evidence("s1", claims=tuple(Claim(c.id, c.span, c.text) for c in claims)),
+                           Alignment("s1", (group,)), record.summary)
+    assert dossier_json(unattributed)["summary"][0]["counts"]["origins"] == 2
+
+
 def test_a_summary_sentence_names_whom_its_fact_is_attributed_to():
     text = "Bases in the north are on high alert."
     article = Article("a", "a.txt", text, text, None, None, "Outlet a", None, dt.date(2024, 1, 1), "given", "en",

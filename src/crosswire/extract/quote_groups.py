@@ -32,13 +32,20 @@ def words(text: str) -> list[str]:
 
 
 def content_words(text: str) -> set[str]:
-    """Lower-cased content words, with a crude plural/verb-ending strip so that forms match."""
+    """Lower-cased content words, with a crude plural/verb-ending strip so that forms match; a
+    function word's contraction is none ("I'm", "there's", "don't")."""
     out = set()
     for word in words(text.lower()):
-        if word in STOPWORDS or len(word) < 3:
+        if word in STOPWORDS or len(word) < 3 or _contracted_function_word(word):
             continue
+        word = re.sub(r"[’']s$", "", word)  # "Felt's" is "Felt"
         out.add(re.sub(r"(?:ing|ed|es|s)$", "", word) if len(word) > 5 else word)
     return out
+
+
+def _contracted_function_word(word: str) -> bool:
+    head = re.split(r"[’']", word, maxsplit=1)
+    return len(head) == 2 and (head[0] in STOPWORDS or word.endswith(("n't", "n’t")) or head[0] in ("let", "here"))
 
 
 def overlap(a: set[str], b: set[str]) -> float:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Mapping, Sequence
 
 from .. import __version__
 from ..align import attributed_origins, known_outlets
@@ -24,11 +24,14 @@ def span_json(span: Span, articles: dict[str, Article]) -> dict:
 
 
 def _support(spans: Sequence[Span], articles: dict[str, Article], families: Sequence[Family],
-             speaker: str | None = None) -> dict:
+             speaker: str | None = None, said_by: Mapping[Span, str | None] | None = None) -> dict:
     """Outlets (``unknown``: how many of them are reports of unknown outlet) and independent
-    origins of ``spans``; words of one named ``speaker`` are one origin."""
+    origins of ``spans``; words of one named ``speaker`` are one origin, and so are claims
+    attributed to one speaker (``said_by``: a claim's span → whom it is attributed to), as the
+    claim groups count them."""
     outlets, unknown = outlet_labels(articles[s.article_id] for s in spans)
-    origins = attributed_origins([(s, speaker) for s in spans], families, known_outlets(articles))
+    items = [(s, speaker if speaker is not None else (said_by or {}).get(s)) for s in spans]
+    origins = attributed_origins(items, families, known_outlets(articles))
     return {"outlets": len(outlets), "unknown": unknown, "origins": origins}
 
 
@@ -126,14 +129,17 @@ def _provenance_json(d: Dossier, span, articles: dict[str, Article]) -> dict:
     }
 
 
-def _summary_json(sentences, span, articles: dict[str, Article], families, groups: dict) -> list[dict]:
-    """Summary sentences with their citations, the counts of the spans cited, and the claim group
-    they state with its own counts (a fact's corroboration can reach beyond the whole sentence)."""
+def _summary_json(sentences, span, articles: dict[str, Article], families, groups: dict,
+                  said_by: Mapping[Span, str | None] | None = None) -> list[dict]:
+    """Summary sentences with their citations, the counts of the spans cited (claims attributed to
+    one speaker are one origin, ``said_by``), and the claim group they state with its own counts (a
+    fact's corroboration can reach beyond the whole sentence)."""
     fact = lambda g: {"id": g.id, "outlets": g.support.outlets, "unknown": g.support.unknown_outlets,
                       "origins": g.support.origins} if g else None
     return [
         {"text": s.text, "cite": span(s.span), "support": [span(x) for x in s.support],
-         "counts": _support((s.span, *s.support), articles, families), "group": fact(groups.get(s.group)),
+         "counts": _support((s.span, *s.support), articles, families, said_by=said_by),
+         "group": fact(groups.get(s.group)),
          "according_to": s.according_to}
         for s in sentences
     ]
@@ -192,16 +198,17 @@ def dossier_json(d: Dossier, languages: Collection[str] | None = None, sure_char
     span = lambda s: span_json(s, articles)
     claims = _claims_json(d, span)
     groups = {g.id: g for g in d.alignment.groups}
+    said_by = {c.span: c.attributed_to for c in d.evidence.claims}
     return {
         "schema_version": SCHEMA_VERSION,
         "crosswire_version": __version__,
         "story": _story_json(d),
-        "summary": _summary_json(d.summary.sentences, span, articles, d.families, groups),
+        "summary": _summary_json(d.summary.sentences, span, articles, d.families, groups, said_by),
         "summary_update": {
             "since": list(d.summary.update_since),
-            "sentences": _summary_json(d.summary.update, span, articles, d.families, groups),
+            "sentences": _summary_json(d.summary.update, span, articles, d.families, groups, said_by),
         },
-        "summary_llm": _summary_json(d.summary.llm, span, articles, d.families, groups),
+        "summary_llm": _summary_json(d.summary.llm, span, articles, d.families, groups, said_by),
         "dropped": [
             {"text": x.text, "source": x.source, "reason": x.reason, "cites": [span(c) for c in x.cites]}
             for x in d.summary.dropped
