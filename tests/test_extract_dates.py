@@ -81,3 +81,19 @@ def test_date_cases_from_real_sentences_resolve():
     nlp = load_nlp(Settings().extract.spacy_model)
     score, misses = accuracy(cases, lambda c: resolve_case(c, nlp))
     assert score >= 0.9, [(c.expression, c.published, c.expected, got) for c, got in misses]
+
+
+def test_an_arrangement_with_is_to_or_are_to_looks_ahead():
+    import datetime as dt
+
+    from crosswire.extract.nlp import load_nlp
+    from crosswire.extract.values import values_in
+    from crosswire.settings import ExtractSettings
+
+    nlp = load_nlp(ExtractSettings().spacy_model)
+    wednesday = dt.date(2010, 5, 5)
+    dates = [[v.value for v in values_in(nlp(text)[:], "a", wednesday) if v.kind == "date"]
+             for text in ("The draft bill on the cuts is to be voted on Thursday.", "The talks in Vela are to resume on Friday.",
+                          "The draft bill on the cuts was voted on Thursday.")]
+    assert dates == [["2010-05-06"], ["2010-05-07"], ["2010-04-29"]]
+

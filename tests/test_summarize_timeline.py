@@ -208,6 +208,23 @@ def test_a_shared_forecast_year_neither_starts_an_undated_story_nor_reads_as_hav
     assert all(e.background for e in by_year[2031])
 
 
+def test_a_date_of_a_phrase_or_after_a_closed_quotation_is_no_forecast_for_a_modal_before_it():
+    text = ("The cabinet plans to cut a deficit that totalled 13.6 percent of output in 2029. "
+            "The riot was a blow to Vell's plans to pass cuts in exchange for a package unveiled in 2030. "
+            "“It would have hurt workers,” he told the council in 2031. The cabinet plans to cut it in 2032.")
+    claims = []
+    for sentence in re.split(r"(?<=\.) ", text):
+        start = text.index(sentence)
+        m = re.search(r"20\d\d", sentence)
+        phrase_words = {"2029": "a deficit that", "2030": "a package unveiled"}.get(m.group())
+        phrase = None
+        if phrase_words:
+            phrase = Span("a", start + sentence.index(phrase_words), start + m.end())
+        value = Value("date", Span("a", start + m.start(), start + m.end()), m.group(), m.group(), phrase=phrase)
+        claims.append(Claim(f"c{m.group()}", Span("a", start, start + len(sentence)), sentence, values=(value,)))
+    assert [forecast(c.values[0], c, text) for c in claims] == [False, False, False, True]
+
+
 def test_a_week_is_dated_by_its_monday_at_week_precision():
     art = article("a", "The accountant was fired last week, police said.", dt.date(2007, 4, 10))
     (event,) = timeline(Evidence("s", claims=(dated_claim("c", art, "last week", "2007-W14"),)), Alignment("s"), {"a": art})

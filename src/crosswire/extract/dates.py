@@ -173,10 +173,17 @@ def tense_of(token) -> Tense:
             break
         node = node.head
     words = {c.lower_ for c in node.children if c.dep_ in ("aux", "auxpass")} | {node.lower_}
-    if words & {"will", "'ll", "shall", "’ll"} or "going" in words:
+    if words & {"will", "'ll", "shall", "’ll"} or "going" in words or _is_to(node):
         return "future"
     if node.tag_ in ("VBD", "VBN") or words & {"did", "was", "were", "had", "has", "have"}:
         return "past"
     if node.tag_ in ("VBZ", "VBP"):
         return "present"
     return None
+
+
+def _is_to(verb) -> bool:
+    """"Is to" / "are to" before the verb: an arrangement to come ("the bill *is to be voted* on
+    Thursday", "talks *are to resume* on Friday"); "was to" looks ahead from the past and is left."""
+    return verb.dep_ == "xcomp" and any(c.tag_ == "TO" for c in verb.children) \
+        and verb.head.lemma_ == "be" and verb.head.tag_ in ("VBZ", "VBP")

@@ -407,7 +407,8 @@ def counterfactual(value: Value, claim: Claim, text: str) -> bool:
     return bool(_UNREAL_CONDITION.search(before)) and bool(_UNREAL_RESULT.search(after))
 
 
-_CLAUSE_BREAK = re.compile(r"[;:]|,\s+(?:and|but|while|whereas|although|though|as)\b|\s[—–]\s|\s--\s", re.IGNORECASE)
+_CLAUSE_BREAK = re.compile(r"[;:]|,\s+(?:and|but|while|whereas|although|though|as)\b|\s[—–]\s|\s--\s"
+                           r"|[,.!?]\s?[\"”](?=\s)", re.IGNORECASE)
 _FORECAST = re.compile(
     r"\b(?:will|would|shall|(?-i:may)|wo\s*n['’]t|going\s+to|set\s+to|on\s+(?:track|course)\s+(?:to|for)"
     r"|(?:expect|forecast|predict|project|anticipate)(?:s|d|ed|ing)?"  # a verb, not a noun: see forecast()
@@ -425,8 +426,15 @@ def forecast(value: Value, claim: Claim, text: str) -> bool:
     eliminate the debt by 2012", "the CBO *forecasts* public debt gone by 2012", "*plans to* open
     in May"). The clause runs from the claim's start, or its last clause break (";", ", and", a
     dash), to the date; a modal after the date ("the 1997 deficit *will* be announced") speaks of
-    something else than the date's event."""
-    before = text[claim.span.start : value.span.start] if claim.span.start <= value.span.start else ""
+    something else than the date's event. Where the date dates a phrase of the claim
+    (``Value.phrase``: "… plans to cut a deficit *that totalled 13.6 percent last year*", "plans to
+    push through cuts in exchange for *a package unveiled on Sunday*"), the clause starts with that
+    phrase; and a quotation closed before the date is a clause of its own ("“… it would have
+    affected workers,” he told Parliament on Wednesday")."""
+    start = claim.span.start
+    if value.phrase is not None and value.phrase.start <= value.span.start < value.phrase.end:
+        start = max(start, value.phrase.start)
+    before = text[start : value.span.start] if start <= value.span.start else ""
     breaks = list(_CLAUSE_BREAK.finditer(before))
     clause = before[breaks[-1].end():] if breaks else before
     return any(not (m.group(0).lower().startswith(_PREDICTION) and _NOUN_BEFORE.search(clause[: m.start()]))
