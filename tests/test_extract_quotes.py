@@ -404,6 +404,17 @@ def test_two_short_statements_sharing_a_name_and_a_contraction_are_not_one_quote
         "sure", "way", "think", "marn", "boat", "sail"}
 
 
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("Twelve hours into the investigation authorities said it remained unclear whether the two devices were related.",
+     "authorities"),
+    ("A week into the search rescuers said hope of finding the crew was fading.", "rescuers"),
+    ("Two days into the strike, union leaders said the talks had failed.", "union leaders"),
+])
+def test_a_speaker_after_an_opening_time_phrase_without_a_comma_is_named_alone(nlp, text, speaker):
+    (quote,) = [q for q in find_quotes(nlp(text), "a", 10) if q.kind == "reported"]
+    assert quote.speaker == speaker
+
+
 def test_a_wire_dateline_is_neither_words_nor_speaker(nlp):
     text = ("WASHINGTON _ Federal law enforcement officials said Saturday that they had linked a suspect to the attack.\n"
             "DAR ES SALAAM, Tanzania (AP) _ Two suspects were charged with murder on Friday, a newspaper said.")

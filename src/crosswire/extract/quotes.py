@@ -161,6 +161,8 @@ def _nearest_subject(verb, passive: bool = True):
     "was told" is the listener, not the speaker."""
     deps = ("nsubj", "nsubjpass") if passive else ("nsubj",)
     subjects = [c for c in verb.children if c.dep_ in deps]
+    if (inside := _subject_inside_time_phrase(verb)) is not None:
+        return inside
     before = [c for c in subjects if c.i < verb.i]
     after = [c for c in subjects if c.i > verb.i]
     if before and after and verb.i > 0 and verb.doc[verb.i - 1].text == ",":
@@ -168,6 +170,22 @@ def _nearest_subject(verb, passive: bool = True):
     if not before and after and misread_subject(after[0]):
         return None  # "…, first said Napoleon": the parser's subject is what was said
     return antecedent(max(before, key=lambda c: c.i) if before else (subjects[0] if subjects else None), verb)
+
+
+def _subject_inside_time_phrase(verb):
+    """The subject the parser hung inside an opening time phrase that no comma closes: "Twelve
+    hours into the investigation *authorities* said …" (read as "hours … said"), "A week into the
+    search *rescuers* said …" (read with no subject): the object of the phrase's preposition, right
+    before the verb, speaks. None otherwise."""
+    if verb.i == 0:
+        return None
+    last = verb.doc[verb.i - 1]
+    if last.dep_ != "pobj" or last.pos_ not in ("NOUN", "PROPN") or last.ent_type_ in ("DATE", "TIME"):
+        return None
+    for phrase in (c for c in verb.children if c.i < verb.i and c.dep_ in ("nsubj", "npadvmod")):
+        if phrase.ent_type_ in ("DATE", "TIME") and last in phrase.subtree:
+            return last
+    return None
 
 
 def _participle_subject(cue, dateline: int = 0):

@@ -330,14 +330,22 @@ def _titled(ent) -> bool:
         and before.lower_ in PERSON_TITLES
 
 
+def _misparsed_inside_time_phrase(subject) -> bool:
+    """A speaker the parser took as the object of an opening time phrase's preposition ("Twelve
+    hours into the investigation *authorities* said"): its modifiers ("the investigation") are the
+    phrase's, so it is named by its own word alone."""
+    return subject.dep_ == "pobj" and subject.head.head.ent_type_ in ("DATE", "TIME")
+
+
 def name_speaker(subject) -> Speaker:
     """Turn a subject token into a :class:`Speaker`; references are marked, not yet resolved.
 
     The mention is the whole phrase as written, relative clause included ("Jane Roe, who chairs the
     panel"), as PolNeAR marks sources; an unnamed speaker's name is the phrase without it.
     """
-    written = phrase_span(subject, relative=True)
-    mention = phrase_span(subject)
+    limit = 0 if _misparsed_inside_time_phrase(subject) else 25
+    written = phrase_span(subject, limit, relative=True)
+    mention = phrase_span(subject, limit)
     ent = entity_of(subject) or _appositive_name(subject)
     if ent is not None and (ent.label_ != "NORP" or mention == (ent.start_char, ent.end_char)):
         start = titled_surname_start(ent)
