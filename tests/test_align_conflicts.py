@@ -374,37 +374,31 @@ def test_a_place_and_its_adjective_are_not_a_spelling_conflict():
     assert compare_claims(born, lander, SETTINGS) is None  # a place and its people
 
 
-def test_a_name_written_with_and_without_its_accents_is_not_a_spelling_conflict():
-    a = claim("a", "The heist near Place Vendôme is the latest in Marnès this year.")
-    b = claim("b", "The heist near Place Vendome is the latest in Marnes this year.")
-    assert compare_claims(a, b, SETTINGS) is None
-    c = claim("c", "The heist near Place Vendume is the latest in Marnès this year.")
-    assert compare_claims(a, c, SETTINGS).kind == "spelling"
-
-
-def test_a_given_name_and_its_short_form_or_a_name_and_its_plural_are_not_a_spelling_conflict():
-    dave = claim("a", "Prosecutor Dave Marnell opened the case against Jon Vell on Monday.")
-    david = claim("b", "Prosecutor David Marnell opened the case against Jon Vell on Monday.")
-    assert compare_claims(dave, david, SETTINGS) is None
-    fred = claim("c", "The aide Fred LaVell, a player in the Vela scandal, was found dead in a motel.")
-    frederick = claim("d", "The aide Frederick LaVell, a player in the Vela scandal, was found dead in a motel.")
-    assert compare_claims(fred, frederick, SETTINGS) is None
-    throat = claim("e", "Ana Vell was once rumoured to be Deep Throat, the press said.")
-    throats = claim("f", "Ana Vell was once rumoured to be one of the Deep Throats, the press said.")
-    assert compare_claims(throat, throats, SETTINGS) is None
-    rait = claim("g", "On Friday Duncan Rait died after slipping from a ridge in the park.")
-    raite = claim("h", "On Friday Duncan Raite died after slipping from a ridge in the park.")
-    assert compare_claims(rait, raite, SETTINGS).kind == "spelling"  # one letter more: a misspelling
-    freda = claim("i", "The aide Freda LaVell, a player in the Vela scandal, was found dead in a motel.")
-    assert compare_claims(fred, freda, SETTINGS).kind == "spelling"
-
-
-def test_a_possessive_is_not_a_spelling_conflict():
-    a = claim("a", "Governor Sarah Pallin said the state will appeal.")
-    b = claim("b", "Governor Sarah Pallin's office said the state will appeal.")
-    assert compare_claims(a, b, SETTINGS) is None
-    c = claim("c", "Governor Sara Pallin's office said the state will appeal.")
-    assert compare_claims(a, c, SETTINGS).kind == "spelling"
+@pytest.mark.parametrize(("a", "b", "kind"), [
+    # a possessive is the name
+    ("Governor Sarah Pallin said the state will appeal.", "Governor Sarah Pallin's office said the state will appeal.", None),
+    ("Governor Sarah Pallin said the state will appeal.", "Governor Sara Pallin's office said the state will appeal.",
+     "spelling"),
+    # accents are no spelling
+    ("The heist near Place Vendôme is the latest in Marnès this year.",
+     "The heist near Place Vendome is the latest in Marnes this year.", None),
+    ("The heist near Place Vendôme is the latest in Marnès this year.",
+     "The heist near Place Vendume is the latest in Marnès this year.", "spelling"),
+    # a nickname or short form of a given name, and a name's plural, are no spelling; one letter apart is one
+    ("Prosecutor Dave Marnell opened the case against Jon Vell on Monday.",
+     "Prosecutor David Marnell opened the case against Jon Vell on Monday.", None),
+    ("The aide Fred LaVell, a player in the Vela scandal, was found dead in a motel.",
+     "The aide Frederick LaVell, a player in the Vela scandal, was found dead in a motel.", None),
+    ("Ana Vell was once rumoured to be Deep Throat, the press said.",
+     "Ana Vell was once rumoured to be one of the Deep Throats, the press said.", None),
+    ("On Friday Duncan Rait died after slipping from a ridge in the park.",
+     "On Friday Duncan Raite died after slipping from a ridge in the park.", "spelling"),
+    ("The aide Fred LaVell, a player in the Vela scandal, was found dead in a motel.",
+     "The aide Freda LaVell, a player in the Vela scandal, was found dead in a motel.", "spelling"),
+])
+def test_a_spelling_conflict_is_a_name_spelt_apart_not_its_possessive_accents_nickname_or_plural(a, b, kind):
+    conflict = compare_claims(claim("a", a), claim("b", b), SETTINGS)
+    assert (conflict.kind if conflict else None) == kind
 
 
 def test_attribution_same_words_different_speaker():

@@ -193,11 +193,7 @@ def test_a_summary_sentence_counts_claims_of_one_speaker_as_one_origin_as_its_gr
     from crosswire.model import Claim, ClaimGroup, Support
 
     text = "The coroner said Vell died on Saturday of natural causes."
-    articles = tuple(
-        Article(aid, f"{aid}.txt", text, text, None, None, f"Outlet {aid}", None, dt.date(2024, 1, 1), "given", "en",
-                sentences=(Sentence(aid, 0, 0, len(text)),))
-        for aid in ("a", "b")
-    )
+    articles = one_text_articles(text, {"a": "Outlet a", "b": "Outlet b"})
     spans = (Span("a", 0, len(text)), Span("b", 0, len(text)))
     claims = tuple(Claim(f"c{s.article_id}", s, text, attributed_to="Coroner Ana Marn") for s in spans)
     group = ClaimGroup("g1", ("ca", "cb"), spans, ("Outlet a", "Outlet b"), Support(2, 1))
