@@ -401,6 +401,15 @@ def test_a_spelling_conflict_is_a_name_spelt_apart_not_its_possessive_accents_ni
     assert (conflict.kind if conflict else None) == kind
 
 
+def test_an_acronym_and_the_name_it_spells_are_one_speaker():
+    said = "He was on probation for a previous arrest, {} said."
+    full = claim("a", said.format("the Vela Highway Patrol"), attributed_to="the Vela Highway Patrol")
+    short = claim("b", said.format("the VHP"), attributed_to="the VHP")
+    other = claim("c", said.format("the Marn Port Board"), attributed_to="the Marn Port Board")
+    assert compare_claims(full, short, SETTINGS) is None and compare_claims(short, full, SETTINGS) is None
+    assert compare_claims(short, other, SETTINGS).kind == "attribution"
+
+
 def test_attribution_same_words_different_speaker():
     a = claim("a", "The talks will resume next week, the foreign ministry said.", attributed_to="the foreign ministry")
     b = claim("b", "The talks will resume next week, the rebel spokesman said.", attributed_to="the rebel spokesman")
@@ -517,6 +526,17 @@ def test_quantities_of_different_things_or_subjects_or_within_tolerance_do_not_c
     text = "The vote ended the 40-year rule of the Brandt party, or by other counts the 58-year rule of the party."
     both = claim("e", text, (("duration", "40-year", 40.0, False, "year"), ("duration", "58-year", 58.0, False, "year")))
     assert quantity_conflict(rule, both, SETTINGS) is None  # one of its figures agrees
+
+
+def test_a_figure_the_other_claim_gives_as_a_bare_number_is_no_conflict():
+    from crosswire.extract.values import quantity
+
+    yards = lambda expression: ("quantity", expression, quantity(expression)[0], False, "m")
+    one = claim("a", "Back Oren Marn rushed for 101 yards.", (yards("101 yards"),))
+    both = claim("b", "Ana Vell rushed for 226 yards while Oren Marn added 101.", (yards("226 yards"), ("number", "101", 101.0)))
+    assert compare_claims(one, both, SETTINGS) is None and compare_claims(both, one, SETTINGS) is None
+    other = claim("c", "Ana Vell rushed for 226 yards while Oren Marn added 88.", (yards("226 yards"), ("number", "88", 88.0)))
+    assert compare_claims(one, other, SETTINGS).kind == "number"
 
 
 def test_quantities_in_different_units_compare_after_conversion():

@@ -571,6 +571,14 @@ def test_a_split_decimal_before_a_word_or_in_an_amount_and_a_spaced_clock_time_a
     assert len(split_sentences(text, "a")) == 1
 
 
+def test_a_possessive_or_contraction_spaced_apart_by_a_tokenizer_is_joined():
+    text, repairs = clean_text("The Vela Attorney ’ s office said the case hadn ’ t been filed, and Marn didn ' t call.")
+    assert text == "The Vela Attorney’s office said the case hadn’t been filed, and Marn didn't call."
+    assert any("3 possessives and contractions spaced apart joined" in r for r in repairs)
+    kept = "He read the word ' s ' aloud and the 'Marn ' file."
+    assert clean_text(kept)[0] == kept
+
+
 def test_sainte_in_a_place_name_ends_no_sentence():
     text = "The carmaker closed 24 plants, including one in Ste. Agathe, Quebec, on Monday. Talks resume today."
     assert [text[s.start:s.end] for s in split_sentences(text, "a")] == [

@@ -54,7 +54,7 @@ import math
 import re
 from collections.abc import Callable, Collection, Mapping, Sequence
 
-from ..extract.entities import another_form_of_given_name, is_demonym, plural_of, transliterate
+from ..extract.entities import abbreviates, another_form_of_given_name, is_demonym, plural_of, transliterate
 from ..extract.speakers import ROLE_NOUNS
 from ..extract.values import scaled_numbers, vague_range
 from ..model import Article, Claim, Conflict, Entity, Span, Value
@@ -240,7 +240,8 @@ def quantity_conflict(a: Claim, b: Claim, settings: AlignSettings) -> tuple[Valu
     its thing apart (:func:`instance_marker`: "the current three-year contract" is not the new
     four-year one), and the same time the count is told as of (:func:`counted_as_of`); a value that
     one of the other claim's values of that quantity agrees with is no conflict ("$184 million or
-    $23 million per season" against "roughly $22 million per season")."""
+    $23 million per season" against "roughly $22 million per season"), nor one the other claim gives
+    as a bare number (:func:`_states_figure`)."""
     if not _shared_names(a, b) or counted_as_of(a) != counted_as_of(b):
         return None
     for va in a.values:
@@ -255,9 +256,18 @@ def quantity_conflict(a: Claim, b: Claim, settings: AlignSettings) -> tuple[Valu
                 and (_context(va, a, settings) & _context(vb, b, settings)) - {head}
                 and _one_placed(placed, distance_of(vb, b))
                 and instance_marker(va, a) == instance_marker(vb, b)]
-        if same and not any(figures_agree(va, vb, settings) for vb in same):
+        if same and not any(figures_agree(va, vb, settings) for vb in same) \
+                and not _states_figure(b, va) and not _states_figure(a, same[0]):
             return va, same[0]
     return None
+
+
+def _states_figure(claim: Claim, value: Value) -> bool:
+    """Whether a claim gives the figure of ``value`` as written as a bare number ("Jamaal Charles
+    rushed for 226 yards while Peyton Hillis *added 101*": the 101 yards another report gives
+    Hillis are told here too)."""
+    return any(v.kind == "number" and isinstance(v.value, (int, float)) and float(v.value) in _figures(value)
+               for v in claim.values)
 
 
 def figures_agree(va: Value, vb: Value, settings: AlignSettings) -> bool:
@@ -383,7 +393,8 @@ def _rounded_as(written: Value, converted: Value, settings: AlignSettings) -> bo
 
 def values_conflict(a: Claim, b: Claim, settings: AlignSettings) -> tuple[Value, Value] | None:
     """Two values that count the same thing with different numbers, or ``None``; counts told as of
-    different times (:func:`counted_as_of`) are not compared."""
+    different times (:func:`counted_as_of`) are not compared, nor a figure the other claim also
+    gives as a bare number (:func:`_states_figure`)."""
     if counted_as_of(a) != counted_as_of(b):
         return None
     for va in a.values:
@@ -402,7 +413,8 @@ def values_conflict(a: Claim, b: Claim, settings: AlignSettings) -> tuple[Value,
             alone = thing is None and len(same_kind) == 1 and sum(v.kind == va.kind for v in a.values) == 1
             if (paired or alone) and not any(figures_agree(va, x, settings) for x in same_kind) \
                     and not _agreeing_twin(a, va, thing, same_kind, settings) \
-                    and not _sums_agree(va, a, vb, b, settings):
+                    and not _sums_agree(va, a, vb, b, settings) \
+                    and not _states_figure(b, va) and not _states_figure(a, vb):
                 return va, vb
     return None
 
@@ -876,11 +888,13 @@ def _named(speaker: str | None, claim: Claim, names: Collection[str] = ()) -> bo
 
 def _attribution(a: Claim, b: Claim, settings: AlignSettings, names: Collection[str] = ()) -> Conflict | None:
     """Nearly the same words (Dice of content stems, each side's speaker words left out) given to
-    speakers who share no word. A description against a name is no conflict: "the judge" may be
+    speakers who share no word, neither an acronym of the other. A description against a name is no conflict: "the judge" may be
     "James Bodiford"; two descriptions ("the ministry", "a rebel spokesman") or two names are."""
     sa, sb = _speaker(a.attributed_to), _speaker(b.attributed_to)
     if not sa or not sb or sa & sb or _named(a.attributed_to, a, names) != _named(b.attributed_to, b, names):
         return None
+    if abbreviates(a.attributed_to or "", b.attributed_to or "") or abbreviates(b.attributed_to or "", a.attributed_to or ""):
+        return None  # "the CHP" and "the California Highway Patrol" are one speaker
     if lx.dice(set(lx.content_stems(a.text) - sa), set(lx.content_stems(b.text) - sb)) >= settings.match_min_overlap:
         return Conflict("attribution", a.span, b.span, f"{a.attributed_to} vs {b.attributed_to}")
     return None

@@ -13,6 +13,7 @@ from .language import detect_language
 from .sentences import split_sentences
 from .whitespace import (
     is_hard_wrapped,
+    join_spaced_apostrophes,
     join_spaced_clocks,
     join_split_decimals,
     normalise_line,
@@ -78,6 +79,7 @@ _SPACING_REPAIRS = (
     (space_after_commas, "missing space", "missing spaces", "after a comma restored"),
     (join_split_decimals, "decimal", "decimals", "split by a space joined"),
     (join_spaced_clocks, "clock time's \"a. m.\"", "clock times' \"a. m.\"", "joined"),
+    (join_spaced_apostrophes, "possessive or contraction", "possessives and contractions", "spaced apart joined"),
 )
 """Spacing repairs inside a line, in order, with how the repairs list names what each did."""
 

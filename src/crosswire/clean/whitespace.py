@@ -130,6 +130,20 @@ def join_spaced_clocks(line: str) -> tuple[str, int]:
     return _SPACED_CLOCK.subn(lambda m: m.group(0).replace(" ", ""), line)
 
 
+_SPACED_APOSTROPHE = re.compile(r"(?<=[A-Za-z]) ([’']) (?=(?:s|t|re|ve|ll|d|m)\b(?!\s?[’']))")
+"""An apostrophe spaced off both its word and its ending by a tokenizer ("Lohan ’ s lawyer", "the
+case hadn ’ t been submitted"): the parser reads neither the possessive nor the negation."""
+
+
+def join_spaced_apostrophes(line: str) -> tuple[str, int]:
+    """The line with possessives and contractions spaced apart by a tokenizer joined, and how many.
+
+    >>> join_spaced_apostrophes("Lohan ’ s lawyer said it hadn ’ t been filed; 'Marn ' said")
+    ("Lohan’s lawyer said it hadn’t been filed; 'Marn ' said", 2)
+    """
+    return _SPACED_APOSTROPHE.subn(r"\1", line)
+
+
 _GLUED_COMMA = re.compile(r"(?<=[A-Za-z][a-z],)(?=[a-z]{2})")
 """A comma glued to the next word ("the oars,has", "rains,the"): a lost space. Only between
 words of lower-case letters, so numbers ("1,200", "1,2-diol") are left alone."""

@@ -324,6 +324,16 @@ def _initials_tail(words: list[str], acronym: str) -> str | None:
     return None
 
 
+def abbreviates(acronym: str, name: str) -> bool:
+    """Whether ``acronym`` ("CHP", "U.N.") spells the initials of ``name`` ("the California Highway
+    Patrol", "United Nations"; stop words optional)."""
+    letters = re.sub(r"^(?:the|an?)\s+", "", acronym.strip(), flags=re.IGNORECASE).replace(".", "")
+    if not (2 <= len(letters) <= 8 and letters.isupper() and letters.isalpha()):
+        return False
+    words = normalise_name(name).split()
+    return len(words) > 1 and _spells(words, letters.lower())
+
+
 def _spells(words: list[str], acronym: str) -> bool:
     if not words or not acronym:
         return not words and not acronym
