@@ -245,6 +245,12 @@ def test_times_are_compared_after_normalisation_with_slack_for_approximations():
     assert compare_claims(a, timed("c", "He gave himself up around 6:20 p.m.", "around 6:20 p.m."), SETTINGS) is None
     late = compare_claims(a, timed("d", "He gave himself up at 9 p.m. on the day.", "9 p.m."), SETTINGS)
     assert late.kind == "time"
+    # rough words the tagger left out of the time count too
+    call = timed("e", "A call came in from the Vela Hotel at 3:33 a.m. on Tuesday.", "3:33 a.m.")
+    after = timed("f", "Dispatchers got a call from the Vela Hotel shortly after 3:30 a.m. on Tuesday.", "3:30 a.m.")
+    assert compare_claims(call, after, SETTINGS) is None and compare_claims(after, call, SETTINGS) is None
+    exact = timed("g", "Dispatchers got a call from the Vela Hotel at 3:30 a.m. on Tuesday.", "3:30 a.m.")
+    assert compare_claims(call, exact, SETTINGS).kind == "time"
 
 
 @pytest.mark.parametrize(

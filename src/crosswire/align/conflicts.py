@@ -488,11 +488,12 @@ def clock_minutes(expression: str) -> int | None:
     return hour * 60 + minute
 
 
-def _time_conflict(va: Value, vb: Value, settings: AlignSettings) -> bool:
+def _time_conflict(va: Value, vb: Value, settings: AlignSettings, rough: bool = False) -> bool:
     ma, mb = clock_minutes(va.expression), clock_minutes(vb.expression)
     if ma is None or mb is None:
         return False
-    approximate = va.approximate or vb.approximate or bool(lx.APPROXIMATE.search(va.expression + " " + vb.expression))
+    approximate = rough or va.approximate or vb.approximate or bool(
+        lx.APPROXIMATE.search(va.expression + " " + vb.expression))
     return abs(ma - mb) > (settings.approximate_minutes if approximate else 0)
 
 
@@ -623,9 +624,20 @@ def _date_conflict(a: Claim, b: Claim, dated: Callable[[Claim], bool], settings:
     ) and not _within_deictic_slack(va, vb, settings):
         return Conflict("date", a.span, b.span, f"{va.expression} vs {vb.expression}", (va.span, vb.span))
     va, vb = _one(_clock_times(a.values), "time"), _one(_clock_times(b.values), "time")
-    if va and vb and _time_conflict(va, vb, settings):
+    if va and vb and _time_conflict(va, vb, settings, _told_roughly(va, a) or _told_roughly(vb, b)):
         return Conflict("time", a.span, b.span, f"{va.expression} vs {vb.expression}", (va.span, vb.span))
     return None
+
+
+_ROUGHLY_BEFORE = re.compile(r"\b(?:(?:shortly|just|soon|right)\s+(?:after|before)|about|around|approximately|roughly"
+                             r"|nearly|almost|some)\s*$", re.IGNORECASE)
+
+
+def _told_roughly(value: Value, claim: Claim) -> bool:
+    """Whether the words right before a clock time make it rough ("a call *shortly after* 3:30
+    a.m." agrees with "a call at 3:33 a.m."): the tagger leaves them out of the time."""
+    before = claim.text[:max(0, value.span.start - claim.span.start)]
+    return bool(_ROUGHLY_BEFORE.search(before[-30:]))
 
 
 def _cue_conflict(a: Claim, b: Claim, kind: str, cues: frozenset[str]) -> Conflict | None:

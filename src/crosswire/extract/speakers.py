@@ -208,7 +208,7 @@ def doc_entities(doc) -> tuple:
 
 
 NAME_TITLES = frozenset(title.lower().rstrip(".") for title in TITLES if "-" not in title) - {"ft", "ste"} | {
-    "mr", "mrs", "ms", "dr", "gen", "sen", "rep", "gov", "adm", "lt", "cmdr"}
+    "mr", "mrs", "ms", "dr", "gen", "sen", "rep", "gov", "adm"}
 """Abbreviated titles written before a person's name ("Lt.", "Sgt.", "Det.", "Gen."), without the
 dot: the sentence splitter's list (:data:`crosswire.clean.sentences.TITLES`) but "Ft." and "Ste.",
 which open place names, and spaCy's own exceptions for the usual ones."""
