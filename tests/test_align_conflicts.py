@@ -401,8 +401,14 @@ def test_a_place_and_its_adjective_are_not_a_spelling_conflict():
      "On Friday Duncan Raite died after slipping from a ridge in the park.", "spelling"),
     ("The aide Fred LaVell, a player in the Vela scandal, was found dead in a motel.",
      "The aide Freda LaVell, a player in the Vela scandal, was found dead in a motel.", "spelling"),
+    # British and American spellings of one name are no misspelling
+    ("The concert at the Vela Centre for Arts was cancelled on Monday.",
+     "The concert at the Vela Center for Arts was cancelled on Monday.", None),
+    ("The Vela Harbour Board said the ferry would sail on Monday.",
+     "The Vela Harbor Board said the ferry would sail on Monday.", None),
+    ("The Vela Centre for Arts was cancelled on Monday.", "The Vela Cantre for Arts was cancelled on Monday.", "spelling"),
 ])
-def test_a_spelling_conflict_is_a_name_spelt_apart_not_its_possessive_accents_nickname_or_plural(a, b, kind):
+def test_a_spelling_conflict_is_a_name_spelt_apart_not_a_written_variant_of_it(a, b, kind):
     conflict = compare_claims(claim("a", a), claim("b", b), SETTINGS)
     assert (conflict.kind if conflict else None) == kind
 

@@ -843,6 +843,29 @@ def _neighbours(names: list[tuple[str, Span]], i: int) -> set[str]:
     return out
 
 
+_BRITISH_ENDINGS = ((re.compile(r"(?<=[^aeiou])re(s?)$"), r"er\1"), (re.compile(r"our(s?|ed|ing)$"), r"or\1"),
+                    (re.compile(r"is(e|ed|es|ing|ation|ations)$"), r"iz\1"), (re.compile(r"ys(e|ed|es|ing)$"), r"yz\1"),
+                    (re.compile(r"visor(s?)$"), r"viser\1"))
+
+
+def us_spelling(word: str) -> str:
+    """A lower-case word in American spelling where British spelling differs only by a regular
+    ending ("centre" → "center", "harbour" → "harbor", "recognised" → "recognized", "advisors" →
+    "advisers", "grey" → "gray"), so that the two spellings of one name are not set against each
+    other as a misspelling.
+
+    >>> [us_spelling(w) for w in ("centre", "harbours", "recognised", "analyse", "advisors", "greyhound", "tour")]
+    ['center', 'harbors', 'recognized', 'analyze', 'advisers', 'grayhound', 'tour']
+    """
+    if word.startswith("grey"):
+        word = "gray" + word[4:]
+    if len(word) < 6:
+        return word  # "tour", "rise", "acre": no British ending
+    for pattern, replacement in _BRITISH_ENDINGS:
+        word = pattern.sub(replacement, word)
+    return word
+
+
 def _right_neighbour(names: list[tuple[str, Span]], i: int) -> str | None:
     """The name token right after name ``i`` (a surname after a given name), if only a space or a mark parts them."""
     if i + 1 < len(names) and names[i + 1][1].start - names[i][1].end <= 1:
@@ -866,6 +889,8 @@ def _spelling(a: Claim, b: Claim, settings: AlignSettings) -> Conflict | None:
                 continue  # "Asia-Pacific" / "Asian-Pacific": a place and its adjective, no misspelling
             if plural_of(key_a, key_b) or plural_of(key_b, key_a):
                 continue  # "Deep Throat" / "possible Deep Throats"
+            if us_spelling(key_a) == us_spelling(key_b):
+                continue  # "Kennedy Centre" / "Kennedy Center": British and American spelling
             if _right_neighbour(na, i) is not None and _right_neighbour(na, i) == _right_neighbour(nb, j) \
                     and another_form_of_given_name(key_a, key_b):
                 continue  # "David Rossi" / "Dave Rossi", "Fred LaRue" / "Frederick LaRue": one given name
