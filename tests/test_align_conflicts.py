@@ -407,6 +407,7 @@ def test_a_place_and_its_adjective_are_not_a_spelling_conflict():
     ("The Vela Harbour Board said the ferry would sail on Monday.",
      "The Vela Harbor Board said the ferry would sail on Monday.", None),
     ("The Vela Centre for Arts was cancelled on Monday.", "The Vela Cantre for Arts was cancelled on Monday.", "spelling"),
+    ("An autopsy shows Ana Gray was hit by three bullets.", "An autopsy shows Ana Grey was hit by three bullets.", "spelling"),
 ])
 def test_a_spelling_conflict_is_a_name_spelt_apart_not_a_written_variant_of_it(a, b, kind):
     conflict = compare_claims(claim("a", a), claim("b", b), SETTINGS)

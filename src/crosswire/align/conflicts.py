@@ -851,14 +851,13 @@ _BRITISH_ENDINGS = ((re.compile(r"(?<=[^aeiou])re(s?)$"), r"er\1"), (re.compile(
 def us_spelling(word: str) -> str:
     """A lower-case word in American spelling where British spelling differs only by a regular
     ending ("centre" → "center", "harbour" → "harbor", "recognised" → "recognized", "advisors" →
-    "advisers", "grey" → "gray"), so that the two spellings of one name are not set against each
-    other as a misspelling.
+    "advisers"), so that the two spellings of one name are not set against each other as a
+    misspelling. Not "grey" / "gray": as surnames they are two names ("Kimani Gray", misspelt
+    "Grey").
 
-    >>> [us_spelling(w) for w in ("centre", "harbours", "recognised", "analyse", "advisors", "greyhound", "tour")]
-    ['center', 'harbors', 'recognized', 'analyze', 'advisers', 'grayhound', 'tour']
+    >>> [us_spelling(w) for w in ("centre", "harbours", "recognised", "analyse", "advisors", "grey", "tour")]
+    ['center', 'harbors', 'recognized', 'analyze', 'advisers', 'grey', 'tour']
     """
-    if word.startswith("grey"):
-        word = "gray" + word[4:]
     if len(word) < 6:
         return word  # "tour", "rise", "acre": no British ending
     for pattern, replacement in _BRITISH_ENDINGS:
