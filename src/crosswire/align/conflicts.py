@@ -629,13 +629,13 @@ def _date_conflict(a: Claim, b: Claim, dated: Callable[[Claim], bool], settings:
     return None
 
 
-_ROUGHLY_BEFORE = re.compile(r"\b(?:(?:shortly|just|soon|right)\s+(?:after|before)|about|around|approximately|roughly"
-                             r"|nearly|almost|some)\s*$", re.IGNORECASE)
+_ROUGHLY_BEFORE = re.compile(rf"(?:{lx.APPROXIMATE.pattern}|\b(?:soon|right)\s+(?:after|before)\b)\s*$", re.IGNORECASE)
 
 
 def _told_roughly(value: Value, claim: Claim) -> bool:
-    """Whether the words right before a clock time make it rough ("a call *shortly after* 3:30
-    a.m." agrees with "a call at 3:33 a.m."): the tagger leaves them out of the time."""
+    """Whether the words right before a clock time make it rough (:data:`~.lexical.APPROXIMATE`,
+    which the time's own words are read for too: "a call *shortly after* 3:30 a.m." agrees with "a
+    call at 3:33 a.m."): the tagger leaves them out of the time."""
     before = claim.text[:max(0, value.span.start - claim.span.start)]
     return bool(_ROUGHLY_BEFORE.search(before[-30:]))
 
@@ -833,13 +833,18 @@ def _names(claim: Claim) -> list[tuple[str, Span]]:
     return out
 
 
+def _right_neighbour(names: list[tuple[str, Span]], i: int) -> str | None:
+    """The name token right after name ``i`` (a surname after a given name), if only a space or a mark parts them."""
+    if i + 1 < len(names) and names[i + 1][1].start - names[i][1].end <= 1:
+        return names[i + 1][0]
+    return None
+
+
 def _neighbours(names: list[tuple[str, Span]], i: int) -> set[str]:
     """The name tokens right before and after name ``i`` when only a space or a mark separates them."""
-    out = set()
-    if i > 0 and names[i][1].start - names[i - 1][1].end <= 1:
+    out = {right} if (right := _right_neighbour(names, i)) is not None else set()
+    if i > 0 and _right_neighbour(names, i - 1) is not None:  # name i is right after name i - 1
         out.add(names[i - 1][0])
-    if i + 1 < len(names) and names[i + 1][1].start - names[i][1].end <= 1:
-        out.add(names[i + 1][0])
     return out
 
 
@@ -865,13 +870,6 @@ def us_spelling(word: str) -> str:
     return word
 
 
-def _right_neighbour(names: list[tuple[str, Span]], i: int) -> str | None:
-    """The name token right after name ``i`` (a surname after a given name), if only a space or a mark parts them."""
-    if i + 1 < len(names) and names[i + 1][1].start - names[i][1].end <= 1:
-        return names[i + 1][0]
-    return None
-
-
 def _spelling(a: Claim, b: Claim, settings: AlignSettings) -> Conflict | None:
     """Two name tokens, each in one claim only, spelt nearly alike and sharing a neighbouring name
     token ("Robin Mendes" / "Robyn Mendes"), so that they name one entity; not a place and its
@@ -890,8 +888,8 @@ def _spelling(a: Claim, b: Claim, settings: AlignSettings) -> Conflict | None:
                 continue  # "Deep Throat" / "possible Deep Throats"
             if us_spelling(key_a) == us_spelling(key_b):
                 continue  # "Kennedy Centre" / "Kennedy Center": British and American spelling
-            if _right_neighbour(na, i) is not None and _right_neighbour(na, i) == _right_neighbour(nb, j) \
-                    and another_form_of_given_name(key_a, key_b):
+            surname = _right_neighbour(na, i)
+            if surname is not None and surname == _right_neighbour(nb, j) and another_form_of_given_name(key_a, key_b):
                 continue  # "David Rossi" / "Dave Rossi", "Fred LaRue" / "Frederick LaRue": one given name
             if difflib.SequenceMatcher(None, key_a, key_b).ratio() >= settings.spelling_min_ratio:
                 note = f"{a.text[span_a.start - a.span.start:span_a.end - a.span.start]} vs " \
