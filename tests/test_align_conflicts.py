@@ -253,6 +253,23 @@ def test_times_are_compared_after_normalisation_with_slack_for_approximations():
     assert compare_claims(call, exact, SETTINGS).kind == "time"
 
 
+def test_times_whole_hours_apart_in_different_zones_may_be_one_time():
+    def timed(aid, text, expression):
+        return claim(aid, text, (("time", expression, expression),))
+    eastern = timed("a", "Vela begins its season Saturday at 4:30 p.m. ET against Marn.", "4:30 p.m.")
+    local = timed("b", "Vela plays Marn on Saturday at 3:30 p.m. in the first round.", "3:30 p.m.")
+    assert compare_claims(eastern, local, SETTINGS) is None and compare_claims(local, eastern, SETTINGS) is None
+    moscow = timed("c", "Vela begins its season Saturday at 11:30 p.m. Moscow time against Marn.", "11:30 p.m.")
+    assert compare_claims(eastern, moscow, SETTINGS) is None
+    # in one zone, or minutes apart, the times still disagree
+    also_eastern = timed("d", "Vela plays Marn on Saturday at 3:30 p.m. ET in the first round.", "3:30 p.m.")
+    assert compare_claims(eastern, also_eastern, SETTINGS).kind == "time"
+    assert compare_claims(eastern, timed("e", "Vela plays Marn on Saturday at 4:10 p.m. in the first round.",
+                                         "4:10 p.m."), SETTINGS).kind == "time"
+    assert compare_claims(local, timed("f", "Vela plays Marn on Saturday at 5:30 p.m. in the first round.",
+                                       "5:30 p.m."), SETTINGS).kind == "time"
+
+
 @pytest.mark.parametrize(
     ("text_a", "text_b", "flags_a", "flags_b", "kind"),
     [
@@ -448,6 +465,17 @@ def test_attribution_same_words_different_speaker():
     assert compare_claims(obama, officials, SETTINGS, names={"barack", "obama"}) is None  # a name and a description
 
 
+def test_a_speaker_relaying_the_others_source_is_no_attribution_conflict():
+    records = claim("a", "In 2005 Vell was charged with assault, according to court records, which say he threatened Marn.",
+                    attributed_to="court records")
+    paper = claim("b", "In 2005 Vell was charged with assault, according to court records, which say he threatened Marn, "
+                       "the newspaper reported.", attributed_to="the newspaper")
+    assert compare_claims(records, paper, SETTINGS) is None and compare_claims(paper, records, SETTINGS) is None
+    police = claim("c", "In 2005 Vell was charged with assault, according to police, who say he threatened Marn.",
+                   attributed_to="police")
+    assert compare_claims(police, paper, SETTINGS).kind == "attribution"
+
+
 def test_agreeing_claims_and_same_article_pairs_give_no_conflict():
     a = claim("a", "The bridge collapsed on Monday.")
     b = claim("b", "The bridge collapsed on Monday morning.")
@@ -466,6 +494,15 @@ def test_unknown_then_known_is_an_update_in_publication_order():
     assert len(updates) == 1 and updates[0].kind == "update"
     assert updates[0].a.article_id == "a" and updates[0].claims == ("c_a", "c_b")
     assert find_updates([later, earlier], [(0, 1)], lambda c: None) == []
+
+
+def test_a_thing_described_as_previously_unknown_is_no_unknown_state_to_update():
+    earlier = claim("a", "Vela said attackers are exploiting a previously unknown flaw in its browser.")
+    later = claim("b", "The flaw could affect every version of the Vela browser, the company said.")
+    dates = {"a": dt.date(2024, 1, 1), "b": dt.date(2024, 1, 2)}
+    assert find_updates([earlier, later], [(0, 1)], lambda c: dates[c.span.article_id]) == []
+    unclear = claim("a", "Which versions of the Vela browser the flaw affects is unknown.")
+    assert len(find_updates([unclear, later], [(0, 1)], lambda c: dates[c.span.article_id])) == 1
 
 
 def test_revised_figure_becomes_an_update_not_a_conflict():

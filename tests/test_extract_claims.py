@@ -564,3 +564,30 @@ def test_a_cue_verb_in_one_of_two_clauses_attributes_that_clause_alone(nlp):
         ("The race started on Friday on the old river", None),
         ("the club's Web site, www.velaclub.org, announced more heats.", "the club's Web site, www.velaclub.org"),
     ]
+
+
+def test_a_time_the_parser_took_for_a_subject_opens_no_claim_of_its_own(nlp):
+    # "last month" read as the subject of "was named": the claim would name no one
+    text = ("Marn Vell, who also starred in three crime films and is a trained singer, has hosted the city's "
+            "theatre awards three times and last month was named the year's best host by Vela magazine.")
+    assert [c.text for c in find_claims(nlp(text), "a", MONDAY)] == [text]
+    # a time that is the subject, with its article, stays a clause of its own
+    two = "The storm closed the port on Monday, and the next day was spent clearing the docks."
+    assert [c.text for c in find_claims(nlp(two), "a", MONDAY)] == [
+        "The storm closed the port on Monday", "the next day was spent clearing the docks."]
+
+
+def test_a_ratio_is_one_share_and_agrees_with_the_same_share_in_percent(nlp):
+    from crosswire.align.conflicts import compare_claims
+    from crosswire.extract.values import values_in
+
+    published = dt.date(2003, 6, 10)
+    ratio = "Vela researchers estimated that as many as 1 in 500 users of the browser could have been exposed."
+    found = [(v.kind, v.value, v.approximate) for v in values_in(nlp(ratio)[:], "a", published)]
+    assert found == [("percent", 0.2, True)]  # not a count of 1 and a count of 500
+    words = "One out of every five voters in Marn stayed home."
+    assert [(v.kind, v.value) for v in values_in(nlp(words)[:], "a", published)] == [("percent", 20.0)]
+    share = ("Vela researchers estimated that roughly 0.2 percent of the browser's users may have been exposed, "
+             "which means millions of users are at risk.")
+    a, b = (find_claims(nlp(t), x, published)[0] for t, x in ((ratio, "a"), (share, "b")))
+    assert compare_claims(a, b, Settings().align) is None

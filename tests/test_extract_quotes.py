@@ -111,6 +111,15 @@ def test_a_pronoun_speaker_is_the_person_who_acted_since_the_last_quote(nlp):
     assert quotes[2].speaker == "they"  # a plural pronoun is no single named person
 
 
+def test_a_list_of_people_acting_together_is_no_she(nlp):
+    text = ("Ana Vell, the singer whose songs shaped a generation, has died at the age of 85.\n\n"
+            "To her astonishment, Ms Vell had recently attained cult status.\n\n"
+            "Lena Marn, Uma Rait and Demi Sorel are among younger stars who have copied her style.\n\n"
+            "“I don't want to be photographed in my old age,” she said in 1998.")
+    [quote] = [q for q in quotes_of(nlp, text) if q.kind == "direct"]
+    assert quote.speaker == "Ms Vell"
+
+
 def test_scare_quotes_and_woven_fragments_are_not_direct_quotes(nlp):
     text = "The rebels ‘liberated’ the city and the leader called it “a victory for every single citizen” today."
     assert not [q for q in quotes_of(nlp, text) if q.kind == "direct"]
@@ -1017,3 +1026,14 @@ def test_a_subject_the_parser_hung_as_an_apposition_still_speaks(nlp):
     [quote] = find_quotes(doc, "a", 15)
     assert quote.speaker == "a writer using the nickname BetterVela"
     assert doc.text[quote.span.start:quote.span.end] == "We loved every minute of it."
+
+
+def test_what_follows_the_verb_of_saying_is_reported_not_an_aside_before_its_subject(nlp):
+    # the parser hangs "12.5 million people watched" on "said" as a second clausal complement
+    text = ("Anton Vela hosted the gala last year. While Vela's show drew strong ratings – 12.5 million people "
+            "watched, 3% more than the year before – he said he would not host the gala again because of the reviews.")
+    doc = nlp(text)
+    assert sum(t.dep_ == "ccomp" and t.head.lower_ == "said" for t in doc) == 2  # the misreading this guards
+    [quote] = [q for q in find_quotes(doc, "a", 15) if q.kind == "reported"]
+    assert text[quote.span.start:quote.span.end] == "he would not host the gala again because of the reviews"
+    assert quote.speaker == "Anton Vela"

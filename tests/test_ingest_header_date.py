@@ -98,3 +98,21 @@ def test_ecbplus_loader_reads_header_dates_through_the_jsonl_reader():
     dated = [a for a, g in zip(articles, gold) if a.published]
     assert len(dated) > len(articles) / 4 and all(a.published_source == "header" for a in dated)
     assert all(dt.date(1990, 1, 1) < a.published < dt.date(2020, 1, 1) for a in dated)
+
+
+def test_an_ambiguous_numeric_date_line_is_read_by_the_month_of_its_url(tmp_path):
+    path = tmp_path / "a.jsonl"
+    rows = (("http://news.example.org/2013/08/5-takeaways-from-the-vote.html", "8 / 2 / 13 at 1:30 PM"),
+            ("http://news.example.org/2013/02/5-takeaways-from-the-vote.html", "8 / 2 / 13 at 1:30 PM"),
+            ("http://news.example.org/takeaways", "8 / 2 / 13 at 1:30 PM"))
+    path.write_text("\n".join(json.dumps({"text": f"{url}\n{line}\nFive takeaways from the vote\n{BODY}"})
+                              for url, line in rows), encoding="utf-8")
+    docs = ingest([str(path)]).documents
+    # August 2 under /2013/08/, February 8 under /2013/02/; no URL month: no date, yet no title either
+    assert [d.published for d in docs] == [dt.date(2013, 8, 2), dt.date(2013, 2, 8), None]
+    assert [d.title for d in docs] == ["Five takeaways from the vote"] * 3
+
+
+def test_a_number_opening_a_url_slug_is_no_day():
+    assert header_date(f"http://news.example.org/2013/08/5-takeaways-from-the-vote.html\nTitle here\n{BODY}") is None
+    assert header_date(f"http://news.example.org/2013/08/05-vote.html\nTitle here\n{BODY}") == dt.date(2013, 8, 5)

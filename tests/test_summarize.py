@@ -234,6 +234,13 @@ def test_a_claim_cut_from_a_sentence_reads_as_a_sentence(text, expected):
     ("Despite their losses, the rebels held the port for another six weeks.", True),
     ("The council will sit again next year, and it will then vote on the budget.)", False),
     ("The council (which met on Friday) approved the new budget for the city.", True),
+    ("5 Reasons Why the Council Picked Ana Vell As Its New Mayor", False),  # a headline in title case
+    ("Story Filed By Vela Newspapers For Use By Clients of the Marn News Service", False),
+    ("Former Vela Prime Minister Ana Marn Vell is 80 years old.", True),  # names, but the verb in lower case
+    ("Ana Vell, Lena Marn and Uma Rait of Vela City won the Marn Prize.", True),
+    ("I told them at the meeting that I wasn't trying to convert anyone.", False),  # whose "I"?
+    ("We must design our policies with the needs of each city in mind.", False),
+    ("I-95 was closed for six hours after the crash on Friday night.", True),
 ])
 def test_eligible_sentences(text, ok):
     assert eligible(cand(text, 0), SETTINGS) is ok

@@ -624,9 +624,34 @@ def _date_conflict(a: Claim, b: Claim, dated: Callable[[Claim], bool], settings:
     ) and not _within_deictic_slack(va, vb, settings):
         return Conflict("date", a.span, b.span, f"{va.expression} vs {vb.expression}", (va.span, vb.span))
     va, vb = _one(_clock_times(a.values), "time"), _one(_clock_times(b.values), "time")
-    if va and vb and _time_conflict(va, vb, settings, _told_roughly(va, a) or _told_roughly(vb, b)):
+    if va and vb and _time_conflict(va, vb, settings, _told_roughly(va, a) or _told_roughly(vb, b)) \
+            and not _maybe_other_zone(va, a, vb, b):
         return Conflict("time", a.span, b.span, f"{va.expression} vs {vb.expression}", (va.span, vb.span))
     return None
+
+
+_ZONE_AFTER = re.compile(
+    r"^\s*\(?(?:(?:GMT|UTC)(?:\s*[+-]\s*\d{1,2})?|[ECMPA][SD]?T|BST|CES?T|MSK|IST|JST|AE[SD]T|HKT|SGT"
+    r"|(?:[Ee]astern|[Cc]entral|[Mm]ountain|[Pp]acific|[Aa]tlantic)(?:\s+(?:[Ss]tandard|[Dd]aylight))?(?:\s+[Tt]ime)?"
+    r"|(?:local|[A-Z][a-z]+)\s+time)\b")
+
+
+def time_zone(value: Value, claim: Claim) -> str | None:
+    """The time zone a claim names right after a clock time ("4:30 p.m. *ET*", "9 a.m. *Moscow
+    time*", "noon *local time*"), as written; ``None`` when it names none."""
+    after = claim.text[max(0, value.span.end - claim.span.start):][:30]
+    m = _ZONE_AFTER.match(after)
+    return m.group(0).strip(" (").lower() if m else None
+
+
+def _maybe_other_zone(va: Value, a: Claim, vb: Value, b: Claim) -> bool:
+    """Whether two clock times whole (or half) hours apart may be one time told in two zones: one
+    names a zone the other does not, or they name different zones ("4:30 p.m. ET" in a national
+    paper, "3:30 p.m." in a Central-time one)."""
+    ma, mb = clock_minutes(va.expression), clock_minutes(vb.expression)
+    if ma is None or mb is None or (ma - mb) % 30:
+        return False
+    return time_zone(va, a) != time_zone(vb, b)
 
 
 _ROUGHLY_BEFORE = re.compile(rf"(?:{lx.APPROXIMATE.pattern}|\b(?:soon|right)\s+(?:after|before)\b)\s*$", re.IGNORECASE)
@@ -922,13 +947,17 @@ def _named(speaker: str | None, claim: Claim, names: Collection[str] = ()) -> bo
 
 def _attribution(a: Claim, b: Claim, settings: AlignSettings, names: Collection[str] = ()) -> Conflict | None:
     """Nearly the same words (Dice of content stems, each side's speaker words left out) given to
-    speakers who share no word, neither an acronym of the other. A description against a name is no conflict: "the judge" may be
-    "James Bodiford"; two descriptions ("the ministry", "a rebel spokesman") or two names are."""
+    speakers who share no word, neither an acronym of the other, nor named in the other's words (a
+    relay: "…, according to court records, …, the newspaper reported" gives the records' words). A
+    description against a name is no conflict: "the judge" may be "James Bodiford"; two
+    descriptions ("the ministry", "a rebel spokesman") or two names are."""
     sa, sb = _speaker(a.attributed_to), _speaker(b.attributed_to)
     if not sa or not sb or sa & sb or _named(a.attributed_to, a, names) != _named(b.attributed_to, b, names):
         return None
     if abbreviates(a.attributed_to or "", b.attributed_to or "") or abbreviates(b.attributed_to or "", a.attributed_to or ""):
         return None  # "the CHP" and "the California Highway Patrol" are one speaker
+    if sb <= set(lx.content_stems(a.text)) or sa <= set(lx.content_stems(b.text)):
+        return None  # "…, according to court records, …, the newspaper reported": the paper relays the records
     if lx.dice(set(lx.content_stems(a.text) - sa), set(lx.content_stems(b.text) - sb)) >= settings.match_min_overlap:
         return Conflict("attribution", a.span, b.span, f"{a.attributed_to} vs {b.attributed_to}")
     return None

@@ -21,13 +21,18 @@ from ..model import Claim, Conflict, Entity, Span
 __all__ = ["REVISION", "UNKNOWN_STATE", "WHEREABOUTS_UNKNOWN", "find_updates", "missing_person", "order_pair",
            "placement", "split_updates", "whereabouts_unknown", "whereabouts_updates"]
 
+_NEWLY_KNOWN = "".join(f"(?<!{w} )(?<!{w}-)" for w in (
+    "previously", "hitherto", "formerly", "relatively", "largely", "virtually", "little", "then", "once"))
+"""Words that make "unknown" describe a thing as new or obscure ("a *previously* unknown flaw", "a
+*little-*known actor"), not a state the report cannot yet tell."""
 UNKNOWN_STATE = re.compile(
-    r"\b(unknown|unclear|not (?:yet |immediately )?(?:known|clear|confirmed|disclosed|released|identified)|"
+    rf"\b({_NEWLY_KNOWN}unknown|unclear|not (?:yet |immediately )?(?:known|clear|confirmed|disclosed|released|identified)|"
     r"(?:could|can|would) not (?:be )?(?:confirm|verif|say|determine)\w*|yet to be \w+|no word on|"
     r"remains? to be seen|unconfirmed|undisclosed|unidentified|whereabouts)\b",
     re.IGNORECASE,
 )
-"""Cues of a state not known at the time of writing."""
+"""Cues of a state not known at the time of writing; "a previously unknown vulnerability" is none
+(:data:`_NEWLY_KNOWN`)."""
 
 REVISION = re.compile(
     r"\b(rose|risen|rises|climbed|climbs|increased|jumped|revised|updated|now|latest|new toll|has reached|"

@@ -433,7 +433,8 @@ def clause_bounds(sent) -> list[tuple[int, int]]:
     saying without content of its own (:func:`_bare_cue`) states only who said the rest."""
     root = sent.root
     conjuncts = [c for c in root.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")
-                 and any(g.dep_ in ("nsubj", "nsubjpass", "expl") for g in c.children) and not _bare_cue(c)]
+                 and any(g.dep_ in ("nsubj", "nsubjpass", "expl") and not _time_read_as_subject(g, c)
+                         for g in c.children) and not _bare_cue(c)]
     has_subject = any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in root.children)
     if not conjuncts or not has_subject or root.lemma_.lower() in CUE_LEMMAS:
         return [(sent.start, sent.end)]
@@ -453,6 +454,16 @@ def clause_bounds(sent) -> list[tuple[int, int]]:
             begin = cut
     bounds.append((begin, sent.end))
     return bounds
+
+
+def _time_read_as_subject(subject, verb) -> bool:
+    """Whether the parser took a time phrase for the subject of a conjoined verb that shares the
+    sentence's subject ("Vela has hosted the awards three times and *last month* was named the
+    year's best host": Vela was named). Such a time is an adverb of its own, with no article; a time
+    that *is* the subject has one ("the next day was spent clearing the docks") or goes with "be"
+    ("2008 was calm and 2009 was worse")."""
+    return subject.ent_type_ in ("DATE", "TIME") and verb.lemma_.lower() != "be" \
+        and not any(c.dep_ == "det" for c in subject.children)
 
 
 CONTENT_POS = frozenset({"NOUN", "PROPN", "NUM", "VERB", "ADJ"})

@@ -597,8 +597,8 @@ def _reported(doc, direct: list[_Found]) -> list[_Found]:
     for token in doc:
         if not _is_cue(token) or token.lemma_.lower() in _WEAK_CUES - {"add", "report", "note", "write"}:
             continue
-        comp = next((c for c in token.children if c.dep_ == "ccomp"), None)
         subject = _subject(token)
+        comp = _complement(token, subject)
         if comp is None and subject is None and (trailing := _trailing_attribution(token)):
             comp, subject = trailing
         woven = _woven_complement(token) if subject is not None and (comp is None or _nominal_clause(comp)) else None
@@ -625,6 +625,18 @@ def _reported(doc, direct: list[_Found]) -> list[_Found]:
         cue = (token.idx, token.idx + len(token.text))
         out.append(_Found(span, "reported", name_speaker(subject), cue, channel, subject.lemma_.lower()))
     return out + _according_clauses(doc, taken + [f.span for f in out])
+
+
+def _complement(cue, subject):
+    """The clausal complement that a cue verb reports: its first, or, where its subject stands
+    before it and a complement follows, the one after it. In "While the show drew high ratings – 40
+    million people watched – he said he would not host again" the parser also hangs the aside
+    before the subject on the verb of saying; what he said is what follows "said"."""
+    comps = [c for c in cue.children if c.dep_ == "ccomp"]
+    after = [c for c in comps if c.i > cue.i]
+    if len(comps) > 1 and after and subject is not None and subject.i < cue.i:
+        return after[0]
+    return comps[0] if comps else None
 
 
 def _complement_tokens(doc, comp, cue, subject) -> list:

@@ -395,8 +395,18 @@ def _described_actors(doc, quoted: Sequence[tuple[int, int]] = ()) -> list[tuple
 
 
 def _acting_subject(token) -> bool:
-    """Whether ``token`` is the subject of a sentence's main verb (:func:`_main_verb`) as written."""
-    return token.dep_ == "nsubj" and _main_verb(token.head) and not misread_subject(token)
+    """Whether ``token`` is the subject of a sentence's main verb (:func:`_main_verb`) as written,
+    alone: "Madonna, Uma Thurman and Demi Moore are among the stars who …" is a group, and no later
+    "she" is Madonna."""
+    return token.dep_ == "nsubj" and _main_verb(token.head) and not misread_subject(token) \
+        and not _listed(token)
+
+
+def _listed(token) -> bool:
+    """Whether ``token`` heads a list of names ("Madonna, Uma Thurman and Demi Moore"), which the
+    parser may also read as a name, its apposition and a conjunct."""
+    return any(c.dep_ == "conj" or (c.dep_ == "appos" and any(g.dep_ == "conj" for g in c.children))
+               for c in token.children)
 
 
 def _cut_head(entity) -> list:

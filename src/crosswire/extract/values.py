@@ -18,7 +18,8 @@ from ..model import Span, Value
 from .dates import MONTHS, WEEKDAYS, resolve_date, tense_of
 
 _DECADES = {"decade": 10, "decades": 10, "year": 1, "years": 1, "century": 100, "centuries": 100}
-_APPROX = re.compile(r"\b(nearly|about|around|almost|roughly|approximately|some|over|more than|at least|up to)\b", re.IGNORECASE)
+_APPROX = re.compile(r"\b(nearly|about|around|almost|roughly|approximately|some|over|more than|at least|up to"
+                     r"|as (?:many|much|few|little) as)\b", re.IGNORECASE)
 _NUMERIC = re.compile(r"\d[\d,]*(?:\.\d+)?")
 _DURATION = re.compile(r"(\d+|[a-z]+)[- ](year|month|week|day|decade)s?\b", re.IGNORECASE)
 _AGE = re.compile(r"\b(?:year|month|week|day)s?[- ]old\b")
@@ -384,8 +385,15 @@ def values_in(doc_span, article_id: str, published: dt.date | None) -> tuple[Val
     codes = [(base + a, base + b) for a, b in phone_like(doc_span.text)]
     ents = list(doc_span.ents)
     joined = spaced_thousands(ents)
+    ratios = ratios_of(ents)
     for i, ent in enumerate(ents):
-        if any(a < ent.end_char and ent.start_char < b for a, b in codes) or i - 1 in joined:
+        if any(a < ent.end_char and ent.start_char < b for a, b in codes) or i - 1 in joined or i - 1 in ratios:
+            continue
+        if i in ratios:
+            end, share = ratios[i]
+            written = ent.doc.text[ent.start_char:end]
+            out.append(Value("percent", Span(article_id, ent.start_char, end), written, share, None,
+                             bool(_APPROX.search(written))))
             continue
         if i in joined and (number := parse_number(joined[i][1])) is not None:
             end, written = joined[i]
@@ -424,6 +432,24 @@ def values_in(doc_span, article_id: str, published: dt.date | None) -> tuple[Val
             span = Span(article_id, token.idx, token.idx + len(token))
             out.append(Value("number", span, token.text, parse_number(token.text), None, False))  # type: ignore[arg-type]
     return tuple(sorted(out, key=lambda v: v.span.start))
+
+
+_RATIO_JOINER = re.compile(r"\s+(?:in|out\s+of)(?:\s+every)?\s+", re.IGNORECASE)
+
+
+def ratios_of(ents) -> dict[int, tuple[int, float]]:
+    """Index of each count that opens a ratio with the next ("as many as *1 in 500* users", "*one
+    out of every five* voters") → (end of the ratio, the share in percent): one figure, compared with
+    "0.2 percent" of another report, not a count of 1 and a count of 500."""
+    found = {}
+    for i, (a, b) in enumerate(itertools.pairwise(ents)):
+        if a.label_ != "CARDINAL" or b.label_ != "CARDINAL" or i - 1 in found \
+                or not _RATIO_JOINER.fullmatch(a.doc.text[a.end_char:b.start_char]):
+            continue
+        part, whole = parse_number(a.text), parse_number(b.text)
+        if part is not None and whole and 0 < part < whole:
+            found[i] = (b.end_char, round(100 * part / whole, 6))
+    return found
 
 
 def one_of(ent) -> bool:

@@ -51,29 +51,42 @@ _DATE_IN_LINE = re.compile(
     rf"\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?:19|20)\d\d\b"  # May 03, 2013 · Dec 23 2012
     rf"|\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+(?:19|20)\d\d\b"  # 22 JUL 2013 · 14 June 2013
     r"|\b(?:19|20)\d\d-\d\d-\d\d\b"  # 2013-07-21
-    r"|\b\d{1,2} ?/ ?\d{1,2} ?/ ?(?:19|20)\d\d\b",  # 12/19/2005 · 19/12/2005 · "12 / 19 / 2005"
+    r"|\b\d{1,2} ?/ ?\d{1,2} ?/ ?(?:(?:19|20)\d\d|\d\d)\b",  # 12/19/2005 · 19/12/2005 · "8 / 2 / 13"
     re.IGNORECASE,
 )
-_NUMERIC_DATE = re.compile(r"(\d{1,2}) ?/ ?(\d{1,2}) ?/ ?((?:19|20)\d\d)")
+_NUMERIC_DATE = re.compile(r"(\d{1,2}) ?/ ?(\d{1,2}) ?/ ?((?:19|20)\d\d|\d\d)")
+_MONTH_IN_URL = re.compile(r"/((?:19|20)\d\d)[/-](\d\d)(?:/|$)")
 
 
-def _numeric_date(text: str) -> dt.date | None:
-    """A date written in numbers, month and day in either order: read only when one of them cannot
-    be a month ("12/19/2005", "19/12/2005"); "05/06/2013" is May 6 in one country and June 5 in
-    another, so it gives no date."""
+def _numeric_date(text: str, url_month: tuple[int, int] | None = None) -> dt.date | None:
+    """A date written in numbers, month and day in either order ("12/19/2005", "19/12/2005", "8 / 2
+    / 13"): read when one of them cannot be a month, or when only one reading falls in the year and
+    month of the article's URL (``url_month``, ``/2013/08/``). Otherwise "05/06/2013" is May 6 in
+    one country and June 5 in another, and it gives no date. A two-digit year is of this century."""
     m = _NUMERIC_DATE.fullmatch(text.strip())
     if m is None:
         return None
     a, b, year = (int(g) for g in m.groups())
-    if (a > 12) == (b > 12):
-        return None
-    month, day = (b, a) if a > 12 else (a, b)
+    year += 2000 if year < 100 else 0
+    readings = {_date_or_none(year, month, day) for month, day in ((a, b), (b, a))} - {None}
+    if len(readings) > 1 and url_month is not None:
+        readings = {d for d in readings if (d.year, d.month) == url_month}
+    return readings.pop() if len(readings) == 1 else None
+
+
+def _date_or_none(year: int, month: int, day: int) -> dt.date | None:
     try:
         return dt.date(year, month, day)
     except ValueError:
         return None
+
+
+def _url_month(url: str) -> tuple[int, int] | None:
+    """(year, month) of a URL's ``/2013/08/`` path, else ``None``."""
+    m = _MONTH_IN_URL.search(url)
+    return (int(m.group(1)), int(m.group(2))) if m and 1 <= int(m.group(2)) <= 12 else None
 _DATE_IN_URL = re.compile(
-    rf"/((?:19|20)\d\d)[/-](\d\d|{_MONTH})[/-](\d\d?)(?:/|[-_]|\.|$)"  # /2013/05/02/ · /2005/nov/28/
+    rf"/((?:19|20)\d\d)[/-](\d\d|{_MONTH})[/-](\d\d(?=[/_.-]|$)|\d(?=[/.]|$))"  # /2013/05/02/ · /2005/nov/28/
     r"|/((?:19|20)\d\d)(\d\d)(\d\d)/",  # /20130914/
     re.IGNORECASE,
 )
@@ -91,10 +104,11 @@ def header_date(text: str) -> dt.date | None:
 
     A header block is what copies of web articles often begin with: a URL line, a title line and
     a short date line ("May 03, 2013", "Posted: Apr 02, 2009 11:06 PM", "WASHINGTON, April 28,
-    2009", "Posted 12/19/2005 3:36 PM" where the day cannot be a month), in any order, within the first :data:`HEADER_LINES` non-empty lines and before the
-    first paragraph (a long line ending a sentence). A short line
-    holding a full date is read first; else a full year/month/day in a leading URL
-    (``/2013/05/02/``, ``/2005/nov/28/``, ``/20130914/``). Dates inside body sentences are never
+    2009", "Posted 12/19/2005 3:36 PM" where the day cannot be a month, "8 / 2 / 13 at 1:30 PM" under
+    a URL of ``/2013/08/``), in any order, within the first :data:`HEADER_LINES` non-empty lines and
+    before the first paragraph (a long line ending a sentence). A short line holding a full date is
+    read first; else a full year/month/day in a leading URL (``/2013/05/02/``, ``/2005/nov/28/``,
+    ``/20130914/``; not ``/2013/08/5-thoughts-on…``, a slug). Dates inside body sentences are never
     read: they may be about anything.
 
     >>> header_date("http://x.com/a\\nQuake hits island\\nMay 03, 2013\\nA quake hit ...")
@@ -103,11 +117,12 @@ def header_date(text: str) -> dt.date | None:
     True
     """
     lines = [line.strip() for line in text.splitlines() if line.strip()][:HEADER_LINES]
+    url_month = _url_month(lines[0]) if lines and lines[0].startswith(("http://", "https://", "www.")) else None
     for line in lines:
         if len(line) > DATE_LINE_CHARS and line.endswith((".", "!", "?", '"', "”")):
             break  # a paragraph of the body: the header block is over
         m = _DATE_IN_LINE.search(line) if len(line) <= DATE_LINE_CHARS else None
-        if m and _is_date_line(line, m) and (found := _numeric_date(m.group(0)) if "/" in m.group(0)
+        if m and _is_date_line(line, m) and (found := _numeric_date(m.group(0), url_month) if "/" in m.group(0)
                                              else parse_date(m.group(0))):
             return found
     if lines and lines[0].startswith(("http://", "https://", "www.")) and " " not in lines[0]:

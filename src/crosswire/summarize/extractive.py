@@ -150,7 +150,27 @@ def _junk(text: str) -> bool:
     """A heading, an introduction to a list ("They are:"), or an editors' note."""
     letters = [ch for ch in text if ch.isalpha()]
     shouting = sum(ch.isupper() for ch in letters) > 0.6 * max(len(letters), 1)
-    return shouting or text.rstrip().endswith(":") or bool(_MARKUP.search(text))
+    return shouting or text.rstrip().endswith(":") or bool(_MARKUP.search(text)) or in_title_case(text)
+
+
+_TITLE_SMALL_WORDS = frozenset({
+    "a", "an", "the", "and", "or", "nor", "but", "of", "in", "on", "at", "to", "for", "by", "with", "from", "as",
+    "into", "onto", "over", "under", "after", "before", "about", "vs", "via", "per", "than", "up", "off", "out",
+})
+"""Words a headline in title case may leave in lower case ("5 Thoughts *on* Why *the* Academy …")."""
+
+
+def in_title_case(text: str) -> bool:
+    """Whether a line is a headline, credit, caption or list in title case ("5 Thoughts on Why the
+    Academy Picked Ellen DeGeneres As Oscar Host"): five or more words besides
+    :data:`_TITLE_SMALL_WORDS`, every one capitalised. Not narrative: a sentence that names many
+    people ("Ana Vell, Lena Marn and Uma Rait won the Marn Prize") writes its verb in lower case.
+    Of the 26,044 eligible sentences of DUC 2006 and 2007 it marks 63: headlines, syndication
+    credits ("Story Filed By Cox Newspapers For Use By Clients of …"), photo captions and lists of
+    names and titles."""
+    words = [w.strip("\"'“”‘’()[],.:;!?-–—") for w in text.split()]
+    words = [w for w in words if any(ch.isalpha() for ch in w) and w.lower() not in _TITLE_SMALL_WORDS]
+    return len(words) >= 5 and all(w[0].isupper() for w in words)
 
 
 _EXPLETIVE_VERBS = (r"is|was|isn't|wasn't|seems?|seemed|appears?|appeared|remains?|remained|becomes?|became"
@@ -159,7 +179,7 @@ _EXPLETIVE_VERBS = (r"is|was|isn't|wasn't|seems?|seemed|appears?|appeared|remain
 """Verbs an expletive or weather "it" takes ("It seems …", "It rained …", "It has emerged that …",
 "It would cost $3 billion to …"): after them "It" need not point back."""
 _ANAPHORIC_OPENER = re.compile(
-    r"^(?:he|she|they|them|his|her|its|their|such|(?:these|those)(?!\s+who\b)|this(?!\s+(?:week|weekend|month|"
+    r"^(?:he|she|they|them|his|her|its|their|such|i(?![-.])|we|you|my|our|your|(?:these|those)(?!\s+who\b)|this(?!\s+(?:week|weekend|month|"
     r"year|morning|afternoon|evening|spring|summer|autumn|fall|winter|season|time|past|coming)\b)"
     r"|(?:if|even)\s+so|if\s+not|in\s+that\s+case|otherwise|(?:yes|no|well|oh|okay|ok)(?=\s*,)"
     r"|as\s+a\s+(?:result|consequence)(?!\s+of\b)|therefore|thus|hence|consequently|nevertheless|nonetheless"
@@ -176,7 +196,10 @@ arrest": an answer to what the summary does not ask, "As a result, the officials
 were considering …": a consequence of what the summary may not say); "It" only before a verb that
 is not a copula or one of the verbs an expletive "it" takes ("It requires persuading others …", "It
 said on Monday …" point back; "It was the worst storm …", "It seems …", "It's …", "It will take
-years …" are left alone), as is "This week …"."""
+years …" are left alone), as is "This week …". Outside quote marks a first or second person ("I
+told them I wasn't trying to convert them.", "We must design our policies …") is a columnist, or a
+speaker whose quotation ran on from an earlier paragraph: 182 of DUC's 26,044 eligible sentences
+open so, none a summary sentence."""
 
 
 _PRONOUN_INTRO = re.compile(r"^[^,]{0,80}?\b(?:its|his|her|their|him|them)\b[^,]{0,80},\s+")
