@@ -97,3 +97,18 @@ def test_an_arrangement_with_is_to_or_are_to_looks_ahead():
                           "The draft bill on the cuts was voted on Thursday.")]
     assert dates == [["2010-05-06"], ["2010-05-07"], ["2010-04-29"]]
 
+
+
+def test_a_date_an_event_was_set_for_lies_ahead():
+    from crosswire.extract.nlp import load_nlp
+    from crosswire.extract.values import values_in
+    from crosswire.settings import ExtractSettings
+
+    nlp = load_nlp(ExtractSettings().spacy_model)
+    june = dt.date(2013, 6, 12)
+    dates = [[v.value for v in values_in(nlp(text)[:], "a", june) if v.kind == "date"]
+             for text in ("A provisional trial date was set for October 28, with a duration of three days.",
+                          "A three-day trial was pencilled in for October.",
+                          "The case against Vell was adjourned until March 3.",
+                          "Vell was arrested on May 28.", "Vell paid for October 28 tickets.")]
+    assert dates == [["2013-10-28"], ["2013-10"], ["2014-03-03"], ["2013-05-28"], ["2012-10-28"]]

@@ -120,6 +120,20 @@ def test_a_list_of_people_acting_together_is_no_she(nlp):
     assert quote.speaker == "Ms Vell"
 
 
+def test_a_relative_or_a_friend_is_one_person_a_pronoun_refers_back_to(nlp):
+    text = ("John Marn, 23, was charged after his mother Lena Marn, 58, and his sister Katie Marn, 20, were found "
+            "dead at their home on Saturday.\n\n"
+            "A relative said he had been sent home from hospital in the days before the killings.\n\n"
+            "She said he had told nurses that he feared he would harm someone if he did not stay.")
+    quotes = [q for q in quotes_of(nlp, text) if q.kind == "reported"]
+    assert [q.speaker for q in quotes] == ["A relative", "A relative", "John Marn"]  # "she" made the relative a woman
+    friend = ("Lena Marn was looking forward to her daughter's visit.\n\n"
+              "The friend said she was cheerful when she saw her on Friday.\n\n"
+              "She added: “We were chatting for about half an hour.”")
+    [quote] = [q for q in quotes_of(nlp, friend) if q.kind == "direct"]
+    assert quote.speaker == "The friend"
+
+
 def test_scare_quotes_and_woven_fragments_are_not_direct_quotes(nlp):
     text = "The rebels ‘liberated’ the city and the leader called it “a victory for every single citizen” today."
     assert not [q for q in quotes_of(nlp, text) if q.kind == "direct"]
@@ -1037,3 +1051,11 @@ def test_what_follows_the_verb_of_saying_is_reported_not_an_aside_before_its_sub
     [quote] = [q for q in find_quotes(doc, "a", 15) if q.kind == "reported"]
     assert text[quote.span.start:quote.span.end] == "he would not host the gala again because of the reviews"
     assert quote.speaker == "Anton Vela"
+
+
+def test_a_person_said_to_have_done_something_says_nothing(nlp):
+    text = ("A man said to have been released from a secure hospital against his wishes was yesterday being "
+            "questioned over the deaths of his mother and sister.")
+    assert quotes_of(nlp, text) == []
+    told = [q for q in quotes_of(nlp, "The minister said to reporters that the talks would resume on Monday.")]
+    assert [q.speaker for q in told] == ["The minister"]

@@ -165,21 +165,32 @@ def resolve_date(expression: str, published: dt.date | None, tense: Tense = None
 
 def tense_of(token) -> Tense:
     """Past or future for the clause of a spaCy token (a date's head), from its verb and auxiliaries."""
-    node = token
+    node, through = token, set()
     for _ in range(8):
         if node.pos_ in ("VERB", "AUX"):
             break
         if node.head.i == node.i:
             break
+        through.add(node.lower_)
         node = node.head
     words = {c.lower_ for c in node.children if c.dep_ in ("aux", "auxpass")} | {node.lower_}
-    if words & {"will", "'ll", "shall", "’ll"} or "going" in words or _is_to(node):
+    if words & {"will", "'ll", "shall", "’ll"} or "going" in words or _is_to(node) \
+            or (node.lemma_.lower() in SCHEDULING_VERBS and through & {"for", "until", "till"}):
         return "future"
     if node.tag_ in ("VBD", "VBN") or words & {"did", "was", "were", "had", "has", "have"}:
         return "past"
     if node.tag_ in ("VBZ", "VBP"):
         return "present"
     return None
+
+
+SCHEDULING_VERBS = frozenset({
+    "set", "schedule", "slate", "pencil", "plan", "fix", "book", "reschedule", "adjourn", "postpone", "delay",
+    "move", "push", "defer", "list",
+})
+"""Verbs that put an event on a date to come with "for" or "until" ("a trial date *was set for*
+October 28", "the case *was adjourned until* March"): that date lies ahead however past the
+verb's tense."""
 
 
 def _is_to(verb) -> bool:

@@ -603,7 +603,7 @@ def _reported(doc, direct: list[_Found]) -> list[_Found]:
             comp, subject = trailing
         woven = _woven_complement(token) if subject is not None and (comp is None or _nominal_clause(comp)) else None
         if (comp is None and woven is None) or subject is None or any(c.dep_ == "neg" for c in token.children) \
-                or _unasserted(token):
+                or _unasserted(token) or _said_to_be(token):
             continue  # "did not say where …", "if officials had concluded that …" report nothing
         tokens = woven or _complement_tokens(doc, comp, token, subject)
         while tokens and tokens[0].dep_ == "mark" and tokens[0].lower_ == "that":
@@ -663,6 +663,15 @@ def _unasserted(cue) -> bool:
     if any(c.dep_ == "mark" and c.lower_ in _CONDITIONS for c in cue.children):
         return True
     return cue.dep_ == "pcomp" and cue.head.lower_ in _PURPOSE
+
+
+def _said_to_be(cue) -> bool:
+    """Whether "said" before an infinitive describes its subject as others tell of it ("A man *said
+    to have been* released against his wishes was questioned …"): the man says nothing, and what
+    the parser hangs on "said" as its content is the sentence's own predicate."""
+    doc = cue.doc
+    return cue.lower_ == "said" and cue.i + 2 < len(doc) and doc[cue.i + 1].lower_ == "to" \
+        and doc[cue.i + 2].tag_ == "VB"
 
 
 def _trailing_attribution(cue):

@@ -59,10 +59,15 @@ ROLE_NOUNS = frozenset(
      "deputy", "witness", "doctor", "surgeon", "nurse", "pilot", "captain", "spokesman", "spokeswoman",
      "spokesperson", "official", "minister", "president", "mayor", "governor", "senator", "chairman",
      "chairwoman", "director", "manager", "professor", "teacher", "priest", "publicist", "man", "woman",
-     "boy", "girl", "father", "mother", "son", "daughter", "wife", "husband", "suspect", "defendant", "victim"]
+     "boy", "girl", "father", "mother", "son", "daughter", "wife", "husband", "suspect", "defendant", "victim",
+     "relative", "friend", "neighbour", "neighbor", "sister", "brother", "aunt", "uncle", "cousin", "niece",
+     "nephew", "grandmother", "grandfather", "widow", "widower", "girlfriend", "boyfriend", "colleague",
+     "classmate", "student", "resident", "survivor", "passenger", "bystander", "actor", "actress"]
 )
-"""Heads of descriptions that name one person ("the judge", "the coroner"): a singular "he"/"she"
-after such a speaker most likely is that person."""
+"""Heads of descriptions that name one person ("the judge", "the coroner", "a relative", "the
+friend"): a singular "he"/"she" after such a speaker most likely is that person ("A relative
+said he was sectioned … She said he had told health workers …": the relative, not the victim
+named a paragraph before)."""
 DESCRIBED_REACH = 600
 """How far (characters) a "he" or "she" may refer back to an unnamed, described speaker ("the
 judge said …"): about a paragraph. A name stays in reach longer; a description three thousand
@@ -553,7 +558,15 @@ class SpeakerMemory:
             if head_lemma in UTTERANCE_NOUNS:
                 self.documents.add(head_lemma)
             return speaker
+        self._learn_sex(found, speaker.name.lower())
         return Speaker(speaker.mention, found.name, found.name_span, found.type, reference=True)
+
+    def _learn_sex(self, found: Speaker, phrase: str) -> None:
+        """Keep the sex a pronoun gives a described speaker ("A relative said … *She* said he had
+        told nurses …": the relative is a woman, and the "he" she speaks of is someone else)."""
+        sex = PRONOUN_SEX.get(phrase.split()[0], "") if phrase.split() else ""
+        if sex and not found.type and found.name_span not in self.sexes:
+            self.sexes[found.name_span] = sex
 
     def _resolve(self, offset: int, phrase: str, head: str) -> Speaker | None:
         earlier = [s for o, s in reversed(self.speakers) if o < offset]
