@@ -1059,3 +1059,12 @@ def test_a_person_said_to_have_done_something_says_nothing(nlp):
     assert quotes_of(nlp, text) == []
     told = [q for q in quotes_of(nlp, "The minister said to reporters that the talks would resume on Monday.")]
     assert [q.speaker for q in told] == ["The minister"]
+
+
+def test_an_impersonal_passive_names_no_speaker_and_according_to_takes_a_shared_subject(nlp):
+    text = ("Vell suddenly disappeared from the scene in 1958.\n\nIt was only decades later revealed that she "
+            "re-emerged to explain that she underwent a religious conversion and moved to Florida.\n\nVell went through years of hardship and trouble with the law and was eventually "
+            "diagnosed as a schizophrenic, according to her biography.")
+    quotes = quotes_of(nlp, text)
+    assert [q.speaker for q in quotes] == ["her biography"]  # "It" said nothing
+    assert text[quotes[0].span.start:quotes[0].span.end].startswith("Vell went through years of hardship")

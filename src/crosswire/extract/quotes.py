@@ -603,7 +603,7 @@ def _reported(doc, direct: list[_Found]) -> list[_Found]:
             comp, subject = trailing
         woven = _woven_complement(token) if subject is not None and (comp is None or _nominal_clause(comp)) else None
         if (comp is None and woven is None) or subject is None or any(c.dep_ == "neg" for c in token.children) \
-                or _unasserted(token) or _said_to_be(token):
+                or _unasserted(token) or _said_to_be(token) or _impersonal_passive(token, subject):
             continue  # "did not say where …", "if officials had concluded that …" report nothing
         tokens = woven or _complement_tokens(doc, comp, token, subject)
         while tokens and tokens[0].dep_ == "mark" and tokens[0].lower_ == "that":
@@ -663,6 +663,13 @@ def _unasserted(cue) -> bool:
     if any(c.dep_ == "mark" and c.lower_ in _CONDITIONS for c in cue.children):
         return True
     return cue.dep_ == "pcomp" and cue.head.lower_ in _PURPOSE
+
+
+def _impersonal_passive(cue, subject) -> bool:
+    """Whether a cue is an impersonal passive ("*It was* only decades later *revealed* that she
+    had moved to Florida"): "it" says nothing, and no one is named to have said it."""
+    return subject is not None and subject.lower_ == "it" and any(c.dep_ == "auxpass" for c in cue.children) \
+        and not any(c.dep_ == "agent" for c in cue.children)
 
 
 def _said_to_be(cue) -> bool:
@@ -846,6 +853,16 @@ def _with_continuation(doc, tokens: list) -> list:
     return tokens + list(doc[tokens[-1].i + 1 : end + 1])
 
 
+def _shared_subject_clause(verb):
+    """The clause an "according to" on ``verb`` attributes: the verb's own, or, for a conjoined
+    verb that shares its subject with the one before, both ("Vell went through hard times and was
+    eventually diagnosed as ill, according to her biography": not "was eventually diagnosed …")."""
+    while verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX") \
+            and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children):
+        verb = verb.head
+    return verb
+
+
 def _according_clauses(doc, taken: list[tuple[int, int]]) -> list[_Found]:
     """Clauses attributed with "according to X" ("The talks failed, according to two officials")."""
     out = []
@@ -858,7 +875,7 @@ def _according_clauses(doc, taken: list[tuple[int, int]]) -> list[_Found]:
         if source is None:
             continue
         phrase = {t.i for t in token.subtree}
-        clause = [t for t in token.head.subtree if t.i not in phrase and not t.is_space]
+        clause = [t for t in _shared_subject_clause(token.head).subtree if t.i not in phrase and not t.is_space]
         while clause and clause[0].is_punct:
             clause.pop(0)
         while clause and clause[-1].is_punct:
