@@ -571,6 +571,14 @@ def test_a_split_decimal_before_a_word_or_in_an_amount_and_a_spaced_clock_time_a
     assert len(split_sentences(text, "a")) == 1
 
 
+def test_a_sum_of_money_split_at_its_thousands_separator_is_joined():
+    text, repairs = clean_text("I promised that Vela families making $250, 000 a year or less, and firms owing "
+                               "€1, 200, 500, would not pay more. On June 4, 312 pupils sat the exam.")
+    assert text == ("I promised that Vela families making $250,000 a year or less, and firms owing "
+                    "€1,200,500, would not pay more. On June 4, 312 pupils sat the exam.")
+    assert any("2 sums of money split at a thousands separator joined" in r for r in repairs)
+
+
 def test_a_possessive_or_contraction_spaced_apart_by_a_tokenizer_is_joined():
     text, repairs = clean_text("The Vela Attorney ’ s office said the case hadn ’ t been filed, and Marn didn ' t call.")
     assert text == "The Vela Attorney’s office said the case hadn’t been filed, and Marn didn't call."

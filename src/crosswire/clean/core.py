@@ -16,6 +16,7 @@ from .whitespace import (
     join_spaced_apostrophes,
     join_spaced_clocks,
     join_split_decimals,
+    join_split_thousands,
     normalise_line,
     space_after_commas,
     space_dashes,
@@ -78,6 +79,7 @@ _SPACING_REPAIRS = (
     (space_dashes, "dash", "dashes", "set against a word spaced"),
     (space_after_commas, "missing space", "missing spaces", "after a comma restored"),
     (join_split_decimals, "decimal", "decimals", "split by a space joined"),
+    (join_split_thousands, "sum of money", "sums of money", "split at a thousands separator joined"),
     (join_spaced_clocks, "clock time's \"a. m.\"", "clock times' \"a. m.\"", "joined"),
     (join_spaced_apostrophes, "possessive or contraction", "possessives and contractions", "spaced apart joined"),
 )

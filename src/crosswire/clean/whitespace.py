@@ -106,6 +106,21 @@ before a lower-case word ("will exceed 3. 5 billion dollars", "grew 2. 6 percent
 yards a carry"): a sentence that ended in a number would not go on with a figure and a lower-case
 word. A year ("in 1998. 5 percent …") has four digits and is left alone, and so is a number before
 a capitalised word ("won 3. 5 Vela players …")."""
+_SPLIT_THOUSANDS = re.compile(r"(?<=[$€£¥])(\d{1,3})((?:, \d{3})+)(?!\d)")
+"""An amount of money whose thousands separators a tokenizer spaced ("Americans making $250, 000 a
+year"): the parser reads "$250" and a new phrase "000 a year". Only after a currency sign: a bare
+"June 4, 312 pupils" or "5-foot-8, 135 pounds" may be two figures."""
+
+
+def join_split_thousands(line: str) -> tuple[str, int]:
+    """The line with the spaced thousands separators of amounts of money closed, and how many.
+
+    >>> join_split_thousands("making $250, 000 a year or $1, 200, 500 in all, on June 4, 312 pupils")
+    ('making $250,000 a year or $1,200,500 in all, on June 4, 312 pupils', 2)
+    """
+    return _SPLIT_THOUSANDS.subn(lambda m: m.group(1) + m.group(2).replace(" ", ""), line)
+
+
 _SPACED_CLOCK = re.compile(r"(?<=\d )[ap]\. m\.", re.IGNORECASE)
 """"a. m." / "p. m." after a clock time, spaced by a tokenizer ("9. 25 a. m."): "a.m."."""
 
