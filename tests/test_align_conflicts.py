@@ -348,6 +348,15 @@ def test_a_modal_beside_a_conditional_claim_is_no_hedging_conflict():
     assert compare_claims(hedged, plain, SETTINGS, same_statement=True).kind == "hedging"
 
 
+def test_a_hedge_on_what_the_other_claim_does_not_say_is_no_hedging_conflict():
+    exposed = claim("a", "Vela experts estimated that 0.2 percent of Marn users may have been exposed to sites "
+                         "carrying the exploit.", hedged=True)
+    infected = claim("b", "Rait Labs has found about 10,000 sites that have been infected with the exploit.")
+    assert compare_claims(exposed, infected, SETTINGS, same_statement=True) is None
+    told = claim("c", "Vela experts estimated that 0.2 percent of Marn users were exposed to sites carrying the exploit.")
+    assert compare_claims(exposed, told, SETTINGS, same_statement=True).kind == "hedging"
+
+
 def test_what_a_named_thing_has_is_not_compared_with_what_was_done():
     def counted(aid, text, n):
         return claim(aid, text, (("number", n, {"four": 4, "two": 2}[n]),))

@@ -475,3 +475,19 @@ def test_a_year_that_names_its_event_in_one_word_joins_the_claims_that_tell_that
     # the third wording, stay apart
     assert told == [["a", "b", "c"], ["d"], ["e"]]
     assert len(timeline(Evidence("s", claims=claims), Alignment("s"), arts, shared_words=0)) == 6
+
+
+def test_a_date_on_a_participle_that_describes_a_noun_dates_that_noun_and_is_no_forecast():
+    from crosswire.extract.claims import find_claims
+    from crosswire.extract.nlp import load_nlp
+    from crosswire.settings import ExtractSettings
+
+    nlp = load_nlp(ExtractSettings().spacy_model)
+    text = "The Vela cabinet plans to push through cuts in exchange for a rescue package unveiled on Sunday."
+    [claim] = find_claims(nlp(text), "a", dt.date(2010, 5, 5))
+    [day] = [v for v in claim.values if v.kind == "date"]
+    assert text[day.phrase.start:day.phrase.end] == "a rescue package unveiled on Sunday"
+    assert not forecast(day, claim, text)
+    plan = "The Vela cabinet plans to push the cuts through parliament on Sunday."
+    [claim] = find_claims(nlp(plan), "a", dt.date(2010, 5, 5))
+    assert forecast(next(v for v in claim.values if v.kind == "date"), claim, plan)

@@ -837,14 +837,21 @@ def _hedging(a: Claim, b: Claim) -> Conflict | None:
     attribution alone ("according to") is not hedging, nor a modal where a claim states a condition
     ("could receive the death penalty if convicted" / "if convicted, he faces the death penalty" /
     "he could face the death penalty": one consequence, worded thrice). "Reportedly" against a
-    sourced "… if the fire was connected" stays a hedging conflict."""
+    sourced "… if the fire was connected" stays a hedging conflict. What the hedge qualifies (the
+    next content word, :func:`graded_words`) must be said in the other claim too: "users *may* have
+    been exposed to websites with exploits" against "Trend Micro has identified 10,000 websites that
+    have been infected" hedges nothing the other says."""
     if a.hedged == b.hedged:
         return None
     conflict = _cue_conflict(a, b, "hedging", lx.HEDGES)
     if conflict and (_CONDITION.search(a.text) or _CONDITION.search(b.text)) \
             and lx.cue_words(a.text, lx.HEDGES) | lx.cue_words(b.text, lx.HEDGES) <= _MODALS:
         return None
-    return conflict
+    if conflict is None:
+        return None
+    hedged, other = (a, b) if lx.cue_words(a.text, lx.HEDGES) else (b, a)
+    what = {w[:4] for w in graded_words(hedged.text, lx.HEDGES)}  # "could *face*" / "faces": one stem
+    return conflict if not what or what & {w[:4] for w in lx.content_stems(other.text)} else None
 
 
 def _names(claim: Claim) -> list[tuple[str, Span]]:

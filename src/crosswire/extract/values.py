@@ -279,7 +279,7 @@ def dated_phrase(ent, part) -> tuple[int, int] | None:
     minister ordered …", "Speaking *on Tuesday*, Smith said …"), the subject of one ("*the 1996*
     trial collapsed") or a phrase that opens it ("In *a 1979* incident, debris tore …"). Otherwise
     the date dates a relative clause ("Doreen Lawrence, whose son was stabbed *in 1993*": the noun
-    phrase that clause describes) or a noun it modifies after the verb ("arrested men suspected in
+    phrase that clause describes; "a package unveiled *on Sunday*" too) or a noun it modifies after the verb ("arrested men suspected in
     *the 1993* murder of …": that noun phrase). A date in a phrase on a place ("at a bus stop *in
     1993*") dates what happened there."""
     inside = range(part.start, part.end)
@@ -314,10 +314,17 @@ def _clause_phrase(verb, part) -> tuple[int, int] | None:
     clause = verb
     while clause.dep_ in STATEMENT_EDGES and clause.head.i != clause.i and clause.head.i in inside:
         clause = clause.head
-    if clause.head.i not in inside or not (clause.dep_ == "relcl" or (
-            clause.dep_ == "acl" and any(c.dep_ in _SUBJECTS for c in clause.children))):
+    if clause.head.i not in inside or not (clause.dep_ == "relcl" or (clause.dep_ == "acl" and (
+            any(c.dep_ in _SUBJECTS for c in clause.children) or _reduced_relative(clause)))):
         return None
     return _subtree(clause.head, part)
+
+
+def _reduced_relative(participle) -> bool:
+    """A past participle that describes a noun ("a rescue package *unveiled* on Sunday", "the men
+    *arrested* in May"): a relative clause without its "that was", whose date is the noun's."""
+    return participle.tag_ == "VBN" and participle.head.pos_ in ("NOUN", "PROPN") \
+        and not any(c.dep_ == "aux" for c in participle.children)
 
 
 def _noun_phrase(noun, part) -> tuple[int, int] | None:
