@@ -23,8 +23,9 @@ ROOT = Path(__file__).resolve().parents[1]
 EVAL = Path(os.environ.get("CROSSWIRE_EVAL") or ROOT.parent / "shared" / "eval")
 FIXTURE = Path(__file__).parent / "fixtures" / "align_ecb_structure.json"
 EVENT = "32_ecb"
-"""An ECB+ event (a double killing, eight outlets) with relayed passages, a spelling conflict and an
-attribution conflict; any multi-outlet event would do."""
+"""An ECB+ event (a double killing, eight outlets) with relayed passages, spelling conflicts (the
+victims' and a spokesman's names spelt two ways) and hedging conflicts ("allegedly"); any
+multi-outlet event would do."""
 
 
 def align_event(event: str):
