@@ -127,6 +127,7 @@ def test_a_relative_or_a_friend_is_one_person_a_pronoun_refers_back_to(nlp):
             "She said he had told nurses that he feared he would harm someone if he did not stay.")
     quotes = [q for q in quotes_of(nlp, text) if q.kind == "reported"]
     assert [q.speaker for q in quotes] == ["A relative", "A relative", "John Marn"]  # "she" made the relative a woman
+    assert quotes[2].channel == "A relative"  # his words come via the relative, not via "She"
     friend = ("Lena Marn was looking forward to her daughter's visit.\n\n"
               "The friend said she was cheerful when she saw her on Friday.\n\n"
               "She added: “We were chatting for about half an hour.”")

@@ -16,6 +16,7 @@ outside quote marks, or a clause with "according to X" (X the speaker). Speakers
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import re
 from bisect import bisect_right
@@ -27,6 +28,7 @@ from ..model import Quote, Span
 from .quotemarks import Quoted, quoted_spans
 from .speakers import (
     CUE_LEMMAS,
+    PERSON_PRONOUNS,
     QUOTE_CUE_LEMMAS,
     RELAY_LEMMAS,
     TRANSCRIPT_LABEL,
@@ -911,7 +913,25 @@ def find_quotes(doc, article_id: str, min_chars: int, max_frame_tokens: int = 16
         items += answers
     items.sort(key=lambda f: f.span)
     memory = SpeakerMemory.of(doc, [f.span for f in items if f.kind == "direct"])
-    return [_to_quote(item, text_of(doc), article_id, memory, not _told_within(item, items)) for item in items]
+    quotes = [_to_quote(item, text_of(doc), article_id, memory, not _told_within(item, items)) for item in items]
+    return _pronoun_channels_named(quotes, text_of(doc))
+
+
+def _pronoun_channels_named(quotes: list[Quote], text: str) -> list[Quote]:
+    """A channel that is the pronoun subject of an outer report names whom that report's speaker
+    resolved to ("A relative said … She said he had told nurses that he feared …": the son's words
+    come via the relative, not via "She")."""
+    out = []
+    for q in quotes:
+        if q.channel_span is not None and q.channel is not None and q.channel.lower() in PERSON_PRONOUNS \
+                and q.cue_span is not None:
+            outer = next((o for o in quotes if o is not q and o.speaker_mention == q.channel_span
+                          and o.span.start <= q.cue_span.start and q.cue_span.end <= o.span.end
+                          and o.speaker_span is not None), None)
+            if outer is not None and outer.speaker and outer.speaker.lower() not in PERSON_PRONOUNS:
+                q = dataclasses.replace(q, channel=outer.speaker, channel_span=outer.speaker_span)
+        out.append(q)
+    return out
 
 
 def interview_answers(doc) -> list[_Found]:
