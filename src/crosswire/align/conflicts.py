@@ -844,10 +844,10 @@ def _hedging(a: Claim, b: Claim) -> Conflict | None:
     if a.hedged == b.hedged:
         return None
     conflict = _cue_conflict(a, b, "hedging", lx.HEDGES)
-    if conflict and (_CONDITION.search(a.text) or _CONDITION.search(b.text)) \
-            and lx.cue_words(a.text, lx.HEDGES) | lx.cue_words(b.text, lx.HEDGES) <= _MODALS:
-        return None
     if conflict is None:
+        return None
+    if (_CONDITION.search(a.text) or _CONDITION.search(b.text)) \
+            and lx.cue_words(a.text, lx.HEDGES) | lx.cue_words(b.text, lx.HEDGES) <= _MODALS:
         return None
     hedged, other = (a, b) if lx.cue_words(a.text, lx.HEDGES) else (b, a)
     what = {w[:4] for w in graded_words(hedged.text, lx.HEDGES)}  # "could *face*" / "faces": one stem
@@ -963,9 +963,10 @@ def _attribution(a: Claim, b: Claim, settings: AlignSettings, names: Collection[
         return None
     if abbreviates(a.attributed_to or "", b.attributed_to or "") or abbreviates(b.attributed_to or "", a.attributed_to or ""):
         return None  # "the CHP" and "the California Highway Patrol" are one speaker
-    if sb <= set(lx.content_stems(a.text)) or sa <= set(lx.content_stems(b.text)):
+    stems_a, stems_b = lx.content_stems(a.text), lx.content_stems(b.text)
+    if sb <= stems_a or sa <= stems_b:
         return None  # "…, according to court records, …, the newspaper reported": the paper relays the records
-    if lx.dice(set(lx.content_stems(a.text) - sa), set(lx.content_stems(b.text) - sb)) >= settings.match_min_overlap:
+    if lx.dice(set(stems_a - sa), set(stems_b - sb)) >= settings.match_min_overlap:
         return Conflict("attribution", a.span, b.span, f"{a.attributed_to} vs {b.attributed_to}")
     return None
 

@@ -914,10 +914,10 @@ def find_quotes(doc, article_id: str, min_chars: int, max_frame_tokens: int = 16
     items.sort(key=lambda f: f.span)
     memory = SpeakerMemory.of(doc, [f.span for f in items if f.kind == "direct"])
     quotes = [_to_quote(item, text_of(doc), article_id, memory, not _told_within(item, items)) for item in items]
-    return _pronoun_channels_named(quotes, text_of(doc))
+    return _pronoun_channels_named(quotes)
 
 
-def _pronoun_channels_named(quotes: list[Quote], text: str) -> list[Quote]:
+def _pronoun_channels_named(quotes: list[Quote]) -> list[Quote]:
     """A channel that is the pronoun subject of an outer report names whom that report's speaker
     resolved to ("A relative said … She said he had told nurses that he feared …": the son's words
     come via the relative, not via "She")."""

@@ -279,8 +279,8 @@ def dated_phrase(ent, part) -> tuple[int, int] | None:
     minister ordered …", "Speaking *on Tuesday*, Smith said …"), the subject of one ("*the 1996*
     trial collapsed") or a phrase that opens it ("In *a 1979* incident, debris tore …"). Otherwise
     the date dates a relative clause ("Doreen Lawrence, whose son was stabbed *in 1993*": the noun
-    phrase that clause describes; "a package unveiled *on Sunday*" too) or a noun it modifies after the verb ("arrested men suspected in
-    *the 1993* murder of …": that noun phrase). A date in a phrase on a place ("at a bus stop *in
+    phrase that clause describes; "a package unveiled *on Sunday*" too) or a noun it modifies after
+    the verb ("arrested men suspected in *the 1993* murder of …": that noun phrase). A date in a phrase on a place ("at a bus stop *in
     1993*") dates what happened there."""
     inside = range(part.start, part.end)
     token = ent.root

@@ -85,6 +85,8 @@ def _url_month(url: str) -> tuple[int, int] | None:
     """(year, month) of a URL's ``/2013/08/`` path, else ``None``."""
     m = _MONTH_IN_URL.search(url)
     return (int(m.group(1)), int(m.group(2))) if m and 1 <= int(m.group(2)) <= 12 else None
+
+
 _DATE_IN_URL = re.compile(
     rf"/((?:19|20)\d\d)[/-](\d\d|{_MONTH})[/-](\d\d(?=[/_.-]|$)|\d(?=[/.]|$))"  # /2013/05/02/ · /2005/nov/28/
     r"|/((?:19|20)\d\d)(\d\d)(\d\d)/",  # /20130914/
@@ -117,7 +119,8 @@ def header_date(text: str) -> dt.date | None:
     True
     """
     lines = [line.strip() for line in text.splitlines() if line.strip()][:HEADER_LINES]
-    url_month = _url_month(lines[0]) if lines and lines[0].startswith(("http://", "https://", "www.")) else None
+    url = lines[0] if lines and lines[0].startswith(("http://", "https://", "www.")) else None
+    url_month = _url_month(url) if url else None
     for line in lines:
         if len(line) > DATE_LINE_CHARS and line.endswith((".", "!", "?", '"', "”")):
             break  # a paragraph of the body: the header block is over
@@ -125,8 +128,8 @@ def header_date(text: str) -> dt.date | None:
         if m and _is_date_line(line, m) and (found := _numeric_date(m.group(0), url_month) if "/" in m.group(0)
                                              else parse_date(m.group(0))):
             return found
-    if lines and lines[0].startswith(("http://", "https://", "www.")) and " " not in lines[0]:
-        return _url_date(lines[0])
+    if url and " " not in url:
+        return _url_date(url)
     return None
 
 
