@@ -674,3 +674,24 @@ def test_a_news_budget_is_rejected_as_no_report_and_a_report_with_one_slug_is_ke
     report = "PORT-VOTE _ LYON — The council voted on Friday to build the new port.\n\nWork starts in May."
     kept = clean_document(Document(id="r1", source="r.txt", raw_text=report, format="text", body=report))
     assert kept.text.endswith("Work starts in May.")
+
+
+def test_a_writers_note_that_ends_in_the_publishers_site_is_boilerplate():
+    body = ("The port of Marn reopened on Monday after a week of repairs.\n\n"
+            "(Ann Roe covers shipping for the Vela Star. You can call her at (555) 390-7614. Visit the Star's "
+            "online services on the World Wide Web: www.velastar.com) nn\n\n"
+            "(Visit the Star's online services on the World Wide Web: www.velastar.com)")
+    text, dropped = clean_text(body)
+    assert text == "The port of Marn reopened on Monday after a week of repairs."
+    assert sum("publisher's note" in d for d in dropped) == 2
+    kept = "(The port, which cost $4 million (a record), will visit its debts on www.velastar.com daily.)"
+    assert clean_text(kept)[0] == kept
+
+
+def test_the_feeds_font_and_bullet_codes_are_removed_and_their_words_kept():
+    body = ("With the ruling came new concerns:\n\n(BBOX)That more ferries will sail without a licence.\n\n"
+            "The captain doesn't (beginitalic)believe(enditalic) in the tide tables of (beginitalic)The Marn "
+            "Pilot (enditalic) and says so.")
+    text, _ = clean_text(body)
+    assert "That more ferries will sail without a licence." in text.split("\n\n")
+    assert text.endswith("The captain doesn't believe in the tide tables of The Marn Pilot and says so.")

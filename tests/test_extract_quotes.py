@@ -1069,3 +1069,18 @@ def test_an_impersonal_passive_names_no_speaker_and_according_to_takes_a_shared_
     quotes = quotes_of(nlp, text)
     assert [q.speaker for q in quotes] == ["her biography"]  # "It" said nothing
     assert text[quotes[0].span.start:quotes[0].span.end].startswith("Vell went through years of hardship")
+
+
+def test_a_person_named_beside_the_subject_is_who_acted(nlp):
+    text = ("Mr Sorel said only once in his career did he suspect the pills of harm.\n\n"
+            "Only one, Dr. Pavel Marnic, has made a partial confession. He admitted in court last month "
+            "that he gave the pills to athletes, but insisted the doses were too small to cause harm.")
+    [quote] = [q for q in quotes_of(nlp, text) if q.cue and q.cue.startswith("admitted")]
+    assert quote.speaker == "Pavel Marnic"
+
+
+def test_a_relative_pronoun_before_a_participle_of_saying_is_the_noun_its_clause_modifies(nlp):
+    text = ("The seat is one that retired Army Colonel Lena Marnic in Vela, who was discharged from the army in "
+            "1992 after saying she was a pacifist, would like.")
+    [quote] = quotes_of(nlp, text)
+    assert quote.speaker == "Lena Marnic"

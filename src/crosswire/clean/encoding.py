@@ -20,11 +20,19 @@ _FEED_CODES = re.compile(r"&([A-Z]{2,3});")
 _FEED_CODE_BEFORE_MARK = re.compile(r"[ \t]*&([A-Z]{2,3});[ \t]*(?=['’]s\b|['’]\s|[,.;:!?)\]])")
 """A feed code between a word and its possessive or closing mark ("Ann Roe &LR; 's"): it goes with
 the spaces around it, or the mark would stand apart from its word."""
+_FONT_CODES = re.compile(r"([ \t]?)(?:\((?:begin|end)(?:italic|bold|underline)\)|\(BBOX\))([ \t]?)", re.IGNORECASE)
+"""The feed's type codes in parentheses: a font switched on and off ("treatise (beginitalic)On the
+Origin of Species", "doesn't (beginitalic)believe(enditalic) in") and a bullet box opening a list
+item ("(BBOX)That more athletes will …"). The spaces around a code become one."""
 
 
 def _without_feed_code(match: re.Match) -> str:
     """Nothing for a feed typesetting code; an HTML entity written in capitals is left as it is."""
     return match.group(0) if match.group(1) + ";" in html5 else ""
+
+
+def _without_font_code(match: re.Match) -> str:
+    return " " if match.group(1) or match.group(2) else ""
 
 
 def repair_encoding(text: str) -> tuple[str, list[str]]:
@@ -42,7 +50,8 @@ def repair_encoding(text: str) -> tuple[str, list[str]]:
         repairs.append(f"quotes: {quotes} TeX-style quote marks (``…'') made typographic")
     residue, marked = _FEED_CODE_BEFORE_MARK.subn(_without_feed_code, residue)
     residue, codes = _FEED_CODES.subn(_without_feed_code, residue)
-    codes += marked
+    residue, fonts = _FONT_CODES.subn(_without_font_code, residue)
+    codes += marked + fonts
     if codes:
         repairs.append("encoding: feed typesetting codes removed")
     spaced, spaces = _ODD_SPACES.subn(" ", residue)

@@ -306,7 +306,7 @@ def is_negated(part) -> bool:
         return True  # "Nor has the case …", "…, nor have they named …" (the parser hangs "nor" on the first verb)
     for predicate in asserted_predicates(part):
         for child in predicate.children:
-            if child.dep_ == "neg" or (child.dep_ in _ARGUMENTS and _negative(child)):
+            if child.dep_ == "neg" or (child.dep_ in _ARGUMENTS and _negative(child)) or _gapped_negative(child):
                 return True
     return any(_denies(predicate) for predicate in main_predicates(part))
 
@@ -378,6 +378,14 @@ _STRESSING = frozenset({"but", "short"})
 _WHOLE_QUANTIFIERS = frozenset({"all", "every", "everyone", "everybody", "everything", "many", "much", "both"})
 """Quantifiers of a whole or a large part: "not" before one negates the quantity, not the
 predicate ("not all fans liked it": some did)."""
+
+
+def _gapped_negative(conjunct) -> bool:
+    """A negative pronoun coordinated with the predicate, its verb left out ("there are few studies
+    on its effects, *and none* on long-term effects", "… but nothing about the cost"): the clause
+    it stands for is negated."""
+    return conjunct.dep_ == "conj" and conjunct.pos_ in ("NOUN", "PRON") and conjunct.lower_ in NEGATIVE_WORDS \
+        and not _bounds_or_stresses(conjunct)
 
 
 def _negative(argument) -> bool:

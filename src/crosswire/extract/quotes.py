@@ -210,7 +210,7 @@ def _participle_subject(cue, dateline: int = 0):
         quoted = next((c for c in verb.children if c.dep_ in ("dobj", "obj") and c.i < cue.i), None)
         if quoted is not None:
             return quoted
-    return _last_subject(verb, dateline, cue.i)
+    return antecedent(_last_subject(verb, dateline, cue.i), verb)  # "…, who was discharged after saying": its noun
 
 
 def _relay_channel(cue) -> tuple[int, int] | None:

@@ -407,6 +407,15 @@ def _acting_subject(token) -> bool:
         and not _listed(token)
 
 
+def _names_subject(token) -> bool:
+    """Whether ``token`` is an apposition that names a main verb's subject written as a common
+    noun or a number ("Only one, Dr. Dinus Bieter, has made a partial confession"; "The coach,
+    Peter Mattonet, resigned"): the person named acts, and a following "he" is likely them."""
+    head = token.head
+    return token.dep_ == "appos" and head.pos_ in ("NOUN", "NUM", "PRON") and _acting_subject(head) \
+        and not any(c.dep_ == "conj" for c in token.children)
+
+
 def _listed(token) -> bool:
     """Whether ``token`` heads a list of names ("Madonna, Uma Thurman and Demi Moore"), which the
     parser may also read as a name, its apposition and a conjunct."""
@@ -527,7 +536,7 @@ class SpeakerMemory:
         actors = [(e.start_char, (e.start_char, e.end_char)) for e in doc_entities(doc)
                   if (labels[e.start_char, e.end_char] == "PERSON"
                       or (e.label_ in ("ORG", "GPE") and e.text.split()[-1] in surnames))
-                  and any(_acting_subject(t) for t in [*e, *_cut_head(e)])
+                  and any(_acting_subject(t) or _names_subject(t) for t in [*e, *_cut_head(e)])
                   and not any(a <= e.start_char < b for a, b in quoted)]
         named = _untagged_actors(doc, {w for _o, text, label, _s, _subject in entities if label == "PERSON"
                                        for w in text.split()[1:]}, quoted)

@@ -438,6 +438,7 @@ def forecast(value: Value, claim: Claim, text: str) -> bool:
     breaks = list(_CLAUSE_BREAK.finditer(before))
     clause = before[breaks[-1].end():] if breaks else before
     return any(not (m.group(0).lower().startswith(_PREDICTION) and _NOUN_BEFORE.search(clause[: m.start()]))
+               and not (m.group(0).lower() == "project" and not _PROJECTING_SUBJECT.search(clause[: m.start()]))
                for m in _FORECAST.finditer(clause))
 
 
@@ -446,6 +447,11 @@ _NOUN_BEFORE = re.compile(r"\b(?:a|an|the|its|their|his|her|this|that|for|of|lon
 """A word before a prediction word that makes it a noun ("*a* forecast that economists issued in
 1995", "as *for* long-range forecasting, the overhaul of 1983"): it names a forecast, it does not
 make one of the date's event."""
+
+
+_PROJECTING_SUBJECT = re.compile(r"\b(?:we|they|i|you|economists|analysts|forecasters)\s+$", re.IGNORECASE)
+"""The subject before a bare "project" that makes it a verb ("economists *project* a surplus by
+2002"); otherwise it is the noun ("the Michigan project, which has run surveys since 1975")."""
 
 
 def _dated_phrase(claim: Claim, value: Value, article: Article) -> Claim:
