@@ -312,6 +312,8 @@ def test_a_negation_flag_differing_between_two_negating_sentences_is_no_polarity
          "Authorities are unsure if the fire is connected to the church."),
         ("Attacking the ports probably would not be effective against piracy.",
          "A proposal would allow forces to enter the ports in pursuit of piracy."),
+        ("Fishermen who harm the salmon are not exempt from penalties unless they hold a permit.",
+         "New rules will prohibit harming the salmon or its rivers unless specifically exempted."),
     ],
 )
 def test_no_polarity_conflict_when_the_other_claim_does_not_state_the_negated_word(negated, other):
@@ -323,6 +325,7 @@ def test_a_polarity_conflict_names_what_one_claim_negates_and_the_other_states()
                            ("The suspect was not immediately charged.", "The suspect was charged on Monday."),
                            ("The minister denied leaving the country.", "The minister left the country."),
                            ("The company did not reply to questions.", "The company replied on Monday."),
+                           ("The ferry was not exempt from the ban.", "The ferry was exempt from the ban, unlike the trucks."),
                            ("He did not.", "He did.")):
         conflict = compare_claims(claim("a", negated, negated=True), claim("b", other), SETTINGS)
         assert conflict is not None and conflict.kind == "polarity", (negated, other)

@@ -256,6 +256,15 @@ def test_a_wire_brief_of_a_few_wrapped_lines_is_one_paragraph():
     headed = ["Council backs the new harbour plan in a late vote", "By ANNA ROE, Associated Press Writer",
               "OSLO (AP) _ The city council approved the harbour plan on Tuesday after a nine-hour debate."]
     assert clean_text("\n".join(headed))[0].startswith("Council backs the new harbour plan in a late vote\n\n")
+    two = ("OSLO, March 4 (ntb) -- The Norwegian parliament on Tuesday\n"
+           "rejected a tough harbour bill which tried to make the ports and\n"
+           "ferries of the whole country free of diesel engines by 2030.\n \n \n"
+           "Of the 169 members who cast ballots, 96 voted against the\n"
+           "bill and 73 voted for it.")
+    assert clean_text(two)[0].split("\n\n") == [
+        ("OSLO, March 4 (ntb) -- The Norwegian parliament on Tuesday rejected a tough harbour bill which tried to "
+         "make the ports and ferries of the whole country free of diesel engines by 2030."),
+        "Of the 169 members who cast ballots, 96 voted against the bill and 73 voted for it."]
 
 
 def test_tex_quotes_become_typographic_and_feed_codes_go():

@@ -594,3 +594,19 @@ def test_a_ratio_is_one_share_and_agrees_with_the_same_share_in_percent(nlp):
              "which means millions of users are at risk.")
     a, b = (find_claims(nlp(t), x, published)[0] for t, x in ((ratio, "a"), (share, "b")))
     assert compare_claims(a, b, Settings().align) is None
+
+
+def test_a_subject_the_parser_hung_on_the_first_clause_stays_with_its_own(nlp):
+    text = ('A local parking ban will go into effect tomorrow, and "No parking" signs and admonitory slogans will '
+            'be seen on major streets in Marn.')
+    claims = find_claims(nlp(text), "a", MONDAY)
+    assert [c.text for c in claims] == [
+        "A local parking ban will go into effect tomorrow",
+        '"No parking" signs and admonitory slogans will be seen on major streets in Marn.']
+
+
+def test_a_negative_word_inside_quote_marks_is_a_label_and_negates_nothing(nlp):
+    [claim] = find_claims(nlp('"No diesel" signs will be put up on the quays of Marn on Friday.'), "a", MONDAY)
+    assert not claim.negated
+    [claim] = find_claims(nlp('No signs will be put up on the quays of Marn on Friday.'), "a", MONDAY)
+    assert claim.negated

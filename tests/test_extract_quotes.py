@@ -1084,3 +1084,16 @@ def test_a_relative_pronoun_before_a_participle_of_saying_is_the_noun_its_clause
             "1992 after saying she was a pacifist, would like.")
     [quote] = quotes_of(nlp, text)
     assert quote.speaker == "Lena Marnic"
+
+
+def test_a_name_the_tagger_ran_into_a_following_preposition_ends_before_it(nlp):
+    from spacy.tokens import Span as DocSpan
+
+    from crosswire.extract.speakers import without_trailing_title
+
+    doc = nlp("“Some drivers abuse it,” says Pavlos Markis of the Transport Ministry.")
+    start = next(t.i for t in doc if t.text == "Pavlos")
+    tagged = DocSpan(doc, start, start + 3, label="ORG")  # "Pavlos Markis of", as the tagger may read it
+    assert without_trailing_title(tagged).text == "Pavlos Markis"
+    whole = DocSpan(doc, start + 3, start + 6, label="ORG")
+    assert without_trailing_title(whole).text == "the Transport Ministry"

@@ -795,10 +795,23 @@ def states_negated_word(negated: str, other: str) -> bool:
     targets = negated_words(negated)
     if not targets:
         return True  # nothing to compare ("He did not."): the flags decide, as before
-    if {lx.stem(w) for w in targets} & {lx.stem(w) for w in words(other)}:
+    if {lx.stem(w) for w in targets} & {lx.stem(w) for w in _unconditioned(words(other))}:
         return True
     lemma_of = dict(_lemmas(negated))
-    return bool({lemma_of.get(w, w) for w in targets} & {lemma for _, lemma in _lemmas(other)})
+    told = _unconditioned([word for word, _ in _lemmas(other)])
+    return bool({lemma_of.get(w, w) for w in targets} & {lemma for word, lemma in _lemmas(other) if word in told})
+
+
+_NEGATIVE_CONDITION = frozenset({"unless", "except", "without"})
+_CONDITION_REACH = 3
+
+
+def _unconditioned(tokens: Sequence[str]) -> list[str]:
+    """The words of a text but those a negative condition holds ("prohibit harming the fish
+    *unless* specifically *exempted*" says what is not exempt, as "are not exempt" does): at most
+    :data:`_CONDITION_REACH` words after "unless", "except" or "without"."""
+    lower = [t.lower() for t in tokens]
+    return [t for i, t in enumerate(tokens) if not _NEGATIVE_CONDITION & set(lower[max(0, i - _CONDITION_REACH) : i])]
 
 
 @functools.lru_cache(maxsize=4096)

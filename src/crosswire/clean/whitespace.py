@@ -218,20 +218,27 @@ _SHORT_MIN_WIDTH = 50
 
 
 def _short_wrapped(lines: list[str]) -> bool:
-    """Whether a text of few lines is one hard-wrapped paragraph (a wire brief of four lines): one
-    block of at least :data:`_SHORT_MIN_LINES` lines without a blank line, wrapped at
-    :data:`_SHORT_MIN_WIDTH` columns or more, each line but the last filling :data:`_SHORT_FILL` of
-    the width with :data:`_SHORT_MIN_WORDS` words or more and ending mid-sentence, the last no
-    wider and ending a sentence. Header lines (a URL, a title, a byline, a date) are short, stand
-    apart or end the text unpunctuated."""
-    kept = [i for i, line in enumerate(lines) if line.strip()]
-    block = [line.strip() for line in lines[kept[0] : kept[-1] + 1]] if kept else []
-    if len(block) < _SHORT_MIN_LINES or not all(block) or not _SENTENCE_END.search(block[-1]):
+    """Whether a text of few lines is hard-wrapped paragraphs (a wire brief of four lines, or of two
+    short paragraphs): blocks parted by blank lines, at least :data:`_SHORT_MIN_LINES` lines in
+    blocks of two lines or more, wrapped at :data:`_SHORT_MIN_WIDTH` columns or more, each line
+    but a block's last filling :data:`_SHORT_FILL` of the width with :data:`_SHORT_MIN_WORDS` words
+    or more and ending mid-sentence, each block's last no wider and ending a sentence. Header lines
+    (a URL, a title, a byline, a date) are short, stand apart unpunctuated or end the text so."""
+    blocks: list[list[str]] = [[]]
+    for line in lines:
+        if line.strip():
+            blocks[-1].append(line.strip())
+        elif blocks[-1]:
+            blocks.append([])
+    blocks = [b for b in blocks if b]
+    heads = [line for block in blocks for line in block[:-1]]
+    if sum(len(b) for b in blocks if len(b) > 1) < _SHORT_MIN_LINES:
         return False
-    width = max(len(line) for line in block[:-1])
-    return width >= _SHORT_MIN_WIDTH and len(block[-1]) <= width and all(
+    width = max(len(line) for line in heads)
+    return width >= _SHORT_MIN_WIDTH and all(
+        _SENTENCE_END.search(block[-1]) and len(block[-1]) <= width for block in blocks) and all(
         len(line) >= _SHORT_FILL * width and len(line.split()) >= _SHORT_MIN_WORDS and not _SENTENCE_END.search(line)
-        for line in block[:-1])
+        for line in heads)
 
 
 def _indented(line: str) -> bool:

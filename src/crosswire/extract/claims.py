@@ -399,7 +399,18 @@ def _negative(argument) -> bool:
     if argument.lower_ in _WHOLE_QUANTIFIERS or any(
             c.dep_ in ("det", "predet", "amod") and c.lower_ in _WHOLE_QUANTIFIERS for c in argument.children):
         words = [w for w in words if w.lower_ != "not"]
-    return any(not _bounds_or_stresses(w) for w in words)
+    return any(not _bounds_or_stresses(w) and not _opens_a_label(w) for w in words)
+
+
+def _opens_a_label(word) -> bool:
+    """Whether a negative word opens words in quote marks that label a thing ("“No smoking” signs",
+    "a 'no fly' zone"): the label is named, not asserted."""
+    return word.i > 0 and word.doc[word.i - 1].text in _LABEL_OPENERS and word.head.i > word.i \
+        and any(word.doc[k].text in _LABEL_CLOSERS for k in range(word.i + 1, word.head.i))
+
+
+_LABEL_OPENERS = frozenset({'"', "“", "'", "‘", "«"})
+_LABEL_CLOSERS = frozenset({'"', "”", "'", "’", "»"})
 
 
 def _bounds_or_stresses(word) -> bool:
@@ -448,7 +459,7 @@ def clause_bounds(sent) -> list[tuple[int, int]]:
         return [(sent.start, sent.end)]
     cuts = []
     for conj in conjuncts:
-        start = min(t.i for t in conj.subtree)
+        start = _stranded_noun_start(root, min(t.i for t in conj.subtree))
         if not _joined(sent.doc, _first_word(sent.doc, start, conj.i), sent.start):
             continue
         while start > sent.start and sent.doc[start - 1].dep_ in ("cc", "punct") \
@@ -462,6 +473,22 @@ def clause_bounds(sent) -> list[tuple[int, int]]:
             begin = cut
     bounds.append((begin, sent.end))
     return bounds
+
+
+def _stranded_noun_start(root, start: int) -> int:
+    """Where a conjoined clause starts when the parser hung the first of two coordinated subjects on
+    the root as a noun of its own ("A ban will go into effect tomorrow, and “No smoking” *signs* and
+    admonitory slogans will be seen …": "signs" read as a conjunct of "go"): at that noun's phrase,
+    so that the clause keeps its whole subject and the first part no stray noun."""
+    doc = root.doc
+    before = start - 1
+    if before - 1 > root.i and doc[before].dep_ == "cc" and not doc[before - 1].is_punct:
+        noun = doc[before - 1]
+        while noun.head.i != root.i and root.i < noun.head.i < start:
+            noun = noun.head  # the stranded phrase's head ("signs" of "“No smoking” signs")
+        if noun.head.i == root.i and noun.dep_ == "conj" and noun.pos_ in ("NOUN", "PROPN"):
+            return min(t.i for t in noun.subtree)
+    return start
 
 
 def _time_read_as_subject(subject, verb) -> bool:

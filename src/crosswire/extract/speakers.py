@@ -234,11 +234,12 @@ def _abbreviated_title(doc, i: int) -> bool:
 def without_trailing_title(ent):
     """``ent`` without the title of the person named right after it, which the tagger took into a
     body's name ("Oregon State Police Lt. Gregg Hastings" tags "Oregon State Police Lt" an
-    organisation); None when the entity is the title alone ("Woodburn police Sgt. Jason Tlusty" tags
-    "Sgt" a person)."""
+    organisation), or a preposition or article that ends it ("says Pantelis Vekios of the Health
+    Ministry" tags "Pantelis Vekios of" an organisation); None when the entity is the title alone
+    ("Woodburn police Sgt. Jason Tlusty" tags "Sgt" a person)."""
     doc = ent.doc
     end = ent.end
-    while end > ent.start and _abbreviated_title(doc, end - 1):
+    while end > ent.start and (_abbreviated_title(doc, end - 1) or _dangling(doc[end - 1])):
         end -= 1
     if end == ent.end:
         return ent
@@ -247,6 +248,11 @@ def without_trailing_title(ent):
     from spacy.tokens import Span as DocSpan
 
     return DocSpan(doc, ent.start, end, label=ent.label)
+
+
+def _dangling(token) -> bool:
+    """A lower-case preposition, article or conjunction, which ends no name."""
+    return token.pos_ in ("ADP", "DET", "CCONJ", "SCONJ") and token.text.islower()
 
 
 INVERTED_CUES = frozenset({"said", "says", "added", "adds", "asked", "asks"})
