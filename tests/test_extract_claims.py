@@ -610,3 +610,17 @@ def test_a_negative_word_inside_quote_marks_is_a_label_and_negates_nothing(nlp):
     assert not claim.negated
     [claim] = find_claims(nlp('No signs will be put up on the quays of Marn on Friday.'), "a", MONDAY)
     assert claim.negated
+
+
+@pytest.mark.parametrize(("text", "parts"), [
+    ("Vela won the race, but Marn did not.", ["Vela won the race, but Marn did not."]),
+    ("The port of Marn reopened on Monday and the ferries did too.",
+     ["The port of Marn reopened on Monday and the ferries did too."]),
+    ("The port of Marn reopened on Monday and the ferries were back.",
+     ["The port of Marn reopened on Monday", "the ferries were back."]),
+    ("Vela won the race, and Marn did well.", ["Vela won the race", "Marn did well."]),
+])
+def test_a_clause_whose_verb_phrase_is_left_out_stays_with_the_clause_it_echoes(nlp, text, parts):
+    claims = find_claims(nlp(text), "a", MONDAY)
+    assert [c.text for c in claims] == parts
+    assert not claims[0].negated  # "but Marn did not" denies Marn's win, not Vela's

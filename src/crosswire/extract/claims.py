@@ -305,6 +305,8 @@ def is_negated(part) -> bool:
     if opener is not None and _negative_conjunction(opener):
         return True  # "Nor has the case …", "…, nor have they named …" (the parser hangs "nor" on the first verb)
     for predicate in asserted_predicates(part):
+        if predicate.dep_ == "conj" and _elliptical(predicate):
+            continue  # "Vela won the race, but Marn did not": the echo denies Marn's, not what is stated
         for child in predicate.children:
             if child.dep_ == "neg" or (child.dep_ in _ARGUMENTS and _negative(child)) or _gapped_negative(child):
                 return True
@@ -453,7 +455,7 @@ def clause_bounds(sent) -> list[tuple[int, int]]:
     root = sent.root
     conjuncts = [c for c in root.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")
                  and any(g.dep_ in ("nsubj", "nsubjpass", "expl") and not _time_read_as_subject(g, c)
-                         for g in c.children) and not _bare_cue(c)]
+                         for g in c.children) and not _bare_cue(c) and not _elliptical(c)]
     has_subject = any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in root.children)
     if not conjuncts or not has_subject or root.lemma_.lower() in CUE_LEMMAS:
         return [(sent.start, sent.end)]
@@ -473,6 +475,24 @@ def clause_bounds(sent) -> list[tuple[int, int]]:
             begin = cut
     bounds.append((begin, sent.end))
     return bounds
+
+
+_ELLIPTICAL_VERBS = frozenset({"do", "be", "have", "will", "would", "can", "could", "shall", "should", "may", "might",
+                               "must"})
+_ELLIPTICAL_DEPS = frozenset({"nsubj", "nsubjpass", "expl", "neg", "advmod", "punct", "cc", "aux"})
+
+
+def _elliptical(verb) -> bool:
+    """A clause whose verb phrase is left out, an auxiliary standing for it ("we got salmon and *you
+    don't*", "Vela won the race, but *Marn did not*", "the ferries *did too*"): it says nothing
+    alone and stays with the clause it echoes."""
+    return verb.lemma_.lower() in _ELLIPTICAL_VERBS and all(c.dep_ in _ELLIPTICAL_DEPS for c in verb.children) \
+        and all(c.lower_ in _ECHOING_ADVERBS for c in verb.children if c.dep_ == "advmod")
+
+
+_ECHOING_ADVERBS = frozenset({"too", "either", "also", "so", "not", "never", "still", "already", "yet", "now"})
+"""Adverbs an elided verb phrase keeps ("did *too*", "has *not yet*"); any other ("did *well*",
+"were *back*") says something of its own."""
 
 
 def _stranded_noun_start(root, start: int) -> int:
