@@ -1097,3 +1097,17 @@ def test_a_name_the_tagger_ran_into_a_following_preposition_ends_before_it(nlp):
     assert without_trailing_title(tagged).text == "Pavlos Markis"
     whole = DocSpan(doc, start + 3, start + 6, label="ORG")
     assert without_trailing_title(whole).text == "the Transport Ministry"
+
+
+def test_a_name_the_tagger_cut_before_its_closing_bracket_is_whole(nlp):
+    from spacy.tokens import Span as DocSpan
+
+    from crosswire.extract.speakers import with_bracket_closed
+
+    doc = nlp("The crime rate fell, the Vela Bureau of Statistics (VBS) reported Sunday.")
+    start = next(t.i for t in doc if t.text == "the" and t.i > 0)
+    opening = next(t.i for t in doc if t.text == "(")
+    cut = DocSpan(doc, start, opening + 2, label="ORG")  # "the Vela Bureau of Statistics (VBS", as tagged
+    assert with_bracket_closed(cut).text == "the Vela Bureau of Statistics (VBS)"
+    whole = DocSpan(doc, start, opening, label="ORG")
+    assert with_bracket_closed(whole).text == "the Vela Bureau of Statistics"

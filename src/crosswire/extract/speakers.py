@@ -207,7 +207,8 @@ def doc_entities(doc) -> tuple:
     without an inverted cue verb the tagger took into it (:func:`without_inverted_cue`)."""
     ents = doc.user_data.get("crosswire.ents")
     if ents is None:
-        ents = tuple(e for e in (without_trailing_title(without_inverted_cue(e)) for e in doc.ents) if e is not None)
+        ents = tuple(e for e in (without_trailing_title(with_bracket_closed(without_inverted_cue(e))) for e in doc.ents)
+                     if e is not None)
         doc.user_data["crosswire.ents"] = ents
     return ents
 
@@ -248,6 +249,18 @@ def without_trailing_title(ent):
     from spacy.tokens import Span as DocSpan
 
     return DocSpan(doc, ent.start, end, label=ent.label)
+
+
+def with_bracket_closed(ent):
+    """``ent`` with the closing bracket the tagger left out of it ("the Federal Bureau of
+    Investigation (FBI" of "… (FBI) reported"), so that the name is whole."""
+    if ent is None or ent.end >= len(ent.doc) or ent.doc[ent.end].text != ")":
+        return ent
+    if sum(t.text == "(" for t in ent) <= sum(t.text == ")" for t in ent):
+        return ent
+    from spacy.tokens import Span as DocSpan
+
+    return DocSpan(ent.doc, ent.start, ent.end + 1, label=ent.label)
 
 
 def _dangling(token) -> bool:
