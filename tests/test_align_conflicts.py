@@ -326,6 +326,7 @@ def test_a_polarity_conflict_names_what_one_claim_negates_and_the_other_states()
                            ("The minister denied leaving the country.", "The minister left the country."),
                            ("The company did not reply to questions.", "The company replied on Monday."),
                            ("The ferry was not exempt from the ban.", "The ferry was exempt from the ban, unlike the trucks."),
+                           ("No one survived the crash of the ferry.", "All passengers except two survived the crash."),
                            ("He did not.", "He did.")):
         conflict = compare_claims(claim("a", negated, negated=True), claim("b", other), SETTINGS)
         assert conflict is not None and conflict.kind == "polarity", (negated, other)

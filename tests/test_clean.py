@@ -693,8 +693,9 @@ def test_a_writers_note_that_ends_in_the_publishers_site_is_boilerplate():
     text, dropped = clean_text(body)
     assert text == "The port of Marn reopened on Monday after a week of repairs."
     assert sum("publisher's note" in d for d in dropped) == 2
-    kept = "(The port, which cost $4 million (a record), will visit its debts on www.velastar.com daily.)"
-    assert clean_text(kept)[0] == kept
+    for kept in ("(Officials urged residents to visit www.velastar.com) he said",
+                 "(The exhibit runs through May. For tickets, visit www.velastar.com)"):
+        assert clean_text(kept)[0] == kept
 
 
 def test_the_feeds_font_and_bullet_codes_are_removed_and_their_words_kept():
@@ -704,3 +705,5 @@ def test_the_feeds_font_and_bullet_codes_are_removed_and_their_words_kept():
     text, _ = clean_text(body)
     assert "That more ferries will sail without a licence." in text.split("\n\n")
     assert text.endswith("The captain doesn't believe in the tide tables of The Marn Pilot and says so.")
+    assert clean_text("The tide tables of (beginitalic)The Marn Pilot (enditalic), he said, are wrong.")[0] == \
+        "The tide tables of The Marn Pilot, he said, are wrong."

@@ -610,6 +610,8 @@ def test_a_negative_word_inside_quote_marks_is_a_label_and_negates_nothing(nlp):
     assert not claim.negated
     [claim] = find_claims(nlp('No signs will be put up on the quays of Marn on Friday.'), "a", MONDAY)
     assert claim.negated
+    split = find_claims(nlp('“Nothing,” the captain said, “was found on the quays of Marn.”'), "a", MONDAY)
+    assert any(c.negated for c in split)  # a quotation split by its frame still negates
 
 
 @pytest.mark.parametrize(("text", "parts"), [

@@ -87,15 +87,6 @@ def test_a_nickname_or_short_form_of_a_given_name_is_no_spelling_to_report():
     assert entities["Sarah Oske"].spellings == ("Sara Oske",)  # one letter apart: a spelling to check
 
 
-def test_a_given_name_alone_is_no_spelling_of_a_surname_named_in_full():
-    entities = canonicalise(mentions("Jim Davis", "Davis", "Davis", article="a")
-                            + mentions("David", "Bill Bryan", "Bryan", "Brian", article="b"))
-    assert not any(e.spellings for e in entities)
-    assert {e.name for e in entities} >= {"Jim Davis", "David", "Bill Bryan", "Brian"}
-    misspelt = canonicalise(mentions("Jim Davis", "Davis", article="a") + mentions("Daviss", article="b"))
-    assert [e.spellings for e in misspelt] == [("Daviss",)]  # no given name: a spelling to report
-
-
 def test_different_first_names_are_not_spelling_variants():
     assert not similar_spelling("john", "jane", 0.6)
     assert len(canonicalise(mentions("John Lund", "Jane Lund"))) == 2

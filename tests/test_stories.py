@@ -403,6 +403,8 @@ def test_an_untitled_story_is_named_by_the_first_lead_that_states_something():
     assert build_story([ruled]).title == "The boy and twelve others left the island by boat on Monday."
     second_part = article("a0", "And Marn notes that the inquiry has drawn some benefits for the theatre.")
     assert build_story([second_part, states]).title == "A play about the murder inquiry opened in London on Tuesday."
+    storm = article("a0", "Nor'easter batters the coast of Marn for a third day running.")
+    assert build_story([storm, states]).title == "Nor'easter batters the coast of Marn for a third day running."
 
 
 def test_an_undated_story_is_named_by_its_most_typical_report_not_by_its_ids():

@@ -495,11 +495,12 @@ def test_a_date_on_a_participle_that_describes_a_noun_dates_that_noun_and_is_no_
 
 def test_a_project_named_before_a_date_is_no_projection():
     text = ("Ana Vell, director of the Marn project, which has run surveys of pupils since 2019, spoke. "
-            "Economists project a surplus of the port's budget in 2031.")
+            "Economists project a surplus of the port's budget in 2031. "
+            "Analysts at the bank project a surplus of the port's budget in 2032.")
     claims = []
     for sentence in re.split(r"(?<=\.) ", text):
         start = text.index(sentence)
         m = re.search(r"20\d\d", sentence)
         value = Value("date", Span("a", start + m.start(), start + m.end()), m.group(), m.group())
         claims.append(Claim(f"c{m.group()}", Span("a", start, start + len(sentence)), sentence, values=(value,)))
-    assert [forecast(c.values[0], c, text) for c in claims] == [False, True]
+    assert [forecast(c.values[0], c, text) for c in claims] == [False, True, True]

@@ -36,3 +36,14 @@ def jaccard(a: set, b: set) -> float:
     if not a and not b:
         return 0.0
     return len(a & b) / len(a | b)
+
+
+LEADING_CONNECTIVE = re.compile(
+    r"^(?:(?:and|but|however|meanwhile|in addition(?! to\b)|moreover|furthermore|additionally)\s*,?"
+    r"|(?:so|also|still|yet|besides|in (?:this|that) (?:regard|context|respect))\s*,)\s+",
+    re.IGNORECASE)
+"""A connective that opens a sentence and points back to one before it; "so", "also", "still",
+"yet" and "besides" only with their comma ("So far, …" and "Besides the rings, …" stay), "in
+addition" not before "to" ("In addition to …" is a phrase of the sentence); "in this regard," and
+the like point back to a sentence not shown."""
+

@@ -56,12 +56,12 @@ BOILERPLATE_PATTERNS: dict[str, re.Pattern[str]] = {
     # a pointer to the publisher's site: "For in-depth reporting, opinion and cartoonists, visit the
     # Cox News Campaign 2000 Web site: http://www.coxnews.com/2000.", "Visit Slate on the Web at: …"
     "promotion": re.compile(r"^\s*(?:for\b[^.!?]{0,100}\b)?visit\b[^.!?]{0,100}(?:https?://|www\.)\S+\s*$", re.IGNORECASE),
-    # a note in parentheses that ends by pointing to the publisher's site, the writer's tagline and
-    # contact before it, a desk code after it: "(Ann Roe covers health for the Vela Star. You can
+    # a note in parentheses whose last sentence points to the publisher's site ("Visit …"), the
+    # writer's tagline and contact before it, a desk code after it: "(Ann Roe covers health for the Vela Star. You can
     # call her at (555) 390-7614. Visit the Star's online services on the World Wide Web:
     # www.velastar.com) nn"
-    "publisher's note": re.compile(r"^\((?:[^()]|\([^()]*\))*?\(?\bvisit\b[^.!?()]{0,100}(?:https?://|www\.)[^\s()]+\)"
-                                   r"(?:\s+\S{1,8}){0,2}\s*$", re.IGNORECASE),
+    "publisher's note": re.compile(r"^\((?:(?:[^()]|\([^()]*\))*?[.!?]\s+\(?)?Visit\b[^.!?()]{0,100}"
+                                   r"(?:https?://|www\.)[^\s()]+\)(?:\s+(?:\.[A-Z]{2,6}/\s*)?[a-z]{2,4})?\s*$"),
     # how to buy a syndicated piece: "(To purchase this special feature from DISCOVER magazine …
     # contact one of these New York Times Syndicate sales representatives:", "(To publish this
     # article, it must be purchased from …"

@@ -20,10 +20,12 @@ _FEED_CODES = re.compile(r"&([A-Z]{2,3});")
 _FEED_CODE_BEFORE_MARK = re.compile(r"[ \t]*&([A-Z]{2,3});[ \t]*(?=['’]s\b|['’]\s|[,.;:!?)\]])")
 """A feed code between a word and its possessive or closing mark ("Ann Roe &LR; 's"): it goes with
 the spaces around it, or the mark would stand apart from its word."""
-_FONT_CODES = re.compile(r"([ \t]?)(?:\((?:begin|end)(?:italic|bold|underline)\)|\(BBOX\))([ \t]?)", re.IGNORECASE)
+_FONT_CODES = re.compile(r"([ \t]?)(?:\((?:begin|end)(?:italic|bold|underline)\)|\(BBOX\))+([ \t]?)(?=(.?))",
+                         re.IGNORECASE)
 """The feed's type codes in parentheses: a font switched on and off ("treatise (beginitalic)On the
 Origin of Species", "doesn't (beginitalic)believe(enditalic) in") and a bullet box opening a list
-item ("(BBOX)That more athletes will …"). The spaces around a code become one."""
+item ("(BBOX)That more athletes will …"). The spaces around a run of codes become one, and none
+is left before a mark."""
 
 
 def _without_feed_code(match: re.Match) -> str:
@@ -32,7 +34,10 @@ def _without_feed_code(match: re.Match) -> str:
 
 
 def _without_font_code(match: re.Match) -> str:
-    return " " if match.group(1) or match.group(2) else ""
+    """One space for the spaces around a run of codes, none before a mark ("Species (enditalic), he")."""
+    if not (match.group(1) or match.group(2)) or (not match.group(2) and match.group(3) in ",.;:!?)”’\"'"):
+        return ""
+    return " "
 
 
 def repair_encoding(text: str) -> tuple[str, list[str]]:

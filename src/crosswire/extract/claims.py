@@ -405,10 +405,15 @@ def _negative(argument) -> bool:
 
 
 def _opens_a_label(word) -> bool:
-    """Whether a negative word opens words in quote marks that label a thing ("“No smoking” signs",
-    "a 'no fly' zone"): the label is named, not asserted."""
-    return word.i > 0 and word.doc[word.i - 1].text in _LABEL_OPENERS and word.head.i > word.i \
-        and any(word.doc[k].text in _LABEL_CLOSERS for k in range(word.i + 1, word.head.i))
+    """Whether a negative word opens words in quote marks that label the noun right after them
+    ("“No smoking” signs", "a 'no fly' zone"): the label is named, not asserted. A quotation split
+    by its frame ("“Nothing,” he said, “was found.”") still negates."""
+    doc, head = word.doc, word.head
+    if word.i == 0 or doc[word.i - 1].text not in _LABEL_OPENERS or word.dep_ not in ("det", "nmod", "compound", "amod") \
+            or head.pos_ not in ("NOUN", "PROPN") or head.i <= word.i:
+        return False
+    close = next((k for k in range(word.i + 1, head.i) if doc[k].text in _LABEL_CLOSERS), None)
+    return close is not None and head.i == close + 1  # the labelled noun right after the closing mark
 
 
 _LABEL_OPENERS = frozenset({'"', "“", "'", "‘", "«"})

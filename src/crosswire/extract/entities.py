@@ -634,22 +634,11 @@ def _merge_spellings(keys: list[str], label, clusters: _Clusters, families: set[
                 or _sibilant_plural(last_a, last_b) or _sibilant_plural(last_b, last_a) \
                 or (_body_name(a, b, label) and (plural_of(last_a, last_b) or plural_of(last_b, last_a)))
             if _spelling_variant(a.split(), b.split()) and not plural \
-                    and not (_given_beside_surname(a, b, keys, label) or _given_beside_surname(b, a, keys, label)) \
                     and not (groups is not None and named_together(groups[a], groups[b], texts)) \
                     and not _named_apart(a, b, keys, label, clusters):
                 clusters.union(a, b)
                 variants.update((a, b))
     return variants
-
-
-def _given_beside_surname(given: str, surname: str, keys: list[str], label) -> bool:
-    """Whether a name written alone is a given name ("David" of "a David vs. Goliath struggle", a
-    pupil called "Brian") and the other the surname of a person the story names in full ("Davis" of
-    "Jim Davis"): a given name that is no one's surname here is no misspelling of a surname."""
-    if " " in given or " " in surname:
-        return False
-    surnames = {k.split()[-1] for k in keys if label[k] == "PERSON" and " " in k}
-    return surname in surnames and given not in surnames and bool(gender.given_name_sex(given))
 
 
 def _named_apart(a: str, b: str, keys: list[str], label, clusters: _Clusters) -> bool:

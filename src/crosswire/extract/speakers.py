@@ -235,7 +235,7 @@ def _abbreviated_title(doc, i: int) -> bool:
 def without_trailing_title(ent):
     """``ent`` without the title of the person named right after it, which the tagger took into a
     body's name ("Oregon State Police Lt. Gregg Hastings" tags "Oregon State Police Lt" an
-    organisation), or a preposition or article that ends it ("says Pantelis Vekios of the Health
+    organisation), or a preposition, article or conjunction that ends it ("says Pantelis Vekios of the Health
     Ministry" tags "Pantelis Vekios of" an organisation); None when the entity is the title alone
     ("Woodburn police Sgt. Jason Tlusty" tags "Sgt" a person)."""
     doc = ent.doc
@@ -254,7 +254,7 @@ def without_trailing_title(ent):
 def with_bracket_closed(ent):
     """``ent`` with the closing bracket the tagger left out of it ("the Federal Bureau of
     Investigation (FBI" of "… (FBI) reported"), so that the name is whole."""
-    if ent is None or ent.end >= len(ent.doc) or ent.doc[ent.end].text != ")":
+    if ent.end >= len(ent.doc) or ent.doc[ent.end].text != ")":
         return ent
     if sum(t.text == "(" for t in ent) <= sum(t.text == ")" for t in ent):
         return ent

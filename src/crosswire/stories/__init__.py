@@ -29,7 +29,7 @@ import numpy as np
 from ..clean.dateline import MONTHS, dateline_day, strip_dateline
 from ..model import Article, Family, Story
 from ..settings import StoriesSettings
-from ..textutil import STOPWORDS, words
+from ..textutil import LEADING_CONNECTIVE, STOPWORDS, words
 from .batch import cluster
 from .features import Features, build_features
 
@@ -90,17 +90,13 @@ TITLE_MIN_WORDS = 5
 """A lead shorter than this is a label or a heading ("1999:", "Story Filed By Cox"), no title."""
 
 
-_CONTINUES = re.compile(r"^\W*(?:and|but|or|nor|yet|however|moreover|furthermore|meanwhile|besides)\b",
-                        re.IGNORECASE)
-"""A connective that opens a lead continues a text printed before it ("And Merante notes that …",
-the second part of a report filed in two): the lead does not say what the story is."""
-
-
 def states_something(lead: str) -> bool:
     """Whether a lead can title a story: at least :data:`TITLE_MIN_WORDS` words, neither a
-    question nor a heading that ends in a colon, nor opened by a connective (:data:`_CONTINUES`)."""
+    question nor a heading that ends in a colon, nor opened by a connective that points back
+    (:data:`~crosswire.textutil.LEADING_CONNECTIVE`: "And Merante notes that …", the second part of
+    a report filed in two)."""
     end = lead.rstrip(" \"'”’")
-    return len(lead.split()) >= TITLE_MIN_WORDS and not end.endswith(("?", ":")) and not _CONTINUES.match(lead)
+    return len(lead.split()) >= TITLE_MIN_WORDS and not end.endswith(("?", ":")) and not LEADING_CONNECTIVE.match(lead)
 
 
 def build_story(members: Sequence[Article], sid: str | None = None) -> Story:

@@ -36,7 +36,7 @@ import numpy as np
 from ..clean.dateline import strip_dateline
 from ..extract.values import TIME_WORDS
 from ..settings import SummarizeSettings
-from ..textutil import STOPWORDS
+from ..textutil import LEADING_CONNECTIVE, STOPWORDS
 from .importance import concept_features, importance
 from .terms import concepts, stems, tfidf
 
@@ -67,13 +67,8 @@ class Candidate:
         return len(self.text.split())
 
 
-_OPENERS = re.compile(r"^(?:(?:and|but|however|meanwhile|in addition(?! to\b)|moreover|furthermore|additionally)\s*,?"
-                      r"|(?:so|also|still|yet|besides|in (?:this|that) (?:regard|context|respect))\s*,)\s+",
-                      re.IGNORECASE)
-"""Leading connectives; "so", "also", "still", "yet" and "besides" only with their comma ("So far,
-…" and "Besides the rings, …" stay), "in addition" not before "to" ("In addition to …" is a
-phrase of the sentence); "in this regard," and the like point back to a sentence the summary does
-not show."""
+_OPENERS = LEADING_CONNECTIVE
+"""Leading connectives, which compression drops (:data:`crosswire.textutil.LEADING_CONNECTIVE`)."""
 _STRAY = re.compile(r"^(?:(?:[-_—*]+|&[A-Z]+;)\s+)+")
 _PARENTHESES = re.compile(r"(?:^|\s+)\([^()]{0,80}\)(?=\s|[.,;:!?”\"]|$)")
 """A short parenthesis standing apart from the words around it, so deleting it joins no words:

@@ -438,7 +438,7 @@ def forecast(value: Value, claim: Claim, text: str) -> bool:
     breaks = list(_CLAUSE_BREAK.finditer(before))
     clause = before[breaks[-1].end():] if breaks else before
     return any(not (m.group(0).lower().startswith(_PREDICTION) and _NOUN_BEFORE.search(clause[: m.start()]))
-               and not (m.group(0).lower() == "project" and not _PROJECTING_SUBJECT.search(clause[: m.start()]))
+               and not (m.group(0).lower() == "project" and _NOUN_PROJECT.match(clause[m.end():]))
                for m in _FORECAST.finditer(clause))
 
 
@@ -449,9 +449,11 @@ _NOUN_BEFORE = re.compile(r"\b(?:a|an|the|its|their|his|her|this|that|for|of|lon
 make one of the date's event."""
 
 
-_PROJECTING_SUBJECT = re.compile(r"\b(?:we|they|i|you|economists|analysts|forecasters)\s+$", re.IGNORECASE)
-"""The subject before a bare "project" that makes it a verb ("economists *project* a surplus by
-2002"); otherwise it is the noun ("the Michigan project, which has run surveys since 1975")."""
+_NOUN_PROJECT = re.compile(r"\s*(?:[,.;:)”\"]|(?:which|who|has|had|is|was|of|in|for|on|at|and|or|director|"
+                           r"manager|leader|team|staff|site|area)\b)", re.IGNORECASE)
+"""What follows a bare "project" that is the noun ("the Michigan *project, which* has run surveys
+since 1975", "the *project director*"); the verb takes an object ("analysts *project a* surplus
+by 2002")."""
 
 
 def _dated_phrase(claim: Claim, value: Value, article: Article) -> Claim:
