@@ -596,6 +596,20 @@ def test_a_ratio_is_one_share_and_agrees_with_the_same_share_in_percent(nlp):
     assert compare_claims(a, b, Settings().align) is None
 
 
+
+def test_a_ratio_of_every_and_one_whose_first_figure_went_untagged_are_shares(nlp):
+    from crosswire.extract.values import values_in
+
+    published = dt.date(2003, 6, 10)
+    every = "The disorder affects about 5 of every 10,000 children in Marn."
+    assert [(v.kind, v.value) for v in values_in(nlp(every)[:], "a", published)] == [("percent", 0.05)]
+    ranged = "The disorder affects between 1 out of 500 and 1 out of 1,000 children in Marn."
+    assert [(v.kind, v.value) for v in values_in(nlp(ranged)[:], "a", published)] == [
+        ("percent", 0.2), ("percent", 0.1)]
+    counts = "Five of the 10 ferries and 300 of 1,000 cars sank."
+    assert all(v.kind == "number" for v in values_in(nlp(counts)[:], "a", published))
+
+
 def test_a_subject_the_parser_hung_on_the_first_clause_stays_with_its_own(nlp):
     text = ('A local parking ban will go into effect tomorrow, and "No parking" signs and admonitory slogans will '
             'be seen on major streets in Marn.')

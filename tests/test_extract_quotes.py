@@ -1111,3 +1111,9 @@ def test_a_name_the_tagger_cut_before_its_closing_bracket_is_whole(nlp):
     assert with_bracket_closed(cut).text == "the Vela Bureau of Statistics (VBS)"
     whole = DocSpan(doc, start, opening, label="ORG")
     assert with_bracket_closed(whole).text == "the Vela Bureau of Statistics"
+
+
+def test_a_hyphenated_speaker_the_parser_split_is_one_word(nlp):
+    text = ("“The port will reopen,” said the vice-president of the dockers' union.\n"
+            "“The ferries will wait,” said the report's co-author, Pavlos Markis, director of the Marn institute.")
+    assert [q.speaker for q in quotes_of(nlp, text)] == ["the vice-president of the dockers' union", "Pavlos Markis"]

@@ -168,10 +168,25 @@ def _nearest_subject(verb, passive: bool = True):
     before = [c for c in subjects if c.i < verb.i]
     after = [c for c in subjects if c.i > verb.i]
     if before and after and verb.i > 0 and verb.doc[verb.i - 1].text == ",":
-        return antecedent(after[0], verb)
+        return antecedent(_whole_word(after[0]), verb)
     if not before and after and misread_subject(after[0]):
         return None  # "…, first said Napoleon": the parser's subject is what was said
-    return antecedent(max(before, key=lambda c: c.i) if before else (subjects[0] if subjects else None), verb)
+    return antecedent(_whole_word(max(before, key=lambda c: c.i) if before else (subjects[0] if subjects else None)),
+                      verb)
+
+
+def _whole_word(subject):
+    """The last part of a hyphenated subject the parser split into subjects of their own ("said the
+    report's *co* - *author*, Adam Markham": "co", "-" and "author" each a subject): the head, on which
+    the name in apposition hangs."""
+    if subject is None:
+        return None
+    token = subject
+    while token.i + 2 < len(token.doc) and token.whitespace_ == "" and token.nbor(1).text == "-" \
+            and token.nbor(1).whitespace_ == "" and token.nbor(2).dep_ == subject.dep_ \
+            and token.nbor(2).head.i == subject.head.i:
+        token = token.nbor(2)
+    return token
 
 
 def _subject_inside_time_phrase(verb):

@@ -144,7 +144,8 @@ def _other_sex(speaker: Speaker, pronoun: str) -> bool:
 
 def phrase_span(token, limit: int = 25, relative: bool = False) -> tuple[int, int]:
     """Characters of a token's subtree, cut before a relative clause (kept with ``relative``) and
-    capped at ``limit`` tokens."""
+    capped at ``limit`` tokens, with the first parts of a hyphenated word the parser split into
+    words of their own ("the vice-president": "vice", "-" and "president" each hung on the verb)."""
     cut = () if relative else ("relcl",)
     excluded = {t.i for d in token.subtree if d.dep_ in cut and d.i != token.i for t in d.subtree}
     tokens = [t for t in token.subtree if t.i not in excluded]
@@ -153,7 +154,12 @@ def phrase_span(token, limit: int = 25, relative: bool = False) -> tuple[int, in
         tokens.pop()
     while len(tokens) > 1 and (tokens[0].is_punct or tokens[0].is_space):
         tokens.pop(0)
-    first, last = whole_entities(token.doc, tokens[0].i, tokens[-1].i + 1)
+    first = tokens[0].i
+    doc = token.doc
+    while first >= 2 and doc[first - 1].text == "-" and doc[first - 1].whitespace_ == "" \
+            and doc[first - 2].whitespace_ == "" and doc[first - 2].head.i == token.head.i and token.i != token.head.i:
+        first = min(t.i for t in doc[first - 2].subtree)  # "the vice-president": the parser split the word
+    first, last = whole_entities(doc, first, tokens[-1].i + 1)
     start, end = token.doc[first].idx, token.doc[last - 1].idx + len(token.doc[last - 1].text)
     return after_dateline(text_of(token.doc), start, end), end
 

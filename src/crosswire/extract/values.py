@@ -394,12 +394,13 @@ def values_in(doc_span, article_id: str, published: dt.date | None) -> tuple[Val
     joined = spaced_thousands(ents)
     ratios = ratios_of(ents)
     for i, ent in enumerate(ents):
-        if any(a < ent.end_char and ent.start_char < b for a, b in codes) or i - 1 in joined or i - 1 in ratios:
+        if any(a < ent.end_char and ent.start_char < b for a, b in codes) or i - 1 in joined \
+                or (i in ratios and ratios[i] is None):
             continue
-        if i in ratios:
-            end, share = ratios[i]
-            written = ent.doc.text[ent.start_char:end]
-            out.append(Value("percent", Span(article_id, ent.start_char, end), written, share, None,
+        if (ratio := ratios.get(i)) is not None:
+            start, end, share = ratio
+            written = ent.doc.text[start:end]
+            out.append(Value("percent", Span(article_id, start, end), written, share, None,
                              bool(_APPROX.search(written))))
             continue
         if i in joined and (number := parse_number(joined[i][1])) is not None:
@@ -441,21 +442,37 @@ def values_in(doc_span, article_id: str, published: dt.date | None) -> tuple[Val
     return tuple(sorted(out, key=lambda v: v.span.start))
 
 
-_RATIO_JOINER = re.compile(r"\s+(?:in|out\s+of)(?:\s+every)?\s+", re.IGNORECASE)
+_RATIO_JOINER = re.compile(r"\s+(?:(?:in|out\s+of)(?:\s+every)?|of\s+every)\s+", re.IGNORECASE)
+_UNTAGGED_PART = re.compile(r"(?:^|(?<=\s))(\d[\d,]*|one|a)(?=" + _RATIO_JOINER.pattern + r"$)", re.IGNORECASE)
+"""A ratio's first figure the tagger left untagged before its whole ("between *1* out of 500 and 1
+out of 1,000": "500" tagged alone)."""
 
 
-def ratios_of(ents) -> dict[int, tuple[int, float]]:
-    """Index of each count that opens a ratio with the next ("as many as *1 in 500* users", "*one
-    out of every five* voters") → (end of the ratio, the share in percent): one figure, compared with
-    "0.2 percent" of another report, not a count of 1 and a count of 500."""
-    found = {}
-    for i, (a, b) in enumerate(itertools.pairwise(ents)):
-        if a.label_ != "CARDINAL" or b.label_ != "CARDINAL" or i - 1 in found \
-                or not _RATIO_JOINER.fullmatch(a.doc.text[a.end_char:b.start_char]):
+def ratios_of(ents) -> dict[int, tuple[int, int, float] | None]:
+    """Index of each count that opens a ratio ("as many as *1 in 500* users", "*one out of every
+    five* voters", "*5 of every 10,000* children") → (start, end of the ratio, the share in
+    percent): one figure, compared with "0.2 percent" of another report, not a count of 1 and a
+    count of 500. The whole's index maps to None when the part opened the ratio; a whole whose part
+    the tagger left untagged opens the ratio itself, from that part."""
+    found: dict[int, tuple[int, int, float] | None] = {}
+    for i, b in enumerate(ents):
+        if b.label_ != "CARDINAL" or i in found:
             continue
-        part, whole = parse_number(a.text), parse_number(b.text)
+        whole = parse_number(b.text)
+        a = ents[i - 1] if i > 0 else None
+        if a is not None and a.label_ == "CARDINAL" and i - 1 not in found \
+                and _RATIO_JOINER.fullmatch(a.doc.text[a.end_char:b.start_char]):
+            part, start, key = parse_number(a.text), a.start_char, i - 1
+        elif (m := _UNTAGGED_PART.search(b.doc.text[max(0, b.start_char - 40):b.start_char])) is not None \
+                and (a is None or a.end_char <= b.start_char - len(m.string) + m.start()):
+            part, start, key = parse_number(m.group(1)) if m.group(1).lower() != "a" else 1.0, \
+                b.start_char - len(m.string) + m.start(), i
+        else:
+            continue
         if part is not None and whole and 0 < part < whole:
-            found[i] = (b.end_char, round(100 * part / whole, 6))
+            found[key] = (start, b.end_char, round(100 * part / whole, 6))
+            if key != i:
+                found[i] = None
     return found
 
 
