@@ -212,17 +212,22 @@ def test_a_date_of_a_phrase_or_after_a_closed_quotation_is_no_forecast_for_a_mod
     text = ("The cabinet plans to cut a deficit that totalled 13.6 percent of output in 2029. "
             "The riot was a blow to Vell's plans to pass cuts in exchange for a package unveiled in 2030. "
             "“It would have hurt workers,” he told the council in 2031. The cabinet plans to cut it in 2032.")
+    claims = _claims_dated_by_year(text, {"2029": "a deficit that", "2030": "a package unveiled"})
+    assert [forecast(c.values[0], c, text) for c in claims] == [False, False, False, True]
+
+
+def _claims_dated_by_year(text: str, phrases: dict[str, str] | None = None) -> list[Claim]:
+    """One claim per sentence of ``text``, dated by the year it names; ``phrases``: year → the words
+    that open the phrase the year dates (``Value.phrase``)."""
     claims = []
     for sentence in re.split(r"(?<=\.) ", text):
         start = text.index(sentence)
         m = re.search(r"20\d\d", sentence)
-        phrase_words = {"2029": "a deficit that", "2030": "a package unveiled"}.get(m.group())
-        phrase = None
-        if phrase_words:
-            phrase = Span("a", start + sentence.index(phrase_words), start + m.end())
+        phrase_words = (phrases or {}).get(m.group())
+        phrase = Span("a", start + sentence.index(phrase_words), start + m.end()) if phrase_words else None
         value = Value("date", Span("a", start + m.start(), start + m.end()), m.group(), m.group(), phrase=phrase)
         claims.append(Claim(f"c{m.group()}", Span("a", start, start + len(sentence)), sentence, values=(value,)))
-    assert [forecast(c.values[0], c, text) for c in claims] == [False, False, False, True]
+    return claims
 
 
 def test_a_week_is_dated_by_its_monday_at_week_precision():
@@ -497,10 +502,5 @@ def test_a_project_named_before_a_date_is_no_projection():
     text = ("Ana Vell, director of the Marn project, which has run surveys of pupils since 2019, spoke. "
             "Economists project a surplus of the port's budget in 2031. "
             "Analysts at the bank project a surplus of the port's budget in 2032.")
-    claims = []
-    for sentence in re.split(r"(?<=\.) ", text):
-        start = text.index(sentence)
-        m = re.search(r"20\d\d", sentence)
-        value = Value("date", Span("a", start + m.start(), start + m.end()), m.group(), m.group())
-        claims.append(Claim(f"c{m.group()}", Span("a", start, start + len(sentence)), sentence, values=(value,)))
+    claims = _claims_dated_by_year(text)
     assert [forecast(c.values[0], c, text) for c in claims] == [False, True, True]
