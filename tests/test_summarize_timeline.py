@@ -504,3 +504,12 @@ def test_a_project_named_before_a_date_is_no_projection():
             "Analysts at the bank project a surplus of the port's budget in 2032.")
     claims = _claims_dated_by_year(text)
     assert [forecast(c.values[0], c, text) for c in claims] == [False, True, True]
+
+
+def test_a_date_something_could_happen_by_or_is_aimed_at_by_is_a_forecast():
+    text = ("The sea at Marn could rise by close to one meter by 2090, the report said. "
+            "The council urged the ports to adopt rules to cut diesel emissions by 20 percent by 2035. "
+            "The death toll of the fever had risen to 300 by 2005. "
+            "Police could not say how many had died of the fever by 2006.")
+    claims = _claims_dated_by_year(text)
+    assert [forecast(c.values[0], c, text) for c in claims] == [True, True, False, False]

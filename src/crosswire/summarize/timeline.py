@@ -437,11 +437,22 @@ def forecast(value: Value, claim: Claim, text: str) -> bool:
     before = text[start : value.span.start] if start <= value.span.start else ""
     breaks = list(_CLAUSE_BREAK.finditer(before))
     clause = before[breaks[-1].end():] if breaks else before
+    if _DEADLINE.search(clause) and _POSSIBLE_OR_AIMED.search(clause):
+        return True
     return any(not (m.group(0).lower().startswith(_PREDICTION) and _NOUN_BEFORE.search(clause[: m.start()]))
                and not (m.group(0).lower() == "project" and _NOUN_PROJECT.match(clause[m.end():]))
                for m in _FORECAST.finditer(clause))
 
 
+_DEADLINE = re.compile(r"\bby\s+(?:the\s+(?:end|middle)\s+of\s+)?(?:the\s+year\s+)?$", re.IGNORECASE)
+_POSSIBLE_OR_AIMED = re.compile(
+    r"\b(?:could|might)\b(?!\s+(?:not|never)\b)|\bto\s+(?:reduce|cut|lower|halve|double|raise|increase|reach|eliminate|end|phase|"
+    r"complete|finish|build|stabili[sz]e|limit|restore|achieve|meet)\b", re.IGNORECASE)
+"""A date a thing is to be done "by", in a clause that says it could or might be, or aims at it with
+an infinitive ("sea levels *could* rise by close to one meter *by* 2100", "obligations *to reduce*
+carbon dioxide emissions … *by* 2005"): a deadline or a projection, not an event. "Could" alone
+stays out of :data:`_FORECAST` ("could not be reached on Sunday" is past); with "by" before the
+date it projects."""
 _PREDICTION = ("expect", "forecast", "predict", "project", "anticipate")
 _NOUN_BEFORE = re.compile(r"\b(?:a|an|the|its|their|his|her|this|that|for|of|long-range|short-range)\s+$", re.IGNORECASE)
 """A word before a prediction word that makes it a noun ("*a* forecast that economists issued in
