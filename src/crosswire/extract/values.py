@@ -463,10 +463,8 @@ def ratios_of(ents) -> dict[int, tuple[int, int, float] | None]:
         if a is not None and a.label_ == "CARDINAL" and i - 1 not in found \
                 and _RATIO_JOINER.fullmatch(a.doc.text[a.end_char:b.start_char]):
             part, start, key = parse_number(a.text), a.start_char, i - 1
-        elif (m := _UNTAGGED_PART.search(b.doc.text[max(0, b.start_char - 40):b.start_char])) is not None \
-                and (a is None or a.end_char <= b.start_char - len(m.string) + m.start()):
-            part, start, key = parse_number(m.group(1)) if m.group(1).lower() != "a" else 1.0, \
-                b.start_char - len(m.string) + m.start(), i
+        elif (untagged := _untagged_part(b, a)) is not None:
+            (part, start), key = untagged, i
         else:
             continue
         if part is not None and whole and 0 < part < whole:
@@ -474,6 +472,16 @@ def ratios_of(ents) -> dict[int, tuple[int, int, float] | None]:
             if key != i:
                 found[i] = None
     return found
+
+
+def _untagged_part(whole, before) -> tuple[float | None, int] | None:
+    """(value, start) of a ratio's first figure written before ``whole`` but outside every entity
+    (``before``: the entity before it, if any), or None."""
+    origin = max(0, whole.start_char - 40)
+    m = _UNTAGGED_PART.search(whole.doc.text[origin:whole.start_char])
+    if m is None or (before is not None and before.end_char > origin + m.start()):
+        return None
+    return (1.0 if m.group(1).lower() == "a" else parse_number(m.group(1))), origin + m.start()
 
 
 def one_of(ent) -> bool:
