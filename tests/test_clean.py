@@ -524,6 +524,17 @@ def test_a_web_address_is_no_run_together_sentence_and_a_sentence_broken_across_
     assert unwrap_lines(heading)[0].split("\n")[0] == "Key facts"  # a heading is no broken sentence
 
 
+def test_a_line_break_inside_brackets_is_joined_so_a_wrapped_tagline_is_dropped_whole():
+    tagline = "(Ann Roe is a contributing writer for The Vela\nMorning Star.)"
+    text, repairs = clean_text("The ferry to Marn ran late on Monday after a storm.\n" + tagline)
+    assert text == "The ferry to Marn ran late on Monday after a storm."
+    assert any("inside brackets" in r for r in repairs) and any("tagline" in r for r in repairs)
+    assert clean_text(tagline)[0] == ""  # a feed item that is only the tagline keeps nothing
+    # a bracket left open by a line that ends a sentence, or closed by nothing on the next, stays apart
+    kept = "The port (near Marn was shut.\nVela reopened it (later) on Friday.\nThe ferry (run by Lins\nsailed again."
+    assert clean_text(kept)[0].split("\n\n") == kept.split("\n")
+
+
 def test_a_dotted_name_stays_whole_while_sentences_run_together_are_split():
     from crosswire.clean.whitespace import split_run_ons
 
@@ -683,6 +694,15 @@ def test_a_news_budget_is_rejected_as_no_report_and_a_report_with_one_slug_is_ke
     report = "PORT-VOTE _ LYON — The council voted on Friday to build the new port.\n\nWork starts in May."
     kept = clean_document(Document(id="r1", source="r.txt", raw_text=report, format="text", body=report))
     assert kept.text.endswith("Work starts in May.")
+    for announced in (("ATTENTION EDITORS: The following photos are part of tonight's Vela Star Photo Package.\n\n"
+                      "(VS12) MARN -- A crowd at the port on Friday. (Ana Roe/Vela Star Photo)"),
+                      ("(For use by Vela Wire clients)\n\nThe Marn Courier plans to move the following stories for "
+                      "clients.\n\nPORT (Marn) - The council votes on the new port. Story will move in the A category.")):
+        listed = clean_document(Document(id="p1", source="p.txt", raw_text=announced, format="text", body=announced))
+        assert listed.reason == "no_text" and "photos" in listed.detail, announced
+    exhibit = ("The following photos are part of an exhibit that opened at the Marn museum on Friday.\n\n"
+               "The curator, Ana Roe, chose 40 prints.")  # no desk's readers named: a report
+    assert clean_document(Document(id="e1", source="e.txt", raw_text=exhibit, format="text", body=exhibit)).text
 
 
 def test_a_writers_note_that_ends_in_the_publishers_site_is_boilerplate():
@@ -707,3 +727,10 @@ def test_the_feeds_font_and_bullet_codes_are_removed_and_their_words_kept():
     assert text.endswith("The captain doesn't believe in the tide tables of The Marn Pilot and says so.")
     assert clean_text("The tide tables of (beginitalic)The Marn Pilot (enditalic), he said, are wrong.")[0] == \
         "The tide tables of The Marn Pilot, he said, are wrong."
+
+
+def test_an_entity_name_in_braces_is_the_character_it_names():
+    text, repairs = repair_encoding("MARN-PORT (Undated) {ndash} The ferry ran late {hellip} again. {foo} stays.")
+    assert text == "MARN-PORT (Undated) – The ferry ran late … again. {foo} stays."
+    assert "encoding: 2 entity names in braces written as characters" in repairs
+    assert repair_encoding("Set {x} and {foo} as written.") == ("Set {x} and {foo} as written.", [])

@@ -233,10 +233,23 @@ name in capitals, with or without the place ("PORT-VOTE _ LYON — …", "TAX-PL
 or a one-word one with its place ("CENSUS (Vela) _ …")."""
 
 
+_LISTED = r"the\s+following\s+(?:stories|photos|photographs|pictures|graphics)"
+DESK_LIST = re.compile(
+    rf"\b(?:move|moving|transmit|send)\s+{_LISTED}\b|\b{_LISTED}\s+(?:are|is)\s+part\s+of\b", re.IGNORECASE)
+"""A desk's note that a list follows ("The Republic plans to *move the following stories* for use
+by clients …", "ATTENTION EDITORS: *The following photos are part of* tonight's Photo Package"),
+counted where the note also names whom it addresses (:data:`_DESK_READERS`)."""
+_DESK_READERS = re.compile(r"\b(?:editors|clients|subscribers)\b", re.IGNORECASE)
+_DESK_LIST_PARAGRAPHS = 3
+"""Paragraphs at the top of a text where a desk's note announcing a list is looked for."""
+
+
 def is_news_budget(text: str, min_slugs: int) -> bool:
     """Whether a text is a news budget: at least ``min_slugs`` paragraphs open with a wire slug
-    (:data:`WIRE_SLUG`). A budget announces other reports in a line or two each; it reports
-    nothing itself (``CleanSettings.budget_min_slugs``; 0: never).
+    (:data:`WIRE_SLUG`), or its first :data:`_DESK_LIST_PARAGRAPHS` paragraphs tell the desk's
+    editors or clients that a list of stories or photos follows (:data:`DESK_LIST`). A budget announces other reports
+    in a line or two each, a photo package their pictures; neither reports anything itself
+    (``CleanSettings.budget_min_slugs``; 0: never).
 
     >>> is_news_budget("Editors\\n\\nFIRE-PORT _ A fire ….\\n\\nVOTE-TALLY (Undated) _ The count ….\\n\\n"
     ...                "CENSUS (Washington) _ Forms are back ….", 3)
@@ -244,7 +257,10 @@ def is_news_budget(text: str, min_slugs: int) -> bool:
     """
     if min_slugs <= 0:
         return False
-    return sum(bool(WIRE_SLUG.match(p)) for p in text.split("\n\n")) >= min_slugs
+    paragraphs = text.split("\n\n")
+    return sum(bool(WIRE_SLUG.match(p)) for p in paragraphs) >= min_slugs or \
+        bool(DESK_LIST.search(opening := "\n".join(paragraphs[:_DESK_LIST_PARAGRAPHS]))
+             and _DESK_READERS.search(opening))
 
 
 CHECKED_MARK = re.compile(r"\s?\(cq\)", re.IGNORECASE)

@@ -13,6 +13,7 @@ from .language import detect_language
 from .sentences import split_sentences
 from .whitespace import (
     is_hard_wrapped,
+    join_bracket_breaks,
     join_spaced_apostrophes,
     join_spaced_clocks,
     join_split_decimals,
@@ -62,7 +63,9 @@ def _clean_once(body: str, title: str | None, settings: CleanSettings) -> tuple[
     lines, dashes = _each_line(wire_dashes, lines)
     if dashes:
         repairs.append(f"typography: {dashes} wire dashes (' _ ') written as dashes")
-    lines = [line for line in lines if line]
+    lines, bracketed = join_bracket_breaks([line for line in lines if line])
+    if bracketed:
+        repairs.append(f"whitespace: {bracketed} line {'break' if bracketed == 1 else 'breaks'} inside brackets joined")
     lines, dropped = drop_boilerplate(lines, title, settings)
     repairs.extend(dropped)
     lines, joined = _each_line(split_run_ons, lines)
@@ -102,7 +105,7 @@ def clean_document(document: Document, settings: CleanSettings | None = None, mi
     if len(text) < min_chars:
         return Rejection(document.source, "no_text", "nothing left after cleaning", document.id)
     if is_news_budget(text, settings.budget_min_slugs):
-        return Rejection(document.source, "no_text", "a news budget: a list of stories to come, no report", document.id)
+        return Rejection(document.source, "no_text", "a news budget: a desk's list of stories or photos to come, no report", document.id)
     outlet = document.outlet
     if outlet is None and (outlet := dateline_agency(text)):  # an agency's report names no other outlet
         repairs = [*repairs, f"outlet: {outlet}, read from the wire dateline"]

@@ -28,6 +28,15 @@ item ("(BBOX)That more athletes will …"). The spaces around a run of codes bec
 is left before a mark."""
 
 
+_BRACED_ENTITY = re.compile(r"\{([a-z]{2,8})\}")
+"""An HTML entity name that a feed wrote in braces ("PACKARD (Undated) {ndash} A Phoenix man",
+"{hellip}"): the character it names."""
+
+
+def _braced_character(match: re.Match) -> str:
+    return html5.get(match.group(1) + ";", match.group(0))
+
+
 def _without_feed_code(match: re.Match) -> str:
     """Nothing for a feed typesetting code; an HTML entity written in capitals is left as it is."""
     return match.group(0) if match.group(1) + ";" in html5 else ""
@@ -53,6 +62,10 @@ def repair_encoding(text: str) -> tuple[str, list[str]]:
     residue, quotes = tex_quotes(residue)
     if quotes:
         repairs.append(f"quotes: {quotes} TeX-style quote marks (``…'') made typographic")
+    braced = sum(m.group(1) + ";" in html5 for m in _BRACED_ENTITY.finditer(residue))
+    if braced:  # a name in braces that is no entity ("{foo}") stays as written
+        residue = _BRACED_ENTITY.sub(_braced_character, residue)
+        repairs.append(f"encoding: {braced} entity {'name' if braced == 1 else 'names'} in braces written as characters")
     residue, marked = _FEED_CODE_BEFORE_MARK.subn(_without_feed_code, residue)
     residue, codes = _FEED_CODES.subn(_without_feed_code, residue)
     residue, fonts = _FONT_CODES.subn(_without_font_code, residue)

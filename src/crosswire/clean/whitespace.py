@@ -284,6 +284,38 @@ def _rejoin_broken(paragraphs: list[str]) -> list[str]:
     return out
 
 
+def join_bracket_breaks(lines: list[str]) -> tuple[list[str], int]:
+    """Lines joined where a break falls inside brackets: a line that opens a bracket it leaves open
+    and ends mid-sentence, before one that closes it first ("(Ann Roe writes for The New York" /
+    "Times Magazine.)"), is one line; return the lines and how many breaks were joined.
+
+    >>> join_bracket_breaks(["(Ann Roe writes for The New York", "Times Magazine.)", "(Next)"])
+    (['(Ann Roe writes for The New York Times Magazine.)', '(Next)'], 1)
+    """
+    out: list[str] = []
+    for line in lines:
+        if out and _open_brackets(out[-1]) and not _SENTENCE_END.search(out[-1]) and _closes_first(line):
+            out[-1] += " " + line
+        else:
+            out.append(line)
+    return out, len(lines) - len(out)
+
+
+def _open_brackets(line: str) -> int:
+    depth = 0
+    for char in line:
+        if char == "(":
+            depth += 1
+        elif char == ")":
+            depth = max(0, depth - 1)
+    return depth
+
+
+def _closes_first(line: str) -> bool:
+    close, open_ = line.find(")"), line.find("(")
+    return close >= 0 and (open_ < 0 or close < open_)
+
+
 def _join_wrapped(lines: list[str]) -> str:
     out = lines[0]
     for line in lines[1:]:
