@@ -241,6 +241,14 @@ def test_a_claim_cut_from_a_sentence_reads_as_a_sentence(text, expected):
     ("I told them at the meeting that I wasn't trying to convert anyone.", False),  # whose "I"?
     ("We must design our policies with the needs of each city in mind.", False),
     ("I-95 was closed for six hours after the crash on Friday night.", True),
+    ("That is still less than 2 percent of all the children of school age in Vela.", False),  # that what?
+    ("That night the council approved the new budget for the city after a long debate.", True),
+    ("That the council approved the budget surprised nobody in the city of Vela.", True),
+    ("Most want to give their children a better education than the city schools offer.", False),
+    ("Most residents want the council to approve the new budget for the city.", True),
+    ("Almost as many were using them to teach their children at home, a study found.", False),
+    ("Others say the council should never have approved the new budget for the city.", False),
+    ("Both candidates say the council should approve the new budget for the city.", True),
 ])
 def test_eligible_sentences(text, ok):
     assert eligible(cand(text, 0), SETTINGS) is ok
