@@ -407,7 +407,8 @@ def counterfactual(value: Value, claim: Claim, text: str) -> bool:
     return bool(_UNREAL_CONDITION.search(before)) and bool(_UNREAL_RESULT.search(after))
 
 
-_CLAUSE_BREAK = re.compile(r"[;:]|,\s+(?:and|but|while|whereas|although|though|as)\b|\s[—–]\s|\s--\s"
+_CLAUSE_BREAK = re.compile(r"[;:]|,\s+(?:and|but|while|whereas|although|though|as)\b|\b(?:and|but|or)\s+that\b"
+                           r"|\s[—–]\s|\s--\s"
                            r"|[,.!?]\s?[\"”](?=\s)", re.IGNORECASE)
 _FORECAST = re.compile(
     r"\b(?:will|would|shall|(?-i:may)|wo\s*n['’]t|going\s+to|set\s+to|on\s+(?:track|course)\s+(?:to|for)"
@@ -446,11 +447,14 @@ def forecast(value: Value, claim: Claim, text: str) -> bool:
 
 _DEADLINE = re.compile(r"\bby\s+(?:the\s+(?:end|middle)\s+of\s+)?(?:the\s+year\s+)?$", re.IGNORECASE)
 _POSSIBLE_OR_AIMED = re.compile(
-    r"\b(?:could|might)\b(?!\s+(?:not|never)\b)|\bto\s+(?:reduce|cut|lower|halve|double|raise|increase|reach|eliminate|end|phase|"
+    r"\b(?:could|might)\b(?!\s+(?:not|never)\b)|\b(?:expected|projected|predicted|forecast|anticipated)\b"
+    r"|\bto\s+(?:reduce|cut|lower|halve|double|raise|increase|reach|eliminate|end|phase|"
     r"complete|finish|build|stabili[sz]e|limit|restore|achieve|meet)\b", re.IGNORECASE)
 """A date a thing is to be done "by", in a clause that says it could or might be, or aims at it with
 an infinitive ("sea levels *could* rise by close to one meter *by* 2100", "obligations *to reduce*
-carbon dioxide emissions … *by* 2005"): a deadline or a projection, not an event. "Could" alone
+carbon dioxide emissions … *by* 2005"), or that it is expected ("increases *an expected* 22
+percent *by* 2005", where "an" had made "expected" a noun): a deadline or a projection, not an
+event. "Could" alone
 stays out of :data:`_FORECAST` ("could not be reached on Sunday" is past); with "by" before the
 date it projects."""
 _PREDICTION = ("expect", "forecast", "predict", "project", "anticipate")
