@@ -1117,3 +1117,23 @@ def test_a_hyphenated_speaker_the_parser_split_is_one_word(nlp):
     text = ("“The port will reopen,” said the vice-president of the dockers' union.\n"
             "“The ferries will wait,” said the report's co-author, Pavlos Markis, director of the Marn institute.")
     assert [q.speaker for q in quotes_of(nlp, text)] == ["the vice-president of the dockers' union", "Pavlos Markis"]
+
+
+def test_a_noun_the_parser_read_as_a_second_verb_of_what_was_said_stays_in_it(nlp):
+    text = ("In addition, they say the delays reflect five years of budget freezes that have reduced "
+            "the Vela port staff from 150 to 105, forcing the port to be more efficient.")
+    [quote] = quotes_of(nlp, text)
+    assert text[quote.span.start:quote.span.end] == (
+        "the delays reflect five years of budget freezes that have reduced the Vela port staff from 150 to 105, "
+        "forcing the port to be more efficient")
+
+
+def test_according_to_a_measure_tells_nothing_and_a_subject_read_as_a_second_apposition_is_the_clauses(nlp):
+    text = ("Two years ago, dissatisfaction with the schools was a more common answer than faith.\n\n"
+            "According to Lena Marnic, an educational anthropologist at the University of Vela, one fast-growing "
+            "group of home schoolers is young doctors, worried by the lack of safe schools for their children.\n\n"
+            "In most states, schools are financed according to the number of pupils attending.")
+    quotes = quotes_of(nlp, text)
+    assert [(q.speaker, text[q.span.start:q.span.end]) for q in quotes] == [
+        ("Lena Marnic", ("one fast-growing group of home schoolers is young doctors, worried by the lack of safe "
+                        "schools for their children"))]

@@ -662,11 +662,29 @@ def _complement_tokens(doc, comp, cue, subject) -> list:
     last = comp.right_edge
     closes = last.text in _CLOSING_MARKS and any(t.text in _OPENING_MARKS for t in doc[comp.left_edge.i : last.i])
     tokens = [t for t in comp.subtree if not (t.is_punct and t.i == last.i and not closes)]
+    if (run_on := _run_on_complement(comp, cue)) is not None:
+        last = run_on.right_edge
+        tokens = [t for t in doc[comp.left_edge.i : last.i + 1] if not (t.is_punct and t.i == last.i)]
     if comp.i < cue.i < subject.i:  # "…, Brian Jones of Britain, said spokeswoman X": all up to the comma
         tokens = [t for t in doc[comp.left_edge.i : cue.i] if not (t.is_punct and t.i == cue.i - 1)]
     elif comp.i < subject.i < cue.i:  # "…, ERA chief executive X said": all up to the comma before X
         tokens = list(doc[comp.left_edge.i : subject.left_edge.i - 1])
     return tokens
+
+
+def _run_on_complement(comp, cue):
+    """A second complement the parser split from the first mid-phrase, or ``None``: in "they say
+    the cutbacks reflect five years of budget *freezes* that have reduced the staff" it reads the
+    noun "freezes" as a verb of its own, a second complement of "say" that begins right after the
+    first ends, with no mark or conjunction between. What was said runs through it."""
+    after = [c for c in cue.children if c.dep_ == "ccomp" and c.i > comp.i]
+    if not after or comp.i < cue.i:
+        return None
+    nxt = after[0]
+    end = comp.right_edge
+    if nxt.left_edge.i != end.i + 1 or end.is_punct or end.pos_ not in ("NOUN", "PROPN") or nxt.tag_ != "VBZ":
+        return None
+    return nxt
 
 
 _CONDITIONS = frozenset({"if", "unless", "whether"})
@@ -880,6 +898,24 @@ def _shared_subject_clause(verb):
     return verb
 
 
+_MEASURE_SOURCES = frozenset({"number", "size", "amount", "level", "rate", "share", "formula", "schedule", "plan",
+                              "need", "weight", "income", "population", "enrollment"})
+"""Heads after "according to" that say by what measure something is done ("financed according to
+the *number* of pupils", "built according to *plan*"), not who tells it."""
+
+
+def _misread_subject(source, verb) -> set[int]:
+    """Token indices of the clause's subject that the parser hung on an "according to" source as a
+    second apposition ("According to Ana Vell, a teacher at the Marn school, *one group of pupils*
+    is …"): the source's last apposition, when it runs right up to a verb that has no subject."""
+    if any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") for c in verb.children):
+        return set()
+    appositions = [c for c in source.children if c.dep_ == "appos" and c.i < verb.i]
+    if len(appositions) < 2 or appositions[-1].right_edge.i + 1 != verb.i:
+        return set()
+    return {t.i for t in appositions[-1].subtree}
+
+
 def _according_clauses(doc, taken: list[tuple[int, int]]) -> list[_Found]:
     """Clauses attributed with "according to X" ("The talks failed, according to two officials")."""
     out = []
@@ -891,7 +927,9 @@ def _according_clauses(doc, taken: list[tuple[int, int]]) -> list[_Found]:
         source = next((t for t in token.subtree if t.dep_ == "pobj"), None)
         if source is None:
             continue
-        phrase = {t.i for t in token.subtree}
+        if source.lemma_.lower() in _MEASURE_SOURCES:
+            continue  # "schools are financed according to the number of pupils": by it, not told by it
+        phrase = {t.i for t in token.subtree} - _misread_subject(source, token.head)
         clause = [t for t in _shared_subject_clause(token.head).subtree if t.i not in phrase and not t.is_space]
         while clause and clause[0].is_punct:
             clause.pop(0)
