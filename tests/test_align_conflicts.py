@@ -489,6 +489,17 @@ def test_a_speaker_relaying_the_others_source_is_no_attribution_conflict():
     assert compare_claims(police, paper, SETTINGS).kind == "attribution"
 
 
+def test_officials_and_the_statistics_they_may_cite_are_no_attribution_conflict():
+    officials = claim("a", "Port officials say life jackets cut the risk of drowning in half.", attributed_to="Port officials")
+    statistics = claim("b", "Life jackets cut the risk of drowning in half, according to government statistics.",
+                       attributed_to="government statistics")
+    assert compare_claims(officials, statistics, SETTINGS) is None
+    assert compare_claims(statistics, officials, SETTINGS) is None
+    coast_guard = claim("c", "Life jackets cut the risk of drowning in half, the coast guard said.",
+                        attributed_to="the coast guard")
+    assert compare_claims(officials, coast_guard, SETTINGS).kind == "attribution"  # two speakers described
+
+
 def test_agreeing_claims_and_same_article_pairs_give_no_conflict():
     a = claim("a", "The bridge collapsed on Monday.")
     b = claim("b", "The bridge collapsed on Monday morning.")
@@ -910,6 +921,22 @@ def test_a_quantity_of_the_current_or_an_earlier_thing_is_not_compared_with_the_
     also = claim("e", "The Vela dockers' current, two-year contract with the port expires in May, the union said.",
                  (("duration", "two-year", 2.0, False, "year"),))
     assert quantity_conflict(both, also, SETTINGS) is not None  # both the current one: compared
+
+
+@pytest.mark.issue(6)
+def test_where_a_change_started_and_where_it_ended_are_no_two_figures_of_one_thing(nlp):
+    from crosswire.extract.claims import find_claims
+
+    def told(text: str) -> Claim:
+        return find_claims(nlp(text), text[:4], dt.date(2031, 6, 1))[0]
+
+    cut_to = told("In May 2030 the Vela port authority cut the fishing quota to three tonnes.")
+    cut_from = told("The Vela port authority's fishing quota was reduced from 10 tonnes in May 2030.")
+    assert compare_claims(cut_to, cut_from, SETTINGS) is None
+    assert compare_claims(cut_from, cut_to, SETTINGS) is None
+    other_end = told("In May 2030 the Vela port authority cut the fishing quota to five tonnes.")
+    found = compare_claims(cut_to, other_end, SETTINGS)  # two reports of where it ended: compared
+    assert found is not None and found.kind == "number" and found.note == "three tonnes vs five tonnes"
 
 
 @pytest.mark.issue(6)

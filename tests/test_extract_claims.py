@@ -436,6 +436,21 @@ def test_a_count_the_tagger_left_untagged_is_still_a_figure(nlp):
     assert [t.text for t in untagged_counts(nlp("He won Game 7 on Friday with two hundred fans watching.")[:])] == []
 
 
+def test_a_unit_the_tagger_left_out_of_a_count_still_makes_a_quantity(nlp):
+    from crosswire.extract.values import values_in
+
+    published = dt.date(2003, 6, 10)
+    for text, expected in (("In May the Vela port authority cut the fishing quota to three tonnes.", ("three tonnes", "t")),
+                           ("Rescuers found the boat about 200ft from a Vela pier.", ("about 200ft", "m"))):
+        doc = nlp(text)
+        assert "CARDINAL" in [e.label_ for e in doc.ents], text  # the tagger's split: the count alone
+        quantities = [(v.expression, v.unit) for v in values_in(doc[:], "a", published) if v.kind == "quantity"]
+        assert quantities == [expected], text
+        assert not [v for v in values_in(doc[:], "a", published) if v.kind == "number"]
+    told = values_in(nlp("The Vela mine hired 3 m workers and three engineers.")[:], "a", published)
+    assert not [v for v in told if v.kind == "quantity"]  # a bare "m" is no unit, a noun no unit at all
+
+
 def test_one_of_picks_a_member_and_counts_nothing(nlp):
     from spacy.tokens import Span as DocSpan
 
@@ -449,6 +464,8 @@ def test_one_of_picks_a_member_and_counts_nothing(nlp):
     assert numbers("Vela Net and Marn Link are one of Patria's largest providers.") == []
     assert numbers("The cut hit Vela Net and Marn Link, two of Patria's largest providers, "
                    "and one provider in Marn.") == [("number", 2.0), ("number", 1.0)]
+    assert numbers("Not one of the two ports has a fire boat, and not one ferry runs.") == [("number", 2.0)]
+    assert numbers("Only one ferry runs, and one of the ports is shut.") == [("number", 1.0)]
 
 
 def test_a_subhead_gives_no_claim_and_no_unattributed_quote():

@@ -119,6 +119,27 @@ def test_a_chain_and_one_of_its_houses_are_no_spellings_of_one_name():
     assert len(people) == 1 and people[0].spellings == ("Ana Reuters",)
 
 
+def test_a_brands_plural_is_no_spelling_of_the_brand():
+    found = [("Vela", "ORG", Span("a", 0, 4)), ("Vela", "ORG", Span("a", 40, 44)), ("Velas", "PERSON", Span("b", 9, 14))]
+    entities = canonicalise(found)
+    assert not any(e.spellings for e in entities)  # "Velas" (the cars): a plural the tagger took for a person
+    people = canonicalise(mentions("Alexi", "Alexis"))  # two people's one-word names: may be a spelling
+    assert any(e.spellings for e in people)
+
+
+def test_a_name_written_only_before_a_common_noun_is_no_persons_misspelt_surname():
+    texts = {"a": "Tess Manley teaches her sons at home. Manley says they read a lot.",
+             "b": "We pay taxes to the Mawley school district and the Mawley library."}
+    found = [("Tess Manley", "PERSON", Span("a", 0, 11)), ("Manley", "PERSON", Span("a", 38, 44)),
+             ("Mawley", "PERSON", Span("b", 20, 26)), ("Mawley", "PERSON", Span("b", 51, 57))]
+    assert [texts[sp.article_id][sp.start:sp.end] for _, _, sp in found] == [m for m, _, _ in found]
+    assert not any(e.spellings for e in canonicalise(found, texts=texts))  # a district's name
+    texts["b"] = "We met Mawley at the port. The Mawley family came too."
+    found[2:] = [("Mawley", "PERSON", Span("b", 7, 13)), ("Mawley", "PERSON", Span("b", 31, 37))]
+    assert [texts[sp.article_id][sp.start:sp.end] for _, _, sp in found] == [m for m, _, _ in found]
+    assert any(e.spellings for e in canonicalise(found, texts=texts))  # written as a person too: a spelling
+
+
 def test_two_alike_names_one_sentence_lists_are_two_people():
     texts = {"a": "Commanders such as Dudayev, Raduyev and Dudarev were named. Dudayev spoke.",
              "b": "Officials blamed Dudarev for the raid."}

@@ -210,6 +210,26 @@ def instance_marker(value: Value, claim: Claim) -> str | None:
     return found.group(1).lower() if found else None
 
 
+_CHANGE_SIDE = re.compile(r"\b(from|to)\s+$", re.IGNORECASE)
+
+
+def change_side(value: Value, claim: Claim) -> str | None:
+    """Which state of a change a value gives, by the word just before it: ``"from"`` (the state
+    before: "reduced *from* 10 acres"), ``"to"`` (the state after: "dropped that limit *to* three
+    acres"), or ``None``."""
+    offset = value.span.start - claim.span.start
+    if not 0 <= offset <= len(claim.text):
+        return None
+    found = _CHANGE_SIDE.search(claim.text[max(0, offset - 12):offset])
+    return found.group(1).lower() if found else None
+
+
+def _two_states(va: Value, a: Claim, vb: Value, b: Claim) -> bool:
+    """Whether one value is the state a change starts from and the other the state it ends in
+    ("reduced from 10 acres" and "dropped to three acres" tell one change, not two sizes)."""
+    return {change_side(va, a), change_side(vb, b)} == {"from", "to"}
+
+
 _MONTH_NAME = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
 _AS_OF = re.compile(
     r"\b(?:as\s+of|by|at\s+the\s+(?:end|close|start|beginning)\s+of)\s+"
@@ -238,7 +258,8 @@ def quantity_conflict(a: Claim, b: Claim, settings: AlignSettings) -> tuple[Valu
     distances, one thing placed (:func:`_one_placed`: "Marn, 12 miles southwest of Osten" and
     "Tarel, 70 kilometers southwest of Osten" place two villages), and the same word, if any, setting
     its thing apart (:func:`instance_marker`: "the current three-year contract" is not the new
-    four-year one), and the same time the count is told as of (:func:`counted_as_of`); a value that
+    four-year one), and the same time the count is told as of (:func:`counted_as_of`), and not the
+    two ends of one change (:func:`_two_states`); a value that
     one of the other claim's values of that quantity agrees with is no conflict ("$184 million or
     $23 million per season" against "roughly $22 million per season"), nor one the other claim gives
     as a bare number (:func:`_states_figure`)."""
@@ -255,7 +276,8 @@ def quantity_conflict(a: Claim, b: Claim, settings: AlignSettings) -> tuple[Valu
                 and isinstance(vb.value, (int, float)) and measured_head(vb, b) == head
                 and (_context(va, a, settings) & _context(vb, b, settings)) - {head}
                 and _one_placed(placed, distance_of(vb, b))
-                and instance_marker(va, a) == instance_marker(vb, b)]
+                and instance_marker(va, a) == instance_marker(vb, b)
+                and not _two_states(va, a, vb, b)]
         if same and not any(figures_agree(va, vb, settings) for vb in same) \
                 and not _states_figure(b, va) and not _states_figure(a, same[0]):
             return va, same[0]
@@ -393,8 +415,9 @@ def _rounded_as(written: Value, converted: Value, settings: AlignSettings) -> bo
 
 def values_conflict(a: Claim, b: Claim, settings: AlignSettings) -> tuple[Value, Value] | None:
     """Two values that count the same thing with different numbers, or ``None``; counts told as of
-    different times (:func:`counted_as_of`) are not compared, nor a figure the other claim also
-    gives as a bare number (:func:`_states_figure`)."""
+    different times (:func:`counted_as_of`) are not compared, nor the two ends of one change
+    (:func:`_two_states`), nor a figure the other claim also gives as a bare number
+    (:func:`_states_figure`)."""
     if counted_as_of(a) != counted_as_of(b):
         return None
     for va in a.values:
@@ -409,6 +432,8 @@ def values_conflict(a: Claim, b: Claim, settings: AlignSettings) -> tuple[Value,
                 continue  # what a named thing has against what was done
             if not _one_placed(distance_of(va, a), distance_of(vb, b)):
                 continue  # how far two different things lie
+            if _two_states(va, a, vb, b):
+                continue  # where a change started and where it ended
             paired = thing is not None and thing == _counted_thing(vb, b)
             alone = thing is None and len(same_kind) == 1 and sum(v.kind == va.kind for v in a.values) == 1
             if (paired or alone) and not any(figures_agree(va, x, settings) for x in same_kind) \
@@ -959,17 +984,36 @@ def _named(speaker: str | None, claim: Claim, names: Collection[str] = ()) -> bo
     return False
 
 
+_RECORD_NOUNS = frozenset(lx.stem(w) for w in (
+    "statistics", "figures", "data", "records", "estimates", "numbers", "study", "studies", "survey", "census",
+    "research", "poll", "documents", "report", "reports"))
+"""Heads of a source that is a record, not a speaker ("government statistics", "a study"): what a
+speaker cites, so "Transportation officials say …" and "…, according to government statistics"
+may be one origin told two ways."""
+
+
+def _cites_a_record(a: Claim, b: Claim) -> bool:
+    """Whether exactly one of two claims is given to a record (:data:`_RECORD_NOUNS`)."""
+    def record(claim: Claim) -> bool:
+        heads = re.findall(r"[^\W\d_][\w'’-]*", claim.attributed_to or "")
+        return bool(heads) and lx.stem(heads[-1].lower()) in _RECORD_NOUNS
+    return record(a) != record(b)
+
+
 def _attribution(a: Claim, b: Claim, settings: AlignSettings, names: Collection[str] = ()) -> Conflict | None:
     """Nearly the same words (Dice of content stems, each side's speaker words left out) given to
     speakers who share no word, neither an acronym of the other, nor named in the other's words (a
     relay: "…, according to court records, …, the newspaper reported" gives the records' words). A
-    description against a name is no conflict: "the judge" may be "James Bodiford"; two
-    descriptions ("the ministry", "a rebel spokesman") or two names are."""
+    description against a name is no conflict: "the judge" may be "James Bodiford", nor a speaker
+    against a record (:func:`_cites_a_record`); two descriptions ("the ministry", "a rebel
+    spokesman") or two names are."""
     sa, sb = _speaker(a.attributed_to), _speaker(b.attributed_to)
     if not sa or not sb or sa & sb or _named(a.attributed_to, a, names) != _named(b.attributed_to, b, names):
         return None
     if abbreviates(a.attributed_to or "", b.attributed_to or "") or abbreviates(b.attributed_to or "", a.attributed_to or ""):
         return None  # "the CHP" and "the California Highway Patrol" are one speaker
+    if _cites_a_record(a, b):
+        return None  # officials and the statistics they cite
     stems_a, stems_b = lx.content_stems(a.text), lx.content_stems(b.text)
     if sb <= stems_a or sa <= stems_b:
         return None  # "…, according to court records, …, the newspaper reported": the paper relays the records

@@ -469,6 +469,30 @@ def _body_name(a: str, b: str, label) -> bool:
     return min(len(a.split()), len(b.split())) > 1 and not label[a] == label[b] == "PERSON"
 
 
+def _brand_plural(plural: str, name: str, label) -> bool:
+    """Whether a one-word name is the plural of a one-word name labelled otherwise than a person
+    ("Volvos" beside the company "Volvo": its cars, which the tagger took for a person)."""
+    return " " not in plural and " " not in name and label[name] != "PERSON" and plural_of(plural, name)
+
+
+_MODIFIER_AFTER = re.compile(r"^\s[a-z]")
+
+
+def _modifier_names(groups: Mapping[str, list[Mention]], texts: Mapping[str, str]) -> set[str]:
+    """One-word names that their articles only ever write after "the" and before a common noun
+    ("*the* Crowley *school district*"): the name of a place or a body, not a person's surname
+    that another report misspells."""
+    out = set()
+    for key, mentions in groups.items():
+        if " " in key:
+            continue
+        spans = [m[2] for m in mentions if m[2].article_id in texts]
+        if spans and all(texts[sp.article_id][max(0, sp.start - 4):sp.start].lower() == "the "
+                         and _MODIFIER_AFTER.match(texts[sp.article_id][sp.end:sp.end + 2]) for sp in spans):
+            out.add(key)
+    return out
+
+
 def _sibilant_plural(plural: str, name: str) -> bool:
     """Whether ``plural`` is ``name`` ending in a hiss with "-es" ("joneses", "marshes", "foxes"): a
     plural whatever its article writes before it, never a spelling of the name ("Alexis" beside
@@ -621,9 +645,11 @@ def _merge_spellings(keys: list[str], label, clusters: _Clusters, families: set[
                      groups: Mapping[str, Sequence[Mention]] | None = None,
                      texts: Mapping[str, str] | None = None) -> set[str]:
     """Join persons whose names are spelled alike; returns the keys that joined as spelling variants.
-    A family's plural (``families``) is the family, not a spelling of one member's name, and two
-    names one sentence gives (:func:`named_together`) are two people."""
-    persons = [k for k in keys if label[k] in ("PERSON", "ORG")]
+    A family's plural (``families``) is the family, not a spelling of one member's name, nor is a
+    brand's plural (:func:`_brand_plural`); two names one sentence gives (:func:`named_together`)
+    are two people, and a name only written as a modifier (:func:`_modifier_names`) is no person's."""
+    modifiers = _modifier_names(groups, texts) if groups is not None and texts else set()
+    persons = [k for k in keys if label[k] in ("PERSON", "ORG") and k not in modifiers]
     variants: set[str] = set()
     for i, a in enumerate(persons):
         for b in persons[i + 1 :]:
@@ -632,7 +658,8 @@ def _merge_spellings(keys: list[str], label, clusters: _Clusters, families: set[
             last_a, last_b = a.split()[-1], b.split()[-1]
             plural = (a in families and plural_of(last_a, last_b)) or (b in families and plural_of(last_b, last_a)) \
                 or _sibilant_plural(last_a, last_b) or _sibilant_plural(last_b, last_a) \
-                or (_body_name(a, b, label) and (plural_of(last_a, last_b) or plural_of(last_b, last_a)))
+                or (_body_name(a, b, label) and (plural_of(last_a, last_b) or plural_of(last_b, last_a))) \
+                or _brand_plural(a, b, label) or _brand_plural(b, a, label)
             if _spelling_variant(a.split(), b.split()) and not plural \
                     and not (groups is not None and named_together(groups[a], groups[b], texts)) \
                     and not _named_apart(a, b, keys, label, clusters):

@@ -421,8 +421,13 @@ def values_in(doc_span, article_id: str, published: dt.date | None) -> tuple[Val
         elif ent.label_ == "QUANTITY":
             if (found := quantity(ent.text)) is not None:
                 out.append(Value("quantity", span, ent.text, found[0], found[1], approx))
+        elif ent.label_ == "CARDINAL" and (unit := unit_after(ent)) is not None \
+                and (found := quantity(f"{ent.text} {unit.text}")) is not None:
+            written = ent.doc.text[ent.start_char:unit.idx + len(unit)]
+            out.append(Value("quantity", Span(article_id, ent.start_char, unit.idx + len(unit)), written,
+                             found[0], found[1], approx))
         elif ent.label_ in ("CARDINAL", "PERCENT", "MONEY"):
-            if one_of(ent):
+            if one_of(ent) or not_one(ent):
                 continue
             number = parse_number(ent.text)
             if number is not None:
@@ -484,10 +489,29 @@ def _untagged_part(whole, before) -> tuple[float | None, int] | None:
     return (1.0 if m.group(1).lower() == "a" else parse_number(m.group(1))), origin + m.start()
 
 
+def unit_after(ent):
+    """The unit word the tagger left out of a count it tagged alone ("to *three* tonnes", where
+    "five tonnes" is tagged whole): the token after the count when it is a unit of
+    :data:`_UNITS` (not the bare "m", often a million) that the count modifies or that is set
+    against it ("2000ft"), or ``None``."""
+    if ent.end >= len(ent.doc):
+        return None
+    token = ent.doc[ent.end]
+    if token.lower_ == "m" or not _UNIT_WORD.fullmatch(token.text):
+        return None
+    return token if ent.root.head.i == token.i or not ent.doc[ent.end - 1].whitespace_ else None
+
+
 def one_of(ent) -> bool:
     """"One of" picks a member, it counts nothing: "Etisalat and LinkdotNet are *one of* Egypt's
     largest providers" set against "two of Egypt's largest providers" is no number conflict."""
     return ent.text.lower() == "one" and ent.end < len(ent.doc) and ent.doc[ent.end].lower_ == "of"
+
+
+def not_one(ent) -> bool:
+    """"Not one" counts none: "not one state has such a law" set against "not one of the 50
+    states" is no number conflict between one and 50."""
+    return ent.text.lower() == "one" and ent.start > 0 and ent.doc[ent.start - 1].lower_ == "not"
 
 
 def untagged_counts(doc_span) -> list:
