@@ -8,6 +8,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from crosswire.clean import clean_document, clean_text, crossheads, detect_language, split_sentences
+from crosswire.clean.boilerplate import is_news_budget
 from crosswire.clean.encoding import repair_encoding
 from crosswire.model import Document
 
@@ -533,6 +534,10 @@ def test_a_line_break_inside_brackets_is_joined_so_a_wrapped_tagline_is_dropped_
     # a bracket left open by a line that ends a sentence, or closed by nothing on the next, stays apart
     kept = "The port (near Marn was shut.\nVela reopened it (later) on Friday.\nThe ferry (run by Lins\nsailed again."
     assert clean_text(kept)[0].split("\n\n") == kept.split("\n")
+    longer = "(Ann Roe is a contributing writer for the\nVela Morning Star and the Marn\nEvening Post.)"
+    assert clean_text("The ferry to Marn ran late on Monday after a storm.\n" + longer)[0].endswith("storm.")
+    for apart in ("The vote (a first for Marn\n\nwas held on Monday.)", "The vote (a first for Marn\n1) The council met."):
+        assert clean_text(apart)[0].count("\n\n") == 1, apart  # a paragraph break, a list marker: no wrap
 
 
 def test_a_dotted_name_stays_whole_while_sentences_run_together_are_split():
@@ -700,6 +705,10 @@ def test_a_news_budget_is_rejected_as_no_report_and_a_report_with_one_slug_is_ke
                       "clients.\n\nPORT (Marn) - The council votes on the new port. Story will move in the A category.")):
         listed = clean_document(Document(id="p1", source="p.txt", raw_text=announced, format="text", body=announced))
         assert listed.reason == "no_text" and "photos" in listed.detail, announced
+        assert is_news_budget(clean_text(announced)[0], 99), announced  # by the desk's note, not by slugs
+    series = ("The following stories are part of a six-month series on the Marn port.\n\n"
+              "Reporters and editors at the Marn Courier spoke with 40 dockers.")
+    assert not is_news_budget(series, 3)  # a report's own series note: no desk list
     exhibit = ("The following photos are part of an exhibit that opened at the Marn museum on Friday.\n\n"
                "The curator, Ana Roe, chose 40 prints.")  # no desk's readers named: a report
     assert clean_document(Document(id="e1", source="e.txt", raw_text=exhibit, format="text", body=exhibit)).text
@@ -734,3 +743,4 @@ def test_an_entity_name_in_braces_is_the_character_it_names():
     assert text == "MARN-PORT (Undated) – The ferry ran late … again. {foo} stays."
     assert "encoding: 2 entity names in braces written as characters" in repairs
     assert repair_encoding("Set {x} and {foo} as written.") == ("Set {x} and {foo} as written.", [])
+    assert repair_encoding("Click {image} in {lang}, {eacute}")[0] == "Click {image} in {lang}, é"  # placeholders stay

@@ -247,6 +247,9 @@ def test_a_claim_cut_from_a_sentence_reads_as_a_sentence(text, expected):
     ("Most want to give their children a better education than the city schools offer.", False),
     ("Most residents want the council to approve the new budget for the city.", True),
     ("Almost as many were using them to teach their children at home, a study found.", False),
+    ("As many analysts had predicted, the central bank of Vela raised its rates on Thursday.", True),
+    ("As many as 40 people died when the Marn ferry sank on Friday night.", True),
+    ("That's still less than 2 percent of all the children of school age in Vela.", False),
     ("Others say the council should never have approved the new budget for the city.", False),
     ("Both candidates say the council should approve the new budget for the city.", True),
 ])

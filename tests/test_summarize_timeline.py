@@ -517,8 +517,9 @@ def test_a_date_something_could_happen_by_or_is_aimed_at_by_is_a_forecast():
 
 def test_an_expected_figure_by_a_year_is_a_forecast_and_a_second_that_clause_has_its_own_tense():
     text = ("The number of young drivers in Marn increases an expected 22 percent by 2035, the report said. "
-            "The expected storm hit the port of Marn in 2029, the report said. "
+            "Ferry sales in Marn grew faster than expected, reaching one million tickets by 2029. "
             "The drivers' club argued that the rule would be hard to enforce and that deaths on Marn roads "
-            "reached a 20-year low in 2029.")
+            "reached a 20-year low in 2029. "
+            "The council will close the Marn road and that bridge by 2030.")
     claims = _claims_dated_by_year(text)
-    assert [forecast(c.values[0], c, text) for c in claims] == [True, False, False]
+    assert [forecast(c.values[0], c, text) for c in claims] == [True, False, False, True]

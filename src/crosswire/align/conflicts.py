@@ -203,11 +203,14 @@ def instance_marker(value: Value, claim: Claim) -> str | None:
     """A word just before a value that sets its thing apart from the one the story is about ("all
     three automakers' *current*, three-year contracts" beside "a four-year contract": the one that
     ends, not the one agreed; "an *earlier* two-day strike"), lower-cased, or ``None``."""
-    offset = value.span.start - claim.span.start
-    if not 0 <= offset <= len(claim.text):
-        return None
-    found = _OTHER_INSTANCE.search(claim.text[max(0, offset - 40):offset])
+    found = _OTHER_INSTANCE.search(_text_before(value, claim, 40))
     return found.group(1).lower() if found else None
+
+
+def _text_before(value: Value, claim: Claim, chars: int) -> str:
+    """Up to ``chars`` characters of the claim right before the value ("" if it lies outside)."""
+    offset = value.span.start - claim.span.start
+    return claim.text[max(0, offset - chars):offset] if 0 <= offset <= len(claim.text) else ""
 
 
 _CHANGE_SIDE = re.compile(r"\b(from|to)\s+$", re.IGNORECASE)
@@ -217,10 +220,7 @@ def change_side(value: Value, claim: Claim) -> str | None:
     """Which state of a change a value gives, by the word just before it: ``"from"`` (the state
     before: "reduced *from* 10 acres"), ``"to"`` (the state after: "dropped that limit *to* three
     acres"), or ``None``."""
-    offset = value.span.start - claim.span.start
-    if not 0 <= offset <= len(claim.text):
-        return None
-    found = _CHANGE_SIDE.search(claim.text[max(0, offset - 12):offset])
+    found = _CHANGE_SIDE.search(_text_before(value, claim, 12))
     return found.group(1).lower() if found else None
 
 

@@ -235,10 +235,12 @@ or a one-word one with its place ("CENSUS (Vela) _ …")."""
 
 _LISTED = r"the\s+following\s+(?:stories|photos|photographs|pictures|graphics)"
 DESK_LIST = re.compile(
-    rf"\b(?:move|moving|transmit|send)\s+{_LISTED}\b|\b{_LISTED}\s+(?:are|is)\s+part\s+of\b", re.IGNORECASE)
+    rf"\b(?:move|moving|transmit|send)\s+{_LISTED}\b"
+    rf"|\b{_LISTED}\s+(?:are|is)\s+part\s+of\b[^.]{{0,60}}\b(?:package|budget)\b", re.IGNORECASE)
 """A desk's note that a list follows ("The Republic plans to *move the following stories* for use
-by clients …", "ATTENTION EDITORS: *The following photos are part of* tonight's Photo Package"),
-counted where the note also names whom it addresses (:data:`_DESK_READERS`)."""
+by clients …", "ATTENTION EDITORS: *The following photos are part of* tonight's Photo *Package*";
+not "The following stories are part of a six-month series"), counted where the note also names
+whom it addresses (:data:`_DESK_READERS`)."""
 _DESK_READERS = re.compile(r"\b(?:editors|clients|subscribers)\b", re.IGNORECASE)
 _DESK_LIST_PARAGRAPHS = 3
 """Paragraphs at the top of a text where a desk's note announcing a list is looked for."""

@@ -63,9 +63,10 @@ def _clean_once(body: str, title: str | None, settings: CleanSettings) -> tuple[
     lines, dashes = _each_line(wire_dashes, lines)
     if dashes:
         repairs.append(f"typography: {dashes} wire dashes (' _ ') written as dashes")
-    lines, bracketed = join_bracket_breaks([line for line in lines if line])
+    lines, bracketed = join_bracket_breaks(lines)  # before blank lines go: a paragraph break is no wrap
     if bracketed:
         repairs.append(f"whitespace: {bracketed} line {'break' if bracketed == 1 else 'breaks'} inside brackets joined")
+    lines = [line for line in lines if line]
     lines, dropped = drop_boilerplate(lines, title, settings)
     repairs.extend(dropped)
     lines, joined = _each_line(split_run_ons, lines)

@@ -28,9 +28,13 @@ item ("(BBOX)That more athletes will …"). The spaces around a run of codes bec
 is left before a mark."""
 
 
-_BRACED_ENTITY = re.compile(r"\{([a-z]{2,8})\}")
-"""An HTML entity name that a feed wrote in braces ("PACKARD (Undated) {ndash} A Phoenix man",
-"{hellip}"): the character it names."""
+_BRACED_ENTITY = re.compile(
+    r"\{((?:[nm]dash|hellip|[lr][sd]quo|bdquo|sbquo|[lr]aquo|nbsp|amp|bull|middot|frac(?:12|14|34)|deg|cent|pound"
+    r"|euro|yen|copy|reg|trade|[A-Za-z](?:acute|grave|uml|circ|tilde|cedil|ring|slash)))\}")
+"""A typographic HTML entity name (dashes, quote marks, an ellipsis, a space, a currency, an
+accented letter) that a feed wrote in braces ("PACKARD (Undated) {ndash} A Phoenix man",
+"{hellip}"): the character it names. Other names in braces ("{image}", "{lang}") are a web
+template's placeholders and stay."""
 
 
 def _braced_character(match: re.Match) -> str:
@@ -63,7 +67,7 @@ def repair_encoding(text: str) -> tuple[str, list[str]]:
     if quotes:
         repairs.append(f"quotes: {quotes} TeX-style quote marks (``…'') made typographic")
     braced = sum(m.group(1) + ";" in html5 for m in _BRACED_ENTITY.finditer(residue))
-    if braced:  # a name in braces that is no entity ("{foo}") stays as written
+    if braced:  # "{bacute}", shaped like one, is no entity and stays
         residue = _BRACED_ENTITY.sub(_braced_character, residue)
         repairs.append(f"encoding: {braced} entity {'name' if braced == 1 else 'names'} in braces written as characters")
     residue, marked = _FEED_CODE_BEFORE_MARK.subn(_without_feed_code, residue)

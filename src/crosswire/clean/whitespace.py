@@ -285,20 +285,42 @@ def _rejoin_broken(paragraphs: list[str]) -> list[str]:
 
 
 def join_bracket_breaks(lines: list[str]) -> tuple[list[str], int]:
-    """Lines joined where a break falls inside brackets: a line that opens a bracket it leaves open
-    and ends mid-sentence, before one that closes it first ("(Ann Roe writes for The New York" /
-    "Times Magazine.)"), is one line; return the lines and how many breaks were joined.
+    """Lines joined where breaks fall inside parentheses: a line that opens one it leaves open and
+    ends mid-sentence, followed (with at most :data:`_BRACKET_MAX_LINES` lines in all) by lines
+    that go on without closing it and one that closes it first ("(Ann Roe writes for The New York"
+    / "Times Magazine.)"), is one line; return the lines and how many breaks were joined. A blank
+    line (an empty string) is a paragraph break, which no bracket spans, and a line that opens with
+    a list marker ("1) The council met …") closes nothing.
 
     >>> join_bracket_breaks(["(Ann Roe writes for The New York", "Times Magazine.)", "(Next)"])
     (['(Ann Roe writes for The New York Times Magazine.)', '(Next)'], 1)
     """
     out: list[str] = []
-    for line in lines:
-        if out and _open_brackets(out[-1]) and not _SENTENCE_END.search(out[-1]) and _closes_first(line):
-            out[-1] += " " + line
-        else:
-            out.append(line)
+    i = 0
+    while i < len(lines):
+        run = _bracketed_run(lines, i)
+        out.append(" ".join(lines[i:i + run]))
+        i += run
     return out, len(lines) - len(out)
+
+
+_BRACKET_MAX_LINES = 4
+"""Lines a wrapped aside in parentheses may take; a bracket left open longer is a typo."""
+
+
+def _bracketed_run(lines: list[str], i: int) -> int:
+    """How many lines from ``i`` make one line: 1, or up to the line that closes a parenthesis line
+    ``i`` left open (:func:`join_bracket_breaks`)."""
+    if not _open_brackets(lines[i]) or _SENTENCE_END.search(lines[i]):
+        return 1
+    for j in range(i + 1, min(len(lines), i + _BRACKET_MAX_LINES)):
+        if not lines[j]:
+            return 1
+        if _closes_first(lines[j]):
+            return j - i + 1
+        if "(" in lines[j] or _SENTENCE_END.search(lines[j]):
+            return 1
+    return 1
 
 
 def _open_brackets(line: str) -> int:
@@ -311,9 +333,12 @@ def _open_brackets(line: str) -> int:
     return depth
 
 
+_LIST_MARKER = re.compile(r"\w{1,2}\)")
+
+
 def _closes_first(line: str) -> bool:
     close, open_ = line.find(")"), line.find("(")
-    return close >= 0 and (open_ < 0 or close < open_)
+    return close >= 0 and (open_ < 0 or close < open_) and not _LIST_MARKER.match(line)
 
 
 def _join_wrapped(lines: list[str]) -> str:

@@ -475,20 +475,26 @@ def _brand_plural(plural: str, name: str, label) -> bool:
     return " " not in plural and " " not in name and label[name] != "PERSON" and plural_of(plural, name)
 
 
-_MODIFIER_AFTER = re.compile(r"^\s[a-z]")
+_MODIFIER_AFTER = re.compile(
+    r"^\s(?:school|district|county|township|library|college|university|hospital|clinic|church|parish|plant"
+    r"|factory|mill|mine|river|creek|lake|dam|bridge|park|street|road|avenue|airport|station|building|tower"
+    r"|center|centre|foundation|institute|museum|zoo|stadium|arena|company|corporation|bank|hotel|farm)\b")
+"""A noun of a place or an institution right after a one-word name ("the Crowley *school*
+district"); not "family", "case", "trial" or "administration", after which a surname still names
+its person ("the Mawley family")."""
 
 
 def _modifier_names(groups: Mapping[str, list[Mention]], texts: Mapping[str, str]) -> set[str]:
-    """One-word names that their articles only ever write after "the" and before a common noun
-    ("*the* Crowley *school district*"): the name of a place or a body, not a person's surname
-    that another report misspells."""
+    """One-word names that their articles only ever write after "the" and before a noun of a place
+    or an institution (:data:`_MODIFIER_AFTER`: "*the* Crowley *school* district"): the name of a
+    place or a body, not a person's surname that another report misspells."""
     out = set()
     for key, mentions in groups.items():
         if " " in key:
             continue
         spans = [m[2] for m in mentions if m[2].article_id in texts]
         if spans and all(texts[sp.article_id][max(0, sp.start - 4):sp.start].lower() == "the "
-                         and _MODIFIER_AFTER.match(texts[sp.article_id][sp.end:sp.end + 2]) for sp in spans):
+                         and _MODIFIER_AFTER.match(texts[sp.article_id][sp.end:sp.end + 14]) for sp in spans):
             out.add(key)
     return out
 

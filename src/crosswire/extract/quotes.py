@@ -901,7 +901,17 @@ def _shared_subject_clause(verb):
 _MEASURE_SOURCES = frozenset({"number", "size", "amount", "level", "rate", "share", "formula", "schedule", "plan",
                               "need", "weight", "income", "population", "enrollment"})
 """Heads after "according to" that say by what measure something is done ("financed according to
-the *number* of pupils", "built according to *plan*"), not who tells it."""
+the *number* of pupils", "built according to *plan*"), not who tells it (:func:`_by_measure`)."""
+
+
+def _by_measure(source) -> bool:
+    """Whether an "according to" source is a measure (:data:`_MEASURE_SOURCES`) of something ("the
+    number *of* pupils") or a bare one ("according to plan"); "according to the numbers" or "the
+    plan" tells what they say."""
+    if source.lemma_.lower() not in _MEASURE_SOURCES:
+        return False
+    return any(c.dep_ == "prep" and c.lower_ == "of" for c in source.children) or \
+        not any(c.dep_ in ("det", "poss") for c in source.children)
 
 
 def _misread_subject(source, verb) -> set[int]:
@@ -927,7 +937,7 @@ def _according_clauses(doc, taken: list[tuple[int, int]]) -> list[_Found]:
         source = next((t for t in token.subtree if t.dep_ == "pobj"), None)
         if source is None:
             continue
-        if source.lemma_.lower() in _MEASURE_SOURCES:
+        if _by_measure(source):
             continue  # "schools are financed according to the number of pupils": by it, not told by it
         phrase = {t.i for t in token.subtree} - _misread_subject(source, token.head)
         clause = [t for t in _shared_subject_clause(token.head).subtree if t.i not in phrase and not t.is_space]

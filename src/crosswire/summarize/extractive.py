@@ -173,11 +173,12 @@ _EXPLETIVE_VERBS = (r"is|was|isn't|wasn't|seems?|seemed|appears?|appeared|remain
                     r"|rains?|rained|snows?|snowed|costs?|emerged|follows?|followed|feels?|felt|sounds?|sounded")
 """Verbs an expletive or weather "it" takes ("It seems …", "It rained …", "It has emerged that …",
 "It would cost $3 billion to …"): after them "It" need not point back."""
-_GROUP_VERBS = (r"(?:is|was|isn't|wasn't|are|were|'s|’s|has|have|had|would|will|could|might|may|can|do|does|did"
+_GROUP_VERBS = (r"(?:is|was|isn't|wasn't|are|were|has|have|had|would|will|could|might|may|can|do|does|did"
                 r"|means?|meant|makes?|made|leaves?|left|say|says|said|want|wants|wanted|agree|agreed|believe"
                 r"|believed|think|thought)")
-"""Verbs right after "Most", "Both" or "Others" that make it a subject standing for a group named
-before ("Most want to give their children a better education")."""
+"""Verbs right after "Most", "Both", "Others" or "as many" that make it a subject standing for a
+group named before ("Most want to give their children a better education"; not "As many analysts
+had predicted, …")."""
 _ANAPHORIC_OPENER = re.compile(
     r"^(?:he|she|they|them|his|her|its|their|such|i(?![-.])|we|you|my|our|your|(?:these|those)(?!\s+who\b)|this(?!\s+(?:week|weekend|month|"
     r"year|morning|afternoon|evening|spring|summer|autumn|fall|winter|season|time|past|coming)\b)"
@@ -185,9 +186,10 @@ _ANAPHORIC_OPENER = re.compile(
     r"|as\s+a\s+(?:result|consequence)(?!\s+of\b)|therefore|thus|hence|consequently|nevertheless|nonetheless"
     r"|(?:instead|in\s+(?:response|return|contrast|turn)|by\s+contrast)(?!\s+(?:to|for|of)\b)"
     r"|for\s+(?:that|this)\s+reason"
-    r"|that(?=\s+(?:is|was|isn't|wasn't|'s|’s|has|had|would|will|could|might|may|means?|meant|makes?|made"
+    r"|that(?=['’]s\b|\s+(?:is|was|isn't|wasn't|has|had|would|will|could|might|may|means?|meant|makes?|made"
     r"|leaves?|left)\b)"
-    r"|(?:(?:almost|nearly|about|just)\s+)?as\s+many(?!\s+as\b)|(?:most|both|others)(?=\s+" + _GROUP_VERBS + r"\b)"
+    r"|(?:(?:almost|nearly|about|just)\s+)?as\s+many(?=\s+" + _GROUP_VERBS + r"\b)"
+    r"|(?:most|both|others)(?=\s+" + _GROUP_VERBS + r"\b)"
     r"|(?:because\s+of|despite)\s+(?:this|that|it)"
     r"|it(?=\s+(?!(?:" + _EXPLETIVE_VERBS + r"|(?:has|had|will|would|could|may|might|must|should|can|does|did)"
     r"\s+(?:not\s+|never\s+|also\s+)?(?:have\s+)?(?:" + _EXPLETIVE_VERBS + r"|be|been|take|cost|have|never|not))\b)"

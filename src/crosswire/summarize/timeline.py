@@ -407,7 +407,7 @@ def counterfactual(value: Value, claim: Claim, text: str) -> bool:
     return bool(_UNREAL_CONDITION.search(before)) and bool(_UNREAL_RESULT.search(after))
 
 
-_CLAUSE_BREAK = re.compile(r"[;:]|,\s+(?:and|but|while|whereas|although|though|as)\b|\b(?:and|but|or)\s+that\b"
+_CLAUSE_BREAK = re.compile(r"[;:]|,\s+(?:and|but|while|whereas|although|though|as)\b"
                            r"|\s[—–]\s|\s--\s"
                            r"|[,.!?]\s?[\"”](?=\s)", re.IGNORECASE)
 _FORECAST = re.compile(
@@ -436,8 +436,8 @@ def forecast(value: Value, claim: Claim, text: str) -> bool:
     if value.phrase is not None and value.phrase.start <= value.span.start < value.phrase.end:
         start = max(start, value.phrase.start)
     before = text[start : value.span.start] if start <= value.span.start else ""
-    breaks = list(_CLAUSE_BREAK.finditer(before))
-    clause = before[breaks[-1].end():] if breaks else before
+    ends = [m.end() for m in _CLAUSE_BREAK.finditer(before)] + _second_complements(before)
+    clause = before[max(ends):] if ends else before
     if _DEADLINE.search(clause) and _POSSIBLE_OR_AIMED.search(clause):
         return True
     return any(not (m.group(0).lower().startswith(_PREDICTION) and _NOUN_BEFORE.search(clause[: m.start()]))
@@ -445,23 +445,34 @@ def forecast(value: Value, claim: Claim, text: str) -> bool:
                for m in _FORECAST.finditer(clause))
 
 
+_SECOND_COMPLEMENT = re.compile(r"\b(?:and|but|or)\s+that\b", re.IGNORECASE)
+
+
+def _second_complements(text: str) -> list[int]:
+    """Where a second "that" clause begins, one joined to an earlier one ("argued *that* it would be
+    difficult to enforce *and that* the number of deaths reached a low in 1999"): it has its own
+    tense. Without an earlier "that" it is a demonstrative ("close the road and that bridge")."""
+    return [m.end() for m in _SECOND_COMPLEMENT.finditer(text) if re.search(r"\bthat\b", text[: m.start()], re.IGNORECASE)]
+
+
 _DEADLINE = re.compile(r"\bby\s+(?:the\s+(?:end|middle)\s+of\s+)?(?:the\s+year\s+)?$", re.IGNORECASE)
 _POSSIBLE_OR_AIMED = re.compile(
-    r"\b(?:could|might)\b(?!\s+(?:not|never)\b)|\b(?:expected|projected|predicted|forecast|anticipated)\b"
+    r"\b(?:could|might)\b(?!\s+(?:not|never)\b)|\b(?:an?|the)\s+(?:expected|projected|predicted|forecast|anticipated)\b"
     r"|\bto\s+(?:reduce|cut|lower|halve|double|raise|increase|reach|eliminate|end|phase|"
     r"complete|finish|build|stabili[sz]e|limit|restore|achieve|meet)\b", re.IGNORECASE)
 """A date a thing is to be done "by", in a clause that says it could or might be, or aims at it with
 an infinitive ("sea levels *could* rise by close to one meter *by* 2100", "obligations *to reduce*
 carbon dioxide emissions … *by* 2005"), or that it is expected ("increases *an expected* 22
-percent *by* 2005", where "an" had made "expected" a noun): a deadline or a projection, not an
-event. "Could" alone
+percent *by* 2005", where "an" had made "expected" a noun; not "faster than expected" nor "as
+expected", said of what happened): a deadline or a projection, not an event. "Could" alone
 stays out of :data:`_FORECAST` ("could not be reached on Sunday" is past); with "by" before the
 date it projects."""
 _PREDICTION = ("expect", "forecast", "predict", "project", "anticipate")
-_NOUN_BEFORE = re.compile(r"\b(?:a|an|the|its|their|his|her|this|that|for|of|long-range|short-range)\s+$", re.IGNORECASE)
+_NOUN_BEFORE = re.compile(r"\b(?:a|an|the|its|their|his|her|this|that|for|of|long-range|short-range|than|as)\s+$",
+                          re.IGNORECASE)
 """A word before a prediction word that makes it a noun ("*a* forecast that economists issued in
 1995", "as *for* long-range forecasting, the overhaul of 1983"): it names a forecast, it does not
-make one of the date's event."""
+make one of the date's event; nor does what went "faster *than* expected" or "*as* predicted"."""
 
 
 _NOUN_PROJECT = re.compile(r"\s*(?:[,.;:)”\"]|(?:which|who|has|had|is|was|of|in|for|on|at|and|or|director|"
