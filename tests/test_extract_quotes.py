@@ -1139,3 +1139,11 @@ def test_according_to_a_measure_tells_nothing_and_a_subject_read_as_a_second_app
         ("Lena Marnic", ("one fast-growing group of home schoolers is young doctors, worried by the lack of safe "
                         "schools for their children")),
         ("the plan", "the Vela port will reopen in May")]  # what the plan says
+
+
+def test_a_subject_the_parser_read_as_the_cues_object_keeps_its_aside_between_dashes(nlp):
+    text = ("Ana Vell, head of the Marn union, said her 9,000-member locals -- up from 5,000 in 2020 -- "
+            "have just one demand for the port owners.")
+    [quote] = quotes_of(nlp, text)
+    assert text[quote.span.start:quote.span.end] == (
+        "her 9,000-member locals -- up from 5,000 in 2020 -- have just one demand for the port owners")

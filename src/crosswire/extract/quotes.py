@@ -761,9 +761,9 @@ def _with_misread_object(doc, tokens: list, cue) -> list:
 def _aside_between(doc, last: int, first: int, max_tokens: int = 30) -> bool:
     """Whether the tokens strictly between ``last`` and ``first`` are the rest of a subject that
     the parser hung elsewhere and an aside closed by a comma ("his answers *in the Jones case,
-    when he denied it,* were accurate"): a comma right before ``first``, no stop, colon or
-    semicolon in between."""
-    if not 1 < first - last <= max_tokens or doc[first - 1].text != ",":
+    when he denied it,* were accurate", "his 65,000-member families *-- up from 29,000 in 1993 --*
+    have"): a comma or a dash right before ``first``, no stop, colon or semicolon in between."""
+    if not 1 < first - last <= max_tokens or doc[first - 1].text not in (",", "--", "—", "–"):
         return False
     return not any(t.text in (".", ";", ":", "!", "?") for t in doc[last + 1 : first])
 
