@@ -336,6 +336,13 @@ def test_no_sentence_ends_inside_a_title_a_number_sign_or_before_a_lower_case_wo
     ]
     lower = "the man was arrested on monday. he was charged with murder. police said he fled."
     assert len(split_sentences(lower, "a")) == 3  # lower-cased text keeps its breaks
+    framed = ("“What could it be this time?” Ana Vell thought when the port sent her a letter. "
+              "He asked: “Where is the ferry?” The Port Authority said it did not know.")
+    assert [framed[s.start : s.end] for s in split_sentences(framed, "a")] == [
+        "“What could it be this time?” Ana Vell thought when the port sent her a letter.",
+        "He asked: “Where is the ferry?”", "The Port Authority said it did not know."]
+    told = "We all said, “Look, it's sailing!” Ana Vell said her goal was to reopen the port."
+    assert len(split_sentences(told, "a")) == 2  # the exclamation ends a sentence that began before it
 
 
 def test_wire_trailers_contacts_pickup_notes_and_desk_marks_are_dropped():
@@ -744,3 +751,14 @@ def test_an_entity_name_in_braces_is_the_character_it_names():
     assert "encoding: 2 entity names in braces written as characters" in repairs
     assert repair_encoding("Set {x} and {foo} as written.") == ("Set {x} and {foo} as written.", [])
     assert repair_encoding("Click {image} in {lang}, {eacute}")[0] == "Click {image} in {lang}, é"  # placeholders stay
+
+
+def test_a_copyright_notice_with_its_terms_is_boilerplate_even_after_an_address_line():
+    notice = ("VELA, M.A. 20003 Tel: 202-555-0112 Fax: 202-555-0113\nCOPYRIGHT 2031 BY VELASOURCES, INC., A JOINT\n"
+              "VENTURE OF MARN, INC. NO PORTION OF THE MATERIALS CONTAINED HEREIN\nMAY BE USED IN ANY MEDIA "
+              "WITHOUT ATTRIBUTION TO VELASOURCES, INC.\n\tThe ferry to Marn ran late on Monday after a storm.\n"
+              "\tIt sailed again on Tuesday, the port said.")
+    text, repairs = clean_text(notice)
+    assert text.startswith("The ferry to Marn") and any("copyright notice" in r for r in repairs)
+    report = "The photo, copyright 2031 by Vela Press, was used without permission, the lawsuit says."
+    assert clean_text(report)[0] == report  # a report's sentence about a copyright stays

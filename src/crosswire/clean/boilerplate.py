@@ -29,6 +29,13 @@ BOILERPLATE_PATTERNS: dict[str, re.Pattern[str]] = {
         re.IGNORECASE,
     ),
     "credit": re.compile(r"^\s*(©|\(c\)\s|copyright\b|all rights reserved)", re.IGNORECASE),
+    # a copyright notice with its terms, wherever the paragraph starts (a wrapped address line may
+    # open it): "WASHINGTON, D.C. 20003 Tel: … COPYRIGHT 1998 BY WORLDSOURCES, INC. … NO PORTION OF THE
+    # MATERIALS CONTAINED HEREIN MAY BE USED IN ANY MEDIA WITHOUT ATTRIBUTION TO WORLDSOURCES, INC."
+    "copyright notice": re.compile(
+        r"(?:\bcopyright|©)\s+(?:\(c\)\s+)?(?:19|20)\d\d\b.*\b(?:all rights reserved|no (?:portion|part) of"
+        r"|may not be (?:reproduced|republished|redistributed))",
+        re.IGNORECASE | re.DOTALL),
     "read more": re.compile(r"^\s*(read (more|also)|also read|related( stories| articles)?\s*:|see also\s*:)", re.IGNORECASE),
     "newsletter": re.compile(r"^\s*(subscribe|sign up|get (our|the) newsletter|download (our|the) app)", re.IGNORECASE),
     "advert": re.compile(r"^\s*(advertisement|sponsored( content)?|story continues below)\s*$", re.IGNORECASE),
@@ -142,9 +149,10 @@ _STAMP_WORDS = _STAMPING | {"last"}
 """Words of a stamp besides dates ("last updated")."""
 
 
-_LONG_KINDS = ("sales note", "subscription note", "editors' note", "publisher's note")
+_LONG_KINDS = ("sales note", "subscription note", "editors' note", "publisher's note", "copyright notice")
 """Boilerplate that runs up to twice ``boilerplate_max_chars``: a syndicate's notes on buying a piece or
-subscribing to its package, notes to editors, and a writer's note ending in the publisher's site."""
+subscribing to its package, notes to editors, a writer's note ending in the publisher's site, and a
+copyright notice with its terms."""
 
 
 _CREDIT_KINDS = ("tagline line", "contributors")

@@ -70,10 +70,21 @@ sq. km") or an exclamation or question closed by a quote mark, whose frame may f
 sound!” shouted the translator"), or by a bracket ("a banner (Long live the Cup!) on the screen")."""
 
 
+_NAMED_FRAME = re.compile(
+    r"(?!(?:The|A|An|He|She|It|They|We|I|You|This|That|There)\b)(?:[A-Z][\w.'’-]*\s+){1,3}(?:said|says|asked|asks|thought|thinks|wondered|wonders|shouted|shouts|yelled"
+    r"|cried|exclaimed|replied|replies|recalled|recalls|added|adds|told|tells|wrote|writes)\b")
+"""A named speaker and a verb of saying or thinking, the frame of a quoted question or
+exclamation that is the whole sentence before it ("“What could it be this time?” | Kevin Mallot
+thought when …"; not "We all said, 'Look, he's flying!' | Lawrence said his goal is …"); not a
+capitalised pronoun or article, which opens a sentence of its own ("“Why?” The Port Authority said
+it did not know.")."""
+
+
 def _join_false_breaks(bounds: list[list[int]], text: str) -> list[list[int]]:
     """Join a break the sentencizer made inside a sentence: after dotted initials or a quoted
     exclamation or "sq." before an all-lower-case word ("the u.s. | embassy in Nairobi", "“Make a
-    sound!” | shouted …"), after a quoted exclamation before its gloss in brackets ("“Vive la
+    sound!” | shouted …"), after a quoted question or exclamation before a named speaker's verb of
+    saying (:data:`_NAMED_FRAME`), after a quoted exclamation before its gloss in brackets ("“Vive la
     paix!” | (Long live peace!) at the crowd"), after "No." before a number or a code ("specimen
     No. ZL00036"), or after a comma (an
     abbreviation's full stop before a comma ends nothing: "a hearing in Laramie, Wyo., | for one of
@@ -88,6 +99,7 @@ def _join_false_breaks(bounds: list[list[int]], text: str) -> list[list[int]]:
         cry, opener = (before[: left.start()], left.group(1)) if left else (before, head[:1])
         gloss = opener in ("(", "[") and _QUOTED_CRY.search(cry)
         if out and head and ((head.split()[0].islower() and _OPEN_END.search(before)) or gloss
+                             or (_QUOTED_CRY.search(before) and before[:1] in "\"“‘'«" and _NAMED_FRAME.match(head))
                              or (_NUMBERED.match(head) and _NUMBER_SIGN.search(before)) or before.endswith(",")
                              or (start == out[-1][1] and text[start - 1] == "." and in_dotted_name(text, start))):
             out[-1][1] = end
