@@ -885,8 +885,9 @@ class SummarizeSettings:
     boilerplate, the feed's font and bullet codes were removed and a brief of two short wrapped
     paragraphs was unwrapped, and when a feed's entity names in braces, "{ndash}", became the
     characters they name, a copyright notice with its terms became boilerplate and a quoted question
-    stopped ending a sentence before its named speaker's "said"; the fit is lbfgs stopped at scikit-learn's default tolerance, about 45
-    iterations, whose weights move with small changes of the data: fitted to convergence, or with
+    stopped ending a sentence before its named speaker's "said"; the fit is lbfgs stopped at
+    scikit-learn's default tolerance, about 45 iterations, whose weights move with small changes
+    of the data: fitted to convergence, or with
     standardised features and a strong L2 penalty, the model ranks DUC 2007's concepts a little
     better (AUC 0.766, 0.781 at C = 1e-4) but makes worse summaries on the tuning topics, see
     BENCHMARKS.md).
