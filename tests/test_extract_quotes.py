@@ -1133,6 +1133,7 @@ def test_according_to_a_measure_tells_nothing_and_a_subject_read_as_a_second_app
             "According to Lena Marnic, an educational anthropologist at the University of Vela, one fast-growing "
             "group of home schoolers is young doctors, worried by the lack of safe schools for their children.\n\n"
             "In most states, schools are financed according to the number of pupils attending. "
+            "The fever is diagnosed according to a set of guidelines written by the Vela health board. "
             "According to the plan, the Vela port will reopen in May.")
     quotes = quotes_of(nlp, text)
     assert [(q.speaker, text[q.span.start:q.span.end]) for q in quotes] == [

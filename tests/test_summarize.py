@@ -252,6 +252,8 @@ def test_a_claim_cut_from_a_sentence_reads_as_a_sentence(text, expected):
     ("That's still less than 2 percent of all the children of school age in Vela.", False),
     ("Others say the council should never have approved the new budget for the city.", False),
     ("Both candidates say the council should approve the new budget for the city.", True),
+    ("As Ana Vell, head of the Marn union, says, “In 2031, when the port began to expand, there were 5,200 members.",
+     False),  # the quotation runs on into the next sentence
 ])
 def test_eligible_sentences(text, ok):
     assert eligible(cand(text, 0), SETTINGS) is ok

@@ -899,9 +899,11 @@ def _shared_subject_clause(verb):
 
 
 _MEASURE_SOURCES = frozenset({"number", "size", "amount", "level", "rate", "share", "formula", "schedule", "plan",
-                              "need", "weight", "income", "population", "enrollment"})
-"""Heads after "according to" that say by what measure something is done ("financed according to
-the *number* of pupils", "built according to *plan*"), not who tells it (:func:`_by_measure`)."""
+                              "need", "weight", "income", "population", "enrollment", "set", "guideline", "rule",
+                              "criterion", "criteria", "standard", "protocol", "procedure"})
+"""Heads after "according to" that say by what measure or rule something is done ("financed
+according to the *number* of pupils", "built according to *plan*", "diagnosed according to a *set*
+of guidelines"), not who tells it (:func:`_by_measure`)."""
 
 
 def _by_measure(source) -> bool:
