@@ -257,9 +257,9 @@ _DESK_LIST_PARAGRAPHS = 3
 def is_news_budget(text: str, min_slugs: int) -> bool:
     """Whether a text is a news budget: at least ``min_slugs`` paragraphs open with a wire slug
     (:data:`WIRE_SLUG`), or its first :data:`_DESK_LIST_PARAGRAPHS` paragraphs tell the desk's
-    editors or clients that a list of stories or photos follows (:data:`DESK_LIST`). A budget announces other reports
-    in a line or two each, a photo package their pictures; neither reports anything itself
-    (``CleanSettings.budget_min_slugs``; 0: never).
+    editors or clients that a list of stories or photos follows (:data:`DESK_LIST`). A budget
+    announces other reports in a line or two each, a photo package their pictures; neither reports
+    anything itself (``CleanSettings.budget_min_slugs``; 0: never).
 
     >>> is_news_budget("Editors\\n\\nFIRE-PORT _ A fire ….\\n\\nVOTE-TALLY (Undated) _ The count ….\\n\\n"
     ...                "CENSUS (Washington) _ Forms are back ….", 3)
@@ -268,9 +268,9 @@ def is_news_budget(text: str, min_slugs: int) -> bool:
     if min_slugs <= 0:
         return False
     paragraphs = text.split("\n\n")
-    return sum(bool(WIRE_SLUG.match(p)) for p in paragraphs) >= min_slugs or \
-        bool(DESK_LIST.search(opening := "\n".join(paragraphs[:_DESK_LIST_PARAGRAPHS]))
-             and _DESK_READERS.search(opening))
+    opening = "\n".join(paragraphs[:_DESK_LIST_PARAGRAPHS])
+    announced = bool(DESK_LIST.search(opening) and _DESK_READERS.search(opening))
+    return announced or sum(bool(WIRE_SLUG.match(p)) for p in paragraphs) >= min_slugs
 
 
 CHECKED_MARK = re.compile(r"\s?\(cq\)", re.IGNORECASE)

@@ -262,10 +262,8 @@ def eligible(candidate: Candidate, settings: SummarizeSettings) -> bool:
         return False
     if text.rstrip().endswith("?") or text[:1] in "\"“‘'`" or _junk(text) or opens_with_anaphor(text):
         return False
-    if text.count("”") > text.count("“") or text.count('"') % 2:
-        return False  # the end of a quotation that began in an earlier sentence
-    if text.count("“") > text.count("”"):
-        return False  # a quotation that runs on into the next sentence: its words are the speaker's
+    if text.count("”") != text.count("“") or text.count('"') % 2:
+        return False  # a quotation begun in an earlier sentence, or running on into the next one
     if text.rstrip().endswith(")") and text.count(")") > text.count("("):
         return False  # the end of an aside in brackets that began in an earlier sentence
     quoted = sum(len(m.group(0).split()) for m in re.finditer(r"[\"“][^\"”]*[\"”]|``.*?''", text))
